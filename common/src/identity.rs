@@ -1,0 +1,68 @@
+//! Who is running: Python's `mp.current_process()` and `threading.current_thread().name`.
+
+use std::sync::Mutex;
+use std::thread;
+
+/// The name of this process; `None` means Python's default, `"MainProcess"`.
+/// A forked child sets it to the name it was given, before its target runs.
+static PROCESS_NAME: Mutex<Option<String>> = Mutex::new(None);
+
+/// What Python's `multiprocessing.current_process()` tells: the name and the PID,
+/// plus the parent's PID (`os.getppid()`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentProcess {
+    /// `"MainProcess"` in the program that was started, a child's name in a child.
+    pub name: String,
+    /// `os.getpid()`.
+    pub pid: u32,
+    /// `os.getppid()`.
+    pub ppid: u32,
+}
+
+/// This process: its Python-style name, its PID and its parent's PID.
+///
+/// ```
+/// let me = common::current_process();
+/// assert_eq!(me.name, "MainProcess");
+/// assert_eq!(me.pid, std::process::id());
+/// ```
+pub fn current_process() -> CurrentProcess {
+    let name = PROCESS_NAME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone()
+        .unwrap_or_else(|| "MainProcess".to_owned());
+    CurrentProcess {
+        name,
+        pid: std::process::id(),
+        ppid: std::os::unix::process::parent_id(),
+    }
+}
+
+/// Names this process, as Python names a child after `Process(name=...)` starts.
+#[allow(dead_code)] // used by the process API
+pub(crate) fn set_process_name(name: &str) {
+    *PROCESS_NAME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(name.to_owned());
+}
+
+/// The current thread's name: `"main"` for the main thread, the name given to
+/// `thread::Builder::name` for the others, and the thread's id for an unnamed thread.
+///
+/// ```
+/// let name = std::thread::Builder::new()
+///     .name("thread 3".into())
+///     .spawn(common::current_thread_name)
+///     .unwrap()
+///     .join()
+///     .unwrap();
+/// assert_eq!(name, "thread 3");
+/// ```
+pub fn current_thread_name() -> String {
+    let me = thread::current();
+    match me.name() {
+        Some(name) => name.to_owned(),
+        None => format!("{:?}", me.id()),
+    }
+}

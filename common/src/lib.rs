@@ -1,0 +1,31 @@
+//! What every example of the workspace shares.
+//!
+//! - [`say!`]: print one line, the way the notes' `print` does, as one `write(2)` so that lines of
+//!   several threads and processes never tear; optionally with who printed it, and always into the
+//!   trace when `TUTORIAL_TRACE` is set.
+//! - [`current_process`] and [`current_thread_name`]: Python's `mp.current_process()` and
+//!   `threading.current_thread().name`.
+//! - [`sleep_secs`]: the notes' `time.sleep`, scaled by `TUTORIAL_TIME_SCALE`.
+//! - [`trace`]: the JSON-lines record of every printed line, read by the test harness.
+//!
+//! # Environment variables
+//! | variable | values | effect |
+//! |---|---|---|
+//! | `TUTORIAL_TIME_SCALE` | a number from 0 to 100, default 1 | multiplies every tutorial sleep |
+//! | `TUTORIAL_TRACE` | a file path | appends one JSON object per printed line (see [`trace`]) |
+//! | `TUTORIAL_SHOW` | `pid` or `none`, default `none` | `pid` prefixes each line with `[process/thread pid=N]` |
+//!
+//! They are read once, on the first line printed or the first sleep. A value that is set but
+//! not valid (empty included) ends the program with exit status 2 and one line on stderr
+//! naming the variable and the value.
+
+#![warn(missing_docs)]
+
+pub mod config;
+mod identity;
+pub mod say;
+mod time;
+pub mod trace;
+
+pub use identity::{CurrentProcess, current_process, current_thread_name};
+pub use time::{sleep_secs, time_scale};

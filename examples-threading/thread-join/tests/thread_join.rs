@@ -1,0 +1,41 @@
+//! The notes' claims about `thread-join` ("Fork와 Join"): `join` waits for both workers.
+
+use harness::{Run, exact};
+
+fn run() -> Run {
+    let run = harness::run(env!("CARGO_BIN_EXE_thread-join"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_trace_complete();
+    run
+}
+
+#[test]
+fn both_workers_end_before_the_post_job() {
+    let run = run();
+    run.assert_before(exact("sub thread end  1"), "main thread post job");
+    run.assert_before(exact("sub thread end  2"), "main thread post job");
+}
+
+#[test]
+fn post_job_then_end_close_the_run() {
+    let run = run();
+    run.assert_first("main thread start");
+    run.assert_before("main thread post job", "main thread end");
+    run.assert_last("main thread end");
+    assert_eq!(run.stdout.len(), 7, "{:#?}", run.stdout);
+}
+
+#[test]
+fn each_worker_prints_from_its_own_named_thread() {
+    let run = run();
+    for name in ["1", "2"] {
+        let start = format!("sub thread start  {name}");
+        run.assert_count(exact(&start), 1);
+        run.assert_thread(exact(&start), name);
+        run.assert_same_thread(exact(&start), exact(&format!("sub thread end  {name}")));
+    }
+    run.assert_different_thread(exact("sub thread start  1"), exact("sub thread start  2"));
+    run.assert_thread("main thread", "main");
+    run.assert_one_process();
+}

@@ -1,0 +1,293 @@
+//! Starting an example and capturing what it did.
+
+use crate::Event;
+use nix::sys::signal::{Signal, killpg};
+use nix::unistd::Pid;
+use std::ffi::{OsStr, OsString};
+use std::io::{BufRead, BufReader, Read};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The time scale tests run at: the notes' 3 s sleep takes 150 ms, the chapter about a second.
+/// Orders that rest on a sleep are asserted only where the margin is at least 100 ms at this scale.
+pub const TEST_SCALE: f64 = 0.05;
+
+/// How long a run may take before its process group is killed and the test fails.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How long stdout may stay open after the example exited (a child still holding it).
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// One example binary to run, with its settings. [`run`] is the usual shortcut.
+#[derive(Debug, Clone)]
+pub struct Example {
+    bin: PathBuf,
+    args: Vec<OsString>,
+    env: Vec<(OsString, Option<OsString>)>,
+    scale: f64,
+    timeout: Duration,
+    close_stdout_after: Option<usize>,
+}
+
+/// Runs `bin` at [`TEST_SCALE`] with a fresh trace and returns what happened.
+pub fn run(bin: impl AsRef<Path>) -> Run {
+    Example::new(bin).run()
+}
+
+impl Example {
+    /// An example binary, usually `env!("CARGO_BIN_EXE_<name>")`.
+    pub fn new(bin: impl AsRef<Path>) -> Self {
+        Example {
+            bin: bin.as_ref().to_owned(),
+            args: Vec::new(),
+            env: Vec::new(),
+            scale: TEST_SCALE,
+            timeout: DEFAULT_TIMEOUT,
+            close_stdout_after: None,
+        }
+    }
+
+    /// Sets `TUTORIAL_TIME_SCALE` (default [`TEST_SCALE`]).
+    pub fn scale(mut self, scale: f64) -> Self {
+        self.scale = scale;
+        self
+    }
+
+    /// Adds a command-line argument.
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.args.push(arg.as_ref().to_owned());
+        self
+    }
+
+    /// Sets an environment variable; it wins over the harness's own settings.
+    pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Self {
+        self.env
+            .push((key.as_ref().to_owned(), Some(value.as_ref().to_owned())));
+        self
+    }
+
+    /// Removes an environment variable, the harness's own ones included.
+    pub fn env_remove(mut self, key: impl AsRef<OsStr>) -> Self {
+        self.env.push((key.as_ref().to_owned(), None));
+        self
+    }
+
+    /// Fails the run if it lasts longer than `timeout` (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Reads `lines` lines of stdout, then closes it, as `| head -n <lines>` does.
+    pub fn close_stdout_after(mut self, lines: usize) -> Self {
+        self.close_stdout_after = Some(lines);
+        self
+    }
+
+    /// Runs the example to its end (or to the timeout) and captures what it did.
+    pub fn run(self) -> Run {
+        let trace_dir = tempfile::tempdir().expect("create a temporary directory for the trace");
+        let trace_path = trace_dir.path().join("trace.jsonl");
+        let mut command = Command::new(&self.bin);
+        command
+            .args(&self.args)
+            .env("TUTORIAL_TIME_SCALE", self.scale.to_string())
+            .env("TUTORIAL_TRACE", &trace_path)
+            .env_remove("TUTORIAL_SHOW")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // A group of its own, so that a timeout can kill the example and all its children.
+            .process_group(0);
+        for (key, value) in &self.env {
+            match value {
+                Some(value) => command.env(key, value),
+                None => command.env_remove(key),
+            };
+        }
+        let description = format!(
+            "{} {:?} (scale {})",
+            self.bin.display(),
+            self.args,
+            self.scale
+        );
+
+        let started = Instant::now();
+        let mut child = command
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.bin.display()));
+        let pid = child.id();
+        let stdout = child.stdout.take().expect("piped stdout");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let limit = self.close_stdout_after;
+        let stdout_lines = drain(move || read_lines(stdout, limit));
+        let stderr_text = drain(move || {
+            let mut bytes = Vec::new();
+            let _ = BufReader::new(stderr).read_to_end(&mut bytes);
+            vec![String::from_utf8_lossy(&bytes).into_owned()]
+        });
+
+        let Some(status) = wait_with_timeout(&mut child, self.timeout) else {
+            kill_group(pid);
+            let status = child.wait().expect("wait after kill");
+            let elapsed = started.elapsed();
+            let partial = Run::finish(
+                description,
+                pid,
+                status,
+                elapsed,
+                stdout_lines,
+                stderr_text,
+                &trace_path,
+            );
+            partial.fail(&format!(
+                "timed out after {:?}; the process group was killed",
+                self.timeout
+            ))
+        };
+        let elapsed = started.elapsed();
+        let run = Run::finish(
+            description,
+            pid,
+            status,
+            elapsed,
+            stdout_lines,
+            stderr_text,
+            &trace_path,
+        );
+        if run.stdout_left_open {
+            kill_group(pid);
+            run.fail(
+                "the example exited, but something (a child it left behind?) kept its stdout open",
+            );
+        }
+        run
+    }
+}
+
+/// Reads stdout line by line; after `limit` lines, closes it (drops the pipe's read end).
+fn read_lines(stdout: impl Read, limit: Option<usize>) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut reader = BufReader::new(stdout);
+    let mut buf = Vec::new();
+    while limit.is_none_or(|limit| lines.len() < limit) {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {
+                let line = String::from_utf8_lossy(&buf);
+                lines.push(line.strip_suffix('\n').unwrap_or(&line).to_owned());
+            }
+        }
+    }
+    lines
+}
+
+/// Runs a reader on a thread of its own; its result arrives on the returned channel.
+fn drain(read: impl FnOnce() -> Vec<String> + Send + 'static) -> mpsc::Receiver<Vec<String>> {
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = sender.send(read());
+    });
+    receiver
+}
+
+fn wait_with_timeout(child: &mut std::process::Child, timeout: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for the example") {
+            return Some(status);
+        }
+        if Instant::now() >= deadline {
+            return None;
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn kill_group(pid: u32) {
+    let _ = killpg(Pid::from_raw(pid as i32), Signal::SIGKILL);
+}
+
+/// What one run of an example did. The `assert_*` methods state the notes' claims about it;
+/// a failing one prints the whole run.
+#[derive(Debug)]
+pub struct Run {
+    /// The binary, its arguments and the scale.
+    pub description: String,
+    /// The example's own PID (the `MainProcess`).
+    pub pid: u32,
+    /// How it ended.
+    pub status: ExitStatus,
+    /// Wall time from start to exit.
+    pub elapsed: Duration,
+    /// Every line it printed, in the order stdout received them.
+    pub stdout: Vec<String>,
+    /// Everything it wrote to stderr.
+    pub stderr: String,
+    /// The trace: one event per printed line, with who printed it.
+    pub events: Vec<Event>,
+    stdout_left_open: bool,
+}
+
+impl Run {
+    fn finish(
+        description: String,
+        pid: u32,
+        status: ExitStatus,
+        elapsed: Duration,
+        stdout: mpsc::Receiver<Vec<String>>,
+        stderr: mpsc::Receiver<Vec<String>>,
+        trace_path: &Path,
+    ) -> Run {
+        let stdout_lines = stdout.recv_timeout(DRAIN_TIMEOUT);
+        let stdout_left_open = stdout_lines.is_err();
+        let stderr = stderr
+            .recv_timeout(DRAIN_TIMEOUT)
+            .unwrap_or_default()
+            .concat();
+        let events = match common::trace::read(trace_path) {
+            Ok(events) => events,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => panic!("unreadable trace: {e}"),
+        };
+        Run {
+            description,
+            pid,
+            status,
+            elapsed,
+            stdout: stdout_lines.unwrap_or_default(),
+            stderr,
+            events,
+            stdout_left_open,
+        }
+    }
+
+    /// Fails the test with `what` and the whole run: status, stdout, stderr and the trace.
+    #[track_caller]
+    pub fn fail(&self, what: &str) -> ! {
+        let mut report = format!(
+            "{what}\n--- run: {}\n--- status: {} (exit code {:?}, signal {:?}), {:?}\n--- stdout:\n",
+            self.description,
+            self.status,
+            self.status.code(),
+            self.status.signal(),
+            self.elapsed
+        );
+        for (index, line) in self.stdout.iter().enumerate() {
+            report.push_str(&format!("{index:>4} | {line}\n"));
+        }
+        report.push_str(&format!("--- stderr:\n{}--- trace:\n", self.stderr));
+        for event in &self.events {
+            report.push_str(&format!(
+                "  t={:>12} pid={} ppid={} {}/{} | {}\n",
+                event.t_ns, event.pid, event.ppid, event.process, event.thread, event.msg
+            ));
+        }
+        panic!("{report}");
+    }
+}

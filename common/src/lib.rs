@@ -6,6 +6,9 @@
 //! - [`current_process`] and [`current_thread_name`]: Python's `mp.current_process()` and
 //!   `threading.current_thread().name`.
 //! - [`sleep_secs`]: the notes' `time.sleep`, scaled by `TUTORIAL_TIME_SCALE`.
+//! - [`process::Process`]: Python's `multiprocessing.Process`, on `fork`.
+//! - [`pool::Pool`]: Python's `multiprocessing.Pool(n).map`, on forked workers and `ipc-channel`.
+//! - [`python::Py`]: `True`, `False` and `None` printed as Python prints them.
 //! - [`trace`]: the JSON-lines record of every printed line, read by the test harness.
 //!
 //! # Environment variables
@@ -23,6 +26,9 @@
 
 pub mod config;
 mod identity;
+pub mod pool;
+pub mod process;
+pub mod python;
 pub mod say;
 mod time;
 pub mod trace;

@@ -8,7 +8,7 @@
 use crate::config::{self, Show};
 use crate::identity::{current_process, current_thread_name};
 use crate::trace::{self, Event};
-use std::io::{self, Write};
+use std::io;
 use std::os::fd::AsFd;
 use std::sync::Mutex;
 
@@ -99,16 +99,10 @@ pub(crate) fn write_whole(fd: impl AsFd, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Ends the process at once with status 0: stdout's reader is gone.
-///
-/// `_exit` rather than `exit`: nothing is buffered (every line went straight to the file
-/// descriptor), and `_exit` is safe to call while other threads are still running.
+/// Ends the process at once with status 0: stdout's reader is gone. Its children, if any, get
+/// SIGKILL from the kernel as it goes (see [`crate::process`]).
 fn stdout_closed() -> ! {
-    // Nothing of Rust's own stdout buffer is in use, but flush it in case an example used it.
-    let _ = io::stdout().flush();
-    // SAFETY: `_exit` only ends the process; it touches no memory of ours and may be called from
-    // any thread at any time.
-    unsafe { nix::libc::_exit(0) }
+    crate::process::exit_now(0)
 }
 
 #[cfg(test)]

@@ -143,6 +143,19 @@ impl Run {
         }
     }
 
+    /// Stdout begins with these lines, in this order.
+    #[track_caller]
+    pub fn assert_stdout_starts(&self, lines: &[&str]) {
+        if !self.stdout.starts_with(
+            &lines
+                .iter()
+                .map(|line| line.to_string())
+                .collect::<Vec<_>>(),
+        ) {
+            self.fail(&format!("expected stdout to begin with {lines:#?}"));
+        }
+    }
+
     /// The trace holds exactly the lines stdout got, each once: nothing printed went unrecorded.
     #[track_caller]
     pub fn assert_trace_complete(&self) {
@@ -237,6 +250,34 @@ impl Run {
     pub fn assert_signal(&self, signal: i32) {
         if self.status.signal() != Some(signal) {
             self.fail(&format!("expected death by signal {signal}"));
+        }
+    }
+
+    /// The distinct PIDs that printed, in the order they first printed.
+    pub fn pids(&self) -> Vec<u32> {
+        let mut pids = Vec::new();
+        for event in &self.events {
+            if !pids.contains(&event.pid) {
+                pids.push(event.pid);
+            }
+        }
+        pids
+    }
+
+    /// No process that printed is still there, running or as a zombie: every child was reaped
+    /// by the example before it exited. (Any left over are killed and reaped before failing.)
+    #[track_caller]
+    pub fn assert_no_process_left(&self) {
+        let left: Vec<u32> = self
+            .pids()
+            .into_iter()
+            .filter(|&pid| crate::reap::exists(pid))
+            .collect();
+        if !left.is_empty() {
+            for &pid in &left {
+                crate::reap::kill_and_reap(pid);
+            }
+            self.fail(&format!("expected no process left behind, found {left:?}"));
         }
     }
 }

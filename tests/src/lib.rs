@@ -32,6 +32,7 @@
 #![warn(missing_docs)]
 
 mod assert;
+pub mod reap;
 mod run;
 
 pub use common::trace::Event;

@@ -90,6 +90,7 @@ impl Example {
 
     /// Runs the example to its end (or to the timeout) and captures what it did.
     pub fn run(self) -> Run {
+        crate::reap::become_subreaper();
         let trace_dir = tempfile::tempdir().expect("create a temporary directory for the trace");
         let trace_path = trace_dir.path().join("trace.jsonl");
         let mut command = Command::new(&self.bin);

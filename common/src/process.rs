@@ -1,0 +1,347 @@
+//! Python's `multiprocessing.Process`, on `fork(2)` through `nix`.
+//!
+//! ```
+//! use common::process::Process;
+//!
+//! let mut p = Process::new(|| common::say!("hello from the child")).name("SubProcess");
+//! p.start().expect("start SubProcess");
+//! p.join();
+//! assert_eq!(p.exitcode(), Some(0));
+//! ```
+//!
+//! # How it maps to Python
+//! | Python | here |
+//! |---|---|
+//! | `Process(name=, target=, args=, daemon=)` | `Process::new(target).name(..).daemon(..)`; arguments are moved into the target closure |
+//! | `p.start()` | [`Process::start`]: `fork`; the child names itself, runs the target, and leaves with `_exit` |
+//! | `p.join()`, `p.is_alive()`, `p.exitcode` | [`Process::join`], [`Process::is_alive`], [`Process::exitcode`] (`-N` for death by signal N) |
+//! | `p.kill()`, `p.terminate()` | [`Process::kill`] (SIGKILL), [`Process::terminate`] (SIGTERM) |
+//! | at interpreter exit: terminate daemon children, join the others | the same, from an `atexit` handler registered by the first `start` |
+//!
+//! # Where it differs
+//! - The child is a copy of the parent made by `fork`: it sees the parent's globals as they were
+//!   at `start`, and nothing it changes is seen by the parent (as with Python's `fork` start
+//!   method). Values cross only through IPC: [`crate::pool`], queues, pipes, shared memory.
+//! - `fork` copies only the calling thread. A lock held by any other thread at that moment stays
+//!   locked forever in the child, so [`Process::start`] refuses to fork while the process has
+//!   more than one thread ([`ProcessError::ThreadsRunning`]). Start processes before threads.
+//! - A child never outlives its parent: if the parent dies without running its exit rule (killed
+//!   by a signal), the kernel sends the child SIGKILL (`PR_SET_PDEATHSIG`). A Python non-daemon
+//!   child would live on as an orphan.
+
+use nix::sys::prctl;
+use nix::sys::signal::{Signal, kill};
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::unistd::{ForkResult, Pid, fork, getppid};
+use std::ffi::CString;
+use std::fmt;
+use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
+
+/// A child process to be: Python's `multiprocessing.Process`.
+pub struct Process {
+    name: String,
+    daemon: bool,
+    target: Option<Box<dyn FnOnce()>>,
+    pid: Option<Pid>,
+    exitcode: Option<i32>,
+}
+
+impl fmt::Debug for Process {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Process")
+            .field("name", &self.name)
+            .field("daemon", &self.daemon)
+            .field("pid", &self.pid)
+            .field("exitcode", &self.exitcode)
+            .finish()
+    }
+}
+
+/// Why a process could not be started.
+#[derive(Debug)]
+pub enum ProcessError {
+    /// `start` was called a second time.
+    AlreadyStarted,
+    /// Other threads exist; forking now could leave the child deadlocked on a lock one of them held.
+    ThreadsRunning(usize),
+    /// `fork(2)` itself failed (e.g. `EAGAIN`: too many processes).
+    Fork(nix::Error),
+}
+
+impl fmt::Display for ProcessError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProcessError::AlreadyStarted => write!(f, "a process can be started only once"),
+            ProcessError::ThreadsRunning(n) => write!(
+                f,
+                "cannot fork while {n} threads are running: start processes before threads"
+            ),
+            ProcessError::Fork(errno) => write!(f, "fork failed: {errno}"),
+        }
+    }
+}
+
+impl std::error::Error for ProcessError {}
+
+/// The children this process started and has not yet reaped, for the exit rule.
+static CHILDREN: Mutex<Vec<(Pid, bool)>> = Mutex::new(Vec::new());
+/// Numbers the default names, as Python's `Process-1`, `Process-2`, ...
+static STARTED: AtomicUsize = AtomicUsize::new(0);
+
+impl Process {
+    /// A process that will run `target`; Python's `Process(target=...)`. Pass arguments by
+    /// capturing them: `Process::new(move || work(value))` is `Process(target=work, args=(value,))`.
+    ///
+    /// ```
+    /// let p = common::process::Process::new(|| {});
+    /// assert!(p.pid().is_none());
+    /// ```
+    pub fn new(target: impl FnOnce() + 'static) -> Self {
+        let number = STARTED.fetch_add(1, Ordering::Relaxed) + 1;
+        Process {
+            name: format!("Process-{number}"),
+            daemon: false,
+            target: Some(Box::new(target)),
+            pid: None,
+            exitcode: None,
+        }
+    }
+
+    /// Names the process (`name=`): the child's [`crate::current_process`] name and its name in `ps`.
+    ///
+    /// ```
+    /// let p = common::process::Process::new(|| {}).name("SubProcess");
+    /// assert_eq!(p.get_name(), "SubProcess");
+    /// ```
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// Makes it a daemon (`daemon=True`): terminated when the parent exits, instead of waited for.
+    ///
+    /// ```
+    /// let p = common::process::Process::new(|| {}).daemon(true);
+    /// assert!(p.is_daemon());
+    /// ```
+    pub fn daemon(mut self, daemon: bool) -> Self {
+        self.daemon = daemon;
+        self
+    }
+
+    /// The name given, or the default `Process-N`.
+    pub fn get_name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether it is a daemon.
+    pub fn is_daemon(&self) -> bool {
+        self.daemon
+    }
+
+    /// The child's PID once started.
+    pub fn pid(&self) -> Option<u32> {
+        self.pid.map(|pid| pid.as_raw() as u32)
+    }
+
+    /// Forks the child, which runs the target and exits: Python's `p.start()`.
+    ///
+    /// Refuses while other threads exist ([`ProcessError::ThreadsRunning`]).
+    pub fn start(&mut self) -> Result<(), ProcessError> {
+        let target = self.target.take().ok_or(ProcessError::AlreadyStarted)?;
+        let threads = thread_count();
+        if threads > 1 {
+            self.target = Some(target);
+            return Err(ProcessError::ThreadsRunning(threads));
+        }
+        register_exit_rule();
+        // Bytes still in Rust's stdout buffer would be printed by both processes.
+        let _ = io::stdout().flush();
+        let parent = nix::unistd::getpid();
+
+        // SAFETY: the process has exactly one thread (checked just above; only this thread could
+        // have started another since), so no lock is held by a thread that the child would lack.
+        // The child runs `run_child`, which never returns: it ends with `_exit`.
+        match unsafe { fork() } {
+            Ok(ForkResult::Parent { child }) => {
+                self.pid = Some(child);
+                lock_children().push((child, self.daemon));
+                Ok(())
+            }
+            Ok(ForkResult::Child) => run_child(&self.name, parent, target),
+            Err(errno) => {
+                self.target = None;
+                Err(ProcessError::Fork(errno))
+            }
+        }
+    }
+
+    /// Waits until the child has ended: Python's `p.join()`.
+    ///
+    /// # Panics
+    /// If the process was never started, as Python's `join` raises.
+    pub fn join(&mut self) {
+        assert!(self.pid.is_some(), "can only join a started process");
+        while self.exitcode.is_none() {
+            self.reap(WaitPidFlag::empty());
+        }
+    }
+
+    /// Whether the child is still running (it is reaped here if it has ended): `p.is_alive()`.
+    ///
+    /// ```
+    /// let mut p = common::process::Process::new(|| common::sleep_secs(0.05));
+    /// assert!(!p.is_alive());
+    /// p.start().unwrap();
+    /// assert!(p.is_alive());
+    /// p.join();
+    /// assert!(!p.is_alive());
+    /// ```
+    pub fn is_alive(&mut self) -> bool {
+        if self.pid.is_none() {
+            return false;
+        }
+        if self.exitcode.is_none() {
+            self.reap(WaitPidFlag::WNOHANG);
+        }
+        self.exitcode.is_none()
+    }
+
+    /// The exit code: `None` while running or never started, `0` on success, `1` if the target
+    /// panicked, `-N` after death by signal N. Python's `p.exitcode`.
+    pub fn exitcode(&mut self) -> Option<i32> {
+        self.is_alive();
+        self.exitcode
+    }
+
+    /// Sends SIGKILL, as Python's `p.kill()`. The child may not be gone yet when this returns.
+    ///
+    /// ```
+    /// let mut p = common::process::Process::new(|| loop { common::sleep_secs(1.0) });
+    /// p.start().unwrap();
+    /// p.kill();
+    /// p.join();
+    /// assert_eq!(p.exitcode(), Some(-9));
+    /// ```
+    pub fn kill(&self) {
+        self.signal(Signal::SIGKILL);
+    }
+
+    /// Sends SIGTERM, as Python's `p.terminate()`.
+    pub fn terminate(&self) {
+        self.signal(Signal::SIGTERM);
+    }
+
+    fn signal(&self, signal: Signal) {
+        // Once reaped, the PID may belong to another process: never signal it.
+        if let (Some(pid), None) = (self.pid, self.exitcode) {
+            let _ = kill(pid, signal);
+        }
+    }
+
+    fn reap(&mut self, flags: WaitPidFlag) {
+        let Some(pid) = self.pid else { return };
+        if let Some(code) = wait_for(pid, flags) {
+            self.exitcode = Some(code);
+            lock_children().retain(|&(child, _)| child != pid);
+        }
+    }
+}
+
+/// Python's exit code for a wait status: the exit status, or minus the signal number.
+fn exitcode_of(status: WaitStatus) -> Option<i32> {
+    match status {
+        WaitStatus::Exited(_, code) => Some(code),
+        WaitStatus::Signaled(_, signal, _) => Some(-(signal as i32)),
+        _ => None,
+    }
+}
+
+/// `waitpid` once (retrying on EINTR); the exit code if the child has ended.
+fn wait_for(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
+    loop {
+        match waitpid(pid, Some(flags)) {
+            Ok(status) => return exitcode_of(status),
+            Err(nix::errno::Errno::EINTR) => continue,
+            // ECHILD: not our child, or already reaped; nothing is left to wait for.
+            Err(_) => return Some(-1),
+        }
+    }
+}
+
+fn lock_children() -> std::sync::MutexGuard<'static, Vec<(Pid, bool)>> {
+    CHILDREN
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// How many threads this process has, from `/proc/self/task`.
+///
+/// ```
+/// assert!(common::process::thread_count() >= 1);
+/// ```
+pub fn thread_count() -> usize {
+    std::fs::read_dir("/proc/self/task").map_or(1, |tasks| tasks.count())
+}
+
+/// The child's side of `start`: name itself, run the target, apply the exit rule, `_exit`.
+fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>) -> ! {
+    // The parent's children are not this process's to wait for.
+    lock_children().clear();
+    crate::identity::set_process_name(name);
+    // The name `ps` and `top` show (the kernel keeps 15 bytes).
+    let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();
+    if let Ok(short) = CString::new(short) {
+        let _ = prctl::set_name(&short);
+    }
+    // Die with the parent if it is killed outright; and if it already died before this line,
+    // the signal would never come, so check.
+    let _ = prctl::set_pdeathsig(Signal::SIGKILL);
+    if getppid() != parent {
+        exit_now(1);
+    }
+    // A panicking target ends the child with 1, as an uncaught exception ends a Python child.
+    let code = match catch_unwind(AssertUnwindSafe(target)) {
+        Ok(()) => 0,
+        Err(_) => 1,
+    };
+    apply_exit_rule();
+    exit_now(code)
+}
+
+/// Flushes stdout and leaves at once, running nothing of the parent's (`atexit` handlers,
+/// destructors of values the fork copied).
+pub(crate) fn exit_now(code: i32) -> ! {
+    let _ = io::stdout().flush();
+    // SAFETY: `_exit` ends the process without touching any memory of ours; it is always sound.
+    unsafe { nix::libc::_exit(code) }
+}
+
+/// Python's rule at exit: terminate the daemon children, then wait for every child.
+fn apply_exit_rule() {
+    let children: Vec<(Pid, bool)> = lock_children().drain(..).collect();
+    for &(pid, daemon) in &children {
+        if daemon {
+            let _ = kill(pid, Signal::SIGTERM);
+        }
+    }
+    for &(pid, _) in &children {
+        wait_for(pid, WaitPidFlag::empty());
+    }
+}
+
+extern "C" fn exit_rule_at_exit() {
+    apply_exit_rule();
+}
+
+fn register_exit_rule() {
+    static REGISTER: Once = Once::new();
+    REGISTER.call_once(|| {
+        // SAFETY: `atexit` only stores the function pointer; `exit_rule_at_exit` is a plain
+        // `extern "C" fn` that does not unwind.
+        unsafe { nix::libc::atexit(exit_rule_at_exit) };
+    });
+}

@@ -1,0 +1,385 @@
+//! The process API and the pool, tested from a single-threaded `main` (fork needs one thread).
+//!
+//! The same binary is also the helper program some tests run: with `PROCESS_TEST_HELPER` set it
+//! plays a parent whose exit (or death) the test watches from outside.
+
+use common::pool::{Pool, PoolError};
+use common::process::{Process, ProcessError};
+use nix::sys::signal::{Signal, kill};
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::unistd::Pid;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+const HELPER: &str = "PROCESS_TEST_HELPER";
+
+fn main() {
+    if let Ok(role) = std::env::var(HELPER) {
+        return helper(&role);
+    }
+    let tests: &[(&str, fn())] = &[
+        ("exitcode_is_0_after_success", exitcode_is_0_after_success),
+        ("exitcode_is_1_after_a_panic", exitcode_is_1_after_a_panic),
+        (
+            "exitcode_is_minus_the_signal_after_kill_or_terminate",
+            exitcode_after_signals,
+        ),
+        ("is_alive_follows_the_child", is_alive_follows_the_child),
+        ("a_process_starts_only_once", a_process_starts_only_once),
+        (
+            "fork_is_refused_while_threads_run",
+            fork_is_refused_while_threads_run,
+        ),
+        (
+            "the_child_has_its_name_and_parent",
+            the_child_has_its_name_and_parent,
+        ),
+        (
+            "the_child_changes_only_its_copy_of_a_global",
+            the_child_changes_only_its_copy,
+        ),
+        (
+            "a_joined_child_leaves_no_zombie",
+            a_joined_child_leaves_no_zombie,
+        ),
+        ("exit_waits_for_children_and_terminates_daemons", exit_rule),
+        (
+            "a_daemon_dies_with_a_killed_parent",
+            a_daemon_dies_with_a_killed_parent,
+        ),
+        ("pool_map_keeps_input_order", pool_map_keeps_input_order),
+        (
+            "pool_map_spreads_over_every_worker",
+            pool_map_spreads_over_every_worker,
+        ),
+        ("pool_map_of_nothing_is_empty", pool_map_of_nothing_is_empty),
+        (
+            "pool_map_reports_a_panicking_task",
+            pool_map_reports_a_panicking_task,
+        ),
+        (
+            "pool_map_reports_a_killed_worker",
+            pool_map_reports_a_killed_worker,
+        ),
+    ];
+    // Orphans of the helper parents are handed to us, so that we can reap them.
+    nix::sys::prctl::set_child_subreaper(true).expect("become a child subreaper");
+    for (name, test) in tests {
+        test();
+        let left = children();
+        assert!(left.is_empty(), "{name}: children left behind: {left:?}");
+        println!("test {name} ... ok");
+    }
+    println!("\ntest result: ok. {} passed; 0 failed", tests.len());
+}
+
+/// This process's live (or zombie) children, from `/proc`.
+fn children() -> Vec<u32> {
+    let me = std::process::id();
+    let path = format!("/proc/{me}/task/{me}/children");
+    let text = std::fs::read_to_string(path).expect("read /proc children");
+    text.split_whitespace()
+        .map(|pid| pid.parse().expect("a pid"))
+        .collect()
+}
+
+fn started(target: impl FnOnce() + 'static) -> Process {
+    let mut p = Process::new(target).name("SubProcess");
+    p.start().expect("start");
+    p
+}
+
+fn exitcode_is_0_after_success() {
+    let mut p = started(|| {});
+    p.join();
+    assert_eq!(p.exitcode(), Some(0));
+}
+
+fn exitcode_is_1_after_a_panic() {
+    // The panic message goes to stderr, as a Python child prints its traceback.
+    let mut p = started(|| {
+        std::panic::set_hook(Box::new(|_| {})); // keep the test's output quiet
+        panic!("a deliberate panic in the child");
+    });
+    p.join();
+    assert_eq!(p.exitcode(), Some(1));
+}
+
+fn exitcode_after_signals() {
+    let mut p = started(|| {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    });
+    assert_eq!(p.exitcode(), None);
+    p.kill();
+    p.join();
+    assert_eq!(p.exitcode(), Some(-9));
+
+    let mut p = started(|| {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    });
+    p.terminate();
+    p.join();
+    assert_eq!(p.exitcode(), Some(-15));
+}
+
+fn is_alive_follows_the_child() {
+    let (sender, receiver) = std::os::unix::net::UnixStream::pair().expect("socketpair");
+    let mut p = Process::new(move || {
+        // Wait until the parent says so: `is_alive` is asserted while the child surely runs.
+        let mut byte = [0u8];
+        let _ = std::io::Read::read(&mut &receiver, &mut byte);
+    });
+    assert!(!p.is_alive(), "not started yet");
+    p.start().expect("start");
+    assert!(p.is_alive(), "blocked on the socket");
+    assert!(p.pid().is_some());
+    std::io::Write::write_all(&mut &sender, b"x").expect("release the child");
+    p.join();
+    assert!(!p.is_alive(), "joined");
+}
+
+fn a_process_starts_only_once() {
+    let mut p = started(|| {});
+    assert!(matches!(p.start(), Err(ProcessError::AlreadyStarted)));
+    p.join();
+}
+
+fn fork_is_refused_while_threads_run() {
+    let (release, wait) = std::sync::mpsc::channel::<()>();
+    let thread = std::thread::spawn(move || wait.recv());
+    let mut p = Process::new(|| {});
+    match p.start() {
+        Err(ProcessError::ThreadsRunning(n)) => assert_eq!(n, 2),
+        other => panic!("expected ThreadsRunning, got {other:?}"),
+    }
+    assert!(p.pid().is_none());
+    release.send(()).expect("release the thread");
+    thread.join().expect("thread").expect("recv");
+    // Once the thread is gone, the same process can start.
+    while common::process::thread_count() > 1 {
+        std::thread::yield_now();
+    }
+    p.start().expect("start after the thread ended");
+    p.join();
+    assert_eq!(p.exitcode(), Some(0));
+}
+
+fn the_child_has_its_name_and_parent() {
+    let parent = std::process::id();
+    // The child's assertions decide its exit code: 0 only if they all hold.
+    let mut p = started(move || {
+        let me = common::current_process();
+        assert_eq!(me.name, "SubProcess");
+        assert_eq!(me.ppid, parent);
+        assert_ne!(me.pid, parent);
+        let comm = std::fs::read_to_string("/proc/self/comm").expect("comm");
+        assert_eq!(comm.trim_end(), "SubProcess");
+    });
+    p.join();
+    assert_eq!(p.exitcode(), Some(0));
+    assert_eq!(common::current_process().name, "MainProcess");
+
+    let mut unnamed = Process::new(|| {});
+    assert!(unnamed.get_name().starts_with("Process-"));
+    unnamed.start().expect("start");
+    unnamed.join();
+}
+
+static NUM: AtomicU32 = AtomicU32::new(42);
+
+fn the_child_changes_only_its_copy() {
+    let mut p = started(|| {
+        assert_eq!(NUM.fetch_add(1, Ordering::SeqCst) + 1, 43);
+    });
+    p.join();
+    assert_eq!(p.exitcode(), Some(0));
+    assert_eq!(NUM.load(Ordering::SeqCst), 42);
+}
+
+fn a_joined_child_leaves_no_zombie() {
+    let mut p = started(|| {});
+    let pid = p.pid().expect("pid");
+    p.join();
+    assert!(
+        !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+        "pid {pid} still in /proc"
+    );
+}
+
+/// Runs this binary as a helper parent in `role`; returns it and the PIDs it printed.
+fn spawn_helper(role: &str) -> (std::process::Child, Vec<u32>) {
+    let mut child = Command::new(std::env::current_exe().expect("current exe"))
+        .env(HELPER, role)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start the helper");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("read pids");
+    let pids = line
+        .split_whitespace()
+        .map(|pid| pid.parse().expect("pid"))
+        .collect();
+    (child, pids)
+}
+
+fn helper(role: &str) {
+    match role {
+        // A non-daemon child that takes a while, and a daemon that would sleep forever.
+        "exit-rule" => {
+            let marker = std::env::var("MARKER").expect("MARKER");
+            let mut slow = Process::new(move || {
+                std::thread::sleep(Duration::from_millis(300));
+                std::fs::write(&marker, "done").expect("write marker");
+            });
+            slow.start().expect("start");
+            let mut daemon =
+                Process::new(|| std::thread::sleep(Duration::from_secs(3600))).daemon(true);
+            daemon.start().expect("start");
+            println!(
+                "{} {}",
+                slow.pid().expect("pid"),
+                daemon.pid().expect("pid")
+            );
+            // `main` returns without joining: the exit rule must do the rest.
+        }
+        // A daemon child, then a parent that waits to be killed.
+        "killed-parent" => {
+            let mut daemon =
+                Process::new(|| std::thread::sleep(Duration::from_secs(3600))).daemon(true);
+            daemon.start().expect("start");
+            println!("{}", daemon.pid().expect("pid"));
+            std::thread::sleep(Duration::from_secs(3600));
+        }
+        other => panic!("unknown helper role {other}"),
+    }
+}
+
+fn is_gone(pid: u32) -> bool {
+    !std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+fn exit_rule() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let marker = dir.path().join("marker");
+    let mut child = Command::new(std::env::current_exe().expect("current exe"))
+        .env(HELPER, "exit-rule")
+        .env("MARKER", &marker)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start the helper");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("read pids");
+    let pids: Vec<u32> = line
+        .split_whitespace()
+        .map(|pid| pid.parse().expect("pid"))
+        .collect();
+    let status = child.wait().expect("wait for the helper");
+    assert!(status.success());
+    // The helper waited for its non-daemon child: the marker exists the moment the helper is gone.
+    assert_eq!(
+        std::fs::read_to_string(&marker).expect("marker written before exit"),
+        "done"
+    );
+    // Both children were reaped by the helper itself: neither is an orphan handed to us.
+    assert!(
+        is_gone(pids[0]) && is_gone(pids[1]),
+        "children left: {pids:?}"
+    );
+}
+
+fn a_daemon_dies_with_a_killed_parent() {
+    let (mut parent, pids) = spawn_helper("killed-parent");
+    let daemon = pids[0];
+    kill(Pid::from_raw(parent.id() as i32), Signal::SIGKILL).expect("kill the helper");
+    parent.wait().expect("reap the helper");
+    // The orphan comes to us (the subreaper): it must end within a second, by the SIGKILL the
+    // kernel sends (PR_SET_PDEATHSIG), or, if its parent died before it could ask for that
+    // signal, by its own check of `getppid` right after, which exits with 1.
+    let deadline = Instant::now() + Duration::from_secs(1);
+    loop {
+        match waitpid(Pid::from_raw(daemon as i32), Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::Signaled(_, Signal::SIGKILL, _) | WaitStatus::Exited(_, 1)) => break,
+            Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => panic!("daemon {daemon} after its parent was killed: {other:?}"),
+        }
+    }
+}
+
+fn square(x: u64) -> u64 {
+    x * x
+}
+
+fn pool_map_keeps_input_order() {
+    let squares = Pool::new(3).map(square, 0..1000).expect("map");
+    assert_eq!(squares, (0..1000u64).map(square).collect::<Vec<_>>());
+}
+
+fn pool_map_spreads_over_every_worker() {
+    let parent = std::process::id();
+    let pids = Pool::new(4)
+        .map(|_: u32| std::process::id(), 1..100)
+        .expect("map");
+    let mut distinct = pids.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 4, "{pids:?}");
+    assert!(!distinct.contains(&parent));
+    assert!(
+        distinct.iter().all(|&pid| is_gone(pid)),
+        "workers left: {distinct:?}"
+    );
+}
+
+fn pool_map_of_nothing_is_empty() {
+    let nothing: Vec<u64> = Pool::new(2).map(square, Vec::<u64>::new()).expect("map");
+    assert!(nothing.is_empty());
+}
+
+fn pool_map_reports_a_panicking_task() {
+    let outcome = Pool::new(2).map(
+        |x: u32| {
+            assert!(
+                x != 37,
+                "a deliberate panic on item 37 (expected by this test)"
+            );
+            x
+        },
+        0..100,
+    );
+    assert!(
+        matches!(outcome, Err(PoolError::TaskPanicked { index: 37 })),
+        "{outcome:?}"
+    );
+}
+
+fn pool_map_reports_a_killed_worker() {
+    let outcome = Pool::new(2).map(
+        |x: u32| {
+            if x == 50 {
+                let _ = kill(nix::unistd::getpid(), Signal::SIGKILL);
+            }
+            x
+        },
+        0..100,
+    );
+    match outcome {
+        Err(PoolError::WorkerDied {
+            exitcode: Some(-9),
+            items,
+            ..
+        }) => assert!(items.contains(&50)),
+        other => panic!("expected WorkerDied, got {other:?}"),
+    }
+}

@@ -1,0 +1,24 @@
+//! 2. join과 데몬 — 2) Daemon속성: a daemon child (notes §2).
+//!
+//! Run: `cargo run -p daemon-process`
+//! Notice: "Sub Process end" never prints and the program ends at once: a daemon child is
+//! terminated when the main process exits. "Sub Process start" may print or not: Python takes
+//! long enough to start a process that the notes never see it; a fork is fast enough to race.
+
+use common::process::Process;
+use common::{say, sleep_secs};
+
+fn work() {
+    say!("Sub Process start");
+    sleep_secs(5.0);
+    say!("Sub Process end");
+}
+
+fn main() {
+    say!("Main Process start");
+    let mut proc = Process::new(work).name("Sub Process").daemon(true);
+    proc.start().expect("start Sub Process");
+    say!("Main Process end");
+    // `main` returns; the exit rule sends the daemon SIGTERM and reaps it. Had this process been
+    // killed outright, the kernel would have killed the child (`PR_SET_PDEATHSIG`).
+}

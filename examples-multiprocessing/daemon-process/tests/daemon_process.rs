@@ -1,0 +1,32 @@
+//! The notes' claims about `daemon-process` (2) Daemon속성).
+
+use harness::{Example, exact};
+use std::time::Duration;
+
+#[test]
+fn the_daemon_child_never_finishes() {
+    let run = harness::run(env!("CARGO_BIN_EXE_daemon-process"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_first(exact("Main Process start"));
+    run.assert_never("Sub Process end");
+    // Whether the child gets to print its start before it is terminated is a race.
+    run.assert_count_in(exact("Sub Process start"), 0..=1);
+    run.assert_before(exact("Main Process start"), exact("Main Process end"));
+    run.assert_no_process_left();
+}
+
+#[test]
+fn the_program_ends_at_once() {
+    // At the notes' scale the child sleeps 5 s; the run must end well before: the bound is
+    // half of that, hundreds of times what the exit takes.
+    let run = Example::new(env!("CARGO_BIN_EXE_daemon-process"))
+        .scale(1.0)
+        .run();
+    run.assert_success();
+    run.assert_never("Sub Process end");
+    run.assert_no_process_left();
+    if run.elapsed >= Duration::from_millis(2500) {
+        run.fail("expected the run to end at once, not to wait for the daemon child");
+    }
+}

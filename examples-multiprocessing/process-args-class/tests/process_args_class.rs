@@ -1,0 +1,14 @@
+//! The notes' claims about `process-args-class` (2) Class 경우).
+
+use harness::exact;
+
+#[test]
+fn the_method_runs_in_the_child_before_main_goes_on() {
+    let run = harness::run(env!("CARGO_BIN_EXE_process-args-class"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_stdout(&["Sub Process", "hello", "Main Process"]);
+    run.assert_process(exact("hello"), "Sub Process");
+    run.assert_child_of(exact("hello"), exact("Main Process"));
+    run.assert_no_process_left();
+}

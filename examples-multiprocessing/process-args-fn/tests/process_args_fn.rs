@@ -1,0 +1,15 @@
+//! The notes' claims about `process-args-fn` (1) 함수 경우).
+
+use harness::exact;
+
+#[test]
+fn the_child_prints_its_name_and_argument_before_main_goes_on() {
+    let run = harness::run(env!("CARGO_BIN_EXE_process-args-fn"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_stdout(&["Sub Process", "hello", "Main Process"]);
+    run.assert_process(exact("Sub Process"), "Sub Process");
+    run.assert_process(exact("hello"), "Sub Process");
+    run.assert_child_of(exact("hello"), exact("Main Process"));
+    run.assert_no_process_left();
+}

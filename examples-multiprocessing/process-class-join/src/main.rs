@@ -1,0 +1,44 @@
+//! 6. 멀티프로세싱과 클래스 — the same, printing before and after `join`.
+//!
+//! Run: `cargo run -p process-class-join`
+//! Notice: `w.name` is None before and after the join. "SubProcess:  True" before the join is
+//! what Python shows, because its child takes milliseconds to start; a forked child may already
+//! be done, and then this line honestly says False. After the join it is always False.
+
+use common::process::Process;
+use common::python::Py;
+use common::{current_process, say};
+
+#[derive(Clone)]
+struct Worker {
+    name: Option<String>,
+}
+
+impl Worker {
+    /// Python's `__init__`.
+    fn new() -> Self {
+        say!("__init__ {}", current_process().name);
+        Worker { name: None }
+    }
+
+    fn run(&mut self, name: &str) {
+        self.name = Some(name.to_owned());
+        say!("run {}", Py(&self.name));
+        say!("run {}", current_process().name);
+    }
+}
+
+fn main() {
+    let w = Worker::new();
+    let mut child_w = w.clone(); // the child's copy, explicit in Rust
+    let mut p = Process::new(move || child_w.run("bob")).name("SubProcess");
+    p.start().expect("start SubProcess"); // target function is called
+
+    say!("before join");
+    say!("SubProcess:  {}", Py(p.is_alive()));
+    say!("{}", Py(&w.name));
+    p.join();
+    say!("after join");
+    say!("SubProcess:  {}", Py(p.is_alive()));
+    say!("{}", Py(&w.name));
+}

@@ -1,0 +1,16 @@
+//! The notes' claims about `process-class-method` (프로세스와 클래스).
+
+use harness::exact;
+
+#[test]
+fn init_in_main_run_in_the_child_and_the_parent_copy_unchanged() {
+    let run = harness::run(env!("CARGO_BIN_EXE_process-class-method"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_stdout(&["__init__ MainProcess", "run bob", "run SubProcess", "None"]);
+    run.assert_process(exact("__init__ MainProcess"), "MainProcess");
+    run.assert_process(exact("run bob"), "SubProcess");
+    run.assert_process(exact("None"), "MainProcess");
+    run.assert_child_of(exact("run bob"), exact("None"));
+    run.assert_no_process_left();
+}

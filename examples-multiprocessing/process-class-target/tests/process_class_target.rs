@@ -1,0 +1,15 @@
+//! The notes' claims about `process-class-target` (타켓으로 클래스 전달).
+
+use harness::exact;
+
+#[test]
+fn construction_and_run_both_happen_in_the_child() {
+    let run = harness::run(env!("CARGO_BIN_EXE_process-class-target"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_stdout(&["__init__ SubProcess", "run bob", "run SubProcess"]);
+    run.assert_process(exact("__init__ SubProcess"), "SubProcess");
+    run.assert_same_process(exact("__init__ SubProcess"), exact("run SubProcess"));
+    assert_ne!(run.event(exact("run bob")).pid, run.pid);
+    run.assert_no_process_left();
+}

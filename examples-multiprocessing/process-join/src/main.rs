@@ -1,0 +1,22 @@
+//! 2. join과 데몬 — 1) Join: waiting for the child (notes §2).
+//!
+//! Run: `cargo run -p process-join`
+//! Notice: "Sub Process start" and "Sub Process end" both come before "Main Process end":
+//! `join` blocks until the child has exited (`waitpid`).
+
+use common::process::Process;
+use common::{say, sleep_secs};
+
+fn work() {
+    say!("Sub Process start");
+    sleep_secs(5.0);
+    say!("Sub Process end");
+}
+
+fn main() {
+    say!("Main Process start");
+    let mut proc = Process::new(work).name("Sub Process");
+    proc.start().expect("start Sub Process");
+    proc.join();
+    say!("Main Process end");
+}

@@ -1,0 +1,20 @@
+//! The notes' claims about `process-join` (1) Join).
+
+use harness::exact;
+
+#[test]
+fn the_child_ends_before_main_does() {
+    let run = harness::run(env!("CARGO_BIN_EXE_process-join"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_stdout(&[
+        "Main Process start",
+        "Sub Process start",
+        "Sub Process end",
+        "Main Process end",
+    ]);
+    run.assert_process(exact("Sub Process start"), "Sub Process");
+    run.assert_same_process(exact("Sub Process start"), exact("Sub Process end"));
+    run.assert_child_of(exact("Sub Process end"), exact("Main Process end"));
+    run.assert_no_process_left();
+}

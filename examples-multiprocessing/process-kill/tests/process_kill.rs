@@ -1,0 +1,51 @@
+//! The notes' claims about `process-kill` (is_alive and kill).
+
+use harness::{Run, exact};
+
+fn run() -> Run {
+    let run = harness::run(env!("CARGO_BIN_EXE_process-kill"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_trace_complete();
+    run.assert_no_process_left();
+    run
+}
+
+#[test]
+fn status_is_false_before_start_and_true_after() {
+    let run = run();
+    run.assert_stdout_starts(&["Status:  False"]);
+    // The second status line comes right after start: the child loops forever, so it is alive.
+    let statuses: Vec<&String> = run
+        .stdout
+        .iter()
+        .filter(|line| line.starts_with("Status:"))
+        .collect();
+    assert_eq!(statuses.len(), 4, "{:#?}", run.stdout);
+    assert_eq!(statuses[1], "Status:  True");
+    // Right after `kill` the child may or may not be dead yet: either answer is honest.
+    assert!(["Status:  True", "Status:  False"].contains(&statuses[2].as_str()));
+}
+
+#[test]
+fn status_is_false_after_join_and_nothing_runs_after_it() {
+    let run = run();
+    run.assert_last(exact("Status:  False"));
+    run.assert_process("Status:", "MainProcess");
+    run.assert_process("sub process is running", "SubProcess");
+}
+
+#[test]
+fn the_child_runs_until_killed() {
+    let run = run();
+    // It prints every second (50 ms here) and is killed after 5 s (250 ms): the first two lines
+    // come at 0 and 50 ms, a margin of 200 ms. How many more come depends on the machine.
+    run.assert_count_in("sub process is running", 2..=usize::MAX);
+    let running = run.lines_matching("sub process is running");
+    let statuses = run.lines_matching("Status:");
+    assert!(
+        running
+            .iter()
+            .all(|&line| line > statuses[0] && line < statuses[3])
+    );
+}

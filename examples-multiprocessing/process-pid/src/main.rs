@@ -1,0 +1,38 @@
+//! PID과 전역 변수 — parent and child PIDs, and a global each child copies (notes §2).
+//!
+//! Run: `cargo run -p process-pid`
+//! Notice: each child names the main process as its parent, has a PID of its own, and prints 43:
+//! it adds 1 to its own copy of `num`, which `fork` made when it started. The parent's `num` is
+//! still 42, so the second child prints 43 too.
+
+use common::process::Process;
+use common::{current_process, say};
+use std::sync::atomic::{AtomicI32, Ordering};
+
+/// Python's module-level `num = 42`. A Rust global that changes must be an atomic (or sit in a
+/// `Mutex`); `fork` gives each child its own copy of it, as it does of every global.
+static NUM: AtomicI32 = AtomicI32::new(42);
+
+fn f(name: &str) {
+    let num = NUM.fetch_add(1, Ordering::SeqCst) + 1; // global num; num += 1
+    let me = current_process();
+    say!("{}", "-".repeat(20));
+    say!("PID of parent: {}", me.ppid); // os.getppid()
+    say!("PID of {} : {}", name, me.pid); // os.getpid()
+    say!("{num}");
+}
+
+fn main() {
+    let me = current_process();
+    say!("PID of {} : {}", me.name, me.pid);
+    say!("{}", NUM.load(Ordering::SeqCst));
+
+    // `args=("proc_1",)`: the argument is captured by the closure the child runs.
+    let mut p1 = Process::new(|| f("proc_1"));
+    let mut p2 = Process::new(|| f("proc_2"));
+
+    p1.start().expect("start proc_1");
+    p1.join();
+    p2.start().expect("start proc_2");
+    p2.join();
+}

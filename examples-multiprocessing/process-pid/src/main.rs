@@ -1,4 +1,4 @@
-//! PID과 전역 변수 — parent and child PIDs, and a global each child copies (notes §2).
+//! 프로세스 스포닝, second snippet — parent and child PIDs, and a global each child copies (notes §2).
 //!
 //! Run: `cargo run -p process-pid`
 //! Notice: each child names the main process as its parent, has a PID of its own, and prints 43:

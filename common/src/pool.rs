@@ -199,6 +199,11 @@ impl Pool {
                     }
                 }
                 Err(TryRecvError::IpcError(IpcError::Disconnected)) => {
+                    // Every worker has closed its end, so each is exiting: wait for the busy ones,
+                    // which a moment ago may not have been reapable yet.
+                    for worker in workers.iter_mut().filter(|worker| worker.busy.is_some()) {
+                        worker.process.join();
+                    }
                     return Err(workers
                         .iter_mut()
                         .find_map(Worker::death)

@@ -8,6 +8,8 @@
 //! - [`sleep_secs`]: the notes' `time.sleep`, scaled by `TUTORIAL_TIME_SCALE`.
 //! - [`process::Process`]: Python's `multiprocessing.Process`, on `fork`.
 //! - [`pool::Pool`]: Python's `multiprocessing.Pool(n).map`, on forked workers and `ipc-channel`.
+//! - [`ipc::pipe`] and [`ipc::recv_from`]: Python's `Pipe()`, and a queue wait that cannot hang.
+//! - [`shm::Value`] and [`shm::Array`]: Python's `Value` and `Array`, atomics in shared memory.
 //! - [`python::Py`]: `True`, `False` and `None` printed as Python prints them.
 //! - [`trace`]: the JSON-lines record of every printed line, read by the test harness.
 //!
@@ -26,10 +28,12 @@
 
 pub mod config;
 mod identity;
+pub mod ipc;
 pub mod pool;
 pub mod process;
 pub mod python;
 pub mod say;
+pub mod shm;
 mod time;
 pub mod trace;
 

@@ -13,6 +13,8 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+mod support;
+
 const HELPER: &str = "PROCESS_TEST_HELPER";
 
 fn main() {
@@ -66,23 +68,7 @@ fn main() {
     ];
     // Orphans of the helper parents are handed to us, so that we can reap them.
     nix::sys::prctl::set_child_subreaper(true).expect("become a child subreaper");
-    for (name, test) in tests {
-        test();
-        let left = children();
-        assert!(left.is_empty(), "{name}: children left behind: {left:?}");
-        println!("test {name} ... ok");
-    }
-    println!("\ntest result: ok. {} passed; 0 failed", tests.len());
-}
-
-/// This process's live (or zombie) children, from `/proc`.
-fn children() -> Vec<u32> {
-    let me = std::process::id();
-    let path = format!("/proc/{me}/task/{me}/children");
-    let text = std::fs::read_to_string(path).expect("read /proc children");
-    text.split_whitespace()
-        .map(|pid| pid.parse().expect("a pid"))
-        .collect()
+    support::run_all(tests);
 }
 
 fn started(target: impl FnOnce() + 'static) -> Process {

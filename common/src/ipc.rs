@@ -1,0 +1,177 @@
+//! Messages between processes: Python's `Pipe()`, and a queue wait that cannot hang on a dead child.
+//!
+//! Python's `Pipe()` is a pair of connected sockets (`socketpair`), each end able to send and
+//! receive pickled objects. [`pipe`] is the same: a `UnixStream` pair, each message a length
+//! (8 bytes, little-endian) followed by the value in `postcard`, serde's compact binary format.
+//!
+//! ```
+//! let (a, b) = common::ipc::pipe().unwrap();
+//! a.send(&(31, None::<i32>, "hello".to_string())).unwrap();
+//! let got: (i32, Option<i32>, String) = b.recv().unwrap();
+//! assert_eq!(got.2, "hello");
+//! drop(a);
+//! assert!(matches!(b.recv::<u8>(), Err(common::ipc::ConnectionError::Closed)));
+//! ```
+
+use crate::process::Process;
+use ipc_channel::ipc::IpcReceiver;
+use ipc_channel::{IpcError, TryRecvError};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::io::{self, Read, Write};
+use std::os::unix::net::UnixStream;
+use std::time::Duration;
+
+/// The largest message a connection accepts: a corrupt length cannot make it allocate more.
+pub const MAX_MESSAGE: u64 = 1 << 30;
+
+/// One end of a [`pipe`]: Python's `multiprocessing.connection.Connection`.
+#[derive(Debug)]
+pub struct Connection {
+    stream: UnixStream,
+}
+
+/// Why a message could not be sent or received.
+#[derive(Debug)]
+pub enum ConnectionError {
+    /// The other end is closed: its process closed it, exited or died (Python's `EOFError`).
+    Closed,
+    /// The message could not be encoded or decoded.
+    Format(postcard::Error),
+    /// A length over [`MAX_MESSAGE`] arrived: the stream is not one of ours.
+    TooLarge(u64),
+    /// Another I/O error.
+    Io(io::Error),
+}
+
+impl fmt::Display for ConnectionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConnectionError::Closed => write!(f, "the other end of the pipe is closed"),
+            ConnectionError::Format(error) => write!(f, "bad message: {error}"),
+            ConnectionError::TooLarge(n) => write!(f, "message of {n} bytes is over the limit"),
+            ConnectionError::Io(error) => write!(f, "pipe error: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for ConnectionError {}
+
+impl From<io::Error> for ConnectionError {
+    fn from(error: io::Error) -> Self {
+        match error.kind() {
+            io::ErrorKind::UnexpectedEof
+            | io::ErrorKind::BrokenPipe
+            | io::ErrorKind::ConnectionReset => ConnectionError::Closed,
+            _ => ConnectionError::Io(error),
+        }
+    }
+}
+
+/// A duplex pipe between two processes: Python's `Pipe()`. Give one end to the child (move it
+/// into the target) and keep the other; the parent's copy of the child's end is dropped by
+/// [`Process::start`], so the parent sees [`ConnectionError::Closed`] if the child dies.
+pub fn pipe() -> io::Result<(Connection, Connection)> {
+    let (a, b) = UnixStream::pair()?;
+    Ok((Connection { stream: a }, Connection { stream: b }))
+}
+
+impl Connection {
+    /// Sends one value: Python's `conn.send(obj)`.
+    pub fn send<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), ConnectionError> {
+        let mut frame = vec![0u8; 8];
+        postcard::to_io(value, &mut frame).map_err(ConnectionError::Format)?;
+        let length = (frame.len() - 8) as u64;
+        frame[..8].copy_from_slice(&length.to_le_bytes());
+        (&self.stream).write_all(&frame)?;
+        Ok(())
+    }
+
+    /// Waits for one value: Python's `conn.recv()`.
+    pub fn recv<T: DeserializeOwned>(&self) -> Result<T, ConnectionError> {
+        let mut header = [0u8; 8];
+        (&self.stream).read_exact(&mut header)?;
+        let length = u64::from_le_bytes(header);
+        if length > MAX_MESSAGE {
+            return Err(ConnectionError::TooLarge(length));
+        }
+        let mut body = vec![0u8; length as usize];
+        (&self.stream).read_exact(&mut body)?;
+        postcard::from_bytes(&body).map_err(ConnectionError::Format)
+    }
+
+    /// Closes this end: Python's `conn.close()`. Dropping it does the same.
+    pub fn close(self) {}
+}
+
+/// Why [`recv_from`] got nothing.
+#[derive(Debug)]
+pub enum RecvError {
+    /// The process that was to send ended without sending.
+    SenderDied {
+        /// Its name.
+        name: String,
+        /// How it ended (`1` after a panic, `-9` after SIGKILL).
+        exitcode: Option<i32>,
+    },
+    /// Every sender is gone and nothing is left to receive.
+    Disconnected,
+    /// The channel failed.
+    Ipc(String),
+}
+
+impl fmt::Display for RecvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecvError::SenderDied { name, exitcode } => {
+                write!(f, "{name} ended (exit code {exitcode:?}) without sending")
+            }
+            RecvError::Disconnected => write!(f, "every sender is gone"),
+            RecvError::Ipc(error) => write!(f, "queue error: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for RecvError {}
+
+/// Waits for a value on `queue` that `sender` is to send: Python's `q.get()`, except that it
+/// returns an error instead of waiting forever when `sender` has died without sending.
+///
+/// A queue's receiver sees "disconnected" only when every copy of the sender is closed, and
+/// the parent often still holds one (to give to a later child): so this also watches the child.
+///
+/// ```
+/// use common::process::Process;
+/// let (put, queue) = ipc_channel::ipc::channel::<u32>().unwrap();
+/// let mut child = Process::new(move || put.send(7).unwrap());
+/// child.start().unwrap();
+/// assert_eq!(common::ipc::recv_from(&queue, &mut child).unwrap(), 7);
+/// child.join();
+/// ```
+pub fn recv_from<T>(queue: &IpcReceiver<T>, sender: &mut Process) -> Result<T, RecvError>
+where
+    T: Serialize + DeserializeOwned,
+{
+    const POLL: Duration = Duration::from_millis(50);
+    loop {
+        match queue.try_recv_timeout(POLL) {
+            Ok(value) => return Ok(value),
+            Err(TryRecvError::Empty) if sender.is_alive() => {}
+            Err(TryRecvError::Empty) => {
+                // It died; what it sent just before is still in the channel.
+                return match queue.try_recv() {
+                    Ok(value) => Ok(value),
+                    Err(_) => Err(RecvError::SenderDied {
+                        name: sender.get_name().to_owned(),
+                        exitcode: sender.exitcode(),
+                    }),
+                };
+            }
+            Err(TryRecvError::IpcError(IpcError::Disconnected)) => {
+                return Err(RecvError::Disconnected);
+            }
+            Err(TryRecvError::IpcError(error)) => return Err(RecvError::Ipc(error.to_string())),
+        }
+    }
+}

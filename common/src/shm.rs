@@ -1,0 +1,177 @@
+//! Python's `Value` and `Array`: numbers in shared memory that several processes read and write.
+//!
+//! Each is a `shared_memory` segment (`shm_open` + `mmap(MAP_SHARED)`) holding atomics: two
+//! processes touch the same bytes, so every access is an atomic load or store (Python guards its
+//! `Value` with a lock instead).
+//!
+//! Nothing is left in `/dev/shm`, even if the program is killed: the segment's name is unlinked
+//! right after it is mapped. Children made by `fork` inherit the mapping itself, so no one ever
+//! needs the name again. (`shared_memory` would unlink it when the owner drops it, but a forked
+//! child's copy also thinks it is the owner, and SIGKILL runs no destructor at all.)
+//!
+//! ```
+//! use common::shm::{Array, Value};
+//! let num = Value::new(0.0_f64).unwrap();
+//! let arr = Array::new(0..10_i32).unwrap();
+//! num.set(2.0);
+//! arr.set(3, -arr.get(3));
+//! assert_eq!(num.get(), 2.0);
+//! assert_eq!(arr.to_vec()[..4], [0, 1, 2, -3]);
+//! ```
+
+use shared_memory::{Shmem, ShmemConf, ShmemError};
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
+
+/// A number type that can live in shared memory, through an atomic of the same size.
+pub trait Shared: Copy + sealed::Sealed {
+    /// The atomic that holds it.
+    type Atomic;
+    /// Reads it.
+    fn load(atomic: &Self::Atomic) -> Self;
+    /// Writes it.
+    fn store(atomic: &Self::Atomic, value: Self);
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for f64 {}
+    impl Sealed for i32 {}
+}
+
+/// Python's `'d'`: a C double, kept as its bits in an `AtomicU64`.
+impl Shared for f64 {
+    type Atomic = AtomicU64;
+    fn load(atomic: &AtomicU64) -> f64 {
+        f64::from_bits(atomic.load(Ordering::SeqCst))
+    }
+    fn store(atomic: &AtomicU64, value: f64) {
+        atomic.store(value.to_bits(), Ordering::SeqCst);
+    }
+}
+
+/// Python's `'i'`: a C int.
+impl Shared for i32 {
+    type Atomic = AtomicI32;
+    fn load(atomic: &AtomicI32) -> i32 {
+        atomic.load(Ordering::SeqCst)
+    }
+    fn store(atomic: &AtomicI32, value: i32) {
+        atomic.store(value, Ordering::SeqCst);
+    }
+}
+
+/// A shared-memory segment of `len` atomics, its name already unlinked.
+struct Segment<T: Shared> {
+    shmem: Shmem,
+    len: usize,
+    _type: PhantomData<T>,
+}
+
+impl<T: Shared> fmt::Debug for Segment<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Segment").field("len", &self.len).finish()
+    }
+}
+
+impl<T: Shared> Segment<T> {
+    fn new(values: &[T]) -> Result<Self, ShmemError> {
+        let bytes = (values.len() * size_of::<T::Atomic>()).max(1);
+        let mut shmem = ShmemConf::new().size(bytes).create()?;
+        // The name is not needed again: children inherit the mapping by `fork`. Unlinking now
+        // means nothing can leak, whatever happens to this process or its children.
+        shmem.set_owner(false);
+        let _ = nix::sys::mman::shm_unlink(shmem.get_os_id());
+        let segment = Segment {
+            shmem,
+            len: values.len(),
+            _type: PhantomData,
+        };
+        for (index, &value) in values.iter().enumerate() {
+            T::store(segment.atomic(index), value);
+        }
+        Ok(segment)
+    }
+
+    fn atomic(&self, index: usize) -> &T::Atomic {
+        assert!(
+            index < self.len,
+            "index {index} out of range for length {}",
+            self.len
+        );
+        let base = self.shmem.as_ptr().cast::<T::Atomic>();
+        // SAFETY: the mapping is page-aligned and at least `len * size_of::<T::Atomic>()` bytes,
+        // so slot `index < len` is in bounds and aligned. A new mapping is zero-filled, and zero
+        // bytes are a valid value of every atomic integer. The mapping lives as long as `self`
+        // (unmapped when `shmem` drops), and atomics are the one sound way for several threads
+        // or processes to touch the same memory at once.
+        unsafe { &*base.add(index) }
+    }
+}
+
+/// One shared number: Python's `multiprocessing.Value`.
+#[derive(Debug)]
+pub struct Value<T: Shared> {
+    segment: Segment<T>,
+}
+
+impl<T: Shared> Value<T> {
+    /// A new shared value: Python's `Value('d', 0.0)` is `Value::new(0.0)`.
+    pub fn new(value: T) -> Result<Self, ShmemError> {
+        Ok(Value {
+            segment: Segment::new(&[value])?,
+        })
+    }
+
+    /// Python's `v.value`.
+    pub fn get(&self) -> T {
+        T::load(self.segment.atomic(0))
+    }
+
+    /// Python's `v.value = x`.
+    pub fn set(&self, value: T) {
+        T::store(self.segment.atomic(0), value);
+    }
+}
+
+/// A fixed-length shared array: Python's `multiprocessing.Array`.
+#[derive(Debug)]
+pub struct Array<T: Shared> {
+    segment: Segment<T>,
+}
+
+impl<T: Shared> Array<T> {
+    /// A new shared array: Python's `Array('i', range(10))` is `Array::new(0..10)`.
+    pub fn new(values: impl IntoIterator<Item = T>) -> Result<Self, ShmemError> {
+        let values: Vec<T> = values.into_iter().collect();
+        Ok(Array {
+            segment: Segment::new(&values)?,
+        })
+    }
+
+    /// Python's `len(a)`.
+    pub fn len(&self) -> usize {
+        self.segment.len
+    }
+
+    /// Whether it has no items.
+    pub fn is_empty(&self) -> bool {
+        self.segment.len == 0
+    }
+
+    /// Python's `a[i]`. Panics when `index` is out of range, as Python raises `IndexError`.
+    pub fn get(&self, index: usize) -> T {
+        T::load(self.segment.atomic(index))
+    }
+
+    /// Python's `a[i] = x`.
+    pub fn set(&self, index: usize, value: T) {
+        T::store(self.segment.atomic(index), value);
+    }
+
+    /// Python's `a[:]`: a copy of every item.
+    pub fn to_vec(&self) -> Vec<T> {
+        (0..self.len()).map(|index| self.get(index)).collect()
+    }
+}

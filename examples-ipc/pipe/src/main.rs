@@ -1,0 +1,34 @@
+//! 4. 프로세스 간 객체 교환 — 2) Pipe(): a duplex connection between two processes (notes §4).
+//!
+//! Run: `cargo run -p pipe`
+//! Notice: the child prints what the parent sent before the child existed (it waited in the
+//! socket), then the parent prints the child's reply. Like Python's `Pipe()`, both ends are a
+//! `socketpair`; each message is serialized with serde.
+
+use common::ipc::{Connection, pipe};
+use common::process::Process;
+use common::python::Py;
+use common::say;
+
+type Message = (i32, Option<i32>, String);
+
+fn f(conn: Connection) {
+    let message: Message = conn.recv().expect("receive from the parent");
+    say!("{}", Py(&message)); // prints "[31, None, 'send from parent_conn']"
+    let reply: Message = (42, None, "send from child_conn".into());
+    conn.send(&reply).expect("send to the parent");
+    conn.close();
+}
+
+fn main() {
+    let (parent_conn, child_conn) = pipe().expect("create the pipe");
+    let message: Message = (31, None, "send from parent_conn".into());
+    parent_conn.send(&message).expect("send to the child");
+    // `child_conn` moves into the child's target; once the child is forked, the parent's copy is
+    // dropped, so a child that dies makes `recv` below fail instead of waiting forever.
+    let mut p = Process::new(move || f(child_conn));
+    p.start().expect("start the child");
+    let reply: Message = parent_conn.recv().expect("receive from the child");
+    say!("{}", Py(&reply)); // prints "[42, None, 'send from child_conn']"
+    p.join();
+}

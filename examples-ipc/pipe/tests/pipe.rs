@@ -1,0 +1,20 @@
+//! The notes' claims about `pipe` (2) Pipe()).
+
+use harness::exact;
+
+#[test]
+fn the_child_prints_the_parents_message_and_the_parent_the_reply() {
+    let run = harness::run(env!("CARGO_BIN_EXE_pipe"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    // The reply is sent only after the child printed, so this order is certain.
+    run.assert_stdout(&[
+        "[31, None, 'send from parent_conn']",
+        "[42, None, 'send from child_conn']",
+    ]);
+    let child = run.event(exact("[31, None, 'send from parent_conn']"));
+    assert_ne!(child.pid, run.pid);
+    assert_eq!(child.ppid, run.pid);
+    run.assert_process(exact("[42, None, 'send from child_conn']"), "MainProcess");
+    run.assert_no_process_left();
+}

@@ -1,0 +1,21 @@
+//! 4. 프로세스 간 객체 교환 — 1) 큐(Queue), first snippet: a FIFO queue (notes §4).
+//!
+//! Run: `cargo run -p queue-basic`
+//! Notice: 1, 2, 3 come out in the order they went in. Used within one process, Python's
+//! `mp.Queue` is just a first-in, first-out queue; in Rust that is a channel (`crossbeam`'s here),
+//! whose sending and receiving ends are two values.
+
+use common::say;
+
+fn main() {
+    let (q_put, q) = crossbeam_channel::unbounded();
+    q_put.send(1).expect("put 1");
+    q_put.send(2).expect("put 2");
+    q_put.send(3).expect("put 3");
+    let data1 = q.recv().expect("get");
+    let data2 = q.recv().expect("get");
+    let data3 = q.recv().expect("get");
+    say!("{data1}");
+    say!("{data2}");
+    say!("{data3}");
+}

@@ -1,0 +1,10 @@
+//! The notes' claims about `queue-basic` (1) 큐, first snippet).
+
+#[test]
+fn items_come_out_in_the_order_they_went_in() {
+    let run = harness::run(env!("CARGO_BIN_EXE_queue-basic"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_stdout(&["1", "2", "3"]);
+    run.assert_one_process();
+}

@@ -75,11 +75,17 @@ pub fn say_line(msg: &str) {
             process: me.name,
             thread,
             msg: msg.to_owned(),
+            kind: None,
         };
-        if let Err(error) = write_whole(file.as_fd(), event.to_json_line().as_bytes()) {
-            eprintln!("error: cannot write to {}: {error}", config::TRACE_VAR);
-            std::process::exit(1);
-        }
+        write_trace(file, &event);
+    }
+}
+
+/// Appends `event` to the trace file as one write; a failure ends the program with a message.
+pub(crate) fn write_trace(file: &std::fs::File, event: &Event) {
+    if let Err(error) = write_whole(file.as_fd(), event.to_json_line().as_bytes()) {
+        eprintln!("error: cannot write to {}: {error}", config::TRACE_VAR);
+        std::process::exit(1);
     }
 }
 
@@ -99,9 +105,10 @@ pub(crate) fn write_whole(fd: impl AsFd, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Ends the process at once with status 0: stdout's reader is gone. Its children, if any, get
-/// SIGKILL from the kernel as it goes (see [`crate::process`]).
+/// Ends the process at once with status 0: stdout's reader is gone. Its children, if any, are
+/// killed and reaped first: they could not print either.
 fn stdout_closed() -> ! {
+    crate::process::children::end_all();
     crate::process::exit_now(0)
 }
 

@@ -8,6 +8,9 @@
 //! - `process`, `thread`: the names [`crate::current_process`] and [`crate::current_thread_name`] give;
 //! - `msg`: the line as printed, without its newline and without the `TUTORIAL_SHOW` prefix.
 //!
+//! An event that was not printed, such as the GUI consumer's hand-off of an item (see [`record`]),
+//! also has a `kind` field naming what happened; a printed line has none.
+//!
 //! Every process of a run appends to the same file (`O_APPEND`, one `write(2)` per event), so the
 //! events of one process appear in the order it printed them.
 
@@ -30,6 +33,9 @@ pub struct Event {
     pub thread: String,
     /// The line, without its newline.
     pub msg: String,
+    /// `None` for a printed line; what happened for an event that printed nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 impl Event {
@@ -37,7 +43,8 @@ impl Event {
     ///
     /// ```
     /// let event = common::trace::Event {
-    ///     t_ns: 1, pid: 2, ppid: 1, process: "MainProcess".into(), thread: "main".into(), msg: "hi".into(),
+    ///     t_ns: 1, pid: 2, ppid: 1, process: "MainProcess".into(), thread: "main".into(),
+    ///     msg: "hi".into(), kind: None,
     /// };
     /// assert_eq!(
     ///     event.to_json_line(),
@@ -62,6 +69,27 @@ pub fn monotonic_ns() -> u64 {
         .expect("CLOCK_MONOTONIC is always available on Linux");
     // Both parts are non-negative for CLOCK_MONOTONIC.
     now.tv_sec() as u64 * 1_000_000_000 + now.tv_nsec() as u64
+}
+
+/// Records an event that prints nothing, of this `kind`, in the trace (if `TUTORIAL_TRACE` is set).
+///
+/// ```
+/// common::trace::record("handoff", "2022-10-23 12:00:00.000000");
+/// ```
+pub fn record(kind: &str, msg: &str) {
+    let config = crate::config::get();
+    let Some(file) = &config.trace else { return };
+    let me = crate::current_process();
+    let event = Event {
+        t_ns: monotonic_ns(),
+        pid: me.pid,
+        ppid: me.ppid,
+        process: me.name,
+        thread: crate::current_thread_name(),
+        msg: msg.to_owned(),
+        kind: Some(kind.to_owned()),
+    };
+    crate::say::write_trace(file, &event);
 }
 
 /// Reads a whole trace file. A line that is not an event is an error naming its line number.
@@ -101,6 +129,7 @@ mod tests {
             process: "SubProcess".into(),
             thread: "thread 3".into(),
             msg: "say \"hi\"\tand 안녕".into(),
+            kind: None,
         };
         let line = event.to_json_line();
         assert!(line.ends_with('\n') && !line[..line.len() - 1].contains('\n'));
@@ -129,6 +158,7 @@ mod tests {
             process: "MainProcess".into(),
             thread: "main".into(),
             msg: "ok".into(),
+            kind: None,
         };
         std::fs::write(&path, good.to_json_line() + "not json\n").expect("write");
         let error = read(&path).expect_err("line 2 is bad");

@@ -51,6 +51,10 @@ fn main() {
             "a_daemon_dies_with_a_killed_parent",
             a_daemon_dies_with_a_killed_parent,
         ),
+        (
+            "sigterm_or_sigint_ends_the_children_first",
+            a_signal_ends_the_children_first,
+        ),
         ("pool_map_keeps_input_order", pool_map_keeps_input_order),
         (
             "pool_map_spreads_over_every_worker",
@@ -244,6 +248,20 @@ fn helper(role: &str) {
             println!("{}", daemon.pid().expect("pid"));
             std::thread::sleep(Duration::from_secs(3600));
         }
+        // Two children, one of each kind, and a parent that waits to be signalled.
+        "signalled-parent" => {
+            let mut child = Process::new(|| std::thread::sleep(Duration::from_secs(3600)));
+            child.start().expect("start");
+            let mut daemon =
+                Process::new(|| std::thread::sleep(Duration::from_secs(3600))).daemon(true);
+            daemon.start().expect("start");
+            println!(
+                "{} {}",
+                child.pid().expect("pid"),
+                daemon.pid().expect("pid")
+            );
+            std::thread::sleep(Duration::from_secs(3600));
+        }
         other => panic!("unknown helper role {other}"),
     }
 }
@@ -299,6 +317,27 @@ fn a_daemon_dies_with_a_killed_parent() {
                 std::thread::sleep(Duration::from_millis(10));
             }
             other => panic!("daemon {daemon} after its parent was killed: {other:?}"),
+        }
+    }
+}
+
+fn a_signal_ends_the_children_first() {
+    use std::os::unix::process::ExitStatusExt;
+    for signal in [Signal::SIGTERM, Signal::SIGINT] {
+        let (mut parent, pids) = spawn_helper("signalled-parent");
+        kill(Pid::from_raw(parent.id() as i32), signal).expect("signal the helper");
+        let status = parent.wait().expect("reap the helper");
+        assert_eq!(
+            status.signal(),
+            Some(signal as i32),
+            "it dies of the signal it got"
+        );
+        // The parent killed and reaped both before dying: nothing was left for us to reap.
+        for pid in pids {
+            assert!(
+                is_gone(pid),
+                "child {pid} outlived its {signal:?}-ed parent"
+            );
         }
     }
 }

@@ -12,12 +12,20 @@ impl Run {
             .collect()
     }
 
-    /// The trace events whose line matches.
+    /// The trace events of printed lines that match.
     pub fn events_matching(&self, pattern: impl Into<Pattern>) -> Vec<&Event> {
         let pattern = pattern.into();
         self.events
             .iter()
-            .filter(|event| pattern.matches(&event.msg))
+            .filter(|event| event.kind.is_none() && pattern.matches(&event.msg))
+            .collect()
+    }
+
+    /// The trace events of this kind (events that printed nothing, such as `"handoff"`).
+    pub fn events_of_kind(&self, kind: &str) -> Vec<&Event> {
+        self.events
+            .iter()
+            .filter(|event| event.kind.as_deref() == Some(kind))
             .collect()
     }
 
@@ -160,7 +168,12 @@ impl Run {
     #[track_caller]
     pub fn assert_trace_complete(&self) {
         let mut printed: Vec<&str> = self.stdout.iter().map(String::as_str).collect();
-        let mut traced: Vec<&str> = self.events.iter().map(|event| event.msg.as_str()).collect();
+        let mut traced: Vec<&str> = self
+            .events
+            .iter()
+            .filter(|event| event.kind.is_none())
+            .map(|event| event.msg.as_str())
+            .collect();
         printed.sort_unstable();
         traced.sort_unstable();
         if printed != traced {

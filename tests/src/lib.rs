@@ -36,7 +36,8 @@ pub mod reap;
 mod run;
 
 pub use common::trace::Event;
-pub use run::{Example, Run, TEST_SCALE, run};
+pub use nix::sys::signal::Signal;
+pub use run::{Example, Run, Running, TEST_SCALE, run};
 
 /// What an assertion looks for in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -90,6 +90,11 @@ impl Example {
 
     /// Runs the example to its end (or to the timeout) and captures what it did.
     pub fn run(self) -> Run {
+        self.spawn().wait()
+    }
+
+    /// Starts the example and returns at once, to watch its trace or signal it while it runs.
+    pub fn spawn(self) -> Running {
         crate::reap::become_subreaper();
         let trace_dir = tempfile::tempdir().expect("create a temporary directory for the trace");
         let trace_path = trace_dir.path().join("trace.jsonl");
@@ -116,50 +121,110 @@ impl Example {
             self.args,
             self.scale
         );
-
         let started = Instant::now();
         let mut child = command
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.bin.display()));
-        let pid = child.id();
         let stdout = child.stdout.take().expect("piped stdout");
         let stderr = child.stderr.take().expect("piped stderr");
         let limit = self.close_stdout_after;
-        let stdout_lines = drain(move || read_lines(stdout, limit));
-        let stderr_text = drain(move || {
-            let mut bytes = Vec::new();
-            let _ = BufReader::new(stderr).read_to_end(&mut bytes);
-            vec![String::from_utf8_lossy(&bytes).into_owned()]
-        });
-
-        let Some(status) = wait_with_timeout(&mut child, self.timeout) else {
-            kill_group(pid);
-            let status = child.wait().expect("wait after kill");
-            let elapsed = started.elapsed();
-            let partial = Run::finish(
-                description,
-                pid,
-                status,
-                elapsed,
-                stdout_lines,
-                stderr_text,
-                &trace_path,
-            );
-            partial.fail(&format!(
-                "timed out after {:?}; the process group was killed",
-                self.timeout
-            ))
-        };
-        let elapsed = started.elapsed();
-        let run = Run::finish(
+        Running {
+            pid: child.id(),
+            child,
             description,
+            started,
+            timeout: self.timeout,
+            stdout: drain(move || read_lines(stdout, limit)),
+            stderr: drain(move || {
+                let mut bytes = Vec::new();
+                let _ = BufReader::new(stderr).read_to_end(&mut bytes);
+                vec![String::from_utf8_lossy(&bytes).into_owned()]
+            }),
+            trace_path,
+            _trace_dir: trace_dir,
+            waited: false,
+        }
+    }
+}
+
+/// An example that is still running (see [`Example::spawn`]).
+#[derive(Debug)]
+pub struct Running {
+    /// The example's PID.
+    pub pid: u32,
+    child: std::process::Child,
+    description: String,
+    started: Instant,
+    timeout: Duration,
+    stdout: mpsc::Receiver<Vec<String>>,
+    stderr: mpsc::Receiver<Vec<String>>,
+    trace_path: PathBuf,
+    _trace_dir: tempfile::TempDir,
+    waited: bool,
+}
+
+impl Drop for Running {
+    /// A test that fails before `wait` must not leave the example running.
+    fn drop(&mut self) {
+        if !self.waited {
+            kill_group(self.pid);
+            let _ = self.child.wait();
+        }
+    }
+}
+
+impl Running {
+    /// The trace so far.
+    pub fn events(&self) -> Vec<Event> {
+        common::trace::read(&self.trace_path).unwrap_or_default()
+    }
+
+    /// Waits until `done` holds for the trace so far, checking every 20 ms; whether it did within
+    /// `timeout`.
+    pub fn wait_for_trace(&self, timeout: Duration, done: impl Fn(&[Event]) -> bool) -> bool {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if done(&self.events()) {
+                return true;
+            }
+            if Instant::now() >= deadline {
+                return false;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Sends `signal` to the example (its main process only, not its group).
+    pub fn signal(&self, signal: Signal) {
+        let _ = nix::sys::signal::kill(Pid::from_raw(self.pid as i32), signal);
+    }
+
+    /// Waits for the example to end (or to the timeout) and captures what it did.
+    pub fn wait(mut self) -> Run {
+        let pid = self.pid;
+        self.waited = true;
+        let status = wait_with_timeout(&mut self.child, self.timeout);
+        let elapsed = self.started.elapsed();
+        let timed_out = status.is_none();
+        let status = status.unwrap_or_else(|| {
+            kill_group(pid);
+            self.child.wait().expect("wait after kill")
+        });
+        let run = Run::finish(
+            std::mem::take(&mut self.description),
             pid,
             status,
             elapsed,
-            stdout_lines,
-            stderr_text,
-            &trace_path,
+            std::mem::replace(&mut self.stdout, mpsc::channel().1),
+            std::mem::replace(&mut self.stderr, mpsc::channel().1),
+            &self.trace_path,
         );
+        if timed_out {
+            run.fail(&format!(
+                "timed out after {:?}; the process group was killed",
+                self.timeout
+            ));
+        }
         if run.stdout_left_open {
             kill_group(pid);
             run.fail(

@@ -38,7 +38,8 @@ use std::fmt;
 use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, Once};
+
+pub(crate) mod children;
 
 /// A child process to be: Python's `multiprocessing.Process`.
 pub struct Process {
@@ -86,8 +87,6 @@ impl fmt::Display for ProcessError {
 
 impl std::error::Error for ProcessError {}
 
-/// The children this process started and has not yet reaped, for the exit rule.
-static CHILDREN: Mutex<Vec<(Pid, bool)>> = Mutex::new(Vec::new());
 /// Numbers the default names, as Python's `Process-1`, `Process-2`, ...
 static STARTED: AtomicUsize = AtomicUsize::new(0);
 
@@ -157,7 +156,7 @@ impl Process {
             self.target = Some(target);
             return Err(ProcessError::ThreadsRunning(threads));
         }
-        register_exit_rule();
+        children::register_exit_rule();
         // Bytes still in Rust's stdout buffer would be printed by both processes.
         let _ = io::stdout().flush();
         let parent = nix::unistd::getpid();
@@ -168,7 +167,7 @@ impl Process {
         match unsafe { fork() } {
             Ok(ForkResult::Parent { child }) => {
                 self.pid = Some(child);
-                lock_children().push((child, self.daemon));
+                children::add(child, self.daemon);
                 Ok(())
             }
             Ok(ForkResult::Child) => run_child(&self.name, parent, target),
@@ -246,7 +245,7 @@ impl Process {
         let Some(pid) = self.pid else { return };
         if let Some(code) = wait_for(pid, flags) {
             self.exitcode = Some(code);
-            lock_children().retain(|&(child, _)| child != pid);
+            children::remove(pid);
         }
     }
 }
@@ -261,7 +260,7 @@ fn exitcode_of(status: WaitStatus) -> Option<i32> {
 }
 
 /// `waitpid` once (retrying on EINTR); the exit code if the child has ended.
-fn wait_for(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
+pub(crate) fn wait_for(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
     loop {
         match waitpid(pid, Some(flags)) {
             Ok(status) => return exitcode_of(status),
@@ -270,12 +269,6 @@ fn wait_for(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
             Err(_) => return Some(-1),
         }
     }
-}
-
-fn lock_children() -> std::sync::MutexGuard<'static, Vec<(Pid, bool)>> {
-    CHILDREN
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// How many threads this process has, from `/proc/self/task`.
@@ -290,7 +283,7 @@ pub fn thread_count() -> usize {
 /// The child's side of `start`: name itself, run the target, apply the exit rule, `_exit`.
 fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>) -> ! {
     // The parent's children are not this process's to wait for.
-    lock_children().clear();
+    children::forget_all();
     crate::identity::set_process_name(name);
     // The name `ps` and `top` show (the kernel keeps 15 bytes).
     let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();
@@ -308,7 +301,7 @@ fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>) -> ! {
         Ok(()) => 0,
         Err(_) => 1,
     };
-    apply_exit_rule();
+    children::apply_exit_rule();
     exit_now(code)
 }
 
@@ -318,30 +311,4 @@ pub(crate) fn exit_now(code: i32) -> ! {
     let _ = io::stdout().flush();
     // SAFETY: `_exit` ends the process without touching any memory of ours; it is always sound.
     unsafe { nix::libc::_exit(code) }
-}
-
-/// Python's rule at exit: terminate the daemon children, then wait for every child.
-fn apply_exit_rule() {
-    let children: Vec<(Pid, bool)> = lock_children().drain(..).collect();
-    for &(pid, daemon) in &children {
-        if daemon {
-            let _ = kill(pid, Signal::SIGTERM);
-        }
-    }
-    for &(pid, _) in &children {
-        wait_for(pid, WaitPidFlag::empty());
-    }
-}
-
-extern "C" fn exit_rule_at_exit() {
-    apply_exit_rule();
-}
-
-fn register_exit_rule() {
-    static REGISTER: Once = Once::new();
-    REGISTER.call_once(|| {
-        // SAFETY: `atexit` only stores the function pointer; `exit_rule_at_exit` is a plain
-        // `extern "C" fn` that does not unwind.
-        unsafe { nix::libc::atexit(exit_rule_at_exit) };
-    });
 }

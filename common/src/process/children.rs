@@ -1,0 +1,140 @@
+//! The children a process has started and not yet reaped, and what happens to them when the
+//! process ends: Python's exit rule, and the same cleanup when a signal ends it.
+//!
+//! The list is a fixed table of atomics rather than a `Mutex<Vec>`, because a signal handler
+//! reads it: a handler may interrupt a thread that holds a lock, and must not wait for it.
+
+use super::wait_for;
+use nix::libc;
+use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, kill, sigaction};
+use nix::sys::wait::WaitPidFlag;
+use nix::unistd::Pid;
+use std::sync::Once;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+/// How many children a process can have unreaped at once.
+const SLOTS: usize = 4096;
+
+/// A child's PID, negated for a daemon; 0 marks a free slot.
+static CHILDREN: [AtomicI32; SLOTS] = [const { AtomicI32::new(0) }; SLOTS];
+
+/// Remembers a child until it is reaped.
+///
+/// # Panics
+/// With more than `SLOTS` children alive and unreaped.
+pub(super) fn add(pid: Pid, daemon: bool) {
+    let entry = if daemon { -pid.as_raw() } else { pid.as_raw() };
+    let free = CHILDREN.iter().find(|slot| {
+        slot.compare_exchange(0, entry, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+    });
+    assert!(
+        free.is_some(),
+        "more than {SLOTS} child processes alive at once"
+    );
+}
+
+/// Forgets a reaped child.
+pub(super) fn remove(pid: Pid) {
+    for slot in &CHILDREN {
+        let entry = slot.load(Ordering::SeqCst);
+        if entry != 0 && entry.abs() == pid.as_raw() {
+            let _ = slot.compare_exchange(entry, 0, Ordering::SeqCst, Ordering::SeqCst);
+        }
+    }
+}
+
+/// In a new child: the parent's children are not ours.
+pub(super) fn forget_all() {
+    for slot in &CHILDREN {
+        slot.store(0, Ordering::SeqCst);
+    }
+}
+
+/// Takes every remembered child out of the table: `(pid, daemon)`.
+fn take_all() -> impl Iterator<Item = (Pid, bool)> {
+    CHILDREN
+        .iter()
+        .filter_map(|slot| match slot.swap(0, Ordering::SeqCst) {
+            0 => None,
+            entry => Some((Pid::from_raw(entry.abs()), entry < 0)),
+        })
+}
+
+/// Python's rule at exit: terminate the daemon children, then wait for every child.
+pub(super) fn apply_exit_rule() {
+    let children: Vec<(Pid, bool)> = take_all().collect();
+    for &(pid, daemon) in &children {
+        if daemon {
+            let _ = kill(pid, Signal::SIGTERM);
+        }
+    }
+    for &(pid, _) in &children {
+        wait_for(pid, WaitPidFlag::empty());
+    }
+}
+
+extern "C" fn exit_rule_at_exit() {
+    apply_exit_rule();
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: kill and reap every child, then die of the same signal.
+///
+/// Without it the children would still die (`PR_SET_PDEATHSIG`), but as orphans that only the
+/// system's init can reap, and some containers' init never does. Only async-signal-safe calls.
+extern "C" fn on_fatal_signal(signal: libc::c_int) {
+    end_all();
+    // SAFETY: restoring the default action and raising the signal again are async-signal-safe;
+    // the process then ends as the signal's default says, with the usual exit status.
+    unsafe {
+        libc::signal(signal, libc::SIG_DFL);
+        libc::raise(signal);
+    }
+}
+
+/// SIGKILLs every remembered child and reaps it. Async-signal-safe.
+pub(crate) fn end_all() {
+    for slot in &CHILDREN {
+        let entry = slot.load(Ordering::SeqCst);
+        if entry != 0 {
+            // SAFETY: `kill` is async-signal-safe and takes plain integers.
+            unsafe { libc::kill(entry.abs(), libc::SIGKILL) };
+        }
+    }
+    for slot in &CHILDREN {
+        let entry = slot.swap(0, Ordering::SeqCst);
+        if entry != 0 {
+            // SAFETY: `waitpid` is async-signal-safe; a null status pointer is allowed.
+            while unsafe { libc::waitpid(entry.abs(), std::ptr::null_mut(), 0) } == -1
+                && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)
+            {}
+        }
+    }
+}
+
+/// Registers the exit rule (once per process): an `atexit` handler for a normal exit, and
+/// signal handlers for SIGINT, SIGTERM and SIGHUP where their action is still the default.
+pub(super) fn register_exit_rule() {
+    static REGISTER: Once = Once::new();
+    REGISTER.call_once(|| {
+        // SAFETY: `atexit` only stores the function pointer; `exit_rule_at_exit` is a plain
+        // `extern "C" fn` that does not unwind.
+        unsafe { libc::atexit(exit_rule_at_exit) };
+        let action = SigAction::new(
+            SigHandler::Handler(on_fatal_signal),
+            SaFlags::empty(),
+            SigSet::empty(),
+        );
+        for signal in [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP] {
+            // SAFETY: the handler only makes async-signal-safe calls (see `on_fatal_signal`).
+            let previous = unsafe { sigaction(signal, &action) };
+            if let Ok(previous) = previous
+                && !matches!(previous.handler(), SigHandler::SigDfl)
+            {
+                // Someone chose otherwise (e.g. `nohup` ignores SIGHUP): put it back.
+                // SAFETY: reinstalling the action that was there before.
+                let _ = unsafe { sigaction(signal, &previous) };
+            }
+        }
+    });
+}

@@ -7,7 +7,7 @@
 
 use crate::config::{self, Show};
 use crate::identity::{current_process, current_thread_name};
-use crate::trace::{self, Event};
+use crate::trace::{self, Event, Kind};
 use std::io;
 use std::os::fd::AsFd;
 use std::sync::Mutex;
@@ -39,17 +39,15 @@ static OUTPUT: Mutex<()> = Mutex::new(());
 /// ```
 pub fn say_line(msg: &str) {
     let config = config::get();
-    let needs_identity = config.show == Show::Pid || config.trace.is_some();
-    let me = needs_identity.then(current_process);
-    let thread = if needs_identity {
-        current_thread_name()
-    } else {
-        String::new()
-    };
-
     let mut line = String::with_capacity(msg.len() + 64);
-    if let (Show::Pid, Some(me)) = (config.show, &me) {
-        line.push_str(&format!("[{}/{} pid={}] ", me.name, thread, me.pid));
+    if config.show == Show::Pid {
+        let me = current_process();
+        line.push_str(&format!(
+            "[{}/{} pid={}] ",
+            me.name,
+            current_thread_name(),
+            me.pid
+        ));
     }
     line.push_str(msg);
     line.push('\n');
@@ -67,17 +65,8 @@ pub fn say_line(msg: &str) {
             std::process::exit(1);
         }
     }
-    if let (Some(file), Some(me)) = (&config.trace, me) {
-        let event = Event {
-            t_ns: trace::monotonic_ns(),
-            pid: me.pid,
-            ppid: me.ppid,
-            process: me.name,
-            thread,
-            msg: msg.to_owned(),
-            kind: None,
-        };
-        write_trace(file, &event);
+    if config.trace.is_some() {
+        trace::write(&trace::event_here(Kind::Say, msg, None));
     }
 }
 

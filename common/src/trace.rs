@@ -1,54 +1,87 @@
-//! The trace: one JSON object per printed line, appended to the file `TUTORIAL_TRACE` names.
+//! The trace: one JSON object per event, appended to the file `TUTORIAL_TRACE` names.
 //!
 //! ```json
-//! {"t_ns":12345,"pid":4242,"ppid":4200,"process":"MainProcess","thread":"thread 3","msg":"sub thread start  thread 3"}
+//! {"t_ns":12345,"pid":4242,"ppid":4200,"process":"MainProcess","thread":"thread 3","msg":"sub thread start  thread 3","kind":"say"}
 //! ```
 //! - `t_ns`: `CLOCK_MONOTONIC` in nanoseconds, comparable across the processes of one machine;
-//! - `pid`, `ppid`: the printing process and its parent;
+//! - `pid`, `ppid`: the process the event is about, and its parent;
 //! - `process`, `thread`: the names [`crate::current_process`] and [`crate::current_thread_name`] give;
-//! - `msg`: the line as printed, without its newline and without the `TUTORIAL_SHOW` prefix.
+//! - `msg`: for a printed line, the line without its newline and without the `TUTORIAL_SHOW`
+//!   prefix; for the other kinds, a few words on what happened;
+//! - `kind` (see [`Kind`]): `say` for a printed line; `thread_start` and `thread_end` when a
+//!   thread is first seen by `common` and when it finishes; `process_start` and `process_exit`
+//!   (with `exitcode`) for processes; `handoff` when a thread hands an item to another without
+//!   printing. A file without `kind` fields (from before kinds existed) reads as all `say`.
 //!
-//! An event that was not printed, such as the GUI consumer's hand-off of an item (see [`record`]),
-//! also has a `kind` field naming what happened; a printed line has none.
+//! A thread's `thread_start` is written the first time it prints (for the examples, right as it
+//! starts), and `thread_end` when it finishes normally. A thread cut off by its process's end
+//! (what Python calls a daemon thread) has no `thread_end`. A child writes its own
+//! `process_start`, and its `process_exit` when it returns from its target; when it dies of a
+//! signal, its parent writes the `process_exit` as it reaps it. The main process writes its
+//! `process_exit` (without a code) as it exits.
 //!
 //! Every process of a run appends to the same file (`O_APPEND`, one `write(2)` per event), so the
-//! events of one process appear in the order it printed them.
+//! events of one process appear in the order it wrote them.
 
 use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// One printed line, as the trace records it.
+/// What an event records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A line printed with [`crate::say!`].
+    #[default]
+    Say,
+    /// A thread printed for the first time.
+    ThreadStart,
+    /// A thread finished.
+    ThreadEnd,
+    /// A process started (a child, right after `fork`; the main process, at its first event).
+    ProcessStart,
+    /// A process ended; `exitcode` says how when it is known.
+    ProcessExit,
+    /// An item handed from one thread to another without printing (the GUI's consumer).
+    Handoff,
+}
+
+/// One event of the trace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
-    /// `CLOCK_MONOTONIC` when the line was printed, in nanoseconds.
+    /// `CLOCK_MONOTONIC` when it happened, in nanoseconds.
     pub t_ns: u64,
-    /// The process that printed it.
+    /// The process it is about.
     pub pid: u32,
     /// That process's parent.
     pub ppid: u32,
     /// The process's Python-style name (`"MainProcess"`, or a child's name).
     pub process: String,
-    /// The printing thread's name (`"main"` for the main thread).
+    /// The thread's name (`"main"` for the main thread).
     pub thread: String,
-    /// The line, without its newline.
+    /// The printed line, or what happened.
     pub msg: String,
-    /// `None` for a printed line; what happened for an event that printed nothing.
+    /// What kind of event it is.
+    #[serde(default)]
+    pub kind: Kind,
+    /// For `process_exit`: Python's exit code (`0`, `1` after a panic, `-N` after signal N).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub exitcode: Option<i32>,
 }
 
 impl Event {
     /// The event as one line of the trace file, newline included.
     ///
     /// ```
-    /// let event = common::trace::Event {
+    /// use common::trace::{Event, Kind};
+    /// let event = Event {
     ///     t_ns: 1, pid: 2, ppid: 1, process: "MainProcess".into(), thread: "main".into(),
-    ///     msg: "hi".into(), kind: None,
+    ///     msg: "hi".into(), kind: Kind::Say, exitcode: None,
     /// };
     /// assert_eq!(
     ///     event.to_json_line(),
-    ///     "{\"t_ns\":1,\"pid\":2,\"ppid\":1,\"process\":\"MainProcess\",\"thread\":\"main\",\"msg\":\"hi\"}\n"
+    ///     "{\"t_ns\":1,\"pid\":2,\"ppid\":1,\"process\":\"MainProcess\",\"thread\":\"main\",\"msg\":\"hi\",\"kind\":\"say\"}\n"
     /// );
     /// ```
     pub fn to_json_line(&self) -> String {
@@ -71,25 +104,156 @@ pub fn monotonic_ns() -> u64 {
     now.tv_sec() as u64 * 1_000_000_000 + now.tv_nsec() as u64
 }
 
-/// Records an event that prints nothing, of this `kind`, in the trace (if `TUTORIAL_TRACE` is set).
+/// Records an event of this `kind` about the current thread, if `TUTORIAL_TRACE` is set.
 ///
 /// ```
-/// common::trace::record("handoff", "2022-10-23 12:00:00.000000");
+/// use common::trace::{Kind, record};
+/// record(Kind::Handoff, "2022-10-23 12:00:00.000000");
 /// ```
-pub fn record(kind: &str, msg: &str) {
-    let config = crate::config::get();
-    let Some(file) = &config.trace else { return };
-    let me = crate::current_process();
-    let event = Event {
+pub fn record(kind: Kind, msg: &str) {
+    if crate::config::get().trace.is_some() {
+        write(&event_here(kind, msg, None));
+    }
+}
+
+/// An event about the current process and thread, stamped now. The first event of the main
+/// process and of each thread is preceded by its `process_start` and `thread_start`.
+pub(crate) fn event_here(kind: Kind, msg: &str, exitcode: Option<i32>) -> Event {
+    if !PROCESS_STARTED.swap(true, Ordering::SeqCst) {
+        write(&event_about(
+            &crate::current_process(),
+            "main",
+            Kind::ProcessStart,
+            "start",
+            None,
+        ));
+        register_main_exit();
+    }
+    let thread = THREAD_LANE.with(|lane| lane.name.clone());
+    event_about(&crate::current_process(), &thread, kind, msg, exitcode)
+}
+
+/// An event about `process` and `thread`, stamped now.
+pub(crate) fn event_about(
+    process: &crate::CurrentProcess,
+    thread: &str,
+    kind: Kind,
+    msg: &str,
+    exitcode: Option<i32>,
+) -> Event {
+    Event {
         t_ns: monotonic_ns(),
-        pid: me.pid,
-        ppid: me.ppid,
-        process: me.name,
-        thread: crate::current_thread_name(),
+        pid: process.pid,
+        ppid: process.ppid,
+        process: process.name.clone(),
+        thread: thread.to_owned(),
         msg: msg.to_owned(),
-        kind: Some(kind.to_owned()),
-    };
-    crate::say::write_trace(file, &event);
+        kind,
+        exitcode,
+    }
+}
+
+/// Appends `event` to the trace, if there is one.
+pub(crate) fn write(event: &Event) {
+    if let Some(file) = &crate::config::get().trace {
+        crate::say::write_trace(file, event);
+    }
+}
+
+/// Whether this process has written its `process_start` (a child writes it right after `fork`).
+static PROCESS_STARTED: AtomicBool = AtomicBool::new(false);
+
+/// In a new child: its `process_start`, written at once.
+pub(crate) fn child_started() {
+    PROCESS_STARTED.store(true, Ordering::SeqCst);
+    record(Kind::ProcessStart, "start");
+}
+
+/// A child's own `process_exit`, as it returns from its target.
+pub(crate) fn record_exit(code: i32) {
+    if crate::config::get().trace.is_some() {
+        write(&event_here(
+            Kind::ProcessExit,
+            &format!("exit code {code}"),
+            Some(code),
+        ));
+    }
+}
+
+/// The `process_exit` of a child that died of a signal, written by the parent that reaped it.
+pub(crate) fn record_killed_child(pid: u32, name: &str, code: i32) {
+    if crate::config::get().trace.is_some() {
+        let child = crate::CurrentProcess {
+            name: name.to_owned(),
+            pid,
+            ppid: std::process::id(),
+        };
+        let msg = format!("killed by signal {}", -code);
+        write(&event_about(
+            &child,
+            "main",
+            Kind::ProcessExit,
+            &msg,
+            Some(code),
+        ));
+    }
+}
+
+/// The main process's `process_exit`, from an `atexit` handler (a child leaves with `_exit`,
+/// which runs none). The exit code is not known there.
+fn register_main_exit() {
+    extern "C" fn main_exit() {
+        write(&event_about(
+            &crate::current_process(),
+            "main",
+            Kind::ProcessExit,
+            "exit",
+            None,
+        ));
+    }
+    if crate::current_process().name == "MainProcess" {
+        // SAFETY: `atexit` only stores the function pointer; `main_exit` does not unwind.
+        unsafe { nix::libc::atexit(main_exit) };
+    }
+}
+
+/// A thread as the trace sees it: created at its first event (writing `thread_start`), dropped
+/// when the thread finishes (writing `thread_end`). A thread cut off by the end of its process
+/// is never dropped, so it has no `thread_end`.
+struct ThreadLane {
+    name: String,
+}
+
+impl ThreadLane {
+    fn start() -> ThreadLane {
+        let name = crate::current_thread_name();
+        write(&event_about(
+            &crate::current_process(),
+            &name,
+            Kind::ThreadStart,
+            "start",
+            None,
+        ));
+        ThreadLane { name }
+    }
+}
+
+impl Drop for ThreadLane {
+    fn drop(&mut self) {
+        // Thread-local destructors run as the thread ends; the name was kept for this moment,
+        // when `thread::current()` may no longer be usable.
+        write(&event_about(
+            &crate::current_process(),
+            &self.name,
+            Kind::ThreadEnd,
+            "end",
+            None,
+        ));
+    }
+}
+
+thread_local! {
+    static THREAD_LANE: ThreadLane = ThreadLane::start();
 }
 
 /// Reads a whole trace file. A line that is not an event is an error naming its line number.
@@ -129,18 +293,20 @@ mod tests {
             process: "SubProcess".into(),
             thread: "thread 3".into(),
             msg: "say \"hi\"\tand 안녕".into(),
-            kind: None,
+            kind: Kind::Say,
+            exitcode: None,
         };
         let line = event.to_json_line();
         assert!(line.ends_with('\n') && !line[..line.len() - 1].contains('\n'));
         let value: serde_json::Value = serde_json::from_str(&line).expect("valid JSON");
         let object = value.as_object().expect("an object");
         let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 6);
-        for key in ["t_ns", "pid", "ppid", "process", "thread", "msg"] {
+        assert_eq!(keys.len(), 7);
+        for key in ["t_ns", "pid", "ppid", "process", "thread", "msg", "kind"] {
             assert!(object.contains_key(key), "missing {key} in {line}");
         }
         assert_eq!(object["msg"], "say \"hi\"\tand 안녕");
+        assert_eq!(object["kind"], "say");
         assert_eq!(
             serde_json::from_str::<Event>(&line).expect("round trip"),
             event
@@ -158,7 +324,8 @@ mod tests {
             process: "MainProcess".into(),
             thread: "main".into(),
             msg: "ok".into(),
-            kind: None,
+            kind: Kind::Say,
+            exitcode: None,
         };
         std::fs::write(&path, good.to_json_line() + "not json\n").expect("write");
         let error = read(&path).expect_err("line 2 is bad");

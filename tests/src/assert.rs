@@ -1,6 +1,6 @@
 //! The assertions, named for what they mean. Orders come from stdout; identities from the trace.
 
-use crate::{Event, Pattern, Run};
+use crate::{Event, Kind, Pattern, Run};
 use std::os::unix::process::ExitStatusExt;
 
 impl Run {
@@ -17,15 +17,20 @@ impl Run {
         let pattern = pattern.into();
         self.events
             .iter()
-            .filter(|event| event.kind.is_none() && pattern.matches(&event.msg))
+            .filter(|event| event.kind == Kind::Say && pattern.matches(&event.msg))
             .collect()
     }
 
-    /// The trace events of this kind (events that printed nothing, such as `"handoff"`).
-    pub fn events_of_kind(&self, kind: &str) -> Vec<&Event> {
+    /// The printed lines' trace events (kind `say`), in trace order.
+    pub fn said(&self) -> Vec<&Event> {
+        self.events_of_kind(Kind::Say)
+    }
+
+    /// The trace events of this kind.
+    pub fn events_of_kind(&self, kind: Kind) -> Vec<&Event> {
         self.events
             .iter()
-            .filter(|event| event.kind.as_deref() == Some(kind))
+            .filter(|event| event.kind == kind)
             .collect()
     }
 
@@ -171,7 +176,7 @@ impl Run {
         let mut traced: Vec<&str> = self
             .events
             .iter()
-            .filter(|event| event.kind.is_none())
+            .filter(|event| event.kind == Kind::Say)
             .map(|event| event.msg.as_str())
             .collect();
         printed.sort_unstable();
@@ -184,7 +189,8 @@ impl Run {
     /// Every line came from the example's own process (no child process printed).
     #[track_caller]
     pub fn assert_one_process(&self) {
-        if self.events.is_empty() || self.events.iter().any(|event| event.pid != self.pid) {
+        let said = self.said();
+        if said.is_empty() || said.iter().any(|event| event.pid != self.pid) {
             self.fail(&format!(
                 "expected every line to come from the example's process {}",
                 self.pid

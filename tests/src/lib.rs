@@ -35,7 +35,7 @@ mod assert;
 pub mod reap;
 mod run;
 
-pub use common::trace::Event;
+pub use common::trace::{Event, Kind};
 pub use nix::sys::signal::Signal;
 pub use run::{Example, Run, Running, TEST_SCALE, run};
 

@@ -52,16 +52,16 @@ fn lines_of_eight_threads_never_tear_and_all_reach_the_trace() {
     if let Err(problem) = check_stress_lines(run.stdout.iter().map(String::as_str), 8, 1000) {
         run.fail(&format!("stdout: {problem}"));
     }
-    if let Err(problem) = check_stress_lines(run.events.iter().map(|e| e.msg.as_str()), 8, 1000) {
+    if let Err(problem) = check_stress_lines(run.said().iter().map(|e| e.msg.as_str()), 8, 1000) {
         run.fail(&format!("trace: {problem}"));
     }
     run.assert_trace_complete();
     // Within one process the trace keeps stdout's order exactly.
-    let traced: Vec<&str> = run.events.iter().map(|e| e.msg.as_str()).collect();
+    let traced: Vec<&str> = run.said().iter().map(|e| e.msg.as_str()).collect();
     if traced != run.stdout {
         run.fail("expected the trace in stdout's order");
     }
-    for event in &run.events {
+    for event in run.said() {
         assert_eq!(
             (event.pid, event.process.as_str()),
             (run.pid, "MainProcess")

@@ -9,8 +9,8 @@ use nix::libc;
 use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, kill, sigaction};
 use nix::sys::wait::WaitPidFlag;
 use nix::unistd::Pid;
-use std::sync::Once;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Mutex, Once};
 
 /// How many children a process can have unreaped at once.
 const SLOTS: usize = 4096;
@@ -18,11 +18,22 @@ const SLOTS: usize = 4096;
 /// A child's PID, negated for a daemon; 0 marks a free slot.
 static CHILDREN: [AtomicI32; SLOTS] = [const { AtomicI32::new(0) }; SLOTS];
 
+/// The children's names, for the trace's `process_exit` of a child killed by a signal. Never
+/// touched from a signal handler.
+static NAMES: Mutex<Vec<(i32, String)>> = Mutex::new(Vec::new());
+
+fn names() -> std::sync::MutexGuard<'static, Vec<(i32, String)>> {
+    NAMES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Remembers a child until it is reaped.
 ///
 /// # Panics
 /// With more than `SLOTS` children alive and unreaped.
-pub(super) fn add(pid: Pid, daemon: bool) {
+pub(super) fn add(pid: Pid, daemon: bool, name: &str) {
+    names().push((pid.as_raw(), name.to_owned()));
     let entry = if daemon { -pid.as_raw() } else { pid.as_raw() };
     let free = CHILDREN.iter().find(|slot| {
         slot.compare_exchange(0, entry, Ordering::SeqCst, Ordering::SeqCst)
@@ -34,8 +45,20 @@ pub(super) fn add(pid: Pid, daemon: bool) {
     );
 }
 
-/// Forgets a reaped child.
-pub(super) fn remove(pid: Pid) {
+/// Forgets a reaped child; if a signal killed it, writes its `process_exit` to the trace.
+pub(super) fn reaped(pid: Pid, code: i32) {
+    let name = {
+        let mut names = names();
+        let index = names.iter().position(|(child, _)| *child == pid.as_raw());
+        index.map(|index| names.swap_remove(index).1)
+    };
+    if code < 0 {
+        crate::trace::record_killed_child(
+            pid.as_raw() as u32,
+            name.as_deref().unwrap_or("?"),
+            code,
+        );
+    }
     for slot in &CHILDREN {
         let entry = slot.load(Ordering::SeqCst);
         if entry != 0 && entry.abs() == pid.as_raw() {
@@ -49,6 +72,7 @@ pub(super) fn forget_all() {
     for slot in &CHILDREN {
         slot.store(0, Ordering::SeqCst);
     }
+    names().clear();
 }
 
 /// Takes every remembered child out of the table: `(pid, daemon)`.
@@ -70,7 +94,9 @@ pub(super) fn apply_exit_rule() {
         }
     }
     for &(pid, _) in &children {
-        wait_for(pid, WaitPidFlag::empty());
+        if let Some(code) = wait_for(pid, WaitPidFlag::empty()) {
+            reaped(pid, code);
+        }
     }
 }
 

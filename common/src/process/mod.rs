@@ -167,7 +167,7 @@ impl Process {
         match unsafe { fork() } {
             Ok(ForkResult::Parent { child }) => {
                 self.pid = Some(child);
-                children::add(child, self.daemon);
+                children::add(child, self.daemon, &self.name);
                 Ok(())
             }
             Ok(ForkResult::Child) => run_child(&self.name, parent, target),
@@ -245,7 +245,7 @@ impl Process {
         let Some(pid) = self.pid else { return };
         if let Some(code) = wait_for(pid, flags) {
             self.exitcode = Some(code);
-            children::remove(pid);
+            children::reaped(pid, code);
         }
     }
 }
@@ -296,12 +296,14 @@ fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>) -> ! {
     if getppid() != parent {
         exit_now(1);
     }
+    crate::trace::child_started();
     // A panicking target ends the child with 1, as an uncaught exception ends a Python child.
     let code = match catch_unwind(AssertUnwindSafe(target)) {
         Ok(()) => 0,
         Err(_) => 1,
     };
     children::apply_exit_rule();
+    crate::trace::record_exit(code);
     exit_now(code)
 }
 

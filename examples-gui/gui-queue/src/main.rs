@@ -7,6 +7,7 @@
 //! both are gone.
 
 use common::process::Process;
+use common::trace::Kind;
 use common::{current_process, say, sleep_secs};
 use eframe::egui;
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
@@ -45,7 +46,7 @@ fn start_consumer(
         .name("consumer".into())
         .spawn(move || {
             while let Ok(data) = q.recv() {
-                common::trace::record("handoff", &data);
+                common::trace::record(Kind::Handoff, &data);
                 *latest.lock().unwrap_or_else(PoisonError::into_inner) = Some(data);
                 ctx.request_repaint(); // self.poped.emit(data)
             }

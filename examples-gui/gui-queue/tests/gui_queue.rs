@@ -3,7 +3,7 @@
 //! Outside CI, when Xvfb is not installed, the test says so and passes without running; in CI
 //! (`CI` set) a missing Xvfb is a failure. `.ci/run` installs it.
 
-use harness::{Example, Signal};
+use harness::{Example, Kind, Signal};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -94,7 +94,7 @@ fn the_window_shows_timestamps_and_takes_the_producer_with_it() {
     let two_timestamps = |events: &[harness::Event]| {
         let shown: BTreeSet<&str> = events
             .iter()
-            .filter(|e| e.kind.as_deref() == Some("handoff"))
+            .filter(|e| e.kind == Kind::Handoff)
             .map(|e| e.msg.as_str())
             .collect();
         shown.len() >= 2
@@ -105,9 +105,19 @@ fn the_window_shows_timestamps_and_takes_the_producer_with_it() {
         running.events()
     );
 
+    // The window may be mapped and painted a little after the first items arrive: take
+    // screenshots until one shows it, for up to 30 s.
     let dir = tempfile::tempdir().expect("tempdir");
-    let colours = screenshot_colours(&display.name, &dir.path().join("window.png"));
-    assert!(colours > 2, "the screenshot is blank ({colours} colours)");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut colours = screenshot_colours(&display.name, &dir.path().join("window.png"));
+    while colours <= 2 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+        colours = screenshot_colours(&display.name, &dir.path().join("window.png"));
+    }
+    assert!(
+        colours > 2,
+        "every screenshot for 30 s was blank ({colours} colours)"
+    );
 
     running.signal(Signal::SIGTERM);
     let run = running.wait();
@@ -117,7 +127,7 @@ fn the_window_shows_timestamps_and_takes_the_producer_with_it() {
     let producer = run.event(harness::exact("producer"));
     assert_eq!(producer.ppid, run.pid);
     // The handoffs came from the consumer thread of the window's process.
-    for handoff in run.events_of_kind("handoff") {
+    for handoff in run.events_of_kind(Kind::Handoff) {
         assert_eq!(
             (handoff.pid, handoff.thread.as_str()),
             (run.pid, "consumer")

@@ -24,10 +24,10 @@ fn every_number_is_printed_exactly_once() {
 #[test]
 fn four_worker_processes_did_the_work() {
     let run = run();
-    let workers: BTreeSet<u32> = run.events.iter().map(|event| event.pid).collect();
+    let workers: BTreeSet<u32> = run.said().iter().map(|event| event.pid).collect();
     assert_eq!(workers.len(), 4, "{workers:?}");
     assert!(!workers.contains(&run.pid), "the parent printed a number");
-    for event in &run.events {
+    for event in run.said() {
         assert_eq!(event.ppid, run.pid, "{event:?}");
         assert!(event.process.starts_with("ForkPoolWorker-"), "{event:?}");
     }

@@ -15,8 +15,8 @@ fn run() -> Run {
 fn the_parent_lines_come_in_order() {
     let run = run();
     let parent: Vec<&str> = run
-        .events
-        .iter()
+        .said()
+        .into_iter()
         .filter(|e| e.pid == run.pid)
         .map(|e| e.msg.as_str())
         .collect();

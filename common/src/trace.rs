@@ -116,6 +116,14 @@ pub fn record(kind: Kind, msg: &str) {
     }
 }
 
+/// Writes the current process's `process_start` and thread's `thread_start`, if not yet done:
+/// a parent about to fork appears in the trace even if it has printed nothing.
+pub(crate) fn ensure_started() {
+    if crate::config::get().trace.is_some() {
+        event_here(Kind::Say, "", None);
+    }
+}
+
 /// An event about the current process and thread, stamped now. The first event of the main
 /// process and of each thread is preceded by its `process_start` and `thread_start`.
 pub(crate) fn event_here(kind: Kind, msg: &str, exitcode: Option<i32>) -> Event {

@@ -157,6 +157,7 @@ impl Process {
             return Err(ProcessError::ThreadsRunning(threads));
         }
         children::register_exit_rule();
+        crate::trace::ensure_started();
         // Bytes still in Rust's stdout buffer would be printed by both processes.
         let _ = io::stdout().flush();
         let parent = nix::unistd::getpid();

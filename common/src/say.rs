@@ -94,9 +94,20 @@ pub(crate) fn write_whole(fd: impl AsFd, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether stdout is a pipe whose reader has gone (`| head -1` has exited).
+pub(crate) fn stdout_reader_gone() -> bool {
+    use nix::poll::{PollFd, PollFlags, poll};
+    let stdout = io::stdout();
+    let mut fds = [PollFd::new(stdout.as_fd(), PollFlags::POLLOUT)];
+    poll(&mut fds, 0u8).is_ok()
+        && fds[0]
+            .revents()
+            .is_some_and(|events| events.contains(PollFlags::POLLERR))
+}
+
 /// Ends the process at once with status 0: stdout's reader is gone. Its children, if any, are
 /// killed and reaped first: they could not print either.
-fn stdout_closed() -> ! {
+pub(crate) fn stdout_closed() -> ! {
     crate::process::children::end_all();
     crate::process::exit_now(0)
 }

@@ -55,6 +55,10 @@ fn main() {
             "sigterm_or_sigint_ends_the_children_first",
             a_signal_ends_the_children_first,
         ),
+        (
+            "a_thousand_processes_and_ten_thousand_threads_leave_nothing",
+            a_thousand_processes_and_ten_thousand_threads,
+        ),
         ("pool_map_keeps_input_order", pool_map_keeps_input_order),
         (
             "pool_map_spreads_over_every_worker",
@@ -250,6 +254,12 @@ fn helper(role: &str) {
         }
         // Two children, one of each kind, and a parent that waits to be signalled.
         "signalled-parent" => {
+            // A shell that runs us in the background ignores SIGINT, and we would inherit that.
+            // SAFETY: restoring a signal's default action, before any other thread exists.
+            unsafe {
+                nix::sys::signal::signal(Signal::SIGINT, nix::sys::signal::SigHandler::SigDfl)
+            }
+            .expect("reset SIGINT");
             let mut child = Process::new(|| std::thread::sleep(Duration::from_secs(3600)));
             child.start().expect("start");
             let mut daemon =
@@ -340,6 +350,39 @@ fn a_signal_ends_the_children_first() {
             );
         }
     }
+}
+
+fn a_thousand_processes_and_ten_thousand_threads() {
+    // A thousand children alive at once, then joined.
+    let mut processes: Vec<Process> = (0..1000)
+        .map(|_| Process::new(|| std::thread::sleep(Duration::from_millis(300))))
+        .collect();
+    for p in &mut processes {
+        p.start().expect("start");
+    }
+    assert_eq!(support::children().len(), 1000);
+    for p in &mut processes {
+        p.join();
+        assert_eq!(p.exitcode(), Some(0));
+    }
+    // Ten thousand threads, a thousand at a time.
+    for _ in 0..10 {
+        let threads: Vec<_> = (0..1000)
+            .map(|i| std::thread::spawn(move || i * 2))
+            .collect();
+        for (i, thread) in threads.into_iter().enumerate() {
+            assert_eq!(thread.join().expect("thread"), i * 2);
+        }
+    }
+    assert_eq!(
+        common::process::thread_count(),
+        1,
+        "a thread outlived its join"
+    );
+    // And the process can still fork: nothing of the above is left in its way.
+    let mut last = Process::new(|| {});
+    last.start().expect("start after the stress");
+    last.join();
 }
 
 fn square(x: u64) -> u64 {

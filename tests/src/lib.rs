@@ -32,6 +32,7 @@
 #![warn(missing_docs)]
 
 mod assert;
+pub mod checks;
 pub mod reap;
 mod run;
 

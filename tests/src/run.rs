@@ -31,6 +31,7 @@ pub struct Example {
     scale: f64,
     timeout: Duration,
     close_stdout_after: Option<usize>,
+    read_delay: Duration,
 }
 
 /// Runs `bin` at [`TEST_SCALE`] with a fresh trace and returns what happened.
@@ -48,6 +49,7 @@ impl Example {
             scale: TEST_SCALE,
             timeout: DEFAULT_TIMEOUT,
             close_stdout_after: None,
+            read_delay: Duration::ZERO,
         }
     }
 
@@ -60,6 +62,13 @@ impl Example {
     /// Adds a command-line argument.
     pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
         self.args.push(arg.as_ref().to_owned());
+        self
+    }
+
+    /// Adds command-line arguments.
+    pub fn args<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(mut self, args: I) -> Self {
+        self.args
+            .extend(args.into_iter().map(|arg| arg.as_ref().to_owned()));
         self
     }
 
@@ -88,6 +97,12 @@ impl Example {
         self
     }
 
+    /// Leaves stdout unread for `delay` first, so that its pipe fills up and writers block.
+    pub fn read_delay(mut self, delay: Duration) -> Self {
+        self.read_delay = delay;
+        self
+    }
+
     /// Runs the example to its end (or to the timeout) and captures what it did.
     pub fn run(self) -> Run {
         self.spawn().wait()
@@ -109,6 +124,18 @@ impl Example {
             .stderr(Stdio::piped())
             // A group of its own, so that a timeout can kill the example and all its children.
             .process_group(0);
+        // A shell that runs the tests in the background ignores SIGINT and SIGQUIT, and the
+        // example would inherit that: give it the default actions, as a terminal would.
+        // SAFETY: between fork and exec only async-signal-safe calls are allowed, and
+        // `signal(2)` is one; nothing is allocated or locked.
+        unsafe {
+            command.pre_exec(|| {
+                for signal in [Signal::SIGINT, Signal::SIGQUIT] {
+                    nix::sys::signal::signal(signal, nix::sys::signal::SigHandler::SigDfl)?;
+                }
+                Ok(())
+            });
+        }
         for (key, value) in &self.env {
             match value {
                 Some(value) => command.env(key, value),
@@ -127,14 +154,17 @@ impl Example {
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.bin.display()));
         let stdout = child.stdout.take().expect("piped stdout");
         let stderr = child.stderr.take().expect("piped stderr");
-        let limit = self.close_stdout_after;
+        let (limit, delay) = (self.close_stdout_after, self.read_delay);
         Running {
             pid: child.id(),
             child,
             description,
             started,
             timeout: self.timeout,
-            stdout: drain(move || read_lines(stdout, limit)),
+            stdout: drain(move || {
+                thread::sleep(delay);
+                read_lines(stdout, limit)
+            }),
             stderr: drain(move || {
                 let mut bytes = Vec::new();
                 let _ = BufReader::new(stderr).read_to_end(&mut bytes);

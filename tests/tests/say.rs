@@ -72,6 +72,48 @@ fn lines_of_eight_threads_never_tear_and_all_reach_the_trace() {
 }
 
 #[test]
+fn every_line_of_eight_processes_reaches_stdout_and_the_trace_once() {
+    let run = Example::new(STRESS).args(["processes", "8", "10000"]).run();
+    run.assert_success();
+    run.assert_count("stress ", 80_002);
+    if let Err(problem) = check_stress_lines(run.stdout.iter().map(String::as_str), 8, 10_000) {
+        run.fail(&format!("stdout: {problem}"));
+    }
+    if let Err(problem) = check_stress_lines(run.said().iter().map(|e| e.msg.as_str()), 8, 10_000) {
+        run.fail(&format!("trace: {problem}"));
+    }
+    run.assert_trace_complete();
+    // Each child printed its own lines, from its own process.
+    for p in 0..8 {
+        let from_p = run
+            .said()
+            .into_iter()
+            .filter(|e| e.msg.starts_with(&format!("stress {p} ")));
+        assert!(
+            from_p
+                .into_iter()
+                .all(|e| e.process == format!("stress {p}") && e.ppid == run.pid)
+        );
+    }
+    run.assert_no_process_left();
+}
+
+#[test]
+fn a_full_pipe_that_nobody_reads_for_a_while_loses_no_line() {
+    // 8 x 1000 lines of ~320 bytes is 2.5 MB: the 64 KiB pipe fills at once, and the writers
+    // wait half a second for the reader.
+    let run = Example::new(STRESS)
+        .args(["8", "1000"])
+        .read_delay(std::time::Duration::from_millis(500))
+        .run();
+    run.assert_success();
+    if let Err(problem) = check_stress_lines(run.stdout.iter().map(String::as_str), 8, 1000) {
+        run.fail(&format!("stdout: {problem}"));
+    }
+    run.assert_trace_complete();
+}
+
+#[test]
 fn trace_times_never_go_backwards_within_a_process() {
     let run = Example::new(STRESS).arg("4").arg("200").run();
     run.assert_success();
@@ -142,6 +184,7 @@ fn a_bad_show_value_exits_2_naming_the_variable() {
     for bad in ["", "yes", "PID"] {
         assert_rejected("TUTORIAL_SHOW", std::ffi::OsStr::new(bad));
     }
+    assert_rejected("TUTORIAL_SHOW", std::ffi::OsStr::from_bytes(b"pi\xffd"));
 }
 
 #[test]

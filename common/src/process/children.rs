@@ -75,27 +75,22 @@ pub(super) fn forget_all() {
     names().clear();
 }
 
-/// Takes every remembered child out of the table: `(pid, daemon)`.
-fn take_all() -> impl Iterator<Item = (Pid, bool)> {
-    CHILDREN
-        .iter()
-        .filter_map(|slot| match slot.swap(0, Ordering::SeqCst) {
-            0 => None,
-            entry => Some((Pid::from_raw(entry.abs()), entry < 0)),
-        })
-}
-
-/// Python's rule at exit: terminate the daemon children, then wait for every child.
+/// Python's rule at exit: terminate the daemon children, then wait for every child. Each stays
+/// in the table until it is reaped, so that a signal arriving meanwhile still finds it.
 pub(super) fn apply_exit_rule() {
-    let children: Vec<(Pid, bool)> = take_all().collect();
-    for &(pid, daemon) in &children {
-        if daemon {
-            let _ = kill(pid, Signal::SIGTERM);
+    for slot in &CHILDREN {
+        let entry = slot.load(Ordering::SeqCst);
+        if entry < 0 {
+            let _ = kill(Pid::from_raw(-entry), Signal::SIGTERM);
         }
     }
-    for &(pid, _) in &children {
-        if let Some(code) = wait_for(pid, WaitPidFlag::empty()) {
-            reaped(pid, code);
+    for slot in &CHILDREN {
+        let entry = slot.load(Ordering::SeqCst);
+        if entry != 0 {
+            let pid = Pid::from_raw(entry.abs());
+            if let Some(code) = wait_for(pid, WaitPidFlag::empty()) {
+                reaped(pid, code);
+            }
         }
     }
 }
@@ -136,6 +131,30 @@ pub(crate) fn end_all() {
             {}
         }
     }
+}
+
+/// Blocks SIGINT, SIGTERM and SIGHUP for this thread; returns the mask to restore.
+pub(super) fn hold_fatal_signals() -> SigSet {
+    let mut fatal = SigSet::empty();
+    for signal in [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP] {
+        fatal.add(signal);
+    }
+    let mut previous = SigSet::empty();
+    let _ = nix::sys::signal::pthread_sigmask(
+        nix::sys::signal::SigmaskHow::SIG_BLOCK,
+        Some(&fatal),
+        Some(&mut previous),
+    );
+    previous
+}
+
+/// Restores the mask `hold_fatal_signals` returned; a signal that came meanwhile is handled now.
+pub(super) fn release_signals(previous: SigSet) {
+    let _ = nix::sys::signal::pthread_sigmask(
+        nix::sys::signal::SigmaskHow::SIG_SETMASK,
+        Some(&previous),
+        None,
+    );
 }
 
 /// Registers the exit rule (once per process): an `atexit` handler for a normal exit, and

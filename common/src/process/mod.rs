@@ -30,7 +30,7 @@
 //!   child would live on as an orphan.
 
 use nix::sys::prctl;
-use nix::sys::signal::{Signal, kill};
+use nix::sys::signal::{SigSet, Signal, kill};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Pid, fork, getppid};
 use std::ffi::CString;
@@ -161,6 +161,10 @@ impl Process {
         // Bytes still in Rust's stdout buffer would be printed by both processes.
         let _ = io::stdout().flush();
         let parent = nix::unistd::getpid();
+        // Until the new child is in the table of children, a SIGINT or SIGTERM here would find
+        // the table without it and leave it behind; and the child, until it has cleared the
+        // parent's table, must not run the handler with it. So both hold those signals back.
+        let held = children::hold_fatal_signals();
 
         // SAFETY: the process has exactly one thread (checked just above; only this thread could
         // have started another since), so no lock is held by a thread that the child would lack.
@@ -169,10 +173,12 @@ impl Process {
             Ok(ForkResult::Parent { child }) => {
                 self.pid = Some(child);
                 children::add(child, self.daemon, &self.name);
+                children::release_signals(held);
                 Ok(())
             }
-            Ok(ForkResult::Child) => run_child(&self.name, parent, target),
+            Ok(ForkResult::Child) => run_child(&self.name, parent, target, held),
             Err(errno) => {
+                children::release_signals(held);
                 self.target = None;
                 Err(ProcessError::Fork(errno))
             }
@@ -282,9 +288,10 @@ pub fn thread_count() -> usize {
 }
 
 /// The child's side of `start`: name itself, run the target, apply the exit rule, `_exit`.
-fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>) -> ! {
+fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>, held: SigSet) -> ! {
     // The parent's children are not this process's to wait for.
     children::forget_all();
+    children::release_signals(held);
     crate::identity::set_process_name(name);
     // The name `ps` and `top` show (the kernel keeps 15 bytes).
     let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();

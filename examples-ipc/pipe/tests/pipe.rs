@@ -18,3 +18,13 @@ fn the_child_prints_the_parents_message_and_the_parent_the_reply() {
     run.assert_process(exact("[42, None, 'send from child_conn']"), "MainProcess");
     run.assert_no_process_left();
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_pipe"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_pipe"));
+}

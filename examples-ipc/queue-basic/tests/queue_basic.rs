@@ -8,3 +8,8 @@ fn items_come_out_in_the_order_they_went_in() {
     run.assert_stdout(&["1", "2", "3"]);
     run.assert_one_process();
 }
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_queue-basic"));
+}

@@ -21,3 +21,13 @@ fn a_line_never_appears_that_no_child_sent() {
     run.assert_count(exact("[31, None, 'process 2']"), 1);
     run.assert_trace_complete();
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_queue-process"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_queue-process"));
+}

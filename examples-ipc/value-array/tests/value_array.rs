@@ -24,3 +24,13 @@ fn the_parent_sees_what_the_children_wrote_and_nothing_is_left() {
     run.assert_no_process_left();
     assert_eq!(our_segments(), Vec::<String>::new());
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_value-array"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_value-array"));
+}

@@ -30,3 +30,18 @@ fn the_program_ends_at_once() {
         run.fail("expected the run to end at once, not to wait for the daemon child");
     }
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_daemon-process"));
+}
+
+#[test]
+fn a_sigkilled_parent_takes_its_daemon_child_along() {
+    harness::checks::assert_daemon_dies_with_killed_parent(env!("CARGO_BIN_EXE_daemon-process"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_daemon-process"));
+}

@@ -42,3 +42,13 @@ fn a_worker_prints_its_chunk_in_order() {
         run.assert_before(exact(&x.to_string()), exact(&(x + 1).to_string()));
     }
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_pool-map"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_pool-map"));
+}

@@ -12,3 +12,13 @@ fn the_method_runs_in_the_child_before_main_goes_on() {
     run.assert_child_of(exact("hello"), exact("Main Process"));
     run.assert_no_process_left();
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-args-class"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-args-class"));
+}

@@ -40,3 +40,13 @@ fn the_child_runs_before_after_join_and_never_changes_the_parent() {
     run.assert_process(exact("None"), "MainProcess");
     run.assert_last(exact("None"));
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-class-join"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-class-join"));
+}

@@ -14,3 +14,13 @@ fn init_in_main_run_in_the_child_and_the_parent_copy_unchanged() {
     run.assert_child_of(exact("run bob"), exact("None"));
     run.assert_no_process_left();
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-class-method"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-class-method"));
+}

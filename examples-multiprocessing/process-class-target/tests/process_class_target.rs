@@ -13,3 +13,13 @@ fn construction_and_run_both_happen_in_the_child() {
     assert_ne!(run.event(exact("run bob")).pid, run.pid);
     run.assert_no_process_left();
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-class-target"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-class-target"));
+}

@@ -18,3 +18,13 @@ fn the_child_ends_before_main_does() {
     run.assert_child_of(exact("Sub Process end"), exact("Main Process end"));
     run.assert_no_process_left();
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-join"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-join"));
+}

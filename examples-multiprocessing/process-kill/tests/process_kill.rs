@@ -49,3 +49,13 @@ fn the_child_runs_until_killed() {
             .all(|&line| line > statuses[0] && line < statuses[3])
     );
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-kill"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-kill"));
+}

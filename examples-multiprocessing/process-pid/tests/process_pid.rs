@@ -50,3 +50,13 @@ fn the_first_child_is_joined_before_the_second_starts() {
     run.assert_before("PID of proc_1", "PID of proc_2");
     assert_eq!(run.stdout.len(), 10, "{:#?}", run.stdout);
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-pid"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-pid"));
+}

@@ -39,3 +39,13 @@ fn the_parent_waits_for_the_child_at_exit() {
     run.assert_last(exact("SubProcess End"));
     run.assert_before(exact("SubProcess"), exact("SubProcess End"));
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-spawn"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-spawn"));
+}

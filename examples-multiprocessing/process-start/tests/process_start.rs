@@ -27,3 +27,13 @@ fn the_program_still_waits_for_the_child() {
     run.assert_process(exact("Sub Process end"), "Sub Process");
     run.assert_child_of(exact("Sub Process end"), exact("Main Process end"));
 }
+
+#[test]
+fn sigint_or_sigterm_leaves_no_child_behind() {
+    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-start"));
+}
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-start"));
+}

@@ -45,3 +45,8 @@ fn daemon_workers_never_finish() {
         run.fail("expected the process to end at once, not wait for its sleeping workers");
     }
 }
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_daemon-thread"));
+}

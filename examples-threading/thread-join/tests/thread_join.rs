@@ -39,3 +39,8 @@ fn each_worker_prints_from_its_own_named_thread() {
     run.assert_thread("main thread", "main");
     run.assert_one_process();
 }
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_thread-join"));
+}

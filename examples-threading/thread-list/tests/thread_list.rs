@@ -31,3 +31,8 @@ fn workers_are_named_by_their_number() {
     run.assert_first("main thread start");
     run.assert_one_process();
 }
+
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_thread-list"));
+}

@@ -72,6 +72,11 @@ impl From<io::Error> for ConnectionError {
 /// A duplex pipe between two processes: Python's `Pipe()`. Give one end to the child (move it
 /// into the target) and keep the other; the parent's copy of the child's end is dropped by
 /// [`Process::start`], so the parent sees [`ConnectionError::Closed`] if the child dies.
+///
+/// The other way round it does not work: `fork` copies every open file descriptor, so the child
+/// also holds the parent's end, and never sees `Closed` when the parent drops its own. A child
+/// that serves requests until the parent is done must be told so with a message. (If the parent
+/// dies, the child dies too: see [`crate::process`].)
 pub fn pipe() -> io::Result<(Connection, Connection)> {
     let (a, b) = UnixStream::pair()?;
     Ok((Connection { stream: a }, Connection { stream: b }))

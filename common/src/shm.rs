@@ -135,6 +135,20 @@ impl<T: Shared> Value<T> {
     }
 }
 
+impl Value<i32> {
+    /// Adds `delta` in one atomic step and returns the old value: a shared counter that several
+    /// processes can bump at once without a lock (Python needs `with v.get_lock(): v.value += 1`).
+    ///
+    /// ```
+    /// let counter = common::shm::Value::new(0).unwrap();
+    /// counter.fetch_add(2);
+    /// assert_eq!(counter.get(), 2);
+    /// ```
+    pub fn fetch_add(&self, delta: i32) -> i32 {
+        self.segment.atomic(0).fetch_add(delta, Ordering::SeqCst)
+    }
+}
+
 /// A fixed-length shared array: Python's `multiprocessing.Array`.
 #[derive(Debug)]
 pub struct Array<T: Shared> {

@@ -1,0 +1,187 @@
+"""CPython twins of bench/src/lib.rs: the same operations, timed the same way.
+
+    python3 bench/python/bench.py <name> <n> <samples>
+
+prints {"name": ..., "ns_per_unit": <median over samples>, "samples": [...]} as JSON.
+"""
+import json
+import multiprocessing as mp
+import sys
+import threading
+import time
+
+FORK = mp.get_context("fork")
+SPAWN = mp.get_context("spawn")
+CPU_TASK = 50_000
+
+
+def timed(body):
+    start = time.perf_counter_ns()
+    body()
+    return time.perf_counter_ns() - start
+
+
+def count_primes(limit):
+    count = 0
+    for n in range(2, limit):
+        d = 2
+        while d * d <= n:
+            if n % d == 0:
+                break
+            d += 1
+        else:
+            count += 1
+    return count
+
+
+def nothing():
+    pass
+
+
+def thread_start_join(n):
+    def body():
+        for _ in range(n):
+            t = threading.Thread(target=nothing)
+            t.start()
+            t.join()
+    return timed(body)
+
+
+def process_start_join(ctx, n):
+    def body():
+        for _ in range(n):
+            p = ctx.Process(target=nothing)
+            p.start()
+            p.join()
+    return timed(body)
+
+
+def send_small(q, n):
+    for i in range(n):
+        q.put(i)
+
+
+def queue_small(n):
+    q = FORK.Queue()
+    def body():
+        p = FORK.Process(target=send_small, args=(q, n))
+        p.start()
+        for _ in range(n):
+            q.get()
+        p.join()
+    return timed(body)
+
+
+def send_big(q, n):
+    payload = bytes(1 << 20)
+    for _ in range(n):
+        q.put(payload)
+
+
+def queue_1mib(n):
+    q = FORK.Queue()
+    def body():
+        p = FORK.Process(target=send_big, args=(q, n))
+        p.start()
+        for _ in range(n):
+            assert len(q.get()) == 1 << 20
+        p.join()
+    return timed(body)
+
+
+def echo(conn, other):
+    other.close()  # the parent's end, copied by fork: closed, so that its EOF reaches us
+    try:
+        while True:
+            conn.send(conn.recv())
+    except EOFError:
+        pass
+
+
+def pipe_roundtrip(n):
+    here, there = FORK.Pipe()
+    p = FORK.Process(target=echo, args=(there, here))
+    p.start()
+    there.close()
+    def body():
+        for i in range(n):
+            here.send(i)
+            assert here.recv() == i
+    elapsed = timed(body)
+    here.close()
+    p.join()
+    return elapsed
+
+
+def bump(counter, n):
+    for _ in range(n):
+        with counter.get_lock():
+            counter.value += 1
+
+
+def shared_counter(n):
+    counter = FORK.Value("i", 0)
+    def body():
+        ps = [FORK.Process(target=bump, args=(counter, n // 2)) for _ in range(2)]
+        for p in ps:
+            p.start()
+        for p in ps:
+            p.join()
+    elapsed = timed(body)
+    assert counter.value == n // 2 * 2
+    return elapsed
+
+
+def plus_one(x):
+    return x + 1
+
+
+def pool_map_tiny(n):
+    def body():
+        with FORK.Pool(2) as pool:
+            assert len(pool.map(plus_one, range(n))) == n
+    return timed(body)
+
+
+def pool_map_cpu(_n):
+    def body():
+        with FORK.Pool(2) as pool:
+            assert pool.map(count_primes, [CPU_TASK] * 8) == [5133] * 8
+    return timed(body)
+
+
+def cpu_one_thread(_n):
+    return timed(lambda: [count_primes(CPU_TASK) for _ in range(4)])
+
+
+def cpu_two_threads(_n):
+    def two():
+        count_primes(CPU_TASK)
+        count_primes(CPU_TASK)
+    def body():
+        threads = [threading.Thread(target=two) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    return timed(body)
+
+
+OPS = {
+    "thread_start_join": thread_start_join,
+    "process_start_join_fork": lambda n: process_start_join(FORK, n),
+    "process_start_join_spawn": lambda n: process_start_join(SPAWN, n),
+    "queue_small": queue_small,
+    "queue_1mib": queue_1mib,
+    "pipe_roundtrip": pipe_roundtrip,
+    "shared_counter": shared_counter,
+    "pool_map_tiny": pool_map_tiny,
+    "pool_map_cpu": pool_map_cpu,
+    "cpu_one_thread": cpu_one_thread,
+    "cpu_two_threads": cpu_two_threads,
+}
+
+if __name__ == "__main__":
+    name, n, samples = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    results = sorted(OPS[name](n) / n for _ in range(samples))
+    print(json.dumps({"name": name, "ns_per_unit": results[len(results) // 2], "samples": results}))

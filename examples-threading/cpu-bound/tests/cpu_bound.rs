@@ -1,0 +1,51 @@
+//! `cpu-bound`: every way of splitting the job finds the same, correct count. (How fast each
+//! was is printed for the reader, and never asserted: timings belong in benchmarks.)
+
+use harness::Example;
+
+#[test]
+fn every_method_counts_the_same_primes() {
+    // There are 9592 primes below 100,000.
+    let run = Example::new(env!("CARGO_BIN_EXE_cpu-bound"))
+        .arg("100000")
+        .run();
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_first("counting the primes below 100000: 16 tasks,");
+    for method in ["serial", "processes", "threads", "rayon"] {
+        run.assert_count(method, 1);
+    }
+    run.assert_count(" 9592 primes in ", 4);
+    run.assert_no_process_left();
+}
+
+#[test]
+fn the_processes_are_real_pool_workers() {
+    let run = Example::new(env!("CARGO_BIN_EXE_cpu-bound"))
+        .arg("1000")
+        .run();
+    run.assert_success();
+    // Only the main process prints; the workers' lifetimes are in the trace.
+    run.assert_one_process();
+    let workers = run.events_of_kind(harness::Kind::ProcessStart);
+    assert!(
+        workers
+            .iter()
+            .filter(|e| e.process.starts_with("ForkPoolWorker-"))
+            .count()
+            >= 1
+    );
+    run.assert_count(" 168 primes in ", 4);
+}
+
+#[test]
+fn a_bad_size_is_refused() {
+    let run = Example::new(env!("CARGO_BIN_EXE_cpu-bound"))
+        .arg("lots")
+        .run();
+    run.assert_exit_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: the size must be a whole number, not \"lots\"\n"
+    );
+}

@@ -1,0 +1,43 @@
+//! 5. 멀티프로세싱과 PyQt, the I/O paragraph — waiting is what threads do well.
+//!
+//! Run: `cargo run -p io-bound`
+//! Notice: five waits of 1 s take 5 s one after another, and about 1 s on five threads: a thread
+//! that waits for I/O (here a sleep stands in for the network or the disk) costs no CPU, so the
+//! waits overlap. The notes say the same of Python: its GIL is released while a thread waits.
+
+use common::{current_thread_name, say, sleep_secs};
+use std::thread;
+use std::time::Instant;
+
+/// One request: wait for the "network" for a second.
+fn fetch() {
+    sleep_secs(1.0);
+    say!("{} done", current_thread_name());
+}
+
+fn main() {
+    let started = Instant::now();
+    for _ in 0..5 {
+        sleep_secs(1.0);
+    }
+    let serial = started.elapsed().as_secs_f64();
+    say!("5 waits one after another: {serial:.2} s");
+
+    let started = Instant::now();
+    let requests: Vec<_> = (0..5)
+        .map(|i| {
+            thread::Builder::new()
+                .name(format!("request {i}"))
+                .spawn(fetch)
+                .expect("spawn a thread")
+        })
+        .collect();
+    for request in requests {
+        request.join().expect("request thread");
+    }
+    let threaded = started.elapsed().as_secs_f64();
+    say!(
+        "5 waits on 5 threads: {threaded:.2} s ({:.1}x faster)",
+        serial / threaded
+    );
+}

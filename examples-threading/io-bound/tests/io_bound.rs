@@ -1,0 +1,19 @@
+//! `io-bound`: five requests on five threads, each done once. (The times are printed for the
+//! reader, and never asserted.)
+
+#[test]
+fn five_requests_each_finish_on_their_own_thread() {
+    let run = harness::run(env!("CARGO_BIN_EXE_io-bound"));
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_first("5 waits one after another: ");
+    for i in 0..5 {
+        let line = format!("request {i} done");
+        run.assert_count(harness::exact(&line), 1);
+        run.assert_thread(harness::exact(&line), &format!("request {i}"));
+    }
+    // `join` orders the summary after every request.
+    run.assert_before(" done", "5 waits on 5 threads: ");
+    run.assert_last("5 waits on 5 threads: ");
+    run.assert_one_process();
+}

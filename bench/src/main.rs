@@ -49,6 +49,12 @@ const ROWS: &[Row] = &[
         target: Some(10.0),
     },
     Row {
+        metric: "queue, small messages, both on one core",
+        rust: "queue_small_ipc@0",
+        python: "queue_small@0",
+        target: None,
+    },
+    Row {
         metric: "queue, small messages (crossbeam, one process)",
         rust: "queue_small_crossbeam",
         python: "queue_small",
@@ -65,6 +71,12 @@ const ROWS: &[Row] = &[
         rust: "pipe_roundtrip",
         python: "pipe_roundtrip",
         target: Some(5.0),
+    },
+    Row {
+        metric: "pipe round trip, both on one core",
+        rust: "pipe_roundtrip@0",
+        python: "pipe_roundtrip@0",
+        target: None,
     },
     Row {
         metric: "shared counter, 2 processes (per increment)",
@@ -133,6 +145,25 @@ fn measure(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A command for `name`; `name@0` runs it pinned to core 0 (`taskset -c 0`), so that the two
+/// processes of a round trip never wait for a wake-up on the other core.
+fn command(program: &Path, args: &[&str], name: &str) -> Command {
+    let (name, pinned) = match name.strip_suffix("@0") {
+        Some(name) => (name, true),
+        None => (name, false),
+    };
+    let mut command = if pinned {
+        Command::new("taskset")
+    } else {
+        Command::new(program)
+    };
+    if pinned {
+        command.args(["-c", "0"]).arg(program);
+    }
+    command.args(args.iter().map(|arg| if *arg == "{}" { name } else { arg }));
+    command
+}
+
 /// Runs a command that prints one JSON object with `ns_per_unit`.
 fn run_json(command: &mut Command) -> Result<f64, String> {
     let output = command
@@ -165,8 +196,11 @@ fn compare(rounds: usize) -> Result<(), String> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/bench.py");
     let mut rust: HashMap<&str, Vec<f64>> = HashMap::new();
     let mut python: HashMap<&str, Vec<f64>> = HashMap::new();
-    let rust_ops: Vec<&str> = bench::OPS.iter().map(|op| op.name).collect();
+    let mut rust_ops: Vec<&str> = bench::OPS.iter().map(|op| op.name).collect();
+    rust_ops.extend(["pipe_roundtrip@0", "queue_small_ipc@0"]);
     let python_ops = [
+        "pipe_roundtrip@0",
+        "queue_small@0",
         "thread_start_join",
         "process_start_join_fork",
         "process_start_join_spawn",
@@ -184,13 +218,20 @@ fn compare(rounds: usize) -> Result<(), String> {
         // Interleaved: a Rust operation, then a CPython one, so that both see the same machine.
         for i in 0..rust_ops.len().max(python_ops.len()) {
             if let Some(&name) = rust_ops.get(i) {
-                rust.entry(name)
-                    .or_default()
-                    .push(run_json(Command::new(&me).args(["measure", name]))?);
+                rust.entry(name).or_default().push(run_json(&mut command(
+                    &me,
+                    &["measure", "{}"],
+                    name,
+                ))?);
             }
             if let Some(&name) = python_ops.get(i) {
-                let n = python_n(name).to_string();
-                let ns = run_json(Command::new("python3").arg(&script).args([name, &n, "3"]))?;
+                let n = python_n(name.trim_end_matches("@0")).to_string();
+                let script = script.to_str().ok_or("a non-UTF-8 path")?;
+                let ns = run_json(&mut command(
+                    Path::new("python3"),
+                    &[script, "{}", &n, "3"],
+                    name,
+                ))?;
                 python.entry(name).or_default().push(ns);
             }
         }

@@ -37,5 +37,9 @@ pub mod shm;
 mod time;
 pub mod trace;
 
+/// `docs/python-to-rust.md`, whose code blocks run here as doctests so that the map stays true.
+#[doc = include_str!("../../docs/python-to-rust.md")]
+pub mod python_to_rust {}
+
 pub use identity::{CurrentProcess, current_process, current_thread_name};
 pub use time::{sleep_secs, time_scale};

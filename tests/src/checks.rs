@@ -79,3 +79,120 @@ pub fn assert_quiet_when_stdout_closes(bin: &str) {
     run.assert_count_in("", 1..=1);
     run.assert_no_process_left();
 }
+
+/// Masks what changes from run to run: every number of three or more digits (PIDs, counts of
+/// the size given), or, with `all_numbers`, every number (measured times).
+pub fn mask(line: &str, all_numbers: bool) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if digits.len() >= 3 || (all_numbers && !digits.is_empty()) {
+            out.push('#');
+        } else {
+            out.push_str(digits);
+        }
+        digits.clear();
+    };
+    for c in line.chars() {
+        if c.is_ascii_digit() || (all_numbers && c == '.' && !digits.is_empty()) {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
+/// What a recording (`output.txt`) of an example holds: the command, then the lines it printed.
+pub fn recording(manifest_dir: &str) -> (String, Vec<String>) {
+    let path = std::path::Path::new(manifest_dir).join("output.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (make it with scripts/record-outputs)",
+            path.display()
+        )
+    });
+    let mut lines = text.lines().map(str::to_owned);
+    let command = lines.next().unwrap_or_default();
+    assert!(
+        command.starts_with("$ "),
+        "{}: the first line must be the command",
+        path.display()
+    );
+    (command, lines.collect())
+}
+
+/// How to compare a run with an example's recording; `Recording::default()` is the strict case.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Recording<'a> {
+    /// Mask every number, not only those of three or more digits (lines that report times).
+    pub all_numbers: bool,
+    /// Words whose value depends on timing (`True` or `False` right after a `kill`): masked.
+    pub volatile: &'a [&'a str],
+    /// Lines that may or may not be printed (a daemon that may start before it is terminated).
+    pub optional: &'a [&'a str],
+    /// Compare which lines appear, not how often (a loop whose count depends on timing).
+    pub as_set: bool,
+    /// `(earlier, later)`: orders the program guarantees, which the recording must show too.
+    pub orders: &'a [(&'a str, &'a str)],
+}
+
+impl Recording<'_> {
+    fn normalize(&self, lines: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = lines
+            .iter()
+            .filter(|line| !self.optional.iter().any(|o| line.contains(o)))
+            .map(|line| {
+                let mut line = mask(line, self.all_numbers);
+                for word in self.volatile {
+                    line = line.replace(word, "~");
+                }
+                line
+            })
+            .collect();
+        out.sort();
+        if self.as_set {
+            out.dedup();
+        }
+        out
+    }
+}
+
+/// The example's `output.txt` is a true recording: a run now prints the same lines, once what
+/// changes from run to run is masked (see [`mask`] and [`Recording`]), compared as multisets (the
+/// order of lines the program does not order may differ); and each order the program guarantees
+/// holds in the recording too. A printed line changed without re-recording fails here.
+#[track_caller]
+pub fn assert_matches_recording(run: &Run, manifest_dir: &str, how: Recording<'_>) {
+    let (command, recorded) = recording(manifest_dir);
+    let package = std::path::Path::new(manifest_dir)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("?");
+    if !command.contains(&format!("-p {package}")) {
+        run.fail(&format!(
+            "{package}/output.txt records another command: {command}"
+        ));
+    }
+    let (now, then) = (how.normalize(&run.stdout), how.normalize(&recorded));
+    if now != then {
+        let missing: Vec<&String> = then.iter().filter(|l| !now.contains(l)).collect();
+        let new: Vec<&String> = now.iter().filter(|l| !then.contains(l)).collect();
+        run.fail(&format!(
+            "{package}/output.txt no longer matches what it prints (re-record: scripts/record-outputs {package})\n\
+             recorded only: {missing:?}\nprinted only: {new:?}\n(or printed a different number of times)"
+        ));
+    }
+    for (earlier, later) in how.orders {
+        let first_later = recorded.iter().position(|l| l.contains(later));
+        let last_earlier = recorded.iter().rposition(|l| l.contains(earlier));
+        match (last_earlier, first_later) {
+            (Some(a), Some(b)) if a < b => {}
+            _ => run.fail(&format!(
+                "{package}/output.txt: expected every {earlier:?} before every {later:?} in the recording:\n{recorded:#?}"
+            )),
+        }
+    }
+}

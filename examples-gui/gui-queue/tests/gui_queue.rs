@@ -139,4 +139,5 @@ fn the_window_shows_timestamps_and_takes_the_producer_with_it() {
         );
     }
     run.assert_no_process_left();
+    harness::checks::assert_matches_recording(&run, env!("CARGO_MANIFEST_DIR"), Default::default());
 }

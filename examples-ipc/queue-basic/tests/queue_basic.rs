@@ -13,3 +13,17 @@ fn items_come_out_in_the_order_they_went_in() {
 fn a_closed_stdout_ends_it_quietly() {
     harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_queue-basic"));
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::run(env!("CARGO_BIN_EXE_queue-basic"));
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            orders: &[("1", "2"), ("2", "3")],
+            ..Default::default()
+        },
+    );
+}

@@ -45,3 +45,18 @@ fn a_sigkilled_parent_takes_its_daemon_child_along() {
 fn a_closed_stdout_ends_it_quietly() {
     harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_daemon-process"));
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::run(env!("CARGO_BIN_EXE_daemon-process"));
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            optional: &["Sub Process start"],
+            orders: &[("Main Process start", "Main Process end")],
+            ..Default::default()
+        },
+    );
+}

@@ -50,3 +50,21 @@ fn sigint_or_sigterm_leaves_no_child_behind() {
 fn a_closed_stdout_ends_it_quietly() {
     harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-class-join"));
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::run(env!("CARGO_BIN_EXE_process-class-join"));
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            volatile: &["True", "False"],
+            orders: &[
+                ("before join", "after join"),
+                ("run SubProcess", "after join"),
+            ],
+            ..Default::default()
+        },
+    );
+}

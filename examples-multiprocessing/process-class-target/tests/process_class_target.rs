@@ -23,3 +23,17 @@ fn sigint_or_sigterm_leaves_no_child_behind() {
 fn a_closed_stdout_ends_it_quietly() {
     harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-class-target"));
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::run(env!("CARGO_BIN_EXE_process-class-target"));
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            orders: &[("__init__ SubProcess", "run bob")],
+            ..Default::default()
+        },
+    );
+}

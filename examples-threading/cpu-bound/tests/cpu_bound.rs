@@ -49,3 +49,20 @@ fn a_bad_size_is_refused() {
         "error: the size must be a whole number, not \"lots\"\n"
     );
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::Example::new(env!("CARGO_BIN_EXE_cpu-bound"))
+        .arg("100000")
+        .run();
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            all_numbers: true,
+            orders: &[("counting the primes", "serial")],
+            ..Default::default()
+        },
+    );
+}

@@ -50,3 +50,17 @@ fn daemon_workers_never_finish() {
 fn a_closed_stdout_ends_it_quietly() {
     harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_daemon-thread"));
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::run(env!("CARGO_BIN_EXE_daemon-thread"));
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            orders: &[("sub thread start", "main thread end")],
+            ..Default::default()
+        },
+    );
+}

@@ -17,3 +17,18 @@ fn five_requests_each_finish_on_their_own_thread() {
     run.assert_last("5 waits on 5 threads: ");
     run.assert_one_process();
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::run(env!("CARGO_BIN_EXE_io-bound"));
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            all_numbers: true,
+            orders: &[(" done", "5 waits on 5 threads")],
+            ..Default::default()
+        },
+    );
+}

@@ -44,3 +44,20 @@ fn each_worker_prints_from_its_own_named_thread() {
 fn a_closed_stdout_ends_it_quietly() {
     harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_thread-join"));
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::run(env!("CARGO_BIN_EXE_thread-join"));
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            orders: &[
+                ("sub thread end", "main thread post job"),
+                ("main thread post job", "main thread end"),
+            ],
+            ..Default::default()
+        },
+    );
+}

@@ -36,3 +36,20 @@ fn workers_are_named_by_their_number() {
 fn a_closed_stdout_ends_it_quietly() {
     harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_thread-list"));
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::run(env!("CARGO_BIN_EXE_thread-list"));
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            orders: &[
+                ("sub thread end", "main thread post job"),
+                ("main thread post job", "main thread end"),
+            ],
+            ..Default::default()
+        },
+    );
+}

@@ -72,3 +72,20 @@ fn a_bad_time_scale_is_refused_before_anything_runs() {
         "error: invalid TUTORIAL_TIME_SCALE=\"fast\": expected a number from 0 to 100\n"
     );
 }
+
+#[test]
+fn output_txt_is_a_true_recording() {
+    let run = harness::run(env!("CARGO_BIN_EXE_thread-start"));
+    run.assert_success();
+    harness::checks::assert_matches_recording(
+        &run,
+        env!("CARGO_MANIFEST_DIR"),
+        harness::checks::Recording {
+            orders: &[
+                ("main thread start", "sub thread end"),
+                ("main thread end", "sub thread end"),
+            ],
+            ..Default::default()
+        },
+    );
+}

@@ -1,0 +1,100 @@
+//! Both READMEs list exactly the workspace's examples, so that neither falls behind.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// Every example package: a folder under an `examples-*` chapter folder.
+fn members() -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for chapter in std::fs::read_dir(root()).expect("read the workspace") {
+        let chapter = chapter.expect("entry").path();
+        let is_chapter = chapter
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("examples-"));
+        if !is_chapter {
+            continue;
+        }
+        for example in std::fs::read_dir(&chapter).expect("read a chapter") {
+            let example = example.expect("entry").path();
+            let manifest = std::fs::read_to_string(example.join("Cargo.toml")).expect("Cargo.toml");
+            let name = example
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("a name")
+                .to_owned();
+            assert!(
+                manifest.contains(&format!("name = \"{name}\"")),
+                "{name}: package name = folder name"
+            );
+            names.insert(name);
+        }
+    }
+    names
+}
+
+/// The packages a README's table rows run (`cargo run -p NAME`, `cargo run --release -p NAME`).
+fn listed(readme: &str) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(root().join(readme)).expect("read the README");
+    let mut names = BTreeSet::new();
+    for row in text.lines().filter(|line| line.starts_with("| ")) {
+        for (i, _) in row.match_indices("cargo run ") {
+            let rest = row[i + "cargo run ".len()..].trim_start_matches("--release ");
+            if let Some(rest) = rest.strip_prefix("-p ") {
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                names.insert(name);
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn readme_lists_every_example_and_no_other() {
+    assert_eq!(listed("README.md"), members());
+}
+
+#[test]
+fn korean_readme_lists_every_example_and_no_other() {
+    assert_eq!(listed("README.ko.md"), members());
+}
+
+#[test]
+fn the_two_readmes_link_to_each_other() {
+    let english = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let korean = std::fs::read_to_string(root().join("README.ko.md")).expect("README.ko.md");
+    assert!(
+        english.contains("(README.ko.md)"),
+        "README.md must link to README.ko.md"
+    );
+    assert!(
+        korean.contains("(README.md)"),
+        "README.ko.md must link to README.md"
+    );
+}
+
+#[test]
+fn every_example_has_a_recording() {
+    for name in members() {
+        let chapter = std::fs::read_dir(root())
+            .expect("read")
+            .map(|e| e.expect("entry").path())
+            .find(|chapter| chapter.join(&name).is_dir())
+            .expect("its chapter");
+        let recording = chapter.join(&name).join("output.txt");
+        let text = std::fs::read_to_string(&recording)
+            .unwrap_or_else(|_| panic!("{name} has no output.txt"));
+        assert!(
+            text.starts_with("$ ") && text.contains(&format!("-p {name}")),
+            "{}",
+            recording.display()
+        );
+    }
+}

@@ -1,18 +1,5 @@
 //! The notes' claims about `value-array` (3) Value, Array).
 
-/// Our segments' names in `/dev/shm` (`shared_memory` names them `shmem_...`).
-fn our_segments() -> Vec<String> {
-    std::fs::read_dir("/dev/shm")
-        .map(|dir| {
-            dir.filter_map(|entry| entry.ok())
-                .map(|entry| entry.file_name().to_string_lossy().into_owned())
-                .filter(|name| name.starts_with("shmem_"))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-// One test, so that no other test of this binary makes a segment while it looks at /dev/shm.
 #[test]
 fn the_parent_sees_what_the_children_wrote_and_nothing_is_left() {
     let run = harness::run(env!("CARGO_BIN_EXE_value-array"));
@@ -22,7 +9,7 @@ fn the_parent_sees_what_the_children_wrote_and_nothing_is_left() {
     run.assert_stdout(&["2.0", "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"]);
     run.assert_one_process();
     run.assert_no_process_left();
-    assert_eq!(our_segments(), Vec::<String>::new());
+    assert_eq!(harness::checks::shm_segments_left(), Vec::<String>::new());
 }
 
 #[test]

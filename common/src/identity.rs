@@ -39,9 +39,14 @@ pub fn current_process() -> CurrentProcess {
     }
 }
 
-/// Names this process, as Python names a child after `Process(name=...)` starts.
-#[allow(dead_code)] // used by the process API
-pub(crate) fn set_process_name(name: &str) {
+/// Names this process, as Python names a child after `Process(name=...)` starts. `Process` does
+/// this for its children; a process started by another launcher (an MPI rank) names itself.
+///
+/// ```
+/// common::set_process_name("rank 0");
+/// assert_eq!(common::current_process().name, "rank 0");
+/// ```
+pub fn set_process_name(name: &str) {
     *PROCESS_NAME
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(name.to_owned());

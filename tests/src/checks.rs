@@ -186,7 +186,7 @@ pub fn assert_matches_recording(run: &Run, manifest_dir: &str, how: Recording<'_
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("?");
-    if !command.contains(&format!("-p {package}")) {
+    if !command.contains(package) {
         run.fail(&format!(
             "{package}/output.txt records another command: {command}"
         ));

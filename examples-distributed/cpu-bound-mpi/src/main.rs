@@ -1,0 +1,51 @@
+//! The `cpu-bound` lesson beyond one machine: counting primes on MPI ranks.
+//!
+//! Run (in `examples-distributed/`): `cargo build --release` then
+//! `mpirun -n 2 target/release/cpu-bound-mpi` (a size: `... cpu-bound-mpi 5000000`)
+//! Notice: the same count for any number of ranks, and the time falling as ranks are added, up to
+//! the number of cores (and, on a cluster, with the hosts).
+
+use common::say;
+use mpi::collective::SystemOperation;
+use mpi::traits::*;
+use std::time::Instant;
+
+fn is_prime(n: u64) -> bool {
+    n >= 2
+        && (2..)
+            .take_while(|d| d * d <= n)
+            .all(|d| !n.is_multiple_of(d))
+}
+
+fn main() {
+    let universe = mpi::initialize().expect("initialize MPI");
+    let world = universe.world();
+    let (rank, size) = (world.rank(), world.size());
+    common::set_process_name(&format!("rank {rank}"));
+    let limit: u64 = match std::env::args().nth(1) {
+        None => 1_000_000,
+        Some(arg) => arg.parse().unwrap_or_else(|_| {
+            eprintln!("error: the size must be a whole number, not {arg:?}");
+            std::process::exit(2);
+        }),
+    };
+    say!("rank {rank} of {size}: counting");
+
+    world.barrier();
+    let started = Instant::now();
+    // Rank r takes r, r + size, r + 2 size, ...: big and small numbers alike, so every rank has
+    // about the same work (the later numbers cost more to test).
+    let mine = (rank as u64..limit)
+        .step_by(size as usize)
+        .filter(|&n| is_prime(n))
+        .count() as u64;
+    let root = world.process_at_rank(0);
+    if rank == 0 {
+        let mut total = 0u64;
+        root.reduce_into_root(&mine, &mut total, SystemOperation::sum());
+        let ms = started.elapsed().as_secs_f64() * 1e3;
+        say!("{total} primes below {limit} on {size} ranks in {ms:.0} ms");
+    } else {
+        root.reduce_into(&mine, SystemOperation::sum());
+    }
+}

@@ -21,7 +21,8 @@ fn any_number_of_ranks_finds_the_same_count() {
         let run = mpirun(ranks, "200000").run();
         run.assert_success();
         // There are 17984 primes below 200,000.
-        run.assert_line(format!("17984 primes below 200000 on {ranks} ranks in ").as_str());
+        let word = if ranks == 1 { "rank" } else { "ranks" };
+        run.assert_line(format!("17984 primes below 200000 on {ranks} {word} in ").as_str());
         run.assert_count(" of ", ranks);
         run.assert_no_process_left();
     }

@@ -140,4 +140,26 @@ fn the_window_shows_timestamps_and_takes_the_producer_with_it() {
     }
     run.assert_no_process_left();
     harness::checks::assert_matches_recording(&run, env!("CARGO_MANIFEST_DIR"), Default::default());
+
+    // The same end by SIGINT (Ctrl-C) and by SIGKILL, which no handler sees: the producer goes
+    // too (the kernel's parent-death signal), within a second.
+    for signal in [Signal::SIGINT, Signal::SIGKILL] {
+        let running = Example::new(env!("CARGO_BIN_EXE_gui-queue"))
+            .scale(0.2)
+            .env("DISPLAY", &display.name)
+            .spawn();
+        assert!(
+            running.wait_for_trace(Duration::from_secs(30), two_timestamps),
+            "{signal:?}: no timestamps"
+        );
+        running.signal(signal);
+        let run = running.wait();
+        run.assert_signal(signal as i32);
+        for pid in run.pids() {
+            assert!(
+                harness::reap::wait_gone(pid, Duration::from_secs(1)),
+                "{signal:?}: {pid} left behind"
+            );
+        }
+    }
 }

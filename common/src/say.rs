@@ -28,9 +28,17 @@ macro_rules! say {
     };
 }
 
-/// Held while one line goes to stdout and then to the trace, so that within a process the
-/// trace lists lines in the order stdout got them.
+/// Held while one line goes to stdout and then to the trace, and while any other trace event is
+/// stamped and written: within a process the trace lists events in the order they happened, and
+/// printed lines in the order stdout got them.
 static OUTPUT: Mutex<()> = Mutex::new(());
+
+/// Takes [`OUTPUT`].
+pub(crate) fn lock_output() -> std::sync::MutexGuard<'static, ()> {
+    OUTPUT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// Prints `msg` and a newline as one write, then records it in the trace. [`say!`] calls this.
 ///
@@ -52,29 +60,35 @@ pub fn say_line(msg: &str) {
     line.push_str(msg);
     line.push('\n');
 
-    let _guard = OUTPUT
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if config.trace.is_some() {
+        // This process's and thread's first events (`process_start`, `thread_start`) come first.
+        trace::ensure_started();
+    }
+    let _guard = lock_output();
     match write_whole(io::stdout().as_fd(), line.as_bytes()) {
         Ok(()) => {}
         // The reader went away (`| head -1`): nobody will see another line, so stop quietly,
         // the way a C program dies of SIGPIPE, instead of Rust's default panic.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => stdout_closed(),
-        Err(error) => {
-            eprintln!("error: cannot write to stdout: {error}");
-            std::process::exit(1);
-        }
+        Err(error) => fail(&format!("cannot write to stdout: {error}")),
     }
     if config.trace.is_some() {
-        trace::write(&trace::event_here(Kind::Say, msg, None));
+        trace::write_locked(trace::event_here(Kind::Say, msg, None));
     }
+}
+
+/// Ends the program on an output error: its children first, then `_exit(1)`. Not `exit`: its
+/// `atexit` handlers write to the trace, under the lock this thread may be holding.
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    crate::process::children::end_all();
+    crate::process::exit_now(1)
 }
 
 /// Appends `event` to the trace file as one write; a failure ends the program with a message.
 pub(crate) fn write_trace(file: &std::fs::File, event: &Event) {
     if let Err(error) = write_whole(file.as_fd(), event.to_json_line().as_bytes()) {
-        eprintln!("error: cannot write to {}: {error}", config::TRACE_VAR);
-        std::process::exit(1);
+        fail(&format!("cannot write to {}: {error}", config::TRACE_VAR));
     }
 }
 

@@ -161,10 +161,17 @@ pub(crate) fn event_about(
     }
 }
 
-/// Appends `event` to the trace, if there is one.
+/// Appends `event` to the trace, if there is one, stamped as it is written.
 pub(crate) fn write(event: &Event) {
+    let _guard = crate::say::lock_output();
+    write_locked(event.clone());
+}
+
+/// [`write`], for a caller that holds the output lock already.
+pub(crate) fn write_locked(mut event: Event) {
     if let Some(file) = &crate::config::get().trace {
-        crate::say::write_trace(file, event);
+        event.t_ns = monotonic_ns();
+        crate::say::write_trace(file, &event);
     }
 }
 

@@ -208,9 +208,12 @@ fn a_joined_child_leaves_no_zombie() {
 
 /// Runs this binary as a helper parent in `role`; returns it and the PIDs it printed.
 fn spawn_helper(role: &str) -> (std::process::Child, Vec<u32>) {
+    // stderr too goes nowhere: a child left behind by a broken build must not hold the test
+    // runner's stderr open (it would wait for it to close).
     let mut child = Command::new(std::env::current_exe().expect("current exe"))
         .env(HELPER, role)
         .stdout(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .expect("start the helper");
     let mut line = String::new();
@@ -287,6 +290,7 @@ fn exit_rule() {
         .env(HELPER, "exit-rule")
         .env("MARKER", &marker)
         .stdout(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .expect("start the helper");
     let mut line = String::new();
@@ -326,7 +330,10 @@ fn a_daemon_dies_with_a_killed_parent() {
             Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(10));
             }
-            other => panic!("daemon {daemon} after its parent was killed: {other:?}"),
+            other => {
+                let _ = kill(Pid::from_raw(daemon as i32), Signal::SIGKILL);
+                panic!("daemon {daemon} after its parent was killed: {other:?}")
+            }
         }
     }
 }

@@ -224,6 +224,13 @@ impl Running {
         }
     }
 
+    /// Whether the example has exited (a zombie waiting for `wait`, or gone).
+    pub fn has_exited(&self) -> bool {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
+        stat.rsplit_once(") ")
+            .is_none_or(|(_, rest)| rest.starts_with('Z'))
+    }
+
     /// Sends `signal` to the example (its main process only, not its group).
     pub fn signal(&self, signal: Signal) {
         let _ = nix::sys::signal::kill(Pid::from_raw(self.pid as i32), signal);

@@ -1,0 +1,45 @@
+//! The child's side of [`super::Process::start`], from `fork` to `_exit`.
+
+use super::children;
+use nix::sys::prctl;
+use nix::sys::signal::{SigSet, Signal};
+use nix::unistd::{Pid, getppid};
+use std::ffi::CString;
+use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// The child's side of `start`: name itself, run the target, apply the exit rule, `_exit`.
+pub(super) fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>, held: SigSet) -> ! {
+    // The parent's children are not this process's to wait for.
+    children::forget_all();
+    children::release_signals(held);
+    crate::identity::set_process_name(name);
+    // The name `ps` and `top` show (the kernel keeps 15 bytes).
+    let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();
+    if let Ok(short) = CString::new(short) {
+        let _ = prctl::set_name(&short);
+    }
+    // Die with the parent if it is killed outright; and if it already died before this line,
+    // the signal would never come, so check.
+    let _ = prctl::set_pdeathsig(Signal::SIGKILL);
+    if getppid() != parent {
+        exit_now(1);
+    }
+    crate::trace::child_started();
+    // A panicking target ends the child with 1, as an uncaught exception ends a Python child.
+    let code = match catch_unwind(AssertUnwindSafe(target)) {
+        Ok(()) => 0,
+        Err(_) => 1,
+    };
+    children::apply_exit_rule();
+    crate::trace::record_exit(code);
+    exit_now(code)
+}
+
+/// Flushes stdout and leaves at once, running nothing of the parent's (`atexit` handlers,
+/// destructors of values the fork copied).
+pub(crate) fn exit_now(code: i32) -> ! {
+    let _ = io::stdout().flush();
+    // SAFETY: `_exit` ends the process without touching any memory of ours; it is always sound.
+    unsafe { nix::libc::_exit(code) }
+}

@@ -191,7 +191,37 @@ fn human(ns: f64) -> String {
     }
 }
 
+/// What `compare` needs besides itself, checked before the first round: CPython 3.11 or newer
+/// (the twins use its `time.perf_counter_ns` and the `fork`/`spawn` start methods) and `taskset`
+/// (the pinned rows).
+fn check_prerequisites() -> Result<(), String> {
+    let python = Command::new("python3")
+        .args(["-c", "import sys; print(*sys.version_info[:2])"])
+        .output()
+        .map_err(|_| "python3 is not on the PATH (bench compare needs CPython 3.11 or newer)")?;
+    let version = String::from_utf8_lossy(&python.stdout);
+    let numbers: Vec<u32> = version
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    if numbers.len() != 2 {
+        return Err("python3 did not run (bench compare needs CPython 3.11 or newer)".to_owned());
+    }
+    if numbers.as_slice() < [3, 11].as_slice() {
+        return Err(format!(
+            "python3 is {}, bench compare needs CPython 3.11 or newer",
+            version.trim().replace(' ', ".")
+        ));
+    }
+    Command::new("taskset")
+        .arg("--version")
+        .output()
+        .map_err(|_| "taskset is not on the PATH (apt-get install util-linux)")?;
+    Ok(())
+}
+
 fn compare(rounds: usize) -> Result<(), String> {
+    check_prerequisites()?;
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/bench.py");
     let mut rust: HashMap<&str, Vec<f64>> = HashMap::new();

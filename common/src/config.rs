@@ -102,6 +102,11 @@ pub fn parse_show(raw: Option<&OsStr>) -> Result<Show, ConfigError> {
 ///
 /// `O_APPEND` makes every write land at the end of the file, so the processes of one run
 /// (children inherit the open file) can share it without overwriting each other's lines.
+///
+/// One run, one trace: the file is emptied first when no process that wrote to it is still alive
+/// (the previous run is over), so running an example twice leaves the second run alone. Programs
+/// started together by a launcher (`mpirun`'s ranks) open it one after another under a file lock,
+/// and each one after the first finds the first alive and appends.
 pub fn open_trace(raw: Option<&OsStr>) -> Result<Option<File>, ConfigError> {
     let Some(raw) = raw else { return Ok(None) };
     let error = |expected: String| ConfigError {
@@ -112,12 +117,52 @@ pub fn open_trace(raw: Option<&OsStr>) -> Result<Option<File>, ConfigError> {
     if raw.is_empty() {
         return Err(error("expected a file path".to_owned()));
     }
-    File::options()
+    let file = File::options()
+        .read(true)
         .append(true)
         .create(true)
         .open(raw)
-        .map(Some)
-        .map_err(|e| error(format!("cannot open it for appending: {e}")))
+        .map_err(|e| error(format!("cannot open it for appending: {e}")))?;
+    start_afresh_unless_running(&file)
+        .map_err(|e| error(format!("cannot read or empty it: {e}")))?;
+    Ok(Some(file))
+}
+
+/// Empties `file` when none of the processes whose events it holds is still alive.
+fn start_afresh_unless_running(mut file: &File) -> std::io::Result<()> {
+    use std::io::{Read, Seek};
+    file.lock()?;
+    let mut text = String::new();
+    file.rewind()?;
+    file.read_to_string(&mut text)?;
+    if !writers(&text).any(is_alive) {
+        file.set_len(0)?;
+    }
+    file.unlock()
+}
+
+/// The PIDs a trace's events name (`"pid":N`), without parsing the events: this module sits
+/// below [`crate::trace`].
+fn writers(text: &str) -> impl Iterator<Item = u32> + '_ {
+    text.match_indices("\"pid\":").filter_map(|(at, key)| {
+        let digits = &text[at + key.len()..];
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        digits[..end].parse().ok()
+    })
+}
+
+/// Whether a process with this PID exists (a zombie counts). Our own PID in an old trace was
+/// another process's, which has ended.
+fn is_alive(pid: u32) -> bool {
+    use nix::{errno::Errno, sys::signal::kill, unistd::Pid};
+    let Ok(raw) = i32::try_from(pid) else {
+        return false;
+    };
+    pid != std::process::id()
+        && raw > 0
+        && matches!(kill(Pid::from_raw(raw), None), Ok(()) | Err(Errno::EPERM))
 }
 
 /// The parsed environment.
@@ -219,5 +264,47 @@ mod tests {
                 .expect("openable")
                 .is_some()
         );
+    }
+
+    fn event_of(pid: u32) -> String {
+        format!(
+            "{{\"t_ns\":1,\"pid\":{pid},\"ppid\":1,\"process\":\"MainProcess\",\"thread\":\"main\",\"msg\":\"x\",\"kind\":\"say\"}}\n"
+        )
+    }
+
+    #[test]
+    fn a_trace_whose_writers_have_all_ended_is_started_afresh() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("trace.jsonl");
+        // A finished child's PID: reaped, so no process has it (until the PID is reused, far
+        // away in the PID space).
+        let mut child = std::process::Command::new("true")
+            .spawn()
+            .expect("spawn true");
+        let dead = child.id();
+        child.wait().expect("wait");
+        std::fs::write(&path, event_of(dead)).expect("write");
+        open_trace(Some(path.as_os_str())).expect("open");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "");
+    }
+
+    #[test]
+    fn a_trace_that_a_live_process_writes_is_appended_to() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("trace.jsonl");
+        // The parent of this test process is alive while the test runs: a sibling rank's trace.
+        let live = nix::unistd::getppid().as_raw() as u32;
+        std::fs::write(&path, event_of(live)).expect("write");
+        open_trace(Some(path.as_os_str())).expect("open");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            event_of(live)
+        );
+    }
+
+    #[test]
+    fn writers_are_read_from_the_pid_fields() {
+        let text = event_of(42) + &event_of(4242);
+        assert_eq!(writers(&text).collect::<Vec<_>>(), [42, 4242]);
     }
 }

@@ -21,7 +21,8 @@
 //! `process_exit` (without a code) as it exits.
 //!
 //! Every process of a run appends to the same file (`O_APPEND`, one `write(2)` per event), so the
-//! events of one process appear in the order it wrote them.
+//! events of one process appear in the order it wrote them. A file holds one run: a program that
+//! starts when no writer of the file is alive starts it afresh ([`crate::config::open_trace`]).
 
 use serde::{Deserialize, Serialize};
 use std::io;

@@ -197,3 +197,40 @@ fn an_unopenable_trace_path_exits_2_naming_the_variable() {
     let dir = tempfile::tempdir().expect("tempdir");
     assert_rejected("TUTORIAL_TRACE", dir.path().as_os_str());
 }
+
+#[test]
+fn running_twice_into_one_trace_file_keeps_only_the_second_run() {
+    // The README's `TUTORIAL_TRACE=target/trace.jsonl cargo run -p pool-map`, run twice: the
+    // second run's main process finds the first run over and starts the file afresh, while its
+    // own children append to it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let trace = dir.path().join("trace.jsonl");
+    let mut pids = Vec::new();
+    for _ in 0..2 {
+        let child = std::process::Command::new(STRESS)
+            .args(["processes", "2", "3"])
+            .env("TUTORIAL_TRACE", &trace)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("run say-stress");
+        pids.push(child.id());
+        let output = child.wait_with_output().expect("wait");
+        assert!(output.status.success());
+    }
+    let events = common::trace::read(&trace).expect("a readable trace");
+    let mains: std::collections::BTreeSet<u32> = events
+        .iter()
+        .filter(|e| e.process == "MainProcess")
+        .map(|e| e.pid)
+        .collect();
+    assert_eq!(mains, [pids[1]].into(), "{events:#?}");
+    let said = events
+        .iter()
+        .filter(|e| e.kind == harness::Kind::Say)
+        .count();
+    assert_eq!(
+        said,
+        2 + 2 * 3,
+        "one run's lines: start, end and 3 per child"
+    );
+}

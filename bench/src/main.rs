@@ -307,9 +307,10 @@ fn report(rust: &HashMap<&str, f64>, python: &HashMap<&str, f64>, rounds: usize)
         out,
         "Each figure is the median of {rounds} rounds (each the median of 5 samples in Rust, 3 in CPython), the two sides interleaved; ratios come from the same run.\n"
     );
+    // The ANCHOR comments let the book include the two tables (`{{#include bench.md:table}}`).
     let _ = writeln!(
         out,
-        "| metric | Rust | CPython | CPython / Rust | target |\n|---|---|---|---|---|"
+        "<!-- ANCHOR: table -->\n| metric | Rust | CPython | CPython / Rust | target |\n|---|---|---|---|---|"
     );
     for row in ROWS {
         let (r, p) = (rust[row.rust], python[row.python]);
@@ -327,6 +328,7 @@ fn report(rust: &HashMap<&str, f64>, python: &HashMap<&str, f64>, rounds: usize)
             human(p)
         );
     }
+    let _ = writeln!(out, "<!-- ANCHOR_END: table -->");
     let (r1, r2) = (rust["cpu_one_thread"], rust["cpu_two_threads"]);
     let (p1, p2) = (python["cpu_one_thread"], python["cpu_two_threads"]);
     let met = if r1 / r2 >= 1.8 { "met" } else { "**missed**" };
@@ -336,7 +338,7 @@ fn report(rust: &HashMap<&str, f64>, python: &HashMap<&str, f64>, rounds: usize)
     );
     let _ = writeln!(
         out,
-        "| | 1 thread | 2 threads | speed-up |\n|---|---|---|---|"
+        "<!-- ANCHOR: gil -->\n| | 1 thread | 2 threads | speed-up |\n|---|---|---|---|"
     );
     let _ = writeln!(
         out,
@@ -347,7 +349,7 @@ fn report(rust: &HashMap<&str, f64>, python: &HashMap<&str, f64>, rounds: usize)
     );
     let _ = writeln!(
         out,
-        "| CPython `threading` | {} | {} | {:.2}x |",
+        "| CPython `threading` | {} | {} | {:.2}x |\n<!-- ANCHOR_END: gil -->",
         human(p1),
         human(p2),
         p1 / p2

@@ -83,7 +83,7 @@ fn the_two_readmes_link_to_each_other() {
 }
 
 #[test]
-fn every_example_has_a_recording() {
+fn every_example_has_a_recording_and_its_timeline() {
     for name in members() {
         let chapter = std::fs::read_dir(root())
             .expect("read")
@@ -98,5 +98,105 @@ fn every_example_has_a_recording() {
             "{}",
             recording.display()
         );
+        let picture = chapter.join(&name).join("timeline.svg");
+        let svg = std::fs::read_to_string(&picture).unwrap_or_else(|_| {
+            panic!("{name} has no timeline.svg (scripts/record-outputs {name})")
+        });
+        assert!(svg.starts_with("<svg"), "{}", picture.display());
     }
+}
+
+fn readme(name: &str) -> String {
+    std::fs::read_to_string(root().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The heading levels, in order (`##`, `###`...): the same sections in the same places.
+fn heading_levels(text: &str) -> Vec<usize> {
+    let mut in_code = false;
+    let mut levels = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code && line.starts_with('#') {
+            levels.push(line.chars().take_while(|&c| c == '#').count());
+        }
+    }
+    levels
+}
+
+/// Each table as its rows; each row as the cells that are only code (`` `thread-start` ``,
+/// `` `cargo run -p pool-map` ``): packages, commands and Python calls, which read the same in
+/// both languages. Prose cells are left out.
+fn tables(text: &str) -> Vec<Vec<Vec<String>>> {
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut in_table = false;
+    for line in text.lines() {
+        if !line.starts_with('|') {
+            in_table = false;
+            continue;
+        }
+        if !in_table {
+            tables.push(Vec::new());
+            in_table = true;
+        }
+        let code_cells = line
+            .trim_matches('|')
+            .split(" | ")
+            .map(str::trim)
+            .filter(|cell| {
+                cell.len() > 2
+                    && cell.starts_with('`')
+                    && cell.ends_with('`')
+                    && cell.matches('`').count() == 2
+            })
+            .map(str::to_owned)
+            .collect();
+        tables.last_mut().expect("a table").push(code_cells);
+    }
+    tables
+}
+
+/// The commands of every `sh` block, comments left out.
+fn commands(text: &str) -> Vec<String> {
+    let mut in_sh = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_sh = line == "```sh";
+        } else if in_sh {
+            let command = line.split(" #").next().unwrap_or("").trim();
+            if !command.is_empty() && !command.starts_with('#') {
+                out.push(command.to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_two_readmes_have_the_same_sections() {
+    assert_eq!(
+        heading_levels(&readme("README.md")),
+        heading_levels(&readme("README.ko.md"))
+    );
+}
+
+#[test]
+fn the_two_readmes_have_the_same_table_rows() {
+    let (english, korean) = (
+        tables(&readme("README.md")),
+        tables(&readme("README.ko.md")),
+    );
+    assert_eq!(english.len(), korean.len(), "the number of tables");
+    for (i, (en, ko)) in english.iter().zip(&korean).enumerate() {
+        assert_eq!(en, ko, "table {} (code-only cells, row by row)", i + 1);
+    }
+}
+
+#[test]
+fn the_two_readmes_give_the_same_commands() {
+    assert_eq!(
+        commands(&readme("README.md")),
+        commands(&readme("README.ko.md"))
+    );
 }

@@ -20,13 +20,16 @@ use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "usage: timeline [--svg FILE] [--width N] (<example> [args...] | --from TRACE)";
+const USAGE: &str =
+    "usage: timeline [--svg FILE] [--width N] [--title TEXT] (<example> [args...] | --from TRACE)";
 
 /// What the command line asks for.
 #[derive(Debug)]
 struct Options {
     svg: Option<PathBuf>,
     width: Option<usize>,
+    /// The chart's title; by default the example's name or the trace file's path.
+    title: Option<String>,
     source: Source,
 }
 
@@ -37,9 +40,10 @@ enum Source {
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
-    let (mut svg, mut width) = (None, None);
+    let (mut svg, mut width, mut title) = (None, None, None);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--title" => title = Some(args.next().ok_or("--title needs a text")?),
             "--svg" => svg = Some(PathBuf::from(args.next().ok_or("--svg needs a file")?)),
             "--width" => {
                 let value = args.next().ok_or("--width needs a number")?;
@@ -54,6 +58,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
                 return Ok(Options {
                     svg,
                     width,
+                    title,
                     source: Source::File(file.into()),
                 });
             }
@@ -64,7 +69,12 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
                     example: arg,
                     args: args.collect(),
                 };
-                return Ok(Options { svg, width, source });
+                return Ok(Options {
+                    svg,
+                    width,
+                    title,
+                    source,
+                });
             }
         }
     }
@@ -134,7 +144,7 @@ fn main() -> ExitCode {
         }),
     };
     let (timeline, title) = match drawn {
-        Ok(drawn) => drawn,
+        Ok((timeline, title)) => (timeline, options.title.clone().unwrap_or(title)),
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);

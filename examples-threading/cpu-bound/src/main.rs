@@ -3,7 +3,8 @@
 //! Run: `cargo run --release -p cpu-bound` (a size: `cargo run --release -p cpu-bound -- 5000000`)
 //! Notice: the same count four times, and the speed-ups. The notes advise processes for CPU work
 //! because Python's GIL lets one thread run Python code at a time; Rust has no GIL, so plain
-//! threads and rayon speed up as much as processes do (about 2x on 2 cores).
+//! threads and rayon speed up as much as processes do, up to the number of free cores (the
+//! speed-ups printed are measured: near 2x on 2 idle cores, less on a busy machine or a short job).
 
 use common::pool::Pool;
 use common::say;

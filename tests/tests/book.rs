@@ -1,0 +1,281 @@
+//! The book (`book/ko`, `book/en`) stays true without building it: every example has its page in
+//! both languages, every included file and picture exists, the Korean pages are Korean, and both
+//! books have the same pages in the same order.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .canonicalize()
+        .expect("the workspace root")
+}
+
+/// Every example package, main workspace and `examples-distributed/` alike, as its folder.
+fn examples() -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for chapter in std::fs::read_dir(root()).expect("read the workspace") {
+        let chapter = chapter.expect("entry").path();
+        if !chapter
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("examples-"))
+        {
+            continue;
+        }
+        for example in std::fs::read_dir(&chapter).expect("read a chapter") {
+            let example = example.expect("entry").path();
+            if example.join("Cargo.toml").is_file() && example.join("src/main.rs").is_file() {
+                found.push(example);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The pages a book's `SUMMARY.md` links, in order.
+fn summary(lang: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(root().join("book").join(lang).join("src/SUMMARY.md"))
+        .expect("SUMMARY.md");
+    text.lines()
+        .filter_map(|line| {
+            let start = line.find("](")? + 2;
+            let end = line[start..].find(')')? + start;
+            Some(line[start..end].to_owned())
+        })
+        .collect()
+}
+
+fn page_path(lang: &str, page: &str) -> PathBuf {
+    root().join("book").join(lang).join("src").join(page)
+}
+
+fn read_page(lang: &str, page: &str) -> String {
+    let path = page_path(lang, page);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The `{{#include path[:anchor]}}` of a page: (path, anchor).
+fn includes(text: &str) -> Vec<(String, Option<String>)> {
+    text.match_indices("{{#include ")
+        .map(|(at, key)| {
+            let rest = &text[at + key.len()..];
+            let spec = &rest[..rest.find("}}").expect("an include ends with }}")];
+            match spec.split_once(':') {
+                Some((path, anchor)) => (path.to_owned(), Some(anchor.to_owned())),
+                None => (spec.to_owned(), None),
+            }
+        })
+        .collect()
+}
+
+/// The targets of a page's Markdown images and links that point inside the book.
+fn local_targets(text: &str) -> Vec<String> {
+    text.match_indices("](")
+        .filter_map(|(at, key)| {
+            let rest = &text[at + key.len()..];
+            let target = &rest[..rest.find(')')?];
+            let target = target.split('#').next().unwrap_or("");
+            // `.html` targets are links into the built site (the other language's book): the
+            // browser test follows those.
+            (!target.is_empty() && !target.contains("://") && !target.ends_with(".html"))
+                .then(|| target.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn both_books_have_the_same_pages_in_the_same_order() {
+    assert_eq!(summary("ko"), summary("en"));
+    for lang in ["ko", "en"] {
+        for page in summary(lang) {
+            assert!(
+                page_path(lang, &page).is_file(),
+                "{lang}: {page} is in SUMMARY.md but missing"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_page_is_in_the_summary() {
+    for lang in ["ko", "en"] {
+        let listed: BTreeSet<String> = summary(lang).into_iter().collect();
+        let src = root().join("book").join(lang).join("src");
+        let mut stack = vec![src.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("read") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "md")
+                    && !path.ends_with("SUMMARY.md")
+                {
+                    let page = path.strip_prefix(&src).expect("under src");
+                    let page = page.to_str().expect("UTF-8").to_owned();
+                    assert!(
+                        listed.contains(&page),
+                        "{lang}: {page} is not in SUMMARY.md"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_example_has_its_page_in_both_languages() {
+    for lang in ["ko", "en"] {
+        let pages: Vec<String> = summary(lang).iter().map(|p| read_page(lang, p)).collect();
+        for example in examples() {
+            let folder = example.strip_prefix(root()).expect("under the root");
+            let folder = folder.to_str().expect("UTF-8");
+            for file in ["src/main.rs", "output.txt", "timeline.svg"] {
+                let wanted = format!("{folder}/{file}}}}}");
+                assert!(
+                    pages.iter().any(|page| page.contains(&wanted)),
+                    "{lang}: no page includes {folder}/{file}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_include_image_and_link_exists() {
+    for lang in ["ko", "en"] {
+        for page in summary(lang) {
+            let text = read_page(lang, &page);
+            let dir = page_path(lang, &page)
+                .parent()
+                .expect("a folder")
+                .to_owned();
+            for (path, anchor) in includes(&text) {
+                let file = dir.join(&path);
+                let body = std::fs::read_to_string(&file)
+                    .unwrap_or_else(|e| panic!("{lang}/{page}: include {path}: {e}"));
+                if let Some(anchor) = anchor.filter(|a| !a.chars().all(|c| c.is_ascii_digit())) {
+                    assert!(
+                        body.contains(&format!("ANCHOR: {anchor}"))
+                            && body.contains(&format!("ANCHOR_END: {anchor}")),
+                        "{lang}/{page}: {path} has no anchor {anchor}"
+                    );
+                }
+            }
+            for target in local_targets(&text) {
+                assert!(
+                    dir.join(&target).exists(),
+                    "{lang}/{page}: {target} does not exist"
+                );
+            }
+        }
+    }
+}
+
+/// The share of Hangul among a text's letters, code, includes and HTML left out.
+fn hangul_share(text: &str) -> f64 {
+    let mut in_code = false;
+    let (mut hangul, mut letters) = (0usize, 0usize);
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code || line.starts_with('<') || line.contains("{{#include") {
+            continue;
+        }
+        // Inline code spans are every other piece between backticks.
+        for (i, piece) in line.split('`').enumerate() {
+            if i % 2 == 1 {
+                continue;
+            }
+            for c in piece.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+                    hangul += 1;
+                }
+            }
+        }
+    }
+    if letters == 0 {
+        return 1.0;
+    }
+    hangul as f64 / letters as f64
+}
+
+#[test]
+fn the_korean_pages_are_korean_and_the_english_ones_english() {
+    for page in summary("ko") {
+        let share = hangul_share(&read_page("ko", &page));
+        // Package names, Python calls and the notes' own English words keep it well below 100%.
+        assert!(share > 0.3, "ko/{page}: only {:.0}% Hangul", share * 100.0);
+        let share = hangul_share(&read_page("en", &page));
+        assert!(share < 0.2, "en/{page}: {:.0}% Hangul", share * 100.0);
+    }
+}
+
+#[test]
+fn both_languages_include_the_same_files_and_name_the_same_packages() {
+    let packages: Vec<String> = examples()
+        .iter()
+        .map(|e| {
+            e.file_name()
+                .and_then(|n| n.to_str())
+                .expect("a name")
+                .to_owned()
+        })
+        .collect();
+    for page in summary("ko") {
+        let (ko, en) = (read_page("ko", &page), read_page("en", &page));
+        assert_eq!(includes(&ko), includes(&en), "{page}: included files");
+        let named = |text: &str| -> BTreeSet<&String> {
+            packages
+                .iter()
+                .filter(|p| text.contains(&format!("`{p}`")))
+                .collect()
+        };
+        assert_eq!(named(&ko), named(&en), "{page}: packages named");
+    }
+}
+
+#[test]
+fn the_python_to_rust_rows_of_a_page_are_rows_of_the_map() {
+    let map = std::fs::read_to_string(root().join("docs/python-to-rust.md")).expect("the map");
+    let cells = |row: &str| -> Vec<String> {
+        row.trim_matches('|')
+            .split(" | ")
+            .map(|cell| cell.trim().to_owned())
+            .collect()
+    };
+    let map_rows: BTreeSet<(String, String)> = map
+        .lines()
+        .filter(|l| l.starts_with("| "))
+        .map(|l| {
+            let c = cells(l);
+            (c[0].clone(), c[1].clone())
+        })
+        .collect();
+    for lang in ["ko", "en"] {
+        for page in summary(lang) {
+            let text = read_page(lang, &page);
+            let Some(at) = text
+                .find("| 파이썬 | 러스트 |")
+                .or(text.find("| Python | Rust |"))
+            else {
+                continue;
+            };
+            for row in text[at..]
+                .lines()
+                .skip(2)
+                .take_while(|l| l.starts_with("| "))
+            {
+                let c = cells(row);
+                assert!(
+                    map_rows.contains(&(c[0].clone(), c[1].clone())),
+                    "{lang}/{page}: the row {row:?} is not in docs/python-to-rust.md"
+                );
+            }
+        }
+    }
+}

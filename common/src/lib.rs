@@ -27,8 +27,10 @@
 #![warn(missing_docs)]
 
 pub mod config;
+mod exit;
 mod identity;
 pub mod ipc;
+mod output;
 pub mod pool;
 pub mod process;
 pub mod python;

@@ -161,8 +161,8 @@ impl Pool {
         let outcome = self.dispatch(&mut workers, &mut chunks, &replies, total);
         stop_all(&mut workers);
         // A worker that found stdout closed (`| head -1`) has ended quietly; so does the pool.
-        if outcome.is_err() && crate::say::stdout_reader_gone() {
-            crate::say::stdout_closed();
+        if outcome.is_err() && crate::output::stdout_reader_gone() {
+            crate::output::stdout_closed();
         }
         outcome
     }

@@ -1,11 +1,11 @@
 //! The child's side of [`super::Process::start`], from `fork` to `_exit`.
 
 use super::children;
+use crate::output::exit_now;
 use nix::sys::prctl;
 use nix::sys::signal::{SigSet, Signal};
 use nix::unistd::{Pid, getppid};
 use std::ffi::CString;
-use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// The child's side of `start`: name itself, run the target, apply the exit rule, `_exit`.
@@ -25,21 +25,14 @@ pub(super) fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>, held
     if getppid() != parent {
         exit_now(1);
     }
-    crate::trace::child_started();
+    crate::trace::lifecycle::child_started();
     // A panicking target ends the child with 1, as an uncaught exception ends a Python child.
     let code = match catch_unwind(AssertUnwindSafe(target)) {
         Ok(()) => 0,
         Err(_) => 1,
     };
     children::apply_exit_rule();
-    crate::trace::record_exit(code);
+    crate::trace::lifecycle::child_exited(code);
+    // `_exit`: nothing of the parent's runs (its exit sequence, destructors of copied values).
     exit_now(code)
-}
-
-/// Flushes stdout and leaves at once, running nothing of the parent's (`atexit` handlers,
-/// destructors of values the fork copied).
-pub(crate) fn exit_now(code: i32) -> ! {
-    let _ = io::stdout().flush();
-    // SAFETY: `_exit` ends the process without touching any memory of ours; it is always sound.
-    unsafe { nix::libc::_exit(code) }
 }

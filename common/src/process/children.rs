@@ -53,7 +53,7 @@ pub(super) fn reaped(pid: Pid, code: i32) {
         index.map(|index| names.swap_remove(index).1)
     };
     if code < 0 {
-        crate::trace::record_killed_child(
+        crate::trace::lifecycle::child_killed(
             pid.as_raw() as u32,
             name.as_deref().unwrap_or("?"),
             code,
@@ -95,10 +95,6 @@ pub(super) fn apply_exit_rule() {
     }
 }
 
-extern "C" fn exit_rule_at_exit() {
-    apply_exit_rule();
-}
-
 /// On SIGINT, SIGTERM or SIGHUP: kill and reap every child, then die of the same signal.
 ///
 /// Without it the children would still die (`PR_SET_PDEATHSIG`), but as orphans that only the
@@ -114,7 +110,7 @@ extern "C" fn on_fatal_signal(signal: libc::c_int) {
 }
 
 /// SIGKILLs every remembered child and reaps it. Async-signal-safe.
-pub(crate) fn end_all() {
+fn end_all() {
     for slot in &CHILDREN {
         let entry = slot.load(Ordering::SeqCst);
         if entry != 0 {
@@ -157,14 +153,14 @@ pub(super) fn release_signals(previous: SigSet) {
     );
 }
 
-/// Registers the exit rule (once per process): an `atexit` handler for a normal exit, and
-/// signal handlers for SIGINT, SIGTERM and SIGHUP where their action is still the default.
+/// Registers the exit rule (once per process): the first step of the exit sequence for a normal
+/// exit, "end the children" before an abrupt one (stdout closed, an output error), and signal
+/// handlers for SIGINT, SIGTERM and SIGHUP where their action is still the default.
 pub(super) fn register_exit_rule() {
     static REGISTER: Once = Once::new();
     REGISTER.call_once(|| {
-        // SAFETY: `atexit` only stores the function pointer; `exit_rule_at_exit` is a plain
-        // `extern "C" fn` that does not unwind.
-        unsafe { libc::atexit(exit_rule_at_exit) };
+        crate::exit::at_exit(crate::exit::Step::Children, apply_exit_rule);
+        crate::output::before_abrupt_exit(end_all);
         let action = SigAction::new(
             SigHandler::Handler(on_fatal_signal),
             SaFlags::empty(),

@@ -39,7 +39,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 mod child;
 pub(crate) mod children;
 
-pub(crate) use child::exit_now;
 use child::run_child;
 
 /// A child process to be: Python's `multiprocessing.Process`.
@@ -158,7 +157,7 @@ impl Process {
             return Err(ProcessError::ThreadsRunning(threads));
         }
         children::register_exit_rule();
-        crate::trace::ensure_started();
+        crate::trace::lifecycle::ensure_started();
         // Bytes still in Rust's stdout buffer would be printed by both processes.
         let _ = io::stdout().flush();
         let parent = nix::unistd::getpid();

@@ -13,21 +13,23 @@
 //!   (with `exitcode`) for processes; `handoff` when a thread hands an item to another without
 //!   printing. A file without `kind` fields (from before kinds existed) reads as all `say`.
 //!
-//! A thread's `thread_start` is written the first time it prints (for the examples, right as it
-//! starts), and `thread_end` when it finishes normally. A thread cut off by its process's end
-//! (what Python calls a daemon thread) has no `thread_end`. A child writes its own
-//! `process_start`, and its `process_exit` when it returns from its target; when it dies of a
-//! signal, its parent writes the `process_exit` as it reaps it. The main process writes its
-//! `process_exit` (without a code) as it exits.
+//! When the lifecycle events are written is [`lifecycle`]'s to say: in short, a thread's
+//! `thread_start` with its first event and its `thread_end` when it finishes (none for a thread
+//! cut off by its process's end, what Python calls a daemon thread); a child's `process_start`
+//! right after `fork`, its `process_exit` as it returns from its target or, when a signal kills
+//! it, from the parent that reaps it; the main process's `process_exit` (without a code) as the
+//! last step of its exit, after its children.
 //!
 //! Every process of a run appends to the same file (`O_APPEND`, one `write(2)` per event), so the
 //! events of one process appear in the order it wrote them. A file holds one run: a program that
 //! starts when no writer of the file is alive starts it afresh ([`crate::config::open_trace`]).
 
+use crate::output::{self, OutputGuard};
 use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+
+pub mod lifecycle;
 
 /// What an event records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -112,45 +114,45 @@ pub fn monotonic_ns() -> u64 {
 /// record(Kind::Handoff, "2022-10-23 12:00:00.000000");
 /// ```
 pub fn record(kind: Kind, msg: &str) {
-    if crate::config::get().trace.is_some() {
-        write(&event_here(kind, msg, None));
+    if let Some(thread) = lifecycle::thread() {
+        write(&crate::current_process(), &thread, kind, msg, None);
     }
 }
 
-/// Writes the current process's `process_start` and thread's `thread_start`, if not yet done:
-/// a parent about to fork appears in the trace even if it has printed nothing.
-pub(crate) fn ensure_started() {
-    if crate::config::get().trace.is_some() {
-        event_here(Kind::Say, "", None);
-    }
+/// Whether events are being recorded (`TUTORIAL_TRACE` is set).
+pub(crate) fn enabled() -> bool {
+    crate::config::get().trace.is_some()
 }
 
-/// An event about the current process and thread, stamped now. The first event of the main
-/// process and of each thread is preceded by its `process_start` and `thread_start`.
-pub(crate) fn event_here(kind: Kind, msg: &str, exitcode: Option<i32>) -> Event {
-    if !PROCESS_STARTED.swap(true, Ordering::SeqCst) {
-        write(&event_about(
-            &crate::current_process(),
-            "main",
-            Kind::ProcessStart,
-            "start",
-            None,
-        ));
-        register_main_exit();
-    }
-    let thread = THREAD_LANE.with(|lane| lane.name.clone());
-    event_about(&crate::current_process(), &thread, kind, msg, exitcode)
-}
-
-/// An event about `process` and `thread`, stamped now.
-pub(crate) fn event_about(
+/// Writes an event about `process` and `thread`, stamped now, if the trace is on. Takes the
+/// output lock.
+pub(crate) fn write(
     process: &crate::CurrentProcess,
     thread: &str,
     kind: Kind,
     msg: &str,
     exitcode: Option<i32>,
-) -> Event {
-    Event {
+) {
+    if enabled() {
+        let locked = output::lock();
+        write_locked(&locked, process, thread, kind, msg, exitcode);
+    }
+}
+
+/// [`write`], for a caller that holds the output lock already. The event is stamped here, under
+/// the lock, so that the events of one process are in time order in the file.
+pub(crate) fn write_locked(
+    _locked: &OutputGuard,
+    process: &crate::CurrentProcess,
+    thread: &str,
+    kind: Kind,
+    msg: &str,
+    exitcode: Option<i32>,
+) {
+    let Some(file) = &crate::config::get().trace else {
+        return;
+    };
+    let event = Event {
         t_ns: monotonic_ns(),
         pid: process.pid,
         ppid: process.ppid,
@@ -159,117 +161,13 @@ pub(crate) fn event_about(
         msg: msg.to_owned(),
         kind,
         exitcode,
-    }
-}
-
-/// Appends `event` to the trace, if there is one, stamped as it is written.
-pub(crate) fn write(event: &Event) {
-    let _guard = crate::say::lock_output();
-    write_locked(event.clone());
-}
-
-/// [`write`], for a caller that holds the output lock already.
-pub(crate) fn write_locked(mut event: Event) {
-    if let Some(file) = &crate::config::get().trace {
-        event.t_ns = monotonic_ns();
-        crate::say::write_trace(file, &event);
-    }
-}
-
-/// Whether this process has written its `process_start` (a child writes it right after `fork`).
-static PROCESS_STARTED: AtomicBool = AtomicBool::new(false);
-
-/// In a new child: its `process_start`, written at once.
-pub(crate) fn child_started() {
-    PROCESS_STARTED.store(true, Ordering::SeqCst);
-    record(Kind::ProcessStart, "start");
-}
-
-/// A child's own `process_exit`, as it returns from its target.
-pub(crate) fn record_exit(code: i32) {
-    if crate::config::get().trace.is_some() {
-        write(&event_here(
-            Kind::ProcessExit,
-            &format!("exit code {code}"),
-            Some(code),
+    };
+    if let Err(error) = output::write_whole(file, event.to_json_line().as_bytes()) {
+        output::fail(&format!(
+            "cannot write to {}: {error}",
+            crate::config::TRACE_VAR
         ));
     }
-}
-
-/// The `process_exit` of a child that died of a signal, written by the parent that reaped it.
-pub(crate) fn record_killed_child(pid: u32, name: &str, code: i32) {
-    if crate::config::get().trace.is_some() {
-        let child = crate::CurrentProcess {
-            name: name.to_owned(),
-            pid,
-            ppid: std::process::id(),
-        };
-        let msg = format!("killed by signal {}", -code);
-        write(&event_about(
-            &child,
-            "main",
-            Kind::ProcessExit,
-            &msg,
-            Some(code),
-        ));
-    }
-}
-
-/// The main process's `process_exit`, from an `atexit` handler (a child leaves with `_exit`,
-/// which runs none). The exit code is not known there.
-fn register_main_exit() {
-    extern "C" fn main_exit() {
-        write(&event_about(
-            &crate::current_process(),
-            "main",
-            Kind::ProcessExit,
-            "exit",
-            None,
-        ));
-    }
-    if crate::current_process().name == "MainProcess" {
-        // SAFETY: `atexit` only stores the function pointer; `main_exit` does not unwind.
-        unsafe { nix::libc::atexit(main_exit) };
-    }
-}
-
-/// A thread as the trace sees it: created at its first event (writing `thread_start`), dropped
-/// when the thread finishes (writing `thread_end`). A thread cut off by the end of its process
-/// is never dropped, so it has no `thread_end`.
-struct ThreadLane {
-    name: String,
-}
-
-impl ThreadLane {
-    fn start() -> ThreadLane {
-        let name = crate::current_thread_name();
-        write(&event_about(
-            &crate::current_process(),
-            &name,
-            Kind::ThreadStart,
-            "start",
-            None,
-        ));
-        ThreadLane { name }
-    }
-}
-
-impl Drop for ThreadLane {
-    fn drop(&mut self) {
-        // Thread-local destructors run as the thread ends; the name was kept for this moment,
-        // when `thread::current()` may no longer be usable.
-        write(&event_about(
-            &crate::current_process(),
-            &self.name,
-            Kind::ThreadEnd,
-            "end",
-            None,
-        ));
-    }
-}
-
-thread_local! {
-    static THREAD_LANE: ThreadLane = ThreadLane::start();
 }
 
 /// Reads a whole trace file. A line that is not an event is an error naming its line number.

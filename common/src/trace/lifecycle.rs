@@ -1,0 +1,141 @@
+//! The lifecycle events of the trace: when a process and a thread start and end.
+//!
+//! - A thread's `thread_start` is written the first time it needs a trace event (for the examples,
+//!   as it starts), and `thread_end` when it finishes normally; a thread cut off by its process's
+//!   end has none.
+//! - The main process writes its `process_start` with its first event, and its `process_exit` as
+//!   the last step of the exit sequence ([`crate::exit`]). A child writes its own `process_start`
+//!   right after `fork` and its `process_exit` as it returns from its target; a child killed by a
+//!   signal gets its `process_exit` from the parent that reaps it.
+//!
+//! Every function here that may write an event takes the output lock: call it before taking the
+//! lock yourself (as `say` does), never while holding it.
+
+use super::{Kind, write};
+use crate::exit::{self, Step};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether this process has written its `process_start` (a child writes it right after `fork`).
+static PROCESS_STARTED: AtomicBool = AtomicBool::new(false);
+
+/// The current thread's name as the trace knows it, writing this process's `process_start` and
+/// this thread's `thread_start` first if they are not written yet; `None` when the trace is off.
+pub(crate) fn thread() -> Option<String> {
+    if !super::enabled() {
+        return None;
+    }
+    process_started();
+    Some(THREAD_LANE.with(|lane| lane.name.clone()))
+}
+
+/// Writes the main process's `process_start`, once, and installs its `process_exit` as the last
+/// step of the exit sequence.
+fn process_started() {
+    if !PROCESS_STARTED.swap(true, Ordering::SeqCst) {
+        write(
+            &crate::current_process(),
+            "main",
+            Kind::ProcessStart,
+            "start",
+            None,
+        );
+        if crate::current_process().name == "MainProcess" {
+            exit::at_exit(Step::Trace, main_exited);
+        }
+    }
+}
+
+/// The main process's `process_exit` (a child leaves with `_exit`, which runs no exit sequence).
+/// Its exit code is not known there.
+fn main_exited() {
+    write(
+        &crate::current_process(),
+        "main",
+        Kind::ProcessExit,
+        "exit",
+        None,
+    );
+}
+
+/// Writes what [`thread`] writes, if it is not written yet: a parent about to fork appears in
+/// the trace (and its forking thread's lane is copied into the child) even if it printed nothing.
+pub(crate) fn ensure_started() {
+    let _ = thread();
+}
+
+/// In a new child, right after `fork`: its `process_start`, on the lane of the thread that forked.
+pub(crate) fn child_started() {
+    PROCESS_STARTED.store(true, Ordering::SeqCst);
+    if let Some(thread) = thread() {
+        write(
+            &crate::current_process(),
+            &thread,
+            Kind::ProcessStart,
+            "start",
+            None,
+        );
+    }
+}
+
+/// A child's own `process_exit`, as it returns from its target with `code`.
+pub(crate) fn child_exited(code: i32) {
+    if let Some(thread) = thread() {
+        write(
+            &crate::current_process(),
+            &thread,
+            Kind::ProcessExit,
+            &format!("exit code {code}"),
+            Some(code),
+        );
+    }
+}
+
+/// The `process_exit` of a child that died of a signal, written by the parent that reaped it.
+pub(crate) fn child_killed(pid: u32, name: &str, code: i32) {
+    let child = crate::CurrentProcess {
+        name: name.to_owned(),
+        pid,
+        ppid: std::process::id(),
+    };
+    let msg = format!("killed by signal {}", -code);
+    write(&child, "main", Kind::ProcessExit, &msg, Some(code));
+}
+
+/// A thread as the trace sees it: created at its first event (writing `thread_start`), dropped
+/// when the thread finishes (writing `thread_end`). A thread cut off by the end of its process
+/// is never dropped, so it has no `thread_end`.
+struct ThreadLane {
+    name: String,
+}
+
+impl ThreadLane {
+    fn start() -> ThreadLane {
+        let name = crate::current_thread_name();
+        write(
+            &crate::current_process(),
+            &name,
+            Kind::ThreadStart,
+            "start",
+            None,
+        );
+        ThreadLane { name }
+    }
+}
+
+impl Drop for ThreadLane {
+    fn drop(&mut self) {
+        // Thread-local destructors run as the thread ends; the name was kept for this moment,
+        // when `thread::current()` may no longer be usable.
+        write(
+            &crate::current_process(),
+            &self.name,
+            Kind::ThreadEnd,
+            "end",
+            None,
+        );
+    }
+}
+
+thread_local! {
+    static THREAD_LANE: ThreadLane = ThreadLane::start();
+}

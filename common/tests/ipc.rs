@@ -10,41 +10,17 @@ use serde_bytes::ByteBuf;
 use std::rc::Rc;
 use std::time::Duration;
 
-fn main() {
-    support::run_all(&[
-        (
-            "pipe_recv_fails_when_the_child_is_killed",
-            pipe_recv_fails_when_the_child_is_killed,
-        ),
-        (
-            "pipe_recv_fails_when_the_child_panics",
-            pipe_recv_fails_when_the_child_panics,
-        ),
-        (
-            "queue_recv_fails_when_the_sender_is_killed",
-            queue_recv_fails_when_the_sender_is_killed,
-        ),
-        (
-            "queue_recv_is_disconnected_when_no_sender_is_left",
-            queue_disconnected,
-        ),
-        (
-            "ten_thousand_mixed_messages_each_way_through_the_pipe",
-            pipe_ten_thousand,
-        ),
-        (
-            "ten_thousand_mixed_messages_each_way_through_the_queue",
-            queue_ten_thousand,
-        ),
-        (
-            "a_child_writes_into_the_parents_shared_memory",
-            shared_memory_is_shared,
-        ),
-        (
-            "no_segment_name_is_left_in_dev_shm",
-            no_segment_name_is_left,
-        ),
-    ]);
+fn main() -> std::process::ExitCode {
+    support::run(tests![
+        pipe_recv_fails_when_the_child_is_killed,
+        pipe_recv_fails_when_the_child_panics,
+        queue_recv_fails_when_the_sender_is_killed,
+        queue_recv_is_disconnected_when_no_sender_is_left,
+        ten_thousand_mixed_messages_each_way_through_the_pipe,
+        ten_thousand_mixed_messages_each_way_through_the_queue,
+        a_child_writes_into_the_parents_shared_memory,
+        no_segment_name_is_left_in_dev_shm,
+    ])
 }
 
 fn sleep_forever() -> ! {
@@ -108,7 +84,7 @@ fn queue_recv_fails_when_the_sender_is_killed() {
     drop(put);
 }
 
-fn queue_disconnected() {
+fn queue_recv_is_disconnected_when_no_sender_is_left() {
     let (put, q) = ipc::channel::<u32>().expect("channel");
     let mut p = Process::new(move || {
         put.send(5).expect("send");
@@ -152,7 +128,7 @@ fn check(got: &(u32, ByteBuf), expected: u32) {
     );
 }
 
-fn pipe_ten_thousand() {
+fn ten_thousand_mixed_messages_each_way_through_the_pipe() {
     let (parent_conn, child_conn) = pipe().expect("pipe");
     let mut p = Process::new(move || {
         // Each message is checked here, then a fresh copy goes back: 10,000 each way.
@@ -171,7 +147,7 @@ fn pipe_ten_thousand() {
     assert_eq!(p.exitcode(), Some(0));
 }
 
-fn queue_ten_thousand() {
+fn ten_thousand_mixed_messages_each_way_through_the_queue() {
     let (to_child, child_queue) = ipc::channel::<(u32, ByteBuf)>().expect("channel");
     let (to_parent, parent_queue) = ipc::channel::<(u32, ByteBuf)>().expect("channel");
     let mut p = Process::new(move || {
@@ -189,7 +165,7 @@ fn queue_ten_thousand() {
     assert_eq!(p.exitcode(), Some(0));
 }
 
-fn shared_memory_is_shared() {
+fn a_child_writes_into_the_parents_shared_memory() {
     let num = Rc::new(Value::new(0.0).expect("value"));
     let arr = Rc::new(Array::new(0..10).expect("array"));
     let (n, a) = (Rc::clone(&num), Rc::clone(&arr));
@@ -216,7 +192,7 @@ fn shm_entries() -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn no_segment_name_is_left() {
+fn no_segment_name_is_left_in_dev_shm() {
     let before = shm_entries();
     let value = Value::new(1i32).expect("value");
     let array = Array::new([1.0, 2.0]).expect("array");

@@ -17,66 +17,33 @@ mod support;
 
 const HELPER: &str = "PROCESS_TEST_HELPER";
 
-fn main() {
+fn main() -> std::process::ExitCode {
     if let Ok(role) = std::env::var(HELPER) {
-        return helper(&role);
+        helper(&role);
+        return std::process::ExitCode::SUCCESS;
     }
-    let tests: &[(&str, fn())] = &[
-        ("exitcode_is_0_after_success", exitcode_is_0_after_success),
-        ("exitcode_is_1_after_a_panic", exitcode_is_1_after_a_panic),
-        (
-            "exitcode_is_minus_the_signal_after_kill_or_terminate",
-            exitcode_after_signals,
-        ),
-        ("is_alive_follows_the_child", is_alive_follows_the_child),
-        ("a_process_starts_only_once", a_process_starts_only_once),
-        (
-            "fork_is_refused_while_threads_run",
-            fork_is_refused_while_threads_run,
-        ),
-        (
-            "the_child_has_its_name_and_parent",
-            the_child_has_its_name_and_parent,
-        ),
-        (
-            "the_child_changes_only_its_copy_of_a_global",
-            the_child_changes_only_its_copy,
-        ),
-        (
-            "a_joined_child_leaves_no_zombie",
-            a_joined_child_leaves_no_zombie,
-        ),
-        ("exit_waits_for_children_and_terminates_daemons", exit_rule),
-        (
-            "a_daemon_dies_with_a_killed_parent",
-            a_daemon_dies_with_a_killed_parent,
-        ),
-        (
-            "sigterm_or_sigint_ends_the_children_first",
-            a_signal_ends_the_children_first,
-        ),
-        (
-            "a_thousand_processes_and_ten_thousand_threads_leave_nothing",
-            a_thousand_processes_and_ten_thousand_threads,
-        ),
-        ("pool_map_keeps_input_order", pool_map_keeps_input_order),
-        (
-            "pool_map_spreads_over_every_worker",
-            pool_map_spreads_over_every_worker,
-        ),
-        ("pool_map_of_nothing_is_empty", pool_map_of_nothing_is_empty),
-        (
-            "pool_map_reports_a_panicking_task",
-            pool_map_reports_a_panicking_task,
-        ),
-        (
-            "pool_map_reports_a_killed_worker",
-            pool_map_reports_a_killed_worker,
-        ),
-    ];
     // Orphans of the helper parents are handed to us, so that we can reap them.
     nix::sys::prctl::set_child_subreaper(true).expect("become a child subreaper");
-    support::run_all(tests);
+    support::run(tests![
+        exitcode_is_0_after_success,
+        exitcode_is_1_after_a_panic,
+        exitcode_is_minus_the_signal_after_kill_or_terminate,
+        is_alive_follows_the_child,
+        a_process_starts_only_once,
+        fork_is_refused_while_threads_run,
+        the_child_has_its_name_and_parent,
+        the_child_changes_only_its_copy_of_a_global,
+        a_joined_child_leaves_no_zombie,
+        exit_waits_for_children_and_terminates_daemons,
+        a_daemon_dies_with_a_killed_parent,
+        sigterm_or_sigint_ends_the_children_first,
+        a_thousand_processes_and_ten_thousand_threads_leave_nothing,
+        pool_map_keeps_input_order,
+        pool_map_spreads_over_every_worker,
+        pool_map_of_nothing_is_empty,
+        pool_map_reports_a_panicking_task,
+        pool_map_reports_a_killed_worker,
+    ])
 }
 
 fn started(target: impl FnOnce() + 'static) -> Process {
@@ -101,7 +68,7 @@ fn exitcode_is_1_after_a_panic() {
     assert_eq!(p.exitcode(), Some(1));
 }
 
-fn exitcode_after_signals() {
+fn exitcode_is_minus_the_signal_after_kill_or_terminate() {
     let mut p = started(|| {
         loop {
             std::thread::sleep(Duration::from_secs(1));
@@ -187,7 +154,7 @@ fn the_child_has_its_name_and_parent() {
 
 static NUM: AtomicU32 = AtomicU32::new(42);
 
-fn the_child_changes_only_its_copy() {
+fn the_child_changes_only_its_copy_of_a_global() {
     let mut p = started(|| {
         assert_eq!(NUM.fetch_add(1, Ordering::SeqCst) + 1, 43);
     });
@@ -292,7 +259,7 @@ fn is_gone(pid: u32) -> bool {
     !std::path::Path::new(&format!("/proc/{pid}")).exists()
 }
 
-fn exit_rule() {
+fn exit_waits_for_children_and_terminates_daemons() {
     let dir = tempfile::tempdir().expect("tempdir");
     let marker = dir.path().join("marker");
     let (mut child, pids) = spawn_helper_with("exit-rule", &[("MARKER", &marker)]);
@@ -333,7 +300,7 @@ fn a_daemon_dies_with_a_killed_parent() {
     }
 }
 
-fn a_signal_ends_the_children_first() {
+fn sigterm_or_sigint_ends_the_children_first() {
     use std::os::unix::process::ExitStatusExt;
     for signal in [Signal::SIGTERM, Signal::SIGINT] {
         let (mut parent, pids) = spawn_helper("signalled-parent");
@@ -354,7 +321,7 @@ fn a_signal_ends_the_children_first() {
     }
 }
 
-fn a_thousand_processes_and_ten_thousand_threads() {
+fn a_thousand_processes_and_ten_thousand_threads_leave_nothing() {
     // A thousand children alive at once, then joined.
     let mut processes: Vec<Process> = (0..1000)
         .map(|_| Process::new(|| std::thread::sleep(Duration::from_millis(300))))

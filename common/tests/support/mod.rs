@@ -1,4 +1,5 @@
-//! What the single-threaded test programs share: a runner that checks no child is left behind.
+//! What the single-threaded test programs share: a libtest-style runner (`libtest-mimic`) that runs
+//! every test on the main thread (fork needs a single thread) and checks that it left no child.
 
 /// This process's live (or zombie) children, from `/proc`.
 pub fn children() -> Vec<u32> {
@@ -10,17 +11,59 @@ pub fn children() -> Vec<u32> {
         .collect()
 }
 
-/// Runs each test on the main thread (fork needs a single thread), checks that it left no child
-/// process, and prints the closing line cargo's test runners print.
-pub fn run_all(tests: &[(&str, fn())]) {
-    for (name, test) in tests {
-        // A test that hangs (a receive that never returns) is ended by SIGALRM, not left waiting.
-        nix::unistd::alarm::set(120);
-        test();
-        nix::unistd::alarm::cancel();
-        let left = children();
-        assert!(left.is_empty(), "{name}: children left behind: {left:?}");
-        println!("test {name} ... ok");
+/// The tests of a program, each named after its function:
+/// `tests![exitcode_is_0_after_success, ...]`.
+#[macro_export]
+macro_rules! tests {
+    ($($test:ident),* $(,)?) => {
+        vec![$((stringify!($test), $test as fn())),*]
+    };
+}
+
+/// Runs the tests as `cargo test` runs its own (filters, `--list`, `--exact`, every failure
+/// reported), one at a time on the main thread. A test that hangs (a receive that never returns)
+/// is ended by SIGALRM, not left waiting; one that leaves a child behind fails.
+pub fn run(tests: Vec<(&'static str, fn())>) -> std::process::ExitCode {
+    let mut args = libtest_mimic::Arguments::from_args();
+    args.test_threads = Some(1);
+    let trials = tests
+        .into_iter()
+        .map(|(name, test)| {
+            libtest_mimic::Trial::test(name, move || {
+                let outcome = {
+                    let _alarm = Alarm::set(120);
+                    std::panic::catch_unwind(test)
+                };
+                // Whatever the outcome, the next test starts with no child of this one.
+                let left = children();
+                for &pid in &left {
+                    let pid = nix::unistd::Pid::from_raw(pid as i32);
+                    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+                    let _ = nix::sys::wait::waitpid(pid, None);
+                }
+                match outcome {
+                    Err(panic) => std::panic::resume_unwind(panic),
+                    Ok(()) if left.is_empty() => Ok(()),
+                    Ok(()) => Err(format!("children left behind: {left:?}").into()),
+                }
+            })
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
+/// SIGALRM after some seconds, cancelled when dropped (also when the test panics).
+struct Alarm;
+
+impl Alarm {
+    fn set(seconds: u32) -> Alarm {
+        nix::unistd::alarm::set(seconds);
+        Alarm
     }
-    println!("\ntest result: ok. {} passed; 0 failed", tests.len());
+}
+
+impl Drop for Alarm {
+    fn drop(&mut self) {
+        nix::unistd::alarm::cancel();
+    }
 }

@@ -3,6 +3,19 @@
 use crate::{Example, Kind, Run, Signal};
 use std::time::Duration;
 
+/// An example's standard run, at [`crate::TEST_SCALE`] with `args`: it must succeed with nothing
+/// on stderr, every printed line in the trace, and no process left behind. [`crate::example!`]
+/// makes one per test file and shares it among the file's tests.
+#[track_caller]
+pub fn standard_run(bin: &str, args: &[&str]) -> Run {
+    let run = Example::new(bin).args(args).run();
+    run.assert_success();
+    run.assert_stderr_empty();
+    run.assert_trace_complete();
+    run.assert_no_process_left();
+    run
+}
+
 /// Our shared-memory segments' names in `/dev/shm` (`shared_memory` names them `shmem_...`).
 pub fn shm_segments() -> Vec<String> {
     std::fs::read_dir("/dev/shm")
@@ -31,8 +44,8 @@ pub fn shm_segments_left() -> Vec<String> {
 
 /// Starts `bin`, waits until the trace shows a child process started (or the run is over), then
 /// sends `signal` to the parent alone. Returns the run and whether a child was alive at the time.
-pub fn signal_while_children_run(bin: &str, signal: Signal) -> (Run, bool) {
-    let running = Example::new(bin).spawn();
+pub fn signal_while_children_run(bin: &str, args: &[&str], signal: Signal) -> (Run, bool) {
+    let running = Example::new(bin).args(args).spawn();
     let child_started = |events: &[crate::Event]| {
         events
             .iter()
@@ -57,9 +70,9 @@ pub fn signal_while_children_run(bin: &str, signal: Signal) -> (Run, bool) {
 /// SIGINT and SIGTERM to the parent while its children run: it dies of the signal (or had
 /// already finished), and no child of it is left, running or as a zombie, nor any segment.
 #[track_caller]
-pub fn assert_signals_leave_nothing(bin: &str) {
+pub fn assert_signals_leave_nothing(bin: &str, args: &[&str]) {
     for signal in [Signal::SIGINT, Signal::SIGTERM] {
-        let (run, _) = signal_while_children_run(bin, signal);
+        let (run, _) = signal_while_children_run(bin, args, signal);
         if !run.status.success() {
             run.assert_signal(signal as i32);
         }
@@ -74,8 +87,8 @@ pub fn assert_signals_leave_nothing(bin: &str) {
 /// `| head -1`: after the first line stdout is closed; the example ends quietly, status 0, with
 /// nothing on stderr and no process left behind.
 #[track_caller]
-pub fn assert_quiet_when_stdout_closes(bin: &str) {
-    let run = Example::new(bin).close_stdout_after(1).run();
+pub fn assert_quiet_when_stdout_closes(bin: &str, args: &[&str]) {
+    let run = Example::new(bin).args(args).close_stdout_after(1).run();
     run.assert_success();
     run.assert_stderr_empty();
     run.assert_count_in("", 1..=1);

@@ -23,6 +23,25 @@
 //! and no `TUTORIAL_SHOW`, waits for it with a timeout (then kills the whole group), and returns a
 //! [`Run`]: exit status, stdout lines, stderr, and the trace's events.
 //!
+//! # One line for the standard checks
+//! An example's test file starts with [`example!`], which runs the example once for all the
+//! file's tests ([`checks::standard_run`], as `run()`) and adds the checks every example gets: its
+//! `output.txt` is a true recording of that run, a closed stdout ends it quietly, and (for an
+//! example that starts processes) SIGINT or SIGTERM leaves nothing behind. The rest of the file
+//! is the notes' claims.
+//!
+//! ```ignore
+//! harness::example!("pipe", processes, recording = harness::checks::Recording {
+//!     orders: &[("send from parent_conn", "send from child_conn")],
+//!     ..Default::default()
+//! });
+//!
+//! #[test]
+//! fn the_parent_prints_the_reply() {
+//!     run().assert_process(harness::exact("[42, None, 'send from child_conn']"), "MainProcess");
+//! }
+//! ```
+//!
 //! # Patterns
 //! Assertions take a pattern: a `&str` matches every line that *contains* it; [`exact`] matches
 //! a line equal to it (for lines like `42` that a PID could contain).
@@ -39,6 +58,54 @@ mod run;
 pub use common::trace::{Event, Kind};
 pub use nix::sys::signal::Signal;
 pub use run::{Example, Run, Running, TEST_SCALE, run};
+
+/// The standard checks of one example, and its standard run shared by the file's tests (see the
+/// crate's documentation). `$kind` is `threads` or `processes` (processes also get the signal
+/// check); `args = [...]` are the example's arguments for the standard run; `recording = ...` says
+/// how to compare with `output.txt` ([`checks::Recording`], strict by default).
+#[macro_export]
+macro_rules! example {
+    ($name:literal, $kind:ident $(, args = [$($arg:expr),* $(,)?])? $(, recording = $how:expr)? $(,)?) => {
+        /// This file's example, run once at the test scale and shared by its tests.
+        fn run() -> &'static $crate::Run {
+            static RUN: ::std::sync::OnceLock<$crate::Run> = ::std::sync::OnceLock::new();
+            RUN.get_or_init(|| {
+                $crate::checks::standard_run(
+                    env!(concat!("CARGO_BIN_EXE_", $name)),
+                    &[$($($arg),*)?],
+                )
+            })
+        }
+
+        #[test]
+        fn output_txt_is_a_true_recording() {
+            #[allow(unused_mut, unused_assignments)]
+            let mut how = $crate::checks::Recording::default();
+            $(how = $how;)?
+            $crate::checks::assert_matches_recording(run(), env!("CARGO_MANIFEST_DIR"), how);
+        }
+
+        #[test]
+        fn a_closed_stdout_ends_it_quietly() {
+            $crate::checks::assert_quiet_when_stdout_closes(
+                env!(concat!("CARGO_BIN_EXE_", $name)),
+                &[$($($arg),*)?],
+            );
+        }
+
+        $crate::example!(@signals $kind, $name, [$($($arg),*)?]);
+    };
+    (@signals processes, $name:literal, [$($arg:expr),*]) => {
+        #[test]
+        fn sigint_or_sigterm_leaves_no_child_behind() {
+            $crate::checks::assert_signals_leave_nothing(
+                env!(concat!("CARGO_BIN_EXE_", $name)),
+                &[$($arg),*],
+            );
+        }
+    };
+    (@signals threads, $name:literal, [$($arg:expr),*]) => {};
+}
 
 /// What an assertion looks for in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]

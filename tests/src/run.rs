@@ -148,6 +148,7 @@ impl Example {
             self.args,
             self.scale
         );
+        count_run(&self.bin);
         let started = Instant::now();
         let mut child = command
             .spawn()
@@ -173,6 +174,18 @@ impl Example {
             trace_path,
             _trace_dir: trace_dir,
             waited: false,
+        }
+    }
+}
+
+/// With `HARNESS_RUN_LOG` set to a file, appends the binary's name to it for every run: how
+/// many times `cargo test` runs each example (`sort | uniq -c` counts them).
+fn count_run(bin: &Path) {
+    if let Some(log) = std::env::var_os("HARNESS_RUN_LOG") {
+        let name = bin.file_name().unwrap_or_default().to_string_lossy();
+        let line = format!("{name}\n");
+        if let Ok(mut file) = std::fs::File::options().append(true).create(true).open(log) {
+            let _ = std::io::Write::write_all(&mut file, line.as_bytes());
         }
     }
 }

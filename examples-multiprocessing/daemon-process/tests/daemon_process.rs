@@ -3,17 +3,24 @@
 use harness::{Example, exact};
 use std::time::Duration;
 
+harness::example!(
+    "daemon-process",
+    processes,
+    recording = harness::checks::Recording {
+        optional: &["Sub Process start"],
+        orders: &[("Main Process start", "Main Process end")],
+        ..Default::default()
+    }
+);
+
 #[test]
 fn the_daemon_child_never_finishes() {
-    let run = harness::run(env!("CARGO_BIN_EXE_daemon-process"));
-    run.assert_success();
-    run.assert_stderr_empty();
+    let run = run();
     run.assert_first(exact("Main Process start"));
     run.assert_never("Sub Process end");
     // Whether the child gets to print its start before it is terminated is a race.
     run.assert_count_in(exact("Sub Process start"), 0..=1);
     run.assert_before(exact("Main Process start"), exact("Main Process end"));
-    run.assert_no_process_left();
 }
 
 #[test]
@@ -29,29 +36,4 @@ fn the_program_ends_at_once() {
     if run.elapsed >= Duration::from_millis(2500) {
         run.fail("expected the run to end at once, not to wait for the daemon child");
     }
-}
-
-#[test]
-fn sigint_or_sigterm_leaves_no_child_behind() {
-    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_daemon-process"));
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_daemon-process"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_daemon-process"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            optional: &["Sub Process start"],
-            orders: &[("Main Process start", "Main Process end")],
-            ..Default::default()
-        },
-    );
 }

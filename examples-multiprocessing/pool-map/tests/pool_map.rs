@@ -1,16 +1,9 @@
 //! The notes' claims about `pool-map` (Pool 사용하기): 1..=99, once each, by four workers.
 
-use harness::{Run, exact};
+use harness::exact;
 use std::collections::BTreeSet;
 
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_pool-map"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run.assert_no_process_left();
-    run
-}
+harness::example!("pool-map", processes);
 
 #[test]
 fn every_number_is_printed_exactly_once() {
@@ -41,21 +34,4 @@ fn a_worker_prints_its_chunk_in_order() {
         run.assert_same_process(exact(&x.to_string()), exact(&(x + 1).to_string()));
         run.assert_before(exact(&x.to_string()), exact(&(x + 1).to_string()));
     }
-}
-
-#[test]
-fn sigint_or_sigterm_leaves_no_child_behind() {
-    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_pool-map"));
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_pool-map"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_pool-map"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(&run, env!("CARGO_MANIFEST_DIR"), Default::default());
 }

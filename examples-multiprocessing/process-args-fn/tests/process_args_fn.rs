@@ -2,38 +2,20 @@
 
 use harness::exact;
 
+harness::example!(
+    "process-args-fn",
+    processes,
+    recording = harness::checks::Recording {
+        orders: &[("hello", "Main Process")],
+        ..Default::default()
+    }
+);
+
 #[test]
 fn the_child_prints_its_name_and_argument_before_main_goes_on() {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-args-fn"));
-    run.assert_success();
-    run.assert_stderr_empty();
+    let run = run();
     run.assert_stdout(&["Sub Process", "hello", "Main Process"]);
     run.assert_process(exact("Sub Process"), "Sub Process");
     run.assert_process(exact("hello"), "Sub Process");
     run.assert_child_of(exact("hello"), exact("Main Process"));
-    run.assert_no_process_left();
-}
-
-#[test]
-fn sigint_or_sigterm_leaves_no_child_behind() {
-    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-args-fn"));
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-args-fn"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-args-fn"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            orders: &[("hello", "Main Process")],
-            ..Default::default()
-        },
-    );
 }

@@ -1,15 +1,19 @@
 //! The notes' claims about `process-class-join`: before and after `join`.
 
-use harness::{Run, exact};
+use harness::exact;
 
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-class-join"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run.assert_no_process_left();
-    run
-}
+harness::example!(
+    "process-class-join",
+    processes,
+    recording = harness::checks::Recording {
+        volatile: &["True", "False"],
+        orders: &[
+            ("before join", "after join"),
+            ("run SubProcess", "after join"),
+        ],
+        ..Default::default()
+    }
+);
 
 #[test]
 fn the_parent_lines_come_in_order() {
@@ -39,32 +43,4 @@ fn the_child_runs_before_after_join_and_never_changes_the_parent() {
     run.assert_count(exact("None"), 2);
     run.assert_process(exact("None"), "MainProcess");
     run.assert_last(exact("None"));
-}
-
-#[test]
-fn sigint_or_sigterm_leaves_no_child_behind() {
-    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-class-join"));
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-class-join"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-class-join"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            volatile: &["True", "False"],
-            orders: &[
-                ("before join", "after join"),
-                ("run SubProcess", "after join"),
-            ],
-            ..Default::default()
-        },
-    );
 }

@@ -1,15 +1,16 @@
 //! The notes' claims about `process-kill` (is_alive and kill).
 
-use harness::{Run, exact};
+use harness::exact;
 
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-kill"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run.assert_no_process_left();
-    run
-}
+harness::example!(
+    "process-kill",
+    processes,
+    recording = harness::checks::Recording {
+        volatile: &["True", "False"],
+        as_set: true,
+        ..Default::default()
+    }
+);
 
 #[test]
 fn status_is_false_before_start_and_true_after() {
@@ -47,30 +48,5 @@ fn the_child_runs_until_killed() {
         running
             .iter()
             .all(|&line| line > statuses[0] && line < statuses[3])
-    );
-}
-
-#[test]
-fn sigint_or_sigterm_leaves_no_child_behind() {
-    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-kill"));
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-kill"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-kill"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            volatile: &["True", "False"],
-            as_set: true,
-            ..Default::default()
-        },
     );
 }

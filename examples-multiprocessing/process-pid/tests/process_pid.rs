@@ -1,15 +1,15 @@
 //! The notes' claims about `process-pid`: PIDs, parent PIDs, and a global copied by fork.
 
-use harness::{Run, exact};
+use harness::exact;
 
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-pid"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run.assert_no_process_left();
-    run
-}
+harness::example!(
+    "process-pid",
+    processes,
+    recording = harness::checks::Recording {
+        orders: &[("PID of proc_1", "PID of proc_2")],
+        ..Default::default()
+    }
+);
 
 #[test]
 fn the_parent_prints_its_pid_and_42() {
@@ -49,28 +49,4 @@ fn the_first_child_is_joined_before_the_second_starts() {
     let run = run();
     run.assert_before("PID of proc_1", "PID of proc_2");
     assert_eq!(run.stdout.len(), 10, "{:#?}", run.stdout);
-}
-
-#[test]
-fn sigint_or_sigterm_leaves_no_child_behind() {
-    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-pid"));
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-pid"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-pid"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            orders: &[("PID of proc_1", "PID of proc_2")],
-            ..Default::default()
-        },
-    );
 }

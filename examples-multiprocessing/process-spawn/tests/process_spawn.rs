@@ -1,15 +1,15 @@
 //! The notes' claims about `process-spawn` (프로세스 스포닝).
 
-use harness::{Run, exact};
+use harness::exact;
 
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-spawn"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run.assert_no_process_left();
-    run
-}
+harness::example!(
+    "process-spawn",
+    processes,
+    recording = harness::checks::Recording {
+        orders: &[("MainProcess End", "SubProcess End")],
+        ..Default::default()
+    }
+);
 
 #[test]
 fn main_prints_its_name_and_pid_then_ends() {
@@ -38,28 +38,4 @@ fn the_parent_waits_for_the_child_at_exit() {
     run.assert_before(exact("MainProcess End"), exact("SubProcess End"));
     run.assert_last(exact("SubProcess End"));
     run.assert_before(exact("SubProcess"), exact("SubProcess End"));
-}
-
-#[test]
-fn sigint_or_sigterm_leaves_no_child_behind() {
-    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-spawn"));
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-spawn"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-spawn"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            orders: &[("MainProcess End", "SubProcess End")],
-            ..Default::default()
-        },
-    );
 }

@@ -1,15 +1,15 @@
 //! The notes' claims about `process-start` (join과 데몬, no join).
 
-use harness::{Run, exact};
+use harness::exact;
 
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-start"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run.assert_no_process_left();
-    run
-}
+harness::example!(
+    "process-start",
+    processes,
+    recording = harness::checks::Recording {
+        orders: &[("Main Process end", "Sub Process end")],
+        ..Default::default()
+    }
+);
 
 #[test]
 fn main_ends_before_the_child_does() {
@@ -26,28 +26,4 @@ fn the_program_still_waits_for_the_child() {
     run.assert_count(exact("Sub Process start"), 1);
     run.assert_process(exact("Sub Process end"), "Sub Process");
     run.assert_child_of(exact("Sub Process end"), exact("Main Process end"));
-}
-
-#[test]
-fn sigint_or_sigterm_leaves_no_child_behind() {
-    harness::checks::assert_signals_leave_nothing(env!("CARGO_BIN_EXE_process-start"));
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_process-start"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_process-start"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            orders: &[("Main Process end", "Sub Process end")],
-            ..Default::default()
-        },
-    );
 }

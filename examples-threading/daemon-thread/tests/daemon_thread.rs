@@ -1,15 +1,16 @@
 //! The notes' claims about `daemon-thread` ("데몬 스레드 만들기"): the workers die with main.
 
-use harness::{Example, Run};
+use harness::Example;
 use std::time::Duration;
 
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_daemon-thread"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run
-}
+harness::example!(
+    "daemon-thread",
+    threads,
+    recording = harness::checks::Recording {
+        orders: &[("sub thread start", "main thread end")],
+        ..Default::default()
+    }
+);
 
 #[test]
 fn five_workers_start_before_main_ends() {
@@ -44,23 +45,4 @@ fn daemon_workers_never_finish() {
     if run.elapsed >= Duration::from_millis(1500) {
         run.fail("expected the process to end at once, not wait for its sleeping workers");
     }
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_daemon-thread"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_daemon-thread"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            orders: &[("sub thread start", "main thread end")],
-            ..Default::default()
-        },
-    );
 }

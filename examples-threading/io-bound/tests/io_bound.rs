@@ -1,11 +1,19 @@
 //! `io-bound`: five requests on five threads, each done once. (The times are printed for the
 //! reader, and never asserted.)
 
+harness::example!(
+    "io-bound",
+    threads,
+    recording = harness::checks::Recording {
+        all_numbers: true,
+        orders: &[(" done", "5 waits on 5 threads")],
+        ..Default::default()
+    }
+);
+
 #[test]
 fn five_requests_each_finish_on_their_own_thread() {
-    let run = harness::run(env!("CARGO_BIN_EXE_io-bound"));
-    run.assert_success();
-    run.assert_stderr_empty();
+    let run = run();
     run.assert_first("5 waits one after another: ");
     for i in 0..5 {
         let line = format!("request {i} done");
@@ -16,19 +24,4 @@ fn five_requests_each_finish_on_their_own_thread() {
     run.assert_before(" done", "5 waits on 5 threads: ");
     run.assert_last("5 waits on 5 threads: ");
     run.assert_one_process();
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_io-bound"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            all_numbers: true,
-            orders: &[(" done", "5 waits on 5 threads")],
-            ..Default::default()
-        },
-    );
 }

@@ -1,14 +1,18 @@
 //! The notes' claims about `thread-join` ("Fork와 Join"): `join` waits for both workers.
 
-use harness::{Run, exact};
+use harness::exact;
 
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_thread-join"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run
-}
+harness::example!(
+    "thread-join",
+    threads,
+    recording = harness::checks::Recording {
+        orders: &[
+            ("sub thread end", "main thread post job"),
+            ("main thread post job", "main thread end"),
+        ],
+        ..Default::default()
+    }
+);
 
 #[test]
 fn both_workers_end_before_the_post_job() {
@@ -38,26 +42,4 @@ fn each_worker_prints_from_its_own_named_thread() {
     run.assert_different_thread(exact("sub thread start  1"), exact("sub thread start  2"));
     run.assert_thread("main thread", "main");
     run.assert_one_process();
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_thread-join"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_thread-join"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            orders: &[
-                ("sub thread end", "main thread post job"),
-                ("main thread post job", "main thread end"),
-            ],
-            ..Default::default()
-        },
-    );
 }

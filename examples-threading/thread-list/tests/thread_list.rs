@@ -1,14 +1,18 @@
 //! The notes' claims about `thread-list` ("스레드 List 가능"): every thread in the list is joined.
 
-use harness::{Run, exact};
+use harness::exact;
 
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_thread-list"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run
-}
+harness::example!(
+    "thread-list",
+    threads,
+    recording = harness::checks::Recording {
+        orders: &[
+            ("sub thread end", "main thread post job"),
+            ("main thread post job", "main thread end"),
+        ],
+        ..Default::default()
+    }
+);
 
 #[test]
 fn all_three_workers_end_before_the_post_job() {
@@ -30,26 +34,4 @@ fn workers_are_named_by_their_number() {
     }
     run.assert_first("main thread start");
     run.assert_one_process();
-}
-
-#[test]
-fn a_closed_stdout_ends_it_quietly() {
-    harness::checks::assert_quiet_when_stdout_closes(env!("CARGO_BIN_EXE_thread-list"));
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_thread-list"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            orders: &[
-                ("sub thread end", "main thread post job"),
-                ("main thread post job", "main thread end"),
-            ],
-            ..Default::default()
-        },
-    );
 }

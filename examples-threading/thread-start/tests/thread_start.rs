@@ -1,14 +1,16 @@
 //! The notes' claims about `thread-start` (§1.1): five named threads, never joined in Python.
 
-use harness::Run;
-
-fn run() -> Run {
-    let run = harness::run(env!("CARGO_BIN_EXE_thread-start"));
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_trace_complete();
-    run
-}
+harness::example!(
+    "thread-start",
+    threads,
+    recording = harness::checks::Recording {
+        orders: &[
+            ("main thread start", "sub thread end"),
+            ("main thread end", "sub thread end"),
+        ],
+        ..Default::default()
+    }
+);
 
 #[test]
 fn main_thread_starts_first() {
@@ -50,17 +52,6 @@ fn all_lines_come_from_one_process() {
 }
 
 #[test]
-fn a_closed_stdout_ends_the_program_quietly() {
-    // `cargo run -p thread-start | head -1`
-    let run = harness::Example::new(env!("CARGO_BIN_EXE_thread-start"))
-        .close_stdout_after(1)
-        .run();
-    run.assert_success();
-    run.assert_stderr_empty();
-    run.assert_stdout(&["main thread start"]);
-}
-
-#[test]
 fn a_bad_time_scale_is_refused_before_anything_runs() {
     let run = harness::Example::new(env!("CARGO_BIN_EXE_thread-start"))
         .env("TUTORIAL_TIME_SCALE", "fast")
@@ -70,22 +61,5 @@ fn a_bad_time_scale_is_refused_before_anything_runs() {
     assert_eq!(
         run.stderr,
         "error: invalid TUTORIAL_TIME_SCALE=\"fast\": expected a number from 0 to 100\n"
-    );
-}
-
-#[test]
-fn output_txt_is_a_true_recording() {
-    let run = harness::run(env!("CARGO_BIN_EXE_thread-start"));
-    run.assert_success();
-    harness::checks::assert_matches_recording(
-        &run,
-        env!("CARGO_MANIFEST_DIR"),
-        harness::checks::Recording {
-            orders: &[
-                ("main thread start", "sub thread end"),
-                ("main thread end", "sub thread end"),
-            ],
-            ..Default::default()
-        },
     );
 }

@@ -52,6 +52,48 @@ pub fn set_process_name(name: &str) {
         .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(name.to_owned());
 }
 
+/// The process that started this one, as a child knows it: Python's
+/// `multiprocessing.parent_process()` (its name and PID).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParentProcess {
+    /// The parent's Python-style name (`"MainProcess"` for the program that was started).
+    pub name: String,
+    /// The parent's PID.
+    pub pid: u32,
+}
+
+/// Set in a child as it starts; `None` in the main process.
+static PARENT: Mutex<Option<ParentProcess>> = Mutex::new(None);
+
+/// This process's parent, if a [`crate::process::Process`] started it; `None` in the main
+/// process, as in Python.
+///
+/// ```
+/// use common::process::Process;
+/// assert_eq!(common::parent_process(), None);
+/// let mut p = Process::new(|| {
+///     let parent = common::parent_process().expect("a child has a parent");
+///     assert_eq!(parent.name, "MainProcess");
+///     assert_eq!(parent.pid, std::os::unix::process::parent_id());
+/// });
+/// p.start().unwrap();
+/// p.join();
+/// assert_eq!(p.exitcode(), Some(0));
+/// ```
+pub fn parent_process() -> Option<ParentProcess> {
+    PARENT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone()
+}
+
+/// In a new child: who its parent is.
+pub(crate) fn set_parent(parent: ParentProcess) {
+    *PARENT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(parent);
+}
+
 /// The current thread's name: `"main"` for the main thread, the name given to
 /// `thread::Builder::name` for the others, and the thread's id for an unnamed thread.
 ///

@@ -56,7 +56,15 @@ impl fmt::Display for ConnectionError {
     }
 }
 
-impl std::error::Error for ConnectionError {}
+impl std::error::Error for ConnectionError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConnectionError::Format(error) => Some(error),
+            ConnectionError::Io(error) => Some(error),
+            ConnectionError::Closed | ConnectionError::TooLarge(_) => None,
+        }
+    }
+}
 
 impl From<io::Error> for ConnectionError {
     fn from(error: io::Error) -> Self {
@@ -123,7 +131,7 @@ pub enum RecvError {
     /// Every sender is gone and nothing is left to receive.
     Disconnected,
     /// The channel failed.
-    Ipc(String),
+    Ipc(IpcError),
 }
 
 impl fmt::Display for RecvError {
@@ -138,7 +146,14 @@ impl fmt::Display for RecvError {
     }
 }
 
-impl std::error::Error for RecvError {}
+impl std::error::Error for RecvError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RecvError::Ipc(error) => Some(error),
+            RecvError::SenderDied { .. } | RecvError::Disconnected => None,
+        }
+    }
+}
 
 /// Waits for a value on `queue` that `sender` is to send: Python's `q.get()`, except that it
 /// returns an error instead of waiting forever when `sender` has died without sending.
@@ -176,7 +191,7 @@ where
             Err(TryRecvError::IpcError(IpcError::Disconnected)) => {
                 return Err(RecvError::Disconnected);
             }
-            Err(TryRecvError::IpcError(error)) => return Err(RecvError::Ipc(error.to_string())),
+            Err(TryRecvError::IpcError(error)) => return Err(RecvError::Ipc(error)),
         }
     }
 }

@@ -43,5 +43,8 @@ pub mod trace;
 #[doc = include_str!("../../docs/python-to-rust.md")]
 pub mod python_to_rust {}
 
-pub use identity::{CurrentProcess, current_process, current_thread_name, set_process_name};
+pub use identity::{
+    CurrentProcess, ParentProcess, current_process, current_thread_name, parent_process,
+    set_process_name,
+};
 pub use time::{sleep_secs, time_scale};

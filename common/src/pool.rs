@@ -30,13 +30,23 @@ pub struct Pool {
     processes: usize,
 }
 
-/// Why a `map` failed. The workers are gone when it is returned.
+/// Why a `map` failed. The workers are gone when it is returned. A variant that wraps another
+/// error gives it as its `source()`.
+///
+/// ```
+/// use common::pool::PoolError;
+/// use std::error::Error;
+/// let error = PoolError::Channel(std::io::Error::other("too many open files"));
+/// assert_eq!(error.source().unwrap().to_string(), "too many open files");
+/// ```
 #[derive(Debug)]
 pub enum PoolError {
     /// A worker could not be started.
     Start(ProcessError),
-    /// A channel could not be made or used.
-    Ipc(String),
+    /// A channel to or from the workers could not be made (too many open files, say).
+    Channel(std::io::Error),
+    /// A message to or from a worker could not be sent or received.
+    Ipc(IpcError),
     /// `f` panicked on the item at this index (in input order).
     TaskPanicked {
         /// The item's index.
@@ -57,6 +67,7 @@ impl fmt::Display for PoolError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PoolError::Start(error) => write!(f, "cannot start a pool worker: {error}"),
+            PoolError::Channel(error) => write!(f, "cannot make a pool channel: {error}"),
             PoolError::Ipc(error) => write!(f, "pool channel failed: {error}"),
             PoolError::TaskPanicked { index } => write!(f, "the task for item {index} panicked"),
             PoolError::WorkerDied {
@@ -72,7 +83,16 @@ impl fmt::Display for PoolError {
     }
 }
 
-impl std::error::Error for PoolError {}
+impl std::error::Error for PoolError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PoolError::Start(error) => Some(error),
+            PoolError::Channel(error) => Some(error),
+            PoolError::Ipc(error) => Some(error),
+            PoolError::TaskPanicked { .. } | PoolError::WorkerDied { .. } => None,
+        }
+    }
+}
 
 /// From the pool to one worker.
 #[derive(Serialize, Deserialize)]
@@ -96,10 +116,6 @@ enum Reply<R> {
 
 /// How long the pool waits for a reply before it checks whether a worker died.
 const POLL: Duration = Duration::from_millis(50);
-
-fn ipc_error(error: impl fmt::Display) -> PoolError {
-    PoolError::Ipc(error.to_string())
-}
 
 impl Pool {
     /// A pool of `processes` workers.
@@ -137,11 +153,11 @@ impl Pool {
         }
         let mut chunks = chunks.into_iter();
 
-        let (reply_sender, replies) = ipc::channel::<Reply<R>>().map_err(ipc_error)?;
+        let (reply_sender, replies) = ipc::channel::<Reply<R>>().map_err(PoolError::Channel)?;
         let f = Rc::new(f);
         let mut workers = Vec::new();
         for index in 0..self.processes.min(chunks.len()) {
-            let (task_sender, tasks) = ipc::channel::<Task<T>>().map_err(ipc_error)?;
+            let (task_sender, tasks) = ipc::channel::<Task<T>>().map_err(PoolError::Channel)?;
             let (f, reply_sender) = (Rc::clone(&f), reply_sender.clone());
             let mut process = Process::new(move || work(index, &*f, &tasks, &reply_sender))
                 .name(format!("ForkPoolWorker-{}", index + 1));
@@ -211,9 +227,9 @@ impl Pool {
                     return Err(workers
                         .iter_mut()
                         .find_map(Worker::death)
-                        .unwrap_or_else(|| ipc_error("every worker closed its reply channel")));
+                        .unwrap_or(PoolError::Ipc(IpcError::Disconnected)));
                 }
-                Err(TryRecvError::IpcError(error)) => return Err(ipc_error(error)),
+                Err(TryRecvError::IpcError(error)) => return Err(PoolError::Ipc(error)),
             }
         }
         Ok(results
@@ -246,7 +262,7 @@ impl<T: Serialize + DeserializeOwned> Worker<T> {
         };
         self.tasks
             .send(task)
-            .map_err(|error| self.death().unwrap_or_else(|| ipc_error(error)))
+            .map_err(|error| self.death().unwrap_or(PoolError::Ipc(error)))
     }
 
     /// The error to report if this worker died while it had work.

@@ -85,14 +85,15 @@ fn named_modules(line: &str) -> Vec<String> {
 fn reexport_of(name: &str) -> Option<String> {
     let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
         .expect("lib.rs");
-    lib.lines()
-        .filter_map(|l| l.strip_prefix("pub use "))
-        .find_map(|l| {
-            let (module, names) = l.split_once("::")?;
+    lib.split("pub use ")
+        .skip(1)
+        .filter_map(|statement| statement.split_once(';').map(|(s, _)| s))
+        .find_map(|statement| {
+            let (module, names) = statement.split_once("::")?;
             names
                 .split(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .any(|n| n == name)
-                .then(|| module.to_owned())
+                .then(|| module.trim().to_owned())
         })
 }
 

@@ -38,6 +38,9 @@ fn main() -> std::process::ExitCode {
         a_daemon_dies_with_a_killed_parent,
         sigterm_or_sigint_ends_the_children_first,
         a_thousand_processes_and_ten_thousand_threads_leave_nothing,
+        join_with_a_timeout_returns_whether_the_child_ended,
+        active_children_are_the_running_ones_and_stay_joinable,
+        a_child_knows_its_parent_and_main_has_none,
         pool_map_keeps_input_order,
         pool_map_spreads_over_every_worker,
         pool_map_of_nothing_is_empty,
@@ -356,6 +359,82 @@ fn a_thousand_processes_and_ten_thousand_threads_leave_nothing() {
 
 fn square(x: u64) -> u64 {
     x * x
+}
+
+fn join_with_a_timeout_returns_whether_the_child_ended() {
+    let mut p = Process::new(|| common::sleep_secs(30.0)).name("sleeper");
+    p.start().expect("start");
+    // A child that sleeps 30 s is still running after a join of 100 ms.
+    assert!(!p.join_timeout(Duration::from_millis(100)));
+    assert!(p.is_alive());
+    p.terminate();
+    assert!(p.join_timeout(Duration::from_secs(30)));
+    assert_eq!(p.exitcode(), Some(-15));
+}
+
+fn active_children_are_the_running_ones_and_stay_joinable() {
+    assert!(common::process::active_children().is_empty());
+    let mut quick = Process::new(|| {}).name("quick");
+    let mut slow = Process::new(|| common::sleep_secs(30.0)).name("slow");
+    let mut daemon = Process::new(|| common::sleep_secs(30.0))
+        .name("daemon")
+        .daemon(true);
+    for p in [&mut quick, &mut slow, &mut daemon] {
+        p.start().expect("start");
+    }
+    // Until `quick` has ended (seen without reaping it: /proc shows a zombie as state Z).
+    let zombie = |pid: u32| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+            stat.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !zombie(quick.pid().expect("started")) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let mut running: Vec<(String, bool)> = common::process::active_children()
+        .into_iter()
+        .map(|child| (child.name, child.daemon))
+        .collect();
+    running.sort();
+    assert_eq!(
+        running,
+        [("daemon".to_owned(), true), ("slow".to_owned(), false)]
+    );
+    // Listing did not reap `quick`: its own join still gets its exit code.
+    quick.join();
+    assert_eq!(quick.exitcode(), Some(0));
+    for p in [&mut slow, &mut daemon] {
+        p.kill();
+        p.join();
+    }
+    assert!(common::process::active_children().is_empty());
+}
+
+fn a_child_knows_its_parent_and_main_has_none() {
+    assert_eq!(common::parent_process(), None);
+    let me = std::process::id();
+    let mut p = Process::new(move || {
+        let parent = common::parent_process().expect("a child has a parent");
+        assert_eq!((parent.name.as_str(), parent.pid), ("MainProcess", me));
+        // A grandchild's parent is the child, by its name.
+        let mut grandchild = Process::new(|| {
+            let parent = common::parent_process().expect("a parent");
+            assert_eq!(parent.name, "child");
+            assert_eq!(parent.pid, std::os::unix::process::parent_id());
+        });
+        grandchild.start().expect("start the grandchild");
+        grandchild.join();
+        assert_eq!(grandchild.exitcode(), Some(0));
+    })
+    .name("child");
+    p.start().expect("start");
+    p.join();
+    assert_eq!(p.exitcode(), Some(0), "the child's checks failed");
 }
 
 fn pool_map_keeps_input_order() {

@@ -13,6 +13,10 @@ pub(super) fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>, held
     // The parent's children are not this process's to wait for.
     children::forget_all();
     children::release_signals(held);
+    crate::identity::set_parent(crate::identity::ParentProcess {
+        name: crate::current_process().name,
+        pid: parent.as_raw() as u32,
+    });
     crate::identity::set_process_name(name);
     // The name `ps` and `top` show (the kernel keeps 15 bytes).
     let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();

@@ -67,6 +67,44 @@ pub(super) fn reaped(pid: Pid, code: i32) {
     }
 }
 
+/// A child this process started and has not reaped, as [`super::active_children`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Child {
+    /// The name it was started with (`Process-1`, `SubProcess`, ...).
+    pub name: String,
+    /// Its PID.
+    pub pid: u32,
+    /// Whether it is a daemon.
+    pub daemon: bool,
+}
+
+/// The children started and not yet reaped that are still running (a child that has ended but
+/// is not yet joined is left out, and left unreaped for its `join`).
+pub(super) fn running() -> Vec<Child> {
+    let names = names();
+    CHILDREN
+        .iter()
+        .map(|slot| slot.load(Ordering::SeqCst))
+        .filter(|&entry| entry != 0)
+        .filter(|&entry| {
+            // WNOWAIT: look without reaping, so that the owner's `join` still gets the status.
+            let flags = WaitPidFlag::WEXITED | WaitPidFlag::WNOHANG | WaitPidFlag::WNOWAIT;
+            matches!(
+                nix::sys::wait::waitid(nix::sys::wait::Id::Pid(Pid::from_raw(entry.abs())), flags),
+                Ok(nix::sys::wait::WaitStatus::StillAlive)
+            )
+        })
+        .map(|entry| Child {
+            name: names
+                .iter()
+                .find(|(pid, _)| *pid == entry.abs())
+                .map_or_else(String::new, |(_, name)| name.clone()),
+            pid: entry.unsigned_abs(),
+            daemon: entry < 0,
+        })
+        .collect()
+}
+
 /// In a new child: the parent's children are not ours.
 pub(super) fn forget_all() {
     for slot in &CHILDREN {

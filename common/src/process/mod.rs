@@ -35,9 +35,12 @@ use nix::unistd::{ForkResult, Pid, fork};
 use std::fmt;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 mod child;
 pub(crate) mod children;
+
+pub use children::Child;
 
 use child::run_child;
 
@@ -85,7 +88,14 @@ impl fmt::Display for ProcessError {
     }
 }
 
-impl std::error::Error for ProcessError {}
+impl std::error::Error for ProcessError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ProcessError::Fork(errno) => Some(errno),
+            ProcessError::AlreadyStarted | ProcessError::ThreadsRunning(_) => None,
+        }
+    }
+}
 
 /// Numbers the default names, as Python's `Process-1`, `Process-2`, ...
 static STARTED: AtomicUsize = AtomicUsize::new(0);
@@ -196,6 +206,39 @@ impl Process {
         }
     }
 
+    /// Waits up to `timeout` for the child to end: Python's `p.join(timeout)`. Returns whether it
+    /// has ended (Python returns `None` either way and leaves you to check `exitcode`).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let mut p = common::process::Process::new(|| std::thread::sleep(Duration::from_secs(5)));
+    /// p.start().unwrap();
+    /// assert!(!p.join_timeout(Duration::from_millis(20)));
+    /// p.kill();
+    /// assert!(p.join_timeout(Duration::from_secs(5)));
+    /// ```
+    ///
+    /// # Panics
+    /// If the process was never started, as Python's `join` raises.
+    pub fn join_timeout(&mut self, timeout: Duration) -> bool {
+        assert!(self.pid.is_some(), "can only join a started process");
+        let deadline = Instant::now() + timeout;
+        // Polling: a child's end wakes nothing a thread could wait on with a timeout here. The
+        // pause grows from 1 ms to 10 ms, so a short join is quick and a long one cheap.
+        let mut pause = Duration::from_millis(1);
+        loop {
+            if !self.is_alive() {
+                return true;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            std::thread::sleep(pause.min(deadline - now));
+            pause = (pause * 2).min(Duration::from_millis(10));
+        }
+    }
+
     /// Whether the child is still running (it is reaped here if it has ended): `p.is_alive()`.
     ///
     /// ```
@@ -276,6 +319,23 @@ pub(crate) fn wait_for(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
             Err(_) => return Some(-1),
         }
     }
+}
+
+/// The children this process started that are still running: Python's
+/// `multiprocessing.active_children()` (as names, PIDs and daemon flags; the `Process` values stay
+/// with their owners). Unlike Python's, it does not reap a child that has ended: its `join` does.
+///
+/// ```
+/// use common::process::{Process, active_children};
+/// let mut p = Process::new(|| common::sleep_secs(5.0)).name("SubProcess");
+/// p.start().unwrap();
+/// assert_eq!(active_children()[0].name, "SubProcess");
+/// p.kill();
+/// p.join();
+/// assert!(active_children().is_empty());
+/// ```
+pub fn active_children() -> Vec<Child> {
+    children::running()
 }
 
 /// How many threads this process has, from `/proc/self/task`.

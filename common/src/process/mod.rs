@@ -30,17 +30,17 @@
 //!   child would live on as an orphan.
 
 use nix::sys::signal::{Signal, kill};
-use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Pid, fork};
 use std::fmt;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 mod child;
 pub(crate) mod children;
+mod wait;
 
 pub use children::Child;
+pub(crate) use wait::wait_for;
 
 use child::run_child;
 
@@ -195,77 +195,6 @@ impl Process {
         }
     }
 
-    /// Waits until the child has ended: Python's `p.join()`.
-    ///
-    /// # Panics
-    /// If the process was never started, as Python's `join` raises.
-    pub fn join(&mut self) {
-        assert!(self.pid.is_some(), "can only join a started process");
-        while self.exitcode.is_none() {
-            self.reap(WaitPidFlag::empty());
-        }
-    }
-
-    /// Waits up to `timeout` for the child to end: Python's `p.join(timeout)`. Returns whether it
-    /// has ended (Python returns `None` either way and leaves you to check `exitcode`).
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// let mut p = common::process::Process::new(|| std::thread::sleep(Duration::from_secs(5)));
-    /// p.start().unwrap();
-    /// assert!(!p.join_timeout(Duration::from_millis(20)));
-    /// p.kill();
-    /// assert!(p.join_timeout(Duration::from_secs(5)));
-    /// ```
-    ///
-    /// # Panics
-    /// If the process was never started, as Python's `join` raises.
-    pub fn join_timeout(&mut self, timeout: Duration) -> bool {
-        assert!(self.pid.is_some(), "can only join a started process");
-        let deadline = Instant::now() + timeout;
-        // Polling: a child's end wakes nothing a thread could wait on with a timeout here. The
-        // pause grows from 1 ms to 10 ms, so a short join is quick and a long one cheap.
-        let mut pause = Duration::from_millis(1);
-        loop {
-            if !self.is_alive() {
-                return true;
-            }
-            let now = Instant::now();
-            if now >= deadline {
-                return false;
-            }
-            std::thread::sleep(pause.min(deadline - now));
-            pause = (pause * 2).min(Duration::from_millis(10));
-        }
-    }
-
-    /// Whether the child is still running (it is reaped here if it has ended): `p.is_alive()`.
-    ///
-    /// ```
-    /// let mut p = common::process::Process::new(|| common::sleep_secs(0.05));
-    /// assert!(!p.is_alive());
-    /// p.start().unwrap();
-    /// assert!(p.is_alive());
-    /// p.join();
-    /// assert!(!p.is_alive());
-    /// ```
-    pub fn is_alive(&mut self) -> bool {
-        if self.pid.is_none() {
-            return false;
-        }
-        if self.exitcode.is_none() {
-            self.reap(WaitPidFlag::WNOHANG);
-        }
-        self.exitcode.is_none()
-    }
-
-    /// The exit code: `None` while running or never started, `0` on success, `1` if the target
-    /// panicked, `-N` after death by signal N. Python's `p.exitcode`.
-    pub fn exitcode(&mut self) -> Option<i32> {
-        self.is_alive();
-        self.exitcode
-    }
-
     /// Sends SIGKILL, as Python's `p.kill()`. The child may not be gone yet when this returns.
     ///
     /// ```
@@ -288,35 +217,6 @@ impl Process {
         // Once reaped, the PID may belong to another process: never signal it.
         if let (Some(pid), None) = (self.pid, self.exitcode) {
             let _ = kill(pid, signal);
-        }
-    }
-
-    fn reap(&mut self, flags: WaitPidFlag) {
-        let Some(pid) = self.pid else { return };
-        if let Some(code) = wait_for(pid, flags) {
-            self.exitcode = Some(code);
-            children::reaped(pid, code);
-        }
-    }
-}
-
-/// Python's exit code for a wait status: the exit status, or minus the signal number.
-fn exitcode_of(status: WaitStatus) -> Option<i32> {
-    match status {
-        WaitStatus::Exited(_, code) => Some(code),
-        WaitStatus::Signaled(_, signal, _) => Some(-(signal as i32)),
-        _ => None,
-    }
-}
-
-/// `waitpid` once (retrying on EINTR); the exit code if the child has ended.
-pub(crate) fn wait_for(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
-    loop {
-        match waitpid(pid, Some(flags)) {
-            Ok(status) => return exitcode_of(status),
-            Err(nix::errno::Errno::EINTR) => continue,
-            // ECHILD: not our child, or already reaped; nothing is left to wait for.
-            Err(_) => return Some(-1),
         }
     }
 }

@@ -10,6 +10,7 @@
 //! - [`pool::Pool`]: Python's `multiprocessing.Pool(n).map`, on forked workers and `ipc-channel`.
 //! - [`ipc::pipe`] and [`ipc::recv_from`]: Python's `Pipe()`, and a queue wait that cannot hang.
 //! - [`shm::Value`] and [`shm::Array`]: Python's `Value` and `Array`, atomics in shared memory.
+//! - [`sync::Semaphore`] and [`sync::Event`]: Python's `threading.Semaphore` and `Event`.
 //! - [`python::Py`]: `True`, `False` and `None` printed as Python prints them.
 //! - [`trace`]: the JSON-lines record of every printed line, read by the test harness.
 //!
@@ -36,6 +37,7 @@ pub mod process;
 pub mod python;
 pub mod say;
 pub mod shm;
+pub mod sync;
 mod time;
 pub mod trace;
 

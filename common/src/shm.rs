@@ -19,6 +19,7 @@
 //! assert_eq!(arr.to_vec()[..4], [0, 1, 2, -3]);
 //! ```
 
+use nix::libc;
 use shared_memory::{Shmem, ShmemConf, ShmemError};
 use std::fmt;
 use std::marker::PhantomData;
@@ -110,10 +111,11 @@ impl<T: Shared> Segment<T> {
     }
 }
 
-/// One shared number: Python's `multiprocessing.Value`.
+/// One shared number: Python's `multiprocessing.Value`, with its lock.
 #[derive(Debug)]
 pub struct Value<T: Shared> {
     segment: Segment<T>,
+    lock: Lock,
 }
 
 impl<T: Shared> Value<T> {
@@ -121,7 +123,23 @@ impl<T: Shared> Value<T> {
     pub fn new(value: T) -> Result<Self, ShmemError> {
         Ok(Value {
             segment: Segment::new(&[value])?,
+            lock: Lock::new()?,
         })
+    }
+
+    /// The value's lock, shared by every process as the value is: Python's `v.get_lock()`.
+    /// `get` and `set` are each one atomic step; a read-then-write (`v.value += 1`) is two, and
+    /// holding the lock across both is what keeps another process from writing in between.
+    ///
+    /// ```
+    /// let v = common::shm::Value::new(0).unwrap();
+    /// let guard = v.get_lock().acquire();
+    /// v.set(v.get() + 1);
+    /// drop(guard);
+    /// assert_eq!(v.get(), 1);
+    /// ```
+    pub fn get_lock(&self) -> &Lock {
+        &self.lock
     }
 
     /// Python's `v.value`.
@@ -146,6 +164,82 @@ impl Value<i32> {
     /// ```
     pub fn fetch_add(&self, delta: i32) -> i32 {
         self.segment.atomic(0).fetch_add(delta, Ordering::SeqCst)
+    }
+}
+
+/// A lock that works across processes: Python's `multiprocessing.Lock`, as `Value`'s `get_lock()`
+/// uses it. One atomic in its own shared segment, and a futex to sleep on while another process
+/// holds it (the same mechanism glibc's process-shared mutexes use). A process that dies holding
+/// it leaves it held, as with Python's.
+#[derive(Debug)]
+pub struct Lock {
+    /// 0: free; 1: held; 2: held, and someone may be sleeping on it.
+    state: Segment<i32>,
+}
+
+/// A held [`Lock`]; dropping it releases the lock (the end of Python's `with lock:`).
+#[derive(Debug)]
+pub struct LockGuard<'a> {
+    lock: &'a Lock,
+}
+
+impl Lock {
+    /// A new, free lock in shared memory.
+    pub fn new() -> Result<Self, ShmemError> {
+        Ok(Lock {
+            state: Segment::new(&[0])?,
+        })
+    }
+
+    /// Waits until the lock is free and takes it: Python's `acquire()` or `with lock:`.
+    ///
+    /// ```
+    /// let lock = common::shm::Lock::new().unwrap();
+    /// let guard = lock.acquire();
+    /// drop(guard);
+    /// let _again = lock.acquire();
+    /// ```
+    pub fn acquire(&self) -> LockGuard<'_> {
+        let state = self.state.atomic(0);
+        if state
+            .compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed)
+            .is_err()
+        {
+            // Mark it contended, and sleep until the holder wakes us, as long as it stays held.
+            while state.swap(2, Ordering::Acquire) != 0 {
+                futex(state, libc::FUTEX_WAIT, 2);
+            }
+        }
+        LockGuard { lock: self }
+    }
+}
+
+impl Drop for LockGuard<'_> {
+    fn drop(&mut self) {
+        let state = self.lock.state.atomic(0);
+        if state.swap(0, Ordering::Release) == 2 {
+            futex(state, libc::FUTEX_WAKE, 1);
+        }
+    }
+}
+
+/// `futex(2)` on a shared (not process-private) word: `FUTEX_WAIT` sleeps while it holds `value`;
+/// `FUTEX_WAKE` wakes up to `value` sleepers. Errors (`EAGAIN`: it changed; `EINTR`) mean "look
+/// again", which the callers do.
+fn futex(word: &AtomicI32, op: libc::c_int, value: i32) {
+    // SAFETY: `word` is a live, aligned 32-bit atomic in a shared mapping, as the futex call
+    // needs; a null timeout waits without limit, and the unused arguments are ignored for these
+    // two operations.
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            word.as_ptr(),
+            op,
+            value,
+            std::ptr::null::<libc::timespec>(),
+            std::ptr::null::<u32>(),
+            0,
+        );
     }
 }
 

@@ -5,7 +5,8 @@
 //! process                      fork, the child table, the exit rule; installs its hooks below
 //! say                          printing a line (and tracing it)
 //! trace                        events (and their lifecycle), one JSON line each
-//! output, exit, identity, time the lock and the whole-line write, the exit sequence, names, sleeps
+//! output, exit, identity, time the lock and the whole-line write, the exit sequence, names, sleeps;
+//! sync                         Python's Semaphore and Event
 //! config                       the environment variables
 //! ```
 //! A lower module that must reach up (stdout closed: end the children) offers a hook that the
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 const LAYERS: &[&[&str]] = &[
     &["config"],
-    &["output", "exit", "identity", "time"],
+    &["output", "exit", "identity", "time", "sync"],
     &["trace"],
     &["say"],
     &["process"],

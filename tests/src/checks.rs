@@ -211,3 +211,114 @@ pub fn assert_matches_recording(run: &Run, manifest_dir: &str, how: Recording<'_
         }
     }
 }
+
+/// How an example's output compares with its Python twin's (`python/<package>.py`, recorded in
+/// `python-output.txt`): every number is masked (counts that depend on luck, times, PIDs), the
+/// lines only one side prints are left out, and the rest must be the same lines, in any order.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Twin<'a> {
+    /// Lines only the Rust prints (a way Python has no word for, such as `fetch_add`).
+    pub rust_only: &'a [&'a str],
+    /// Lines only the Python prints.
+    pub python_only: &'a [&'a str],
+    /// Lines that either may or may not print (a race).
+    pub optional: &'a [&'a str],
+    /// Compare which lines appear, not how often.
+    pub as_set: bool,
+}
+
+impl Twin<'_> {
+    fn normalize(&self, lines: &[String], only: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = lines
+            .iter()
+            .filter(|line| !only.iter().chain(self.optional).any(|o| line.contains(o)))
+            .map(|line| mask(line, true))
+            .collect();
+        out.sort();
+        if self.as_set {
+            out.dedup();
+        }
+        out
+    }
+}
+
+/// The recorded output of the example's Python twin: `python-output.txt`'s lines after its
+/// command line.
+fn python_recording(manifest_dir: &str) -> Vec<String> {
+    let path = std::path::Path::new(manifest_dir).join("python-output.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (make it with scripts/record-outputs)",
+            path.display()
+        )
+    });
+    text.lines().skip(1).map(str::to_owned).collect()
+}
+
+/// The Rust run prints what the Python twin's recording shows, as [`Twin`] compares them.
+#[track_caller]
+pub fn assert_twin_agrees(run: &Run, manifest_dir: &str, how: Twin<'_>) {
+    let python = how.normalize(&python_recording(manifest_dir), how.python_only);
+    let rust = how.normalize(&run.stdout, how.rust_only);
+    if python != rust {
+        run.fail(&format!(
+            "the Rust and its Python twin (python-output.txt) print different lines:\n\
+             Python only: {:?}\nRust only: {:?}",
+            python
+                .iter()
+                .filter(|l| !rust.contains(l))
+                .collect::<Vec<_>>(),
+            rust.iter()
+                .filter(|l| !python.contains(l))
+                .collect::<Vec<_>>()
+        ));
+    }
+}
+
+/// Runs the Python twin (`python3 python/<package>.py`, at the test scale) and checks that
+/// `python-output.txt` is a true recording of it. Where `python3` (3.11 or newer) is missing it
+/// says so and checks nothing, except in CI, where that fails.
+#[track_caller]
+pub fn assert_python_recording_true(manifest_dir: &str, how: Twin<'_>) {
+    let dir = std::path::Path::new(manifest_dir);
+    let package = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+    let version = std::process::Command::new("python3")
+        .args(["-c", "import sys; print(sys.version_info >= (3, 11))"])
+        .output();
+    if !version.is_ok_and(|v| v.stdout.starts_with(b"True")) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 (3.11 or newer) is needed in CI to run {package}'s twin"
+        );
+        eprintln!("not checked: python3 3.11 or newer is not on the PATH ({package}'s twin)");
+        return;
+    }
+    let script = dir.join("python").join(format!("{package}.py"));
+    let out = std::process::Command::new("timeout")
+        .arg("120")
+        .arg("python3")
+        .arg(&script)
+        .env("TUTORIAL_TIME_SCALE", crate::TEST_SCALE.to_string())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run python3");
+    let stdout: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert!(
+        out.status.success(),
+        "{}: {}\n{}",
+        script.display(),
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (now, then) = (
+        how.normalize(&stdout, &[]),
+        how.normalize(&python_recording(manifest_dir), &[]),
+    );
+    assert_eq!(
+        now, then,
+        "{package}/python-output.txt no longer matches what the twin prints (re-record: scripts/record-outputs {package})"
+    );
+}

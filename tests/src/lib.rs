@@ -62,10 +62,12 @@ pub use run::{Example, Run, Running, TEST_SCALE, run};
 /// The standard checks of one example, and its standard run shared by the file's tests (see the
 /// crate's documentation). `$kind` is `threads` or `processes` (processes also get the signal
 /// check); `args = [...]` are the example's arguments for the standard run; `recording = ...` says
-/// how to compare with `output.txt` ([`checks::Recording`], strict by default).
+/// how to compare with `output.txt` ([`checks::Recording`], strict by default); `python = ...`,
+/// for an example with a Python twin (`python/<package>.py`), how the two outputs compare
+/// ([`checks::Twin`]), and adds the twin's checks.
 #[macro_export]
 macro_rules! example {
-    ($name:literal, $kind:ident $(, args = [$($arg:expr),* $(,)?])? $(, recording = $how:expr)? $(,)?) => {
+    ($name:literal, $kind:ident $(, args = [$($arg:expr),* $(,)?])? $(, recording = $how:expr)? $(, python = $twin:expr)? $(,)?) => {
         /// This file's example, run once at the test scale and shared by its tests.
         fn run() -> &'static $crate::Run {
             static RUN: ::std::sync::OnceLock<$crate::Run> = ::std::sync::OnceLock::new();
@@ -94,6 +96,17 @@ macro_rules! example {
         }
 
         $crate::example!(@signals $kind, $name, [$($($arg),*)?]);
+        $(
+            #[test]
+            fn the_python_twin_prints_the_same_lines() {
+                $crate::checks::assert_twin_agrees(run(), env!("CARGO_MANIFEST_DIR"), $twin);
+            }
+
+            #[test]
+            fn python_output_txt_is_a_true_recording() {
+                $crate::checks::assert_python_recording_true(env!("CARGO_MANIFEST_DIR"), $twin);
+            }
+        )?
     };
     (@signals processes, $name:literal, [$($arg:expr),*]) => {
         #[test]

@@ -1,0 +1,43 @@
+//! `process-lock`: the lock in shared memory makes two processes' read-then-write exact.
+
+use harness::exact;
+
+harness::example!(
+    "process-lock",
+    processes,
+    recording = harness::checks::Recording {
+        all_numbers: true,
+        ..Default::default()
+    },
+    python = harness::checks::Twin::default()
+);
+
+#[test]
+fn with_the_lock_no_update_is_lost() {
+    let run = run();
+    run.assert_count(exact("with the lock: 200000"), 1);
+    run.assert_process(exact("with the lock: 200000"), "MainProcess");
+}
+
+#[test]
+fn without_the_lock_the_count_is_at_most_the_total() {
+    // Lost updates are luck; more than 200000 would be a bug.
+    let line = &run().stdout[0];
+    let count: u32 = line
+        .strip_prefix("without the lock: ")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("not a count: {line:?}"));
+    assert!(count <= 200_000, "{count}");
+}
+
+#[test]
+fn four_counting_processes_ran_and_nothing_is_left() {
+    let run = run();
+    let children = run
+        .events_of_kind(harness::Kind::ProcessStart)
+        .into_iter()
+        .filter(|e| e.ppid == run.pid)
+        .count();
+    assert_eq!(children, 4);
+    assert_eq!(harness::checks::shm_segments_left(), Vec::<String>::new());
+}

@@ -1,0 +1,38 @@
+# semaphore's Python twin: five workers, a Semaphore(2).
+import os
+import sys
+import threading
+import time
+
+
+def say(line):
+    # print() writes a line and its newline in two steps, and lines of several threads can
+    # interleave ("worker 0 waitsworker 1 waits"); one write per whole line, as Rust's say! does.
+    sys.stdout.write(line + "\n")
+
+
+SCALE = float(os.environ.get("TUTORIAL_TIME_SCALE", "1"))
+semaphore = threading.Semaphore(2)
+inside = 0
+count_lock = threading.Lock()
+
+
+def work(i):
+    global inside
+    with semaphore:
+        with count_lock:
+            inside += 1
+            now = inside
+        say(f"worker {i} enters, inside: {now}")
+        time.sleep(1 * SCALE)
+        with count_lock:
+            inside -= 1
+        say(f"worker {i} leaves")
+
+
+if __name__ == "__main__":
+    threads = [threading.Thread(target=work, args=(i,), name=f"worker {i}") for i in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()

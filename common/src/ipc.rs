@@ -14,7 +14,10 @@
 //! ```
 
 use crate::process::Process;
-use ipc_channel::ipc::IpcReceiver;
+/// Python's `Queue` between processes: `ipc-channel`'s channel, its two ends, re-exported so that
+/// `common::ipc::channel::<T>()` needs no other import. Its items must be `Serialize` and
+/// `Deserialize`: they cross to another process as bytes, as Python pickles them.
+pub use ipc_channel::ipc::{IpcReceiver, IpcSender, channel};
 use ipc_channel::{IpcError, TryRecvError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -1,0 +1,16 @@
+// race-counter as in Python: two threads each do `counter += 1` a million times.
+use std::thread;
+
+fn main() {
+    let mut counter: u64 = 0;
+    thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                for _ in 0..1_000_000 {
+                    counter += 1;
+                }
+            });
+        }
+    });
+    println!("without a lock: {counter}");
+}

@@ -1,0 +1,24 @@
+// What this workspace refuses while the program runs, each with the message a reader sees.
+use common::pool::Pool;
+use common::process::Process;
+
+fn main() {
+    // `start` twice: Python raises AssertionError ("cannot start a process twice").
+    let mut p = Process::new(|| {});
+    p.start().expect("the first start");
+    p.join();
+    println!("a second start: {}", p.start().unwrap_err());
+
+    // A fork while another thread runs: the child would copy only this thread.
+    let sleeper = std::thread::spawn(|| std::thread::sleep(std::time::Duration::from_millis(200)));
+    let mut q = Process::new(|| {});
+    println!("a start while a thread runs: {}", q.start().unwrap_err());
+    sleeper.join().unwrap();
+
+    // `Pool(0)`: Python raises ValueError("Number of processes must be at least 1"). Today it is
+    // a panic here; the panic's own report is silenced so that the line below is all it prints.
+    std::panic::set_hook(Box::new(|_| {}));
+    let zero = std::panic::catch_unwind(|| Pool::new(0));
+    let message = zero.err().and_then(|e| e.downcast_ref::<&str>().map(|s| s.to_string()));
+    println!("Pool::new(0): {}", message.unwrap_or_default());
+}

@@ -178,7 +178,8 @@ pub fn raw_atomic(n: u64) -> Duration {
 /// `Pool(2).map` of `n` tiny tasks (`x + 1`).
 pub fn pool_map_tiny(n: u64) -> Duration {
     time(|| {
-        let out = Pool::new(2).map(|x: u64| x + 1, 0..n).expect("map");
+        let pool = Pool::new(2).expect("start the pool");
+        let out = pool.map(|x: u64| x + 1, 0..n).expect("map");
         assert_eq!(out.len() as u64, n);
     })
 }
@@ -209,6 +210,7 @@ pub const CPU_TASK: u64 = 50_000;
 pub fn pool_map_cpu(_n: u64) -> Duration {
     time(|| {
         let out = Pool::new(2)
+            .expect("start the pool")
             .map(count_primes, vec![CPU_TASK; 8])
             .expect("map");
         assert!(out.iter().all(|&c| c == 5_133));

@@ -1,9 +1,8 @@
-//! The process API and the pool, tested from a single-threaded `main` (fork needs one thread).
+//! The process API, tested from a single-threaded `main` (fork needs one thread).
 //!
 //! The same binary is also the helper program some tests run: with `PROCESS_TEST_HELPER` set it
 //! plays a parent whose exit (or death) the test watches from outside.
 
-use common::pool::{Pool, PoolError};
 use common::process::{Process, ProcessError};
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
@@ -41,11 +40,6 @@ fn main() -> std::process::ExitCode {
         join_with_a_timeout_returns_whether_the_child_ended,
         active_children_are_the_running_ones_and_stay_joinable,
         a_child_knows_its_parent_and_main_has_none,
-        pool_map_keeps_input_order,
-        pool_map_spreads_over_every_worker,
-        pool_map_of_nothing_is_empty,
-        pool_map_reports_a_panicking_task,
-        pool_map_reports_a_killed_worker,
     ])
 }
 
@@ -357,10 +351,6 @@ fn a_thousand_processes_and_ten_thousand_threads_leave_nothing() {
     last.join();
 }
 
-fn square(x: u64) -> u64 {
-    x * x
-}
-
 fn join_with_a_timeout_returns_whether_the_child_ended() {
     let mut p = Process::new(|| common::sleep_secs(30.0)).name("sleeper");
     p.start().expect("start");
@@ -435,67 +425,4 @@ fn a_child_knows_its_parent_and_main_has_none() {
     p.start().expect("start");
     p.join();
     assert_eq!(p.exitcode(), Some(0), "the child's checks failed");
-}
-
-fn pool_map_keeps_input_order() {
-    let squares = Pool::new(3).map(square, 0..1000).expect("map");
-    assert_eq!(squares, (0..1000u64).map(square).collect::<Vec<_>>());
-}
-
-fn pool_map_spreads_over_every_worker() {
-    let parent = std::process::id();
-    let pids = Pool::new(4)
-        .map(|_: u32| std::process::id(), 1..100)
-        .expect("map");
-    let mut distinct = pids.clone();
-    distinct.sort_unstable();
-    distinct.dedup();
-    assert_eq!(distinct.len(), 4, "{pids:?}");
-    assert!(!distinct.contains(&parent));
-    assert!(
-        distinct.iter().all(|&pid| is_gone(pid)),
-        "workers left: {distinct:?}"
-    );
-}
-
-fn pool_map_of_nothing_is_empty() {
-    let nothing: Vec<u64> = Pool::new(2).map(square, Vec::<u64>::new()).expect("map");
-    assert!(nothing.is_empty());
-}
-
-fn pool_map_reports_a_panicking_task() {
-    let outcome = Pool::new(2).map(
-        |x: u32| {
-            if x == 37 {
-                std::panic::set_hook(Box::new(|_| {})); // keep the test's output quiet
-                panic!("a deliberate panic on item 37");
-            }
-            x
-        },
-        0..100,
-    );
-    assert!(
-        matches!(outcome, Err(PoolError::TaskPanicked { index: 37 })),
-        "{outcome:?}"
-    );
-}
-
-fn pool_map_reports_a_killed_worker() {
-    let outcome = Pool::new(2).map(
-        |x: u32| {
-            if x == 50 {
-                let _ = kill(nix::unistd::getpid(), Signal::SIGKILL);
-            }
-            x
-        },
-        0..100,
-    );
-    match outcome {
-        Err(PoolError::WorkerDied {
-            exitcode: Some(-9),
-            items,
-            ..
-        }) => assert!(items.contains(&50)),
-        other => panic!("expected WorkerDied, got {other:?}"),
-    }
 }

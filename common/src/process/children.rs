@@ -147,24 +147,62 @@ extern "C" fn on_fatal_signal(signal: libc::c_int) {
     }
 }
 
-/// SIGKILLs every remembered child and reaps it. Async-signal-safe.
+/// Ends every remembered child and reaps it. Async-signal-safe.
+///
+/// SIGTERM first: a child of ours runs this same handler, so it ends its own children (a pool's
+/// fork server ends its workers) before it dies, and nothing is orphaned. A child still there a
+/// second later gets SIGKILL.
 fn end_all() {
     for slot in &CHILDREN {
         let entry = slot.load(Ordering::SeqCst);
         if entry != 0 {
             // SAFETY: `kill` is async-signal-safe and takes plain integers.
-            unsafe { libc::kill(entry.abs(), libc::SIGKILL) };
+            unsafe { libc::kill(entry.abs(), libc::SIGTERM) };
         }
     }
+    let deadline = now_ns() + 1_000_000_000;
     for slot in &CHILDREN {
         let entry = slot.swap(0, Ordering::SeqCst);
-        if entry != 0 {
+        if entry == 0 {
+            continue;
+        }
+        let pid = entry.abs();
+        loop {
             // SAFETY: `waitpid` is async-signal-safe; a null status pointer is allowed.
-            while unsafe { libc::waitpid(entry.abs(), std::ptr::null_mut(), 0) } == -1
-                && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)
-            {}
+            let reaped = unsafe { libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG) };
+            let interrupted = std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR);
+            if reaped == pid || (reaped == -1 && !interrupted) {
+                break;
+            }
+            if now_ns() >= deadline {
+                // SAFETY: `kill` is async-signal-safe and takes plain integers.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+                // SAFETY: as the `waitpid` above; it blocks until the SIGKILLed child is gone.
+                while unsafe { libc::waitpid(pid, std::ptr::null_mut(), 0) } == -1
+                    && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)
+                {
+                }
+                break;
+            }
+            let pause = libc::timespec {
+                tv_sec: 0,
+                tv_nsec: 2_000_000,
+            };
+            // SAFETY: `nanosleep` is async-signal-safe; the remaining time is not wanted.
+            unsafe { libc::nanosleep(&pause, std::ptr::null_mut()) };
         }
     }
+}
+
+/// `CLOCK_MONOTONIC` in nanoseconds, async-signal-safe (`clock_gettime`).
+fn now_ns() -> i64 {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `clock_gettime` is async-signal-safe and writes only the struct it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut now) };
+    now.tv_sec * 1_000_000_000 + now.tv_nsec
 }
 
 /// Blocks SIGINT, SIGTERM and SIGHUP for this thread; returns the mask to restore.

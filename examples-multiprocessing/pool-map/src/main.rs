@@ -3,7 +3,8 @@
 //! Run: `cargo run -p pool-map`
 //! Notice: every number from 1 to 99 is printed once, by four worker processes, in runs of seven
 //! (the chunks Python's `map` makes: 99 items / (4 workers * 4), rounded up). The runs of different
-//! workers interleave differently on every run.
+//! workers interleave differently on every run. The workers start at `Pool::new`, as Python's do,
+//! and stay for every later call.
 
 use common::pool::Pool;
 use common::say;
@@ -13,9 +14,11 @@ fn work(x: u32) {
 }
 
 fn main() {
-    let pool = Pool::new(4);
+    // Four workers, forked now (by the pool's fork server) and kept until the pool is dropped.
+    let pool = Pool::new(4).expect("start the pool");
     let data = 1..100;
-    // The workers are forked here, inheriting `work`; Python pickles `work` by name instead.
-    // `map` returns the results in input order: 99 `()`s, as Python returns 99 `None`s.
+    // `work` travels to the workers as a function's address (they are forks of this program);
+    // Python pickles it by name. The results come back in input order: 99 `()`s, as Python
+    // returns 99 `None`s.
     pool.map(work, data).expect("pool.map");
 }

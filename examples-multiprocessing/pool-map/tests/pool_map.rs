@@ -20,8 +20,15 @@ fn four_worker_processes_did_the_work() {
     let workers: BTreeSet<u32> = run.said().iter().map(|event| event.pid).collect();
     assert_eq!(workers.len(), 4, "{workers:?}");
     assert!(!workers.contains(&run.pid), "the parent printed a number");
+    // The workers are children of the pool's fork server, itself a child of the program.
+    let server = run
+        .events_of_kind(harness::Kind::ProcessStart)
+        .into_iter()
+        .find(|e| e.process == "ForkServer")
+        .unwrap_or_else(|| run.fail("no ForkServer started"));
+    assert_eq!(server.ppid, run.pid);
     for event in run.said() {
-        assert_eq!(event.ppid, run.pid, "{event:?}");
+        assert_eq!(event.ppid, server.pid, "{event:?}");
         assert!(event.process.starts_with("ForkPoolWorker-"), "{event:?}");
     }
 }

@@ -66,6 +66,7 @@ fn main() {
     // keeps its threads for the life of the process.
     timed(&format!("{workers} processes"), serial, || {
         Pool::new(workers)
+            .expect("start the pool")
             .map(count_primes, tasks.clone())
             .expect("pool.map")
             .into_iter()

@@ -1,0 +1,97 @@
+//! Why a pool call failed: one enum, whose variants carry their cause.
+
+use crate::process::ProcessError;
+use ipc_channel::IpcError;
+use std::fmt;
+use std::ops::Range;
+
+/// Why a pool call failed. A variant that wraps another error gives it as its `source()`.
+///
+/// ```
+/// use common::pool::PoolError;
+/// use std::error::Error;
+/// let error = PoolError::Channel(std::io::Error::other("too many open files"));
+/// assert_eq!(error.source().unwrap().to_string(), "too many open files");
+/// ```
+#[derive(Debug)]
+pub enum PoolError {
+    /// `Pool::new(0)`: Python's `ValueError: Number of processes must be at least 1`.
+    NoProcesses,
+    /// A `chunksize` of 0.
+    ZeroChunksize,
+    /// A `maxtasksperchild` of 0: Python's `ValueError: maxtasksperchild must be a positive int`.
+    ZeroMaxTasks,
+    /// The pool's fork server could not be started (a thread was running, say).
+    Start(ProcessError),
+    /// A channel to or from the pool could not be made (too many open files, say).
+    Channel(std::io::Error),
+    /// A message to or from the pool could not be sent or received.
+    Ipc(IpcError),
+    /// An item or a result could not be encoded or decoded.
+    Format(postcard::Error),
+    /// `f` panicked on the item at this index (in input order). The worker lives on.
+    TaskPanicked {
+        /// The item's index.
+        index: usize,
+    },
+    /// A worker died (killed, or it crashed) while it had these items; a new one took its place.
+    WorkerDied {
+        /// The worker's name (`ForkPoolWorker-3`).
+        worker: String,
+        /// Its exit code (`-9` after SIGKILL).
+        exitcode: Option<i32>,
+        /// The indexes of the items it had not finished.
+        items: Range<usize>,
+    },
+    /// The pool's fork server is gone, and its workers with it: the pool cannot go on.
+    ServerDied,
+    /// Work given to a pool after `close` or `terminate`: Python's `ValueError: Pool not running`.
+    NotRunning,
+    /// `join` before `close` or `terminate`: Python's `ValueError: Pool is still running`.
+    StillRunning,
+    /// `terminate` came before this work was done.
+    Terminated,
+    /// `get_timeout` ran out first: Python's `multiprocessing.TimeoutError`.
+    Timeout,
+}
+
+impl fmt::Display for PoolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PoolError::NoProcesses => write!(f, "a pool needs at least one process"),
+            PoolError::ZeroChunksize => write!(f, "a chunksize must be at least 1"),
+            PoolError::ZeroMaxTasks => write!(f, "maxtasksperchild must be at least 1"),
+            PoolError::Start(error) => write!(f, "cannot start the pool: {error}"),
+            PoolError::Channel(error) => write!(f, "cannot make a pool channel: {error}"),
+            PoolError::Ipc(error) => write!(f, "pool channel failed: {error}"),
+            PoolError::Format(error) => write!(f, "cannot encode or decode an item: {error}"),
+            PoolError::TaskPanicked { index } => write!(f, "the task for item {index} panicked"),
+            PoolError::WorkerDied {
+                worker,
+                exitcode,
+                items,
+            } => write!(
+                f,
+                "{worker} died (exit code {exitcode:?}) with items {}..{} unfinished",
+                items.start, items.end
+            ),
+            PoolError::ServerDied => write!(f, "the pool's fork server died"),
+            PoolError::NotRunning => write!(f, "the pool is not running (closed or terminated)"),
+            PoolError::StillRunning => write!(f, "join needs close or terminate first"),
+            PoolError::Terminated => write!(f, "the pool was terminated before the work was done"),
+            PoolError::Timeout => write!(f, "the result was not ready in time"),
+        }
+    }
+}
+
+impl std::error::Error for PoolError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PoolError::Start(error) => Some(error),
+            PoolError::Channel(error) => Some(error),
+            PoolError::Ipc(error) => Some(error),
+            PoolError::Format(error) => Some(error),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,429 @@
+//! The pool, tested from a single-threaded `main` (it forks its server from the calling thread).
+//!
+//! The same binary is also the helper some tests run: with `POOL_TEST_HELPER` set it plays a
+//! program with a pool, whose death the test watches from outside.
+
+mod support;
+
+use common::pool::{Pool, PoolError};
+use nix::sys::signal::{Signal, kill};
+use nix::sys::wait::{WaitPidFlag, waitpid};
+use nix::unistd::Pid;
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+const HELPER: &str = "POOL_TEST_HELPER";
+
+fn main() -> std::process::ExitCode {
+    if let Ok(role) = std::env::var(HELPER) {
+        helper(&role);
+        return std::process::ExitCode::SUCCESS;
+    }
+    // Orphans of a killed helper are handed to us, so that we can reap them.
+    nix::sys::prctl::set_child_subreaper(true).expect("become a child subreaper");
+    support::run(tests![
+        the_workers_start_once_and_serve_every_call,
+        the_workers_are_children_of_the_fork_server,
+        a_pool_of_no_process_is_an_error,
+        map_keeps_input_order_and_spreads_over_every_worker,
+        map_of_nothing_is_empty,
+        starmap_applies_a_two_argument_function_to_pairs,
+        imap_yields_in_input_order_and_imap_unordered_yields_every_result,
+        apply_and_apply_async_give_the_result,
+        get_timeout_says_timeout_while_the_task_runs,
+        close_lets_queued_work_finish_and_refuses_new_work,
+        join_before_close_is_an_error,
+        terminate_fails_what_is_unfinished_and_leaves_no_process,
+        dropping_the_pool_leaves_no_process,
+        a_panic_in_the_caller_leaves_no_process,
+        maxtasksperchild_replaces_workers_with_new_ones,
+        the_initializer_runs_in_every_worker_replacements_included,
+        a_panicking_task_fails_its_call_only_and_the_worker_lives_on,
+        a_killed_worker_fails_its_call_names_its_items_and_is_replaced,
+        a_replacement_is_forked_even_while_the_program_runs_threads,
+        sigterm_or_sigkill_of_the_program_leaves_no_pool_process,
+    ])
+}
+
+fn square(x: u64) -> u64 {
+    x * x
+}
+
+fn mul(a: u64, b: u64) -> u64 {
+    a * b
+}
+
+fn pid_of_worker(_: u32) -> u32 {
+    std::process::id()
+}
+
+fn sleep_ms(ms: u64) -> u64 {
+    std::thread::sleep(Duration::from_millis(ms));
+    ms
+}
+
+/// Whether `pid` is gone, reaping it if it came to us; waits up to 10 s for that.
+fn gone(pid: u32) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let _ = waitpid(Pid::from_raw(pid as i32), Some(WaitPidFlag::WNOHANG));
+        if !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn parent_of(pid: u32) -> u32 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("a live process");
+    let after = stat.rsplit_once(") ").expect("stat").1;
+    after
+        .split(' ')
+        .nth(1)
+        .expect("ppid")
+        .parse()
+        .expect("a number")
+}
+
+fn the_workers_start_once_and_serve_every_call() {
+    let pool = Pool::new(4).expect("start");
+    let pids: BTreeSet<u32> = pool.worker_pids().into_iter().collect();
+    assert_eq!(pids.len(), 4);
+    for _ in 0..3 {
+        let served: BTreeSet<u32> = pool
+            .map(pid_of_worker, 0..200)
+            .expect("map")
+            .into_iter()
+            .collect();
+        assert!(served.is_subset(&pids), "{served:?} not in {pids:?}");
+    }
+    let later = pool.apply_async(pid_of_worker, 0).expect("apply_async");
+    assert!(pids.contains(&later.get().expect("get")));
+    assert_eq!(
+        pool.worker_pids().into_iter().collect::<BTreeSet<_>>(),
+        pids
+    );
+}
+
+fn the_workers_are_children_of_the_fork_server() {
+    let pool = Pool::new(2).expect("start");
+    let server: BTreeSet<u32> = pool
+        .worker_pids()
+        .iter()
+        .map(|&pid| parent_of(pid))
+        .collect();
+    assert_eq!(server.len(), 1);
+    let server = *server.first().expect("one server");
+    assert_eq!(parent_of(server), std::process::id());
+}
+
+fn a_pool_of_no_process_is_an_error() {
+    assert!(matches!(Pool::new(0), Err(PoolError::NoProcesses)));
+    let zero_tasks = Pool::builder().processes(1).maxtasksperchild(0).build();
+    assert!(matches!(zero_tasks, Err(PoolError::ZeroMaxTasks)));
+    let pool = Pool::new(1).expect("start");
+    assert!(matches!(
+        pool.map_chunked(square, 0..3, 0),
+        Err(PoolError::ZeroChunksize)
+    ));
+}
+
+fn map_keeps_input_order_and_spreads_over_every_worker() {
+    let pool = Pool::new(3).expect("start");
+    assert_eq!(
+        pool.map(square, 0..1000).expect("map"),
+        (0..1000).map(square).collect::<Vec<_>>()
+    );
+    let served: BTreeSet<u32> = pool
+        .map(pid_of_worker, 0..100)
+        .expect("map")
+        .into_iter()
+        .collect();
+    assert_eq!(
+        served.len(),
+        3,
+        "every worker gets a chunk before any gets a fifth"
+    );
+}
+
+fn map_of_nothing_is_empty() {
+    let pool = Pool::new(2).expect("start");
+    assert!(pool.map(square, Vec::<u64>::new()).expect("map").is_empty());
+}
+
+fn starmap_applies_a_two_argument_function_to_pairs() {
+    let pool = Pool::new(2).expect("start");
+    let pairs: Vec<(u64, u64)> = (0..50).map(|i| (i, i + 1)).collect();
+    let products = pool.starmap(mul, pairs.clone()).expect("starmap");
+    assert_eq!(
+        products,
+        pairs.iter().map(|&(a, b)| a * b).collect::<Vec<_>>()
+    );
+}
+
+fn imap_yields_in_input_order_and_imap_unordered_yields_every_result() {
+    let pool = Pool::new(2).expect("start");
+    let ordered: Vec<u64> = pool
+        .imap(square, 0..20)
+        .expect("imap")
+        .map(|r| r.expect("a result"))
+        .collect();
+    assert_eq!(ordered, (0..20).map(square).collect::<Vec<_>>());
+    let mut unordered: Vec<u64> = pool
+        .imap_unordered(square, 0..20)
+        .expect("imap_unordered")
+        .map(|r| r.expect("a result"))
+        .collect();
+    unordered.sort_unstable();
+    assert_eq!(unordered, ordered);
+}
+
+fn apply_and_apply_async_give_the_result() {
+    let pool = Pool::new(2).expect("start");
+    assert_eq!(pool.apply(square, 5).expect("apply"), 25);
+    let later = pool.apply_async(square, 7).expect("apply_async");
+    later.wait();
+    assert!(later.ready());
+    assert_eq!(later.successful(), Some(true));
+    assert_eq!(later.get().expect("get"), 49);
+    assert_eq!(later.get().expect("get, again"), 49);
+    let all = pool.map_async(square, 1..=3).expect("map_async");
+    assert_eq!(all.get().expect("get"), [1, 4, 9]);
+}
+
+fn get_timeout_says_timeout_while_the_task_runs() {
+    let pool = Pool::new(1).expect("start");
+    let slow = pool.apply_async(sleep_ms, 30_000).expect("apply_async");
+    assert!(matches!(
+        slow.get_timeout(Duration::from_millis(50)),
+        Err(PoolError::Timeout)
+    ));
+    assert!(!slow.ready());
+    assert_eq!(slow.successful(), None);
+    pool.terminate();
+    assert!(matches!(slow.get(), Err(PoolError::Terminated)));
+}
+
+fn close_lets_queued_work_finish_and_refuses_new_work() {
+    let pool = Pool::new(2).expect("start");
+    let pids = pool.worker_pids();
+    let queued = pool.map_async(square, 0..100).expect("map_async");
+    pool.close();
+    assert!(matches!(pool.apply(square, 1), Err(PoolError::NotRunning)));
+    pool.join().expect("join");
+    assert_eq!(
+        queued.get().expect("the queued work"),
+        (0..100).map(square).collect::<Vec<_>>()
+    );
+    assert!(pids.into_iter().all(gone), "a worker outlived join");
+}
+
+fn join_before_close_is_an_error() {
+    let pool = Pool::new(1).expect("start");
+    assert!(matches!(pool.join(), Err(PoolError::StillRunning)));
+}
+
+fn terminate_fails_what_is_unfinished_and_leaves_no_process() {
+    let pool = Pool::new(2).expect("start");
+    let pids = pool.worker_pids();
+    let unfinished = pool
+        .map_async(sleep_ms, [30_000, 30_000])
+        .expect("map_async");
+    pool.terminate();
+    assert!(matches!(unfinished.get(), Err(PoolError::Terminated)));
+    pool.join().expect("join after terminate");
+    assert!(pids.into_iter().all(gone));
+    assert!(support::children().is_empty(), "the fork server is left");
+}
+
+fn dropping_the_pool_leaves_no_process() {
+    let pids = {
+        let pool = Pool::new(3).expect("start");
+        let _busy = pool.apply_async(sleep_ms, 30_000).expect("apply_async");
+        pool.worker_pids()
+    };
+    assert!(pids.into_iter().all(gone));
+    assert!(support::children().is_empty());
+}
+
+fn a_panic_in_the_caller_leaves_no_process() {
+    let pids = std::cell::RefCell::new(Vec::new());
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let pool = Pool::new(2).expect("start");
+        *pids.borrow_mut() = pool.worker_pids();
+        std::panic::set_hook(Box::new(|_| {})); // keep the test's output quiet
+        panic!("a deliberate panic with a pool alive");
+    }));
+    let _ = std::panic::take_hook();
+    assert!(outcome.is_err());
+    assert!(pids.into_inner().into_iter().all(gone));
+    assert!(support::children().is_empty());
+}
+
+fn maxtasksperchild_replaces_workers_with_new_ones() {
+    let pool = Pool::builder()
+        .processes(2)
+        .maxtasksperchild(2)
+        .build()
+        .expect("start");
+    let first: BTreeSet<u32> = pool.worker_pids().into_iter().collect();
+    // Chunks of one: each item is a task; 2 workers x 2 tasks each cannot do 12.
+    let served: BTreeSet<u32> = pool
+        .map_chunked(pid_of_worker, 0..12, 1)
+        .expect("map")
+        .into_iter()
+        .collect();
+    assert!(
+        served.len() >= 6,
+        "{served:?}: a worker did more than 2 tasks"
+    );
+    assert!(served.iter().any(|pid| !first.contains(pid)));
+    assert_eq!(pool.worker_pids().len(), 2);
+}
+
+static INITIALIZED: AtomicBool = AtomicBool::new(false);
+
+fn initialize() {
+    INITIALIZED.store(true, Ordering::SeqCst);
+}
+
+fn was_initialized(_: u32) -> bool {
+    INITIALIZED.load(Ordering::SeqCst)
+}
+
+fn the_initializer_runs_in_every_worker_replacements_included() {
+    let pool = Pool::builder()
+        .processes(2)
+        .maxtasksperchild(1)
+        .initializer(initialize)
+        .build()
+        .expect("start");
+    let flags = pool.map_chunked(was_initialized, 0..8, 1).expect("map");
+    assert_eq!(flags, [true; 8]);
+    assert!(
+        !INITIALIZED.load(Ordering::SeqCst),
+        "it ran in the program, not in the workers"
+    );
+}
+
+fn panics_on_37(x: u32) -> u32 {
+    if x == 37 {
+        std::panic::set_hook(Box::new(|_| {})); // keep the test's output quiet
+        panic!("a deliberate panic on item 37");
+    }
+    x
+}
+
+fn a_panicking_task_fails_its_call_only_and_the_worker_lives_on() {
+    let pool = Pool::new(2).expect("start");
+    let pids = pool.worker_pids();
+    let outcome = pool.map(panics_on_37, 0..100);
+    assert!(
+        matches!(outcome, Err(PoolError::TaskPanicked { index: 37 })),
+        "{outcome:?}"
+    );
+    assert_eq!(pool.map(square, 0..10).expect("the next map").len(), 10);
+    assert_eq!(pool.worker_pids(), pids);
+    let failed = pool.apply_async(panics_on_37, 37).expect("apply_async");
+    assert_eq!(
+        failed.successful().or_else(|| {
+            failed.wait();
+            failed.successful()
+        }),
+        Some(false)
+    );
+}
+
+fn killed_on_50(x: u32) -> u32 {
+    if x == 50 {
+        let _ = kill(nix::unistd::getpid(), Signal::SIGKILL);
+    }
+    x
+}
+
+fn a_killed_worker_fails_its_call_names_its_items_and_is_replaced() {
+    let pool = Pool::new(2).expect("start");
+    let before = pool.worker_pids();
+    match pool.map(killed_on_50, 0..100) {
+        Err(PoolError::WorkerDied {
+            worker,
+            exitcode: Some(-9),
+            items,
+        }) => {
+            assert!(items.contains(&50), "{items:?}");
+            assert!(worker.starts_with("ForkPoolWorker-"), "{worker}");
+        }
+        other => panic!("expected WorkerDied, got {other:?}"),
+    }
+    assert_eq!(pool.map(square, 0..100).expect("the next map").len(), 100);
+    let after = pool.worker_pids();
+    assert_eq!(after.len(), 2);
+    assert!(
+        after.iter().any(|pid| !before.contains(pid)),
+        "no new worker: {after:?}"
+    );
+}
+
+fn a_replacement_is_forked_even_while_the_program_runs_threads() {
+    let pool = Pool::new(2).expect("start");
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let busy = std::thread::spawn(move || stopped.recv());
+    assert!(pool.map(killed_on_50, 0..100).is_err());
+    // The program has two threads now; the server, with one, forks the replacement.
+    assert_eq!(
+        pool.map(square, 0..100)
+            .expect("map with a replacement")
+            .len(),
+        100
+    );
+    drop(stop);
+    let _ = busy.join();
+}
+
+fn sigterm_or_sigkill_of_the_program_leaves_no_pool_process() {
+    for signal in [Signal::SIGTERM, Signal::SIGKILL] {
+        let mut helper = Command::new(std::env::current_exe().expect("current exe"))
+            .env(HELPER, "program-with-a-pool")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the helper");
+        let mut line = String::new();
+        BufReader::new(helper.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read the pids");
+        let pids: Vec<u32> = line
+            .split_whitespace()
+            .map(|p| p.parse().expect("pid"))
+            .collect();
+        assert_eq!(pids.len(), 4, "server and three workers: {line:?}");
+        kill(Pid::from_raw(helper.id() as i32), signal).expect("signal the helper");
+        helper.wait().expect("reap the helper");
+        for pid in pids {
+            assert!(gone(pid), "{pid} outlived a {signal:?}-ed program");
+        }
+    }
+}
+
+fn helper(role: &str) {
+    match role {
+        "program-with-a-pool" => {
+            let pool = Pool::new(3).expect("start");
+            let server = parent_of(pool.worker_pids()[0]);
+            let pids: Vec<String> = std::iter::once(server)
+                .chain(pool.worker_pids())
+                .map(|pid| pid.to_string())
+                .collect();
+            println!("{}", pids.join(" "));
+            let _busy = pool.map_async(sleep_ms, [3_600_000; 6]);
+            std::thread::sleep(Duration::from_secs(3600));
+        }
+        other => panic!("unknown helper role {other}"),
+    }
+}

@@ -357,6 +357,10 @@ fn a_killed_worker_fails_its_call_names_its_items_and_is_replaced() {
             items,
         }) => {
             assert!(items.contains(&50), "{items:?}");
+            assert!(
+                items.windows(2).all(|w| w[0] < w[1]),
+                "in input order: {items:?}"
+            );
             assert!(worker.starts_with("ForkPoolWorker-"), "{worker}");
         }
         other => panic!("expected WorkerDied, got {other:?}"),

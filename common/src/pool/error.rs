@@ -3,7 +3,6 @@
 use crate::process::ProcessError;
 use ipc_channel::IpcError;
 use std::fmt;
-use std::ops::Range;
 
 /// Why a pool call failed. A variant that wraps another error gives it as its `source()`.
 ///
@@ -40,8 +39,8 @@ pub enum PoolError {
         worker: String,
         /// Its exit code (`-9` after SIGKILL).
         exitcode: Option<i32>,
-        /// The indexes of the items it had not finished.
-        items: Range<usize>,
+        /// The indexes (in input order) of this call's items it had and had not finished.
+        items: Vec<usize>,
     },
     /// The pool's fork server is gone, and its workers with it: the pool cannot go on.
     ServerDied,
@@ -72,8 +71,7 @@ impl fmt::Display for PoolError {
                 items,
             } => write!(
                 f,
-                "{worker} died (exit code {exitcode:?}) with items {}..{} unfinished",
-                items.start, items.end
+                "{worker} died (exit code {exitcode:?}) with items {items:?} unfinished"
             ),
             PoolError::ServerDied => write!(f, "the pool's fork server died"),
             PoolError::NotRunning => write!(f, "the pool is not running (closed or terminated)"),

@@ -49,7 +49,7 @@ impl Failure {
             } => PoolError::WorkerDied {
                 worker,
                 exitcode,
-                items,
+                items: items.collect(),
             },
             Failure::ServerDied => PoolError::ServerDied,
             Failure::Terminated => PoolError::Terminated,
@@ -309,6 +309,32 @@ impl Inner {
                 }
             }
         }
+    }
+
+    /// The error a job reports: its first failed chunk's; for a worker's death, with the items of
+    /// every chunk of the job that the same worker lost.
+    pub(super) fn job_error(&self, job: u64) -> Option<PoolError> {
+        let chunks = self.jobs.get(&job)?;
+        let first = chunks.iter().find_map(|chunk| match chunk {
+            ChunkState::Failed(failure) => Some(failure),
+            _ => None,
+        })?;
+        let mut error = first.error();
+        if let (Failure::Died { worker, .. }, PoolError::WorkerDied { items, .. }) =
+            (first, &mut error)
+        {
+            *items = chunks
+                .iter()
+                .filter_map(|chunk| match chunk {
+                    ChunkState::Failed(Failure::Died {
+                        worker: w, items, ..
+                    }) if w == worker => Some(items.clone()),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+        }
+        Some(error)
     }
 
     /// Whether chunk `index` of `job` is no longer pending.

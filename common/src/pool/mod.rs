@@ -433,20 +433,19 @@ impl<O> AsyncResult<O> {
 
     fn take(&self) -> Result<O, PoolError> {
         let inner = self.inner.borrow();
+        if let Some(error) = inner.job_error(self.job) {
+            // A worker that found stdout closed (`| head -1`) ended quietly; so do we.
+            if crate::output::stdout_reader_gone() {
+                crate::output::stdout_closed();
+            }
+            return Err(error);
+        }
         let chunks = inner.jobs.get(&self.job).map_or(&[][..], Vec::as_slice);
         let mut encoded = Vec::with_capacity(chunks.len());
         for chunk in chunks {
             match chunk {
                 ChunkState::Done(bytes) => encoded.push(bytes.clone()),
-                ChunkState::Failed(failure) => {
-                    let error = failure.error();
-                    // A worker that found stdout closed (`| head -1`) ended quietly; so do we.
-                    if crate::output::stdout_reader_gone() {
-                        crate::output::stdout_closed();
-                    }
-                    return Err(error);
-                }
-                ChunkState::Pending => return Err(PoolError::Timeout),
+                _ => return Err(PoolError::Timeout),
             }
         }
         (self.finish)(encoded)

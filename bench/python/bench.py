@@ -143,6 +143,18 @@ def pool_map_tiny(n):
     return timed(body)
 
 
+def square(x):
+    return x * x
+
+
+def pool_maps(n, size):
+    with FORK.Pool(4) as pool:
+        def body():
+            for _ in range(n):
+                assert len(pool.map(square, range(size))) == size
+        return timed(body)
+
+
 def pool_map_cpu(_n):
     def body():
         with FORK.Pool(2) as pool:
@@ -176,6 +188,8 @@ OPS = {
     "pipe_roundtrip": pipe_roundtrip,
     "shared_counter": shared_counter,
     "pool_map_tiny": pool_map_tiny,
+    "pool_maps_small": lambda n: pool_maps(n, 100),
+    "pool_maps_big": lambda n: pool_maps(n, 100_000),
     "pool_map_cpu": pool_map_cpu,
     "cpu_one_thread": cpu_one_thread,
     "cpu_two_threads": cpu_two_threads,

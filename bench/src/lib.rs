@@ -192,6 +192,30 @@ pub fn rayon_map_tiny(n: u64) -> Duration {
     })
 }
 
+fn square(x: u64) -> u64 {
+    x * x
+}
+
+/// `n` maps of 100 items on one `Pool(4)`, started before the clock: per map.
+pub fn pool_maps_small(n: u64) -> Duration {
+    let pool = Pool::new(4).expect("start the pool");
+    time(|| {
+        for _ in 0..n {
+            assert_eq!(pool.map(square, 0..100).expect("map").len(), 100);
+        }
+    })
+}
+
+/// `n` maps of 100,000 items on one `Pool(4)`, started before the clock: per map.
+pub fn pool_maps_big(n: u64) -> Duration {
+    let pool = Pool::new(4).expect("start the pool");
+    time(|| {
+        for _ in 0..n {
+            assert_eq!(pool.map(square, 0..100_000).expect("map").len(), 100_000);
+        }
+    })
+}
+
 /// The CPU-bound task: count the primes below `limit` by trial division.
 pub fn count_primes(limit: u64) -> u64 {
     (2..limit)
@@ -307,6 +331,16 @@ pub const OPS: &[Op] = &[
         name: "raw_atomic",
         run: raw_atomic,
         n: 1_000_000,
+    },
+    Op {
+        name: "pool_maps_small",
+        run: pool_maps_small,
+        n: 200,
+    },
+    Op {
+        name: "pool_maps_big",
+        run: pool_maps_big,
+        n: 10,
     },
     Op {
         name: "pool_map_tiny",

@@ -85,6 +85,18 @@ const ROWS: &[Row] = &[
         target: Some(50.0),
     },
     Row {
+        metric: "Pool(4) kept, 200 maps of 100 items (per map)",
+        rust: "pool_maps_small",
+        python: "pool_maps_small",
+        target: Some(10.0),
+    },
+    Row {
+        metric: "Pool(4) kept, 10 maps of 100,000 items (per map)",
+        rust: "pool_maps_big",
+        python: "pool_maps_big",
+        target: Some(5.0),
+    },
+    Row {
         metric: "Pool(2).map, 100k tiny tasks (per task)",
         rust: "pool_map_tiny",
         python: "pool_map_tiny",
@@ -121,6 +133,8 @@ fn python_n(name: &str) -> u64 {
         "pipe_roundtrip" => 5_000,
         "shared_counter" => 200_000,
         "pool_map_tiny" => 100_000,
+        "pool_maps_small" => 200,
+        "pool_maps_big" => 10,
         _ => 1,
     }
 }
@@ -239,6 +253,8 @@ fn compare(rounds: usize) -> Result<(), String> {
         "pipe_roundtrip",
         "shared_counter",
         "pool_map_tiny",
+        "pool_maps_small",
+        "pool_maps_big",
         "pool_map_cpu",
         "cpu_one_thread",
         "cpu_two_threads",

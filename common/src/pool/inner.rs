@@ -5,7 +5,7 @@
 //! chunks and reads the replies. Each worker has up to [`PREFETCH`] chunks at a time.
 
 use super::error::PoolError;
-use super::server::{ChunkId, Command, Reply, Task};
+use super::server::{ChunkId, Command, Reply, RunChunk, Task};
 use crate::process::Process;
 use ipc_channel::TryRecvError;
 use ipc_channel::ipc::{IpcReceiver, IpcSender};
@@ -168,37 +168,57 @@ impl Inner {
         Ok(job)
     }
 
-    /// Sends queued chunks to the workers that have room, one each per round.
+    /// Gives queued chunks to the workers that have room, one each per round, and sends each
+    /// worker its share as one message (one wake-up for it, however many chunks).
     fn dispatch(&mut self) {
-        let mut lost = Vec::new();
+        let mut batches: Vec<Vec<Chunk>> = self.slots.iter().map(|_| Vec::new()).collect();
         'rounds: for _round in 0..PREFETCH {
-            for slot in &mut self.slots {
-                let room = slot.in_flight.len() < PREFETCH
-                    && self.maxtasksperchild.is_none_or(|most| slot.sent < most);
-                let (Some(tasks), true) = (&slot.tasks, room) else {
+            for (slot, batch) in self.slots.iter().zip(&mut batches) {
+                let busy = slot.in_flight.len() + batch.len();
+                let room = busy < PREFETCH
+                    && self
+                        .maxtasksperchild
+                        .is_none_or(|most| slot.sent + batch.len() < most);
+                if slot.tasks.is_none() || !room {
                     continue;
-                };
+                }
                 let Some(chunk) = self.queue.pop_front() else {
                     break 'rounds;
                 };
-                let task = Task::Run {
-                    chunk: chunk.id,
-                    apply: chunk.apply,
-                    f: chunk.f,
-                    items: chunk.encoded,
-                };
-                if tasks.send(task).is_ok() {
-                    slot.in_flight.push((chunk.id, chunk.items));
-                    slot.sent += 1;
-                } else {
-                    // The worker is gone (its `Ended` is on the way) with these items.
-                    slot.tasks = None;
+                batch.push(chunk);
+            }
+        }
+        let mut lost = Vec::new();
+        for (slot, batch) in self.slots.iter_mut().zip(batches) {
+            let (Some(tasks), false) = (&slot.tasks, batch.is_empty()) else {
+                continue;
+            };
+            let ranges: Vec<(ChunkId, Range<usize>)> =
+                batch.iter().map(|c| (c.id, c.items.clone())).collect();
+            let task = Task::Run(
+                batch
+                    .into_iter()
+                    .map(|c| RunChunk {
+                        chunk: c.id,
+                        apply: c.apply,
+                        f: c.f,
+                        items: c.encoded,
+                    })
+                    .collect(),
+            );
+            if tasks.send(task).is_ok() {
+                slot.sent += ranges.len();
+                slot.in_flight.extend(ranges);
+            } else {
+                // The worker is gone (its `Ended` is on the way) with these items.
+                slot.tasks = None;
+                for (chunk, items) in ranges {
                     let failure = Failure::Died {
                         worker: slot.name.clone(),
                         exitcode: None,
-                        items: chunk.items,
+                        items,
                     };
-                    lost.push((chunk.id, failure));
+                    lost.push((chunk, failure));
                 }
             }
         }

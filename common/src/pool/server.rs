@@ -65,15 +65,19 @@ pub(super) struct ChunkId {
 /// From the program to one worker.
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) enum Task {
-    /// Apply `f` to the encoded items, with `apply` (see the module's header).
-    Run {
-        chunk: ChunkId,
-        apply: usize,
-        f: usize,
-        items: Vec<u8>,
-    },
+    /// Chunks to run, in order: one message for all that the worker is given at once.
+    Run(Vec<RunChunk>),
     /// No more tasks: exit.
     Stop,
+}
+
+/// Apply `f` to the encoded items, with `apply` (see the module's header).
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct RunChunk {
+    pub(super) chunk: ChunkId,
+    pub(super) apply: usize,
+    pub(super) f: usize,
+    pub(super) items: Vec<u8>,
 }
 
 /// What `apply` made of a chunk.
@@ -200,34 +204,36 @@ fn work(slot: usize, inbox: &IpcReceiver<Task>, replies: &IpcSender<Reply>, conf
         initializer();
     }
     let mut done = 0;
-    while let Ok(Task::Run {
-        chunk,
-        apply,
-        f,
-        items,
-    }) = inbox.recv()
-    {
-        // SAFETY: `apply` is the address of an `apply::<T, R>` or `apply_pairs::<A, B, R>`, all
-        // of type `ApplyFn`, in the program this worker is a fork of (see the module's header).
-        let apply = unsafe { std::mem::transmute::<usize, ApplyFn>(apply) };
-        let reply = match apply(f, &items) {
-            Outcome::Done(results) => Reply::Done {
-                slot,
-                chunk,
-                results,
-            },
-            Outcome::Panicked(offset) => Reply::Panicked {
-                slot,
-                chunk,
-                offset,
-            },
-        };
-        if replies.send(reply).is_err() {
-            return;
-        }
-        done += 1;
-        if config.maxtasksperchild.is_some_and(|most| done >= most) {
-            return;
+    while let Ok(Task::Run(batch)) = inbox.recv() {
+        for RunChunk {
+            chunk,
+            apply,
+            f,
+            items,
+        } in batch
+        {
+            // SAFETY: `apply` is the address of an `apply::<T, R>` or `apply_pairs::<A, B, R>`,
+            // all of type `ApplyFn`, in the program this worker is a fork of (see the header).
+            let apply = unsafe { std::mem::transmute::<usize, ApplyFn>(apply) };
+            let reply = match apply(f, &items) {
+                Outcome::Done(results) => Reply::Done {
+                    slot,
+                    chunk,
+                    results,
+                },
+                Outcome::Panicked(offset) => Reply::Panicked {
+                    slot,
+                    chunk,
+                    offset,
+                },
+            };
+            if replies.send(reply).is_err() {
+                return;
+            }
+            done += 1;
+            if config.maxtasksperchild.is_some_and(|most| done >= most) {
+                return;
+            }
         }
     }
 }

@@ -42,5 +42,8 @@ fn the_next_map_succeeds_on_a_new_worker() {
         .filter(|e| e.process.starts_with("ForkPoolWorker-"))
         .map(|e| e.process.as_str())
         .collect();
-    assert!(workers.contains("ForkPoolWorker-3"), "no replacement: {workers:?}");
+    assert!(
+        workers.contains("ForkPoolWorker-3"),
+        "no replacement: {workers:?}"
+    );
 }

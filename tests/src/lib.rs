@@ -57,7 +57,7 @@ mod run;
 
 pub use common::trace::{Event, Kind};
 pub use nix::sys::signal::Signal;
-pub use run::{Example, Run, Running, TEST_SCALE, run};
+pub use run::{Ending, Example, Run, Running, TEST_SCALE, run};
 
 /// The standard checks of one example, and its standard run shared by the file's tests (see the
 /// crate's documentation). `$kind` is `threads` or `processes` (processes also get the signal

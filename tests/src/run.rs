@@ -250,7 +250,24 @@ impl Running {
     }
 
     /// Waits for the example to end (or to the timeout) and captures what it did.
-    pub fn wait(mut self) -> Run {
+    pub fn wait(self) -> Run {
+        let (run, ending) = self.finish();
+        if let Some(timeout) = ending.timed_out {
+            run.fail(&format!(
+                "timed out after {timeout:?}; the process group was killed"
+            ));
+        }
+        if ending.stdout_left_open {
+            run.fail(
+                "the example exited, but something (a child it left behind?) kept its stdout open",
+            );
+        }
+        run
+    }
+
+    /// [`Running::wait`] without failing: what it did, and how it ended (for a checker that
+    /// reports a hang in its own words).
+    pub fn finish(mut self) -> (Run, Ending) {
         let pid = self.pid;
         self.waited = true;
         let status = wait_with_timeout(&mut self.child, self.timeout);
@@ -269,20 +286,24 @@ impl Running {
             std::mem::replace(&mut self.stderr, mpsc::channel().1),
             &self.trace_path,
         );
-        if timed_out {
-            run.fail(&format!(
-                "timed out after {:?}; the process group was killed",
-                self.timeout
-            ));
-        }
         if run.stdout_left_open {
             kill_group(pid);
-            run.fail(
-                "the example exited, but something (a child it left behind?) kept its stdout open",
-            );
         }
-        run
+        let ending = Ending {
+            timed_out: timed_out.then_some(self.timeout),
+            stdout_left_open: run.stdout_left_open,
+        };
+        (run, ending)
     }
+}
+
+/// How a run ended, beyond its exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ending {
+    /// It ran past its timeout (this long) and its process group was killed.
+    pub timed_out: Option<Duration>,
+    /// It exited, but something (a child it left behind?) kept its stdout open.
+    pub stdout_left_open: bool,
 }
 
 /// Reads stdout line by line; after `limit` lines, closes it (drops the pipe's read end).

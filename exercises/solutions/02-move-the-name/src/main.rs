@@ -1,0 +1,17 @@
+//! 연습 02의 풀이 — Exercise 02, a solution: `move` hands `name` to the thread.
+
+use common::say;
+use std::thread;
+
+fn main() {
+    let mut threads = Vec::new();
+    for i in 0..5 {
+        let name = format!("thread {i}");
+        threads.push(thread::spawn(move || {
+            say!("hello from {name}");
+        }));
+    }
+    for t in threads {
+        t.join().expect("a thread panicked");
+    }
+}

@@ -1,0 +1,21 @@
+//! 연습 05의 풀이 — Exercise 05, a solution: the child sends its `num` back through a pipe.
+
+use common::process::Process;
+use common::say;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+static NUM: AtomicI32 = AtomicI32::new(42);
+
+fn main() {
+    let (parent_conn, child_conn) = common::ipc::pipe().expect("a pipe");
+    let mut child = Process::new(move || {
+        let num = NUM.fetch_add(1, Ordering::SeqCst) + 1;
+        say!("num in the child: {num}");
+        child_conn.send(&num).expect("send num");
+    })
+    .name("SubProcess");
+    child.start().expect("start the child");
+    let num: i32 = parent_conn.recv().expect("the child's num");
+    child.join();
+    say!("num in the parent: {num}");
+}

@@ -1,0 +1,240 @@
+//! The exercises, in order: each with its task, its hint and its check, stated once here.
+//!
+//! A check reads a finished run of the learner's program (stdout, the trace, the exit status)
+//! and names, in the learner's terms, the first property that does not hold.
+
+use harness::Run;
+
+/// What is wrong, in Korean and in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub ko: String,
+    pub en: String,
+}
+
+impl Problem {
+    pub fn new(ko: impl Into<String>, en: impl Into<String>) -> Self {
+        Problem {
+            ko: ko.into(),
+            en: en.into(),
+        }
+    }
+}
+
+type Check = fn(&Run) -> Result<(), Problem>;
+
+/// One exercise: folder `exercises/<id>-<package>/` (its code, and its hint in `hint.ko.md` and
+/// `hint.en.md`, which the book shows too), solution under `exercises/solutions/`.
+#[derive(Debug)]
+pub struct Exercise {
+    pub id: &'static str,
+    pub package: &'static str,
+    pub title: [&'static str; 2],
+    /// What a program that never ends usually lacks.
+    pub hang_hint: [&'static str; 2],
+    pub check: Check,
+}
+
+impl Exercise {
+    pub fn folder(&self) -> String {
+        format!("{}-{}", self.id, self.package)
+    }
+}
+
+fn line(run: &Run, text: &str) -> Option<usize> {
+    run.stdout.iter().position(|l| l == text)
+}
+
+fn never_printed(text: &str) -> Problem {
+    Problem::new(
+        format!("'{text}'이(가) 찍히지 않았습니다."),
+        format!("'{text}' was never printed."),
+    )
+}
+
+fn join_the_threads(run: &Run) -> Result<(), Problem> {
+    let main_end = line(run, "main thread end").ok_or_else(|| never_printed("main thread end"))?;
+    for i in 0..5 {
+        let end = format!("sub thread end  thread {i}");
+        let Some(at) = line(run, &end) else {
+            return Err(Problem::new(
+                format!(
+                    "'{end}'이(가) 찍히지 않았습니다. 스레드가 끝나기 전에 main이 반환했습니다."
+                ),
+                format!("'{end}' was never printed: main returned before its threads finished."),
+            ));
+        };
+        if at < main_end {
+            return Err(Problem::new(
+                format!(
+                    "'{end}'이(가) 'main thread end'보다 먼저 찍혔습니다. 마지막 줄을 찍은 뒤에 join하세요."
+                ),
+                format!("'{end}' was printed before 'main thread end': join after the last line."),
+            ));
+        }
+        let thread = &run.event(harness::exact(&end)).thread;
+        if thread != &format!("thread {i}") {
+            return Err(Problem::new(
+                format!("'{end}'을(를) 찍은 것은 'thread {i}'가 아니라 '{thread}' 스레드입니다."),
+                format!("'{end}' was printed by thread '{thread}', not 'thread {i}'."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn move_the_name(run: &Run) -> Result<(), Problem> {
+    for i in 0..5 {
+        let hello = format!("hello from thread {i}");
+        if run.stdout.iter().filter(|l| **l == hello).count() != 1 {
+            return Err(Problem::new(
+                format!("'{hello}'이(가) 정확히 한 번 찍혀야 합니다."),
+                format!("'{hello}' must be printed exactly once."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn count_together(run: &Run) -> Result<(), Problem> {
+    let Some(counter) = run.stdout.iter().find_map(|l| l.strip_prefix("counter: ")) else {
+        return Err(never_printed("counter: ..."));
+    };
+    if counter != "2000000" {
+        return Err(Problem::new(
+            format!(
+                "카운터가 2000000이 아니라 {counter}입니다. 더하기 하나하나가 쪼개지지 않아야 합니다."
+            ),
+            format!("the counter is {counter}, not 2000000: each addition must be indivisible."),
+        ));
+    }
+    Ok(())
+}
+
+fn end_the_consumer(run: &Run) -> Result<(), Problem> {
+    let got = run.stdout.iter().filter(|l| l.starts_with("got ")).count();
+    if got != 15 {
+        return Err(Problem::new(
+            format!("소비자가 15개가 아니라 {got}개를 받았습니다."),
+            format!("the consumer got {got} messages, not 15."),
+        ));
+    }
+    line(run, "consumer done: 15 messages")
+        .map(|_| ())
+        .ok_or_else(|| never_printed("consumer done: 15 messages"))
+}
+
+fn send_num_back(run: &Run) -> Result<(), Problem> {
+    let child =
+        line(run, "num in the child: 43").ok_or_else(|| never_printed("num in the child: 43"))?;
+    let child_pid = run.event(harness::exact(&run.stdout[child])).pid;
+    if child_pid == run.pid {
+        return Err(Problem::new(
+            "'num in the child: 43'을(를) 자식이 아니라 부모가 찍었습니다.",
+            "'num in the child: 43' was printed by the parent, not by a child.",
+        ));
+    }
+    match run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix("num in the parent: "))
+    {
+        Some("43") => Ok(()),
+        Some(other) => Err(Problem::new(
+            format!(
+                "부모가 43이 아니라 {other}을(를) 찍었습니다. 자식은 자기 복사본을 바꿨습니다(fork가 복사함). 값을 보내 주세요."
+            ),
+            format!(
+                "the parent printed {other}, not 43: the child changed its own copy (fork copies); send the value back."
+            ),
+        )),
+        None => Err(never_printed("num in the parent: 43")),
+    }
+}
+
+fn daemon_child(run: &Run) -> Result<(), Problem> {
+    if line(run, "Sub Process end").is_some() {
+        return Err(Problem::new(
+            "'Sub Process end'가 찍혔습니다. main이 자식을 기다렸습니다. 자식을 데몬으로 만드세요.",
+            "'Sub Process end' was printed: main waited for its child. Make the child a daemon.",
+        ));
+    }
+    if run.stdout.last().map(String::as_str) != Some("Main Process end") {
+        return Err(Problem::new(
+            "마지막 줄이 'Main Process end'가 아닙니다.",
+            "the last line is not 'Main Process end'.",
+        ));
+    }
+    Ok(())
+}
+
+/// Every exercise, in order.
+pub const EXERCISES: &[Exercise] = &[
+    Exercise {
+        id: "01",
+        package: "join-the-threads",
+        title: ["스레드 다섯 개를 기다리기", "wait for the five threads"],
+        hang_hint: ["", ""],
+        check: join_the_threads,
+    },
+    Exercise {
+        id: "02",
+        package: "move-the-name",
+        title: ["스레드에게 이름을 넘기기", "hand the name to the thread"],
+        hang_hint: ["", ""],
+        check: move_the_name,
+    },
+    Exercise {
+        id: "03",
+        package: "count-together",
+        title: [
+            "두 스레드가 한 카운터에 더하기",
+            "two threads add to one counter",
+        ],
+        hang_hint: ["", ""],
+        check: count_together,
+    },
+    Exercise {
+        id: "04",
+        package: "end-the-consumer",
+        title: ["소비자가 끝나게 하기", "a consumer that ends"],
+        hang_hint: [
+            "보내는 쪽(sender)이 하나 남아 있어서 소비자가 계속 기다립니다.",
+            "a sender was never dropped, so the consumer waits forever.",
+        ],
+        check: end_the_consumer,
+    },
+    Exercise {
+        id: "05",
+        package: "send-num-back",
+        title: [
+            "자식이 바꾼 값을 부모에게 알리기",
+            "send the child's value back",
+        ],
+        hang_hint: [
+            "부모가 받으려고 기다리는데 자식이 보내지 않았습니다.",
+            "the parent waits to receive, and the child never sent.",
+        ],
+        check: send_num_back,
+    },
+    Exercise {
+        id: "06",
+        package: "daemon-child",
+        title: ["데몬 자식", "a daemon child"],
+        hang_hint: ["", ""],
+        check: daemon_child,
+    },
+];
+
+/// Whether every process the run started is gone (a daemon child is ended at exit).
+pub fn nothing_left(run: &Run) -> Result<(), Problem> {
+    for pid in run.pids() {
+        if !harness::reap::wait_gone(pid, std::time::Duration::from_secs(1)) {
+            return Err(Problem::new(
+                format!("main이 끝난 뒤에도 자식 프로세스(pid {pid})가 돌고 있었습니다."),
+                format!("a child process (pid {pid}) was still running after main ended."),
+            ));
+        }
+    }
+    Ok(())
+}

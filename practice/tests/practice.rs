@@ -1,0 +1,265 @@
+//! The checker, run as a learner runs it, on copies of `exercises/`: every exercise's starting
+//! state fails for its intended reason, every reference solution passes, and the commands
+//! around them (list, hint, solution, watch, bad input) do what they say.
+//!
+//! The copies share one target folder (`target/practice-tests`), so `common` is built once; as
+//! an exercise's binary there is named after its package whichever copy built it, the tests take
+//! turns (`TURN`).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const PRACTICE: &str = env!("CARGO_BIN_EXE_practice");
+
+/// Held by each test for its whole length: one copy's binaries at a time in the shared target.
+static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn turn() -> std::sync::MutexGuard<'static, ()> {
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .canonicalize()
+        .expect("the workspace")
+}
+
+/// A copy of `exercises/` (without its `target/`), whose `common` is the workspace's.
+struct Exercises {
+    dir: tempfile::TempDir,
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("a name");
+        if name == "target" {
+            continue;
+        }
+        if path.is_dir() {
+            copy_tree(&path, &to.join(name));
+        } else {
+            std::fs::copy(&path, to.join(name)).expect("copy");
+        }
+    }
+}
+
+impl Exercises {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        copy_tree(&workspace().join("exercises"), dir.path());
+        let manifest = dir.path().join("Cargo.toml");
+        let text = std::fs::read_to_string(&manifest).expect("Cargo.toml");
+        let common = workspace().join("common");
+        let text = text.replace(
+            "path = \"../common\"",
+            &format!("path = \"{}\"", common.display()),
+        );
+        std::fs::write(&manifest, text).expect("write Cargo.toml");
+        Exercises { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(PRACTICE);
+        command
+            .args(["--lang", "en"])
+            .args(args)
+            .env("PRACTICE_EXERCISES", self.path())
+            .env(
+                "CARGO_TARGET_DIR",
+                workspace().join("target/practice-tests"),
+            )
+            .stdin(Stdio::null());
+        command
+    }
+
+    fn practice(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run practice")
+    }
+
+    /// Puts the reference solution of `folder` in place of the learner's code.
+    fn solve(&self, folder: &str) {
+        std::fs::copy(
+            self.path()
+                .join("solutions")
+                .join(folder)
+                .join("src/main.rs"),
+            self.path().join(folder).join("src/main.rs"),
+        )
+        .expect("copy the solution");
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The exercises, with what the starting state's report must say.
+const STARTS: &[(&str, &str)] = &[
+    (
+        "01-join-the-threads",
+        "'sub thread end  thread 0' was never printed",
+    ),
+    ("02-move-the-name", "error[E0373]"),
+    ("03-count-together", "error[E0499]"),
+    ("04-end-the-consumer", "a hang). a sender was never dropped"),
+    ("05-send-num-back", "the parent printed 42, not 43"),
+    ("06-daemon-child", "'Sub Process end' was printed"),
+];
+
+#[test]
+fn every_starting_state_fails_for_its_intended_reason() {
+    let _turn = turn();
+    let exercises = Exercises::new();
+    for (folder, reason) in STARTS {
+        let output = exercises.practice(&["check", &folder[..2]]);
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(1), "{folder}: {text}");
+        assert!(
+            text.contains(reason),
+            "{folder}: expected {reason:?} in:\n{text}"
+        );
+        assert!(text.contains(&format!("hint {}", &folder[..2])), "{text}");
+    }
+}
+
+#[test]
+fn every_solution_passes() {
+    let _turn = turn();
+    let exercises = Exercises::new();
+    for (folder, _) in STARTS {
+        exercises.solve(folder);
+        let output = exercises.practice(&["check", &folder[..2]]);
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(0), "{folder}: {text}");
+        assert!(text.starts_with(&format!("✓ {}", &folder[..2])), "{text}");
+    }
+}
+
+#[test]
+fn the_list_marks_what_passed_and_names_the_next() {
+    let _turn = turn();
+    let exercises = Exercises::new();
+    let before = stdout(&exercises.practice(&[]));
+    assert!(before.contains("✗ 01 join-the-threads"), "{before}");
+    assert!(
+        before.contains("next: cargo run -p practice -- check 01"),
+        "{before}"
+    );
+    exercises.solve("01-join-the-threads");
+    assert!(exercises.practice(&["check", "01"]).status.success());
+    let after = stdout(&exercises.practice(&["list"]));
+    assert!(after.contains("✓ 01 join-the-threads"), "{after}");
+    assert!(
+        after.contains("next: cargo run -p practice -- check 02"),
+        "{after}"
+    );
+}
+
+#[test]
+fn hint_and_solution_show_what_they_say() {
+    let _turn = turn();
+    let exercises = Exercises::new();
+    let hint = exercises.practice(&["hint", "04"]);
+    assert!(hint.status.success());
+    assert!(
+        stdout(&hint).contains("`drop` main's own `q_put`"),
+        "{}",
+        stdout(&hint)
+    );
+    let korean = Command::new(PRACTICE)
+        .args(["hint", "04"])
+        .env("PRACTICE_EXERCISES", exercises.path())
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .expect("run practice");
+    assert!(
+        stdout(&korean).contains("보내는 쪽이 모두 사라져야"),
+        "{}",
+        stdout(&korean)
+    );
+    let solution = exercises.practice(&["solution", "02"]);
+    assert!(stdout(&solution).contains("thread::spawn(move ||"));
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    let exercises = Exercises::new();
+    for (args, message) in [
+        (
+            &["check", "99"][..],
+            "error: no exercise \"99\" (there are 01 to 06)\n",
+        ),
+        (
+            &["hint", "nothing"][..],
+            "error: no exercise \"nothing\" (there are 01 to 06)\n",
+        ),
+        (
+            &["frobnicate"][..],
+            "usage: practice [--lang ko|en] [list | check <n> | hint <n> | solution <n> | watch]\n",
+        ),
+    ] {
+        let output = exercises.practice(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), message, "{args:?}");
+    }
+    let output = Command::new(PRACTICE)
+        .args(["--lang", "fr"])
+        .output()
+        .expect("run practice");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: --lang takes ko or en, not \"fr\"\n"
+    );
+}
+
+#[test]
+fn watch_checks_again_when_a_file_is_saved() {
+    let _turn = turn();
+    let exercises = Exercises::new();
+    let mut watching = exercises
+        .command(&["watch"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start practice watch");
+    let (lines, received) = std::sync::mpsc::channel();
+    let out = watching.stdout.take().expect("stdout");
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(300);
+    let mut seen = Vec::new();
+    let wait_for = |text: &str, seen: &mut Vec<String>| {
+        while Instant::now() < deadline {
+            if let Ok(line) = received.recv_timeout(Duration::from_millis(100)) {
+                let found = line.contains(text);
+                seen.push(line);
+                if found {
+                    return;
+                }
+            }
+        }
+        panic!("no line with {text:?} in:\n{}", seen.join("\n"));
+    };
+    wait_for("✗ 01", &mut seen);
+    wait_for("save a file to check again", &mut seen);
+    exercises.solve("01-join-the-threads");
+    wait_for("✓ 01", &mut seen);
+    wait_for("checking 02", &mut seen);
+    let _ = watching.kill();
+    let _ = watching.wait();
+}

@@ -168,6 +168,109 @@ fn daemon_child(run: &Run) -> Result<(), Problem> {
     Ok(())
 }
 
+fn map_in_the_pool(run: &Run) -> Result<(), Problem> {
+    let want = "results: [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]";
+    line(run, want).ok_or_else(|| never_printed(want))?;
+    let workers = run
+        .events_of_kind(harness::Kind::ProcessExit)
+        .into_iter()
+        .filter(|e| e.process.starts_with("ForkPoolWorker-"))
+        .count();
+    if workers == 0 {
+        return Err(Problem::new(
+            "풀의 작업 프로세스가 하나도 돌지 않았습니다. `Pool::map`으로 계산하세요.",
+            "no pool worker ran: compute with `Pool::map`.",
+        ));
+    }
+    Ok(())
+}
+
+fn ping_pong(run: &Run) -> Result<(), Problem> {
+    let mut expected = Vec::new();
+    for i in 0..5 {
+        expected.push(format!("child got ping {i}"));
+        expected.push(format!("parent got pong {i}"));
+    }
+    for (at, want) in expected.iter().enumerate() {
+        match run.stdout.get(at) {
+            Some(got) if got == want => {}
+            Some(got) => {
+                return Err(Problem::new(
+                    format!("{}번째 줄이 '{want}'이(가) 아니라 '{got}'입니다.", at + 1),
+                    format!("line {} is '{got}', not '{want}'.", at + 1),
+                ));
+            }
+            None => return Err(never_printed(want)),
+        }
+    }
+    let child = run.event(harness::exact("child got ping 0")).pid;
+    if child == run.pid {
+        return Err(Problem::new(
+            "핑을 받은 것이 자식 프로세스가 아닙니다.",
+            "the pings were not received by a child process.",
+        ));
+    }
+    Ok(())
+}
+
+fn count_in_four_processes(run: &Run) -> Result<(), Problem> {
+    match run.stdout.iter().find_map(|l| l.strip_prefix("total: ")) {
+        Some("400000") => Ok(()),
+        Some("0") => Err(Problem::new(
+            "합계가 400000이 아니라 0입니다. 프로세스마다 자기 복사본을 바꿨습니다(fork가 복사함). `common::shm::Value`를 쓰세요.",
+            "the total is 0, not 400000: each process changed its own copy (fork copies); use `common::shm::Value`.",
+        )),
+        Some(other) => Err(Problem::new(
+            format!(
+                "합계가 400000이 아니라 {other}입니다. 읽고 쓰는 동안 `get_lock()`을 잡으세요."
+            ),
+            format!(
+                "the total is {other}, not 400000: hold `get_lock()` across the read and the write."
+            ),
+        )),
+        None => Err(never_printed("total: 400000")),
+    }
+}
+
+fn two_locks(run: &Run) -> Result<(), Problem> {
+    let want = "both transfers done: a = 110, b = 90";
+    line(run, want)
+        .map(|_| ())
+        .ok_or_else(|| never_printed(want))
+}
+
+fn dining_philosophers(run: &Run) -> Result<(), Problem> {
+    for p in 0..5 {
+        let eats = format!("philosopher {p} eats");
+        let count = run.stdout.iter().filter(|l| **l == eats).count();
+        if count != 3 {
+            return Err(Problem::new(
+                format!("철학자 {p}이(가) 세 번이 아니라 {count}번 먹었습니다."),
+                format!("philosopher {p} ate {count} times, not 3."),
+            ));
+        }
+    }
+    line(run, "all philosophers ate")
+        .map(|_| ())
+        .ok_or_else(|| never_printed("all philosophers ate"))
+}
+
+fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
+    for i in 0..5 {
+        let got = format!("got item {i}");
+        let at = line(run, &got).ok_or_else(|| never_printed(&got))?;
+        if run.event(harness::exact(&run.stdout[at])).thread != "consumer" {
+            return Err(Problem::new(
+                format!("'{got}'을(를) 소비자 스레드가 찍지 않았습니다."),
+                format!("'{got}' was not printed by the consumer thread."),
+            ));
+        }
+    }
+    line(run, "consumer done: 5 items")
+        .map(|_| ())
+        .ok_or_else(|| never_printed("consumer done: 5 items"))
+}
+
 /// Every exercise, in order.
 pub const EXERCISES: &[Exercise] = &[
     Exercise {
@@ -223,6 +326,66 @@ pub const EXERCISES: &[Exercise] = &[
         title: ["데몬 자식", "a daemon child"],
         hang_hint: ["", ""],
         check: daemon_child,
+    },
+    Exercise {
+        id: "07",
+        package: "map-in-the-pool",
+        title: ["Pool.map으로 계산하기", "compute with Pool.map"],
+        hang_hint: ["", ""],
+        check: map_in_the_pool,
+    },
+    Exercise {
+        id: "08",
+        package: "ping-pong",
+        title: ["Pipe로 핑퐁", "ping-pong over a Pipe"],
+        hang_hint: [
+            "한쪽이 받으려고 기다리는데 다른 쪽이 보내지 않았습니다.",
+            "one side waits to receive, and the other never sent.",
+        ],
+        check: ping_pong,
+    },
+    Exercise {
+        id: "09",
+        package: "count-in-four-processes",
+        title: [
+            "프로세스 넷이 한 값에 더하기",
+            "four processes add to one value",
+        ],
+        hang_hint: ["", ""],
+        check: count_in_four_processes,
+    },
+    Exercise {
+        id: "10",
+        package: "two-locks",
+        title: ["두 잠금과 교착", "two locks and a deadlock"],
+        hang_hint: [
+            "두 잠금을 반대 순서로 잡아서 둘이 서로를 기다립니다.",
+            "two locks are taken in opposite orders, so the threads wait for each other.",
+        ],
+        check: two_locks,
+    },
+    Exercise {
+        id: "11",
+        package: "dining-philosophers",
+        title: ["식사하는 철학자", "the dining philosophers"],
+        hang_hint: [
+            "모두가 같은 쪽 포크를 먼저 잡으면 모두가 서로를 기다리는 원이 생깁니다.",
+            "when everyone takes the same side's fork first, they can all wait in a circle.",
+        ],
+        check: dining_philosophers,
+    },
+    Exercise {
+        id: "12",
+        package: "producer-and-consumer",
+        title: [
+            "생산자 프로세스와 소비자 스레드",
+            "a producer process and a consumer thread",
+        ],
+        hang_hint: [
+            "소비자가 큐가 비었는지 계속 확인하며 돌기만 하고, 생산자가 끝난 것을 알아채지 못합니다.",
+            "the consumer spins checking the queue and never notices that the producer has ended.",
+        ],
+        check: producer_and_consumer,
     },
 ];
 

@@ -113,6 +113,18 @@ const STARTS: &[(&str, &str)] = &[
     ("04-end-the-consumer", "a hang). a sender was never dropped"),
     ("05-send-num-back", "the parent printed 42, not 43"),
     ("06-daemon-child", "'Sub Process end' was printed"),
+    ("07-map-in-the-pool", "error[E0308]"),
+    ("08-ping-pong", "a hang). one side waits to receive"),
+    ("09-count-in-four-processes", "the total is 0, not 400000"),
+    (
+        "10-two-locks",
+        "a hang). two locks are taken in opposite orders",
+    ),
+    (
+        "11-dining-philosophers",
+        "a hang). when everyone takes the same side's fork first",
+    ),
+    ("12-producer-and-consumer", "a hang). the consumer spins"),
 ];
 
 #[test]
@@ -196,11 +208,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 06)\n",
+            "error: no exercise \"99\" (there are 01 to 12)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 06)\n",
+            "error: no exercise \"nothing\" (there are 01 to 12)\n",
         ),
         (
             &["frobnicate"][..],

@@ -1,0 +1,53 @@
+//! 연습 11 — 식사하는 철학자 (노트 너머: 공유 상태)
+//! Exercise 11 — the dining philosophers (after the notes: shared state)
+//!
+//! 할 일: 철학자 다섯이 둥근 식탁에 앉아 양옆의 포크 두 개로 세 번씩 먹고 "all philosophers ate"가
+//! 찍히게 하세요. 지금은 모두가 왼쪽 포크를 먼저 쥐어서, 다섯이 동시에 왼쪽을 쥐면 아무도 오른쪽을 얻지
+//! 못합니다. `at_the_table`은 다섯이 첫 포크를 쥔 채 모이면 그 상황을 언제나 만듭니다(바꾸지 마세요).
+//! Task: five philosophers at a round table each eat three times with the two forks beside them,
+//! then "all philosophers ate" prints. Today each takes the left fork first: when all five hold
+//! their left, nobody gets a right. `at_the_table` makes that happen every time (leave it as is).
+//!
+//! 확인 / check: `cargo run -p practice -- check 11`
+
+use common::say;
+use std::sync::{Condvar, Mutex};
+use std::thread;
+use std::time::Duration;
+
+/// Waits until all five hold their first fork, or 200 ms: it lines up the deadlock, if there is
+/// one to line up.
+fn at_the_table(holding: &(Mutex<usize>, Condvar)) {
+    let (count, all_there) = holding;
+    let mut count = count.lock().expect("count");
+    *count += 1;
+    all_there.notify_all();
+    let _ = all_there
+        .wait_timeout_while(count, Duration::from_millis(200), |n| *n < 5)
+        .expect("wait");
+}
+
+fn main() {
+    let forks: Vec<Mutex<()>> = (0..5).map(|_| Mutex::new(())).collect();
+    let holding = (Mutex::new(0), Condvar::new());
+    thread::scope(|scope| {
+        for p in 0..5 {
+            let (forks, holding) = (&forks, &holding);
+            scope.spawn(move || {
+                let (left, right) = (p, (p + 1) % 5);
+                // TODO: with every philosopher taking the left fork first, all five can wait forever.
+                let (first, second) = (left, right);
+                for meal in 0..3 {
+                    let _first = forks[first].lock().expect("a fork");
+                    if meal == 0 {
+                        at_the_table(holding);
+                    }
+                    let _second = forks[second].lock().expect("a fork");
+                    say!("philosopher {p} eats");
+                }
+                say!("philosopher {p} ate 3 times");
+            });
+        }
+    });
+    say!("all philosophers ate");
+}

@@ -1,0 +1,31 @@
+//! 연습 12의 풀이 — Exercise 12, a solution: the consumer blocks in `recv`, which fails once the
+//! producer (the only sender) has ended.
+
+use common::process::Process;
+use common::{say, sleep_secs};
+use std::thread;
+
+fn main() {
+    let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
+    let mut producer = Process::new(move || {
+        for i in 0..5 {
+            q_put.send(format!("item {i}")).expect("put");
+            sleep_secs(0.2);
+        }
+    })
+    .name("producer");
+    producer.start().expect("start the producer");
+    let consumer = thread::Builder::new()
+        .name("consumer".into())
+        .spawn(move || {
+            let mut count = 0;
+            while let Ok(item) = q.recv() {
+                say!("got {item}");
+                count += 1;
+            }
+            say!("consumer done: {count} items");
+        })
+        .expect("spawn the consumer");
+    consumer.join().expect("the consumer panicked");
+    producer.join();
+}

@@ -7,9 +7,11 @@
 //!   `threading.current_thread().name`.
 //! - [`sleep_secs`]: the notes' `time.sleep`, scaled by `TUTORIAL_TIME_SCALE`.
 //! - [`process::Process`]: Python's `multiprocessing.Process`, on `fork`.
-//! - [`pool::Pool`]: Python's `multiprocessing.Pool(n).map`, on forked workers and `ipc-channel`.
+//! - [`pool::Pool`]: Python's `multiprocessing.Pool`, its workers forked once (by a fork server) and
+//!   kept; `map`, `imap`, `apply_async` and the rest, over `ipc-channel`.
 //! - [`ipc::pipe`] and [`ipc::recv_from`]: Python's `Pipe()`, and a queue wait that cannot hang.
-//! - [`shm::Value`] and [`shm::Array`]: Python's `Value` and `Array`, atomics in shared memory.
+//! - [`shm::Value`], [`shm::Array`] and [`shm::Lock`]: Python's `Value` (with `get_lock()`), `Array` and
+//!   `Lock`: atomics, and a futex, in shared memory.
 //! - [`sync::Semaphore`] and [`sync::Event`]: Python's `threading.Semaphore` and `Event`.
 //! - [`python::Py`]: `True`, `False` and `None` printed as Python prints them.
 //! - [`trace`]: the JSON-lines record of every printed line, read by the test harness.

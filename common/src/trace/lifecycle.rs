@@ -4,7 +4,7 @@
 //!   as it starts), and `thread_end` when it finishes normally; a thread cut off by its process's
 //!   end has none.
 //! - The main process writes its `process_start` with its first event, and its `process_exit` as
-//!   the last step of the exit sequence ([`crate::exit`]). A child writes its own `process_start`
+//!   the last step of the exit sequence (`common`'s `exit` module). A child writes its own `process_start`
 //!   right after `fork` and its `process_exit` as it returns from its target; a child killed by a
 //!   signal gets its `process_exit` from the parent that reaps it.
 //!

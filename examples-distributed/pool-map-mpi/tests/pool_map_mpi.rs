@@ -3,7 +3,7 @@
 //! Open MPI's settings for this machine are given here, not in the program: running as root in a
 //! container, more ranks than cores, and no ssh client for a remote launcher.
 
-use harness::{Example, exact};
+use harness::{Example, Run, exact};
 use std::collections::BTreeSet;
 use std::time::Duration;
 

@@ -39,6 +39,7 @@ fn main() -> std::process::ExitCode {
         terminate_fails_what_is_unfinished_and_leaves_no_process,
         dropping_the_pool_leaves_no_process,
         a_panic_in_the_caller_leaves_no_process,
+        results_outliving_their_pool_report_it_terminated,
         maxtasksperchild_replaces_workers_with_new_ones,
         the_initializer_runs_in_every_worker_replacements_included,
         a_panicking_task_fails_its_call_only_and_the_worker_lives_on,
@@ -264,6 +265,21 @@ fn a_panic_in_the_caller_leaves_no_process() {
     assert!(outcome.is_err());
     assert!(pids.into_inner().into_iter().all(gone));
     assert!(support::children().is_empty());
+}
+
+fn results_outliving_their_pool_report_it_terminated() {
+    let (pids, unfinished) = {
+        let pool = Pool::new(2).expect("start");
+        (
+            pool.worker_pids(),
+            pool.apply_async(sleep_ms, 30_000).expect("apply_async"),
+        )
+    };
+    assert!(
+        pids.into_iter().all(gone),
+        "the workers outlived their pool"
+    );
+    assert!(matches!(unfinished.get(), Err(PoolError::Terminated)));
 }
 
 fn maxtasksperchild_replaces_workers_with_new_ones() {

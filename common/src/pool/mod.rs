@@ -343,6 +343,16 @@ impl Pool {
     }
 }
 
+impl Drop for Pool {
+    /// Python's leaving `with Pool(...) as p:`: `terminate()`, even while results of it are still
+    /// held (they then report [`PoolError::Terminated`] for what was not in).
+    fn drop(&mut self) {
+        if let Ok(mut inner) = self.inner.try_borrow_mut() {
+            inner.terminate();
+        }
+    }
+}
+
 fn decode_all<R: DeserializeOwned>(chunks: Vec<Vec<u8>>) -> Result<Vec<R>, PoolError> {
     let mut all = Vec::new();
     for chunk in chunks {

@@ -5,6 +5,8 @@
 //! A test of its own (`harness = false`): libtest's `#[ignore]` cannot be decided at run time.
 
 use harness::{Example, Kind, Signal};
+use nix::sys::signal::kill;
+use nix::unistd::Pid;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -19,7 +21,7 @@ struct VirtualDisplay {
 impl VirtualDisplay {
     fn start() -> Option<VirtualDisplay> {
         for number in 90..190 {
-            if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
+            if !display_free(number) {
                 continue;
             }
             let name = format!(":{number}");
@@ -46,8 +48,38 @@ impl VirtualDisplay {
     }
 }
 
+/// Whether display `number` is free: no lock file, or one whose server is gone (then its stale
+/// lock and socket are removed, or the socket would pass for a new server's).
+fn display_free(number: u32) -> bool {
+    let lock = format!("/tmp/.X{number}-lock");
+    let socket = format!("/tmp/.X11-unix/X{number}");
+    let Ok(text) = std::fs::read_to_string(&lock) else {
+        return !Path::new(&socket).exists();
+    };
+    let alive = text
+        .trim()
+        .parse::<i32>()
+        .is_ok_and(|pid| kill(Pid::from_raw(pid), None).is_ok());
+    if alive {
+        return false;
+    }
+    let _ = std::fs::remove_file(&lock);
+    let _ = std::fs::remove_file(&socket);
+    true
+}
+
 impl Drop for VirtualDisplay {
+    /// SIGTERM, so that Xvfb removes its lock and socket (a SIGKILLed one leaves them, and a
+    /// hundred runs would use up every display); SIGKILL if it has not ended in 5 s.
     fn drop(&mut self) {
+        let _ = kill(Pid::from_raw(self.server.id() as i32), Signal::SIGTERM);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if self.server.try_wait().ok().flatten().is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
         let _ = self.server.kill();
         let _ = self.server.wait();
     }

@@ -5,12 +5,18 @@
 //! there. (One browser load per book rather than per page: Chromium takes about a second to
 //! start, and the book has some seventy pages.)
 //!
+//! Each book is also searched as a reader searches it (`search.rs`): words of its own language
+//! find their pages, and the Korean book's search box speaks Korean.
+//!
 //! Outside CI, where mdbook or Chromium is missing, `cargo test` reports the test as ignored and
 //! names what to install; in CI (`CI` set) they must be there (`.ci/run` installs them). A test of
 //! its own (`harness = false`): libtest's `#[ignore]` cannot be decided at run time.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
+
+#[path = "book_pages/search.rs"]
+mod search;
 
 fn root() -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -27,10 +33,37 @@ fn on_path(tool: &str) -> bool {
         .is_ok()
 }
 
+/// Both books, built once for the trials into a temporary folder (`ko/`, `en/`), the Korean one
+/// made searchable in Korean as `scripts/book` does.
+fn built_books() -> Result<&'static Path, String> {
+    static SITE: std::sync::OnceLock<Result<tempfile::TempDir, String>> =
+        std::sync::OnceLock::new();
+    let site = SITE.get_or_init(|| {
+        let site = tempfile::tempdir().map_err(|e| e.to_string())?;
+        for lang in ["ko", "en"] {
+            let out = site.path().join(lang);
+            let build = Command::new("mdbook")
+                .arg("build")
+                .arg("--dest-dir")
+                .arg(&out)
+                .arg(root().join("book").join(lang))
+                .output()
+                .map_err(|e| format!("run mdbook: {e}"))?;
+            let log = String::from_utf8_lossy(&build.stderr);
+            if !build.status.success() || log.contains("[ERROR]") || log.contains("[WARN]") {
+                return Err(format!("mdbook build of the {lang} book:\n{log}"));
+            }
+        }
+        book_search::make_korean_searchable(&site.path().join("ko"))?;
+        Ok(site)
+    });
+    site.as_ref().map(|site| site.path()).map_err(Clone::clone)
+}
+
 fn main() -> ExitCode {
     let args = libtest_mimic::Arguments::from_args();
-    let test =
-        libtest_mimic::Trial::ignorable_test("every_built_page_loads_whole_in_a_browser", || {
+    let needs = |name: &'static str, test: fn() -> Result<(), String>| {
+        libtest_mimic::Trial::ignorable_test(name, move || {
             let missing: Vec<&str> = [
                 ("mdbook", "cargo install mdbook --locked --version 0.4.52"),
                 ("chromium", "apt-get install chromium"),
@@ -46,29 +79,28 @@ fn main() -> ExitCode {
                     missing.join("; ")
                 )));
             }
-            every_built_page_loads_whole_in_a_browser()?;
+            test()?;
             Ok(libtest_mimic::Completion::Completed)
-        });
-    libtest_mimic::run(&args, vec![test]).exit_code()
+        })
+    };
+    let trials = vec![
+        needs(
+            "every_built_page_loads_whole_in_a_browser",
+            every_built_page_loads_whole_in_a_browser,
+        ),
+        needs(
+            "each_book_finds_its_words_in_a_browser",
+            search::each_book_finds_its_words_in_a_browser,
+        ),
+    ];
+    libtest_mimic::run(&args, trials).exit_code()
 }
 
 fn every_built_page_loads_whole_in_a_browser() -> Result<(), String> {
-    let site = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let site = built_books()?;
     let mut pages = Vec::new();
     for lang in ["ko", "en"] {
-        let out = site.path().join(lang);
-        let build = Command::new("mdbook")
-            .arg("build")
-            .arg("--dest-dir")
-            .arg(&out)
-            .arg(root().join("book").join(lang))
-            .output()
-            .map_err(|e| format!("run mdbook: {e}"))?;
-        let log = String::from_utf8_lossy(&build.stderr);
-        if !build.status.success() || log.contains("[ERROR]") || log.contains("[WARN]") {
-            return Err(format!("mdbook build of the {lang} book:\n{log}"));
-        }
-        pages.extend(html_files(&out));
+        pages.extend(html_files(&site.join(lang)));
     }
     let mut problems = Vec::new();
     for page in &pages {
@@ -76,8 +108,8 @@ fn every_built_page_loads_whole_in_a_browser() -> Result<(), String> {
         problems.extend(check_page(page, &html));
     }
     for lang in ["ko", "en"] {
-        let print = site.path().join(lang).join("print.html");
-        match load_in_browser(&print) {
+        let print = site.join(lang).join("print.html");
+        match load_in_browser(&format!("file://{}", print.display())) {
             Ok(dom) => problems.extend(check_page(&print, &dom)),
             Err(e) => problems.push(e),
         }
@@ -115,22 +147,31 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Loads `page` in headless Chromium and returns the document it built.
-fn load_in_browser(page: &Path) -> Result<String, String> {
+/// Loads `url` in headless Chromium and returns the document it built once its scripts (the
+/// search index is loaded by one) have run.
+fn load_in_browser(url: &str) -> Result<String, String> {
+    let profile = tempfile::tempdir().map_err(|e| e.to_string())?;
     let dump = Command::new("timeout")
         .arg("60")
         .arg("chromium")
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
-        .arg(format!("file://{}", page.display()))
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(url)
         .stderr(Stdio::null())
         .output()
-        .map_err(|e| format!("{}: cannot run Chromium: {e}", page.display()))?;
+        .map_err(|e| format!("{url}: cannot run Chromium: {e}"))?;
     if !dump.status.success() || dump.stdout.is_empty() {
-        return Err(format!(
-            "{}: Chromium failed: {}",
-            page.display(),
-            dump.status
-        ));
+        return Err(format!("{url}: Chromium failed: {}", dump.status));
     }
     Ok(String::from_utf8_lossy(&dump.stdout).into_owned())
 }

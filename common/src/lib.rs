@@ -22,6 +22,7 @@
 //! | `TUTORIAL_TIME_SCALE` | a number from 0 to 100, default 1 | multiplies every tutorial sleep |
 //! | `TUTORIAL_TRACE` | a file path | appends one JSON object per printed line (see [`trace`]) |
 //! | `TUTORIAL_SHOW` | `pid` or `none`, default `none` | `pid` prefixes each line with `[process/thread pid=N]` |
+//! | `TUTORIAL_STRAGGLER`, `TUTORIAL_JITTER` | see [`perturb`] | schedules perturbed on purpose, for the exercise checker |
 //!
 //! They are read once, on the first line printed or the first sleep. A value that is set but
 //! not valid (empty included) ends the program with exit status 2 and one line on stderr
@@ -34,6 +35,7 @@ mod exit;
 mod identity;
 pub mod ipc;
 mod output;
+pub mod perturb;
 pub mod pool;
 pub mod process;
 pub mod python;

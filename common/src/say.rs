@@ -33,6 +33,7 @@ macro_rules! say {
 /// ```
 pub fn say_line(msg: &str) {
     let config = config::get();
+    crate::perturb::before_line();
     let mut line = String::with_capacity(msg.len() + 64);
     if config.show == Show::Pid {
         let me = current_process();

@@ -144,11 +144,13 @@ impl<T: Shared> Value<T> {
 
     /// Python's `v.value`.
     pub fn get(&self) -> T {
+        crate::perturb::shared_access();
         T::load(self.segment.atomic(0))
     }
 
     /// Python's `v.value = x`.
     pub fn set(&self, value: T) {
+        crate::perturb::shared_access();
         T::store(self.segment.atomic(0), value);
     }
 }
@@ -270,11 +272,13 @@ impl<T: Shared> Array<T> {
 
     /// Python's `a[i]`. Panics when `index` is out of range, as Python raises `IndexError`.
     pub fn get(&self, index: usize) -> T {
+        crate::perturb::shared_access();
         T::load(self.segment.atomic(index))
     }
 
     /// Python's `a[i] = x`.
     pub fn set(&self, index: usize, value: T) {
+        crate::perturb::shared_access();
         T::store(self.segment.atomic(index), value);
     }
 

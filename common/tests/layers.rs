@@ -6,7 +6,7 @@
 //! say                          printing a line (and tracing it)
 //! trace                        events (and their lifecycle), one JSON line each
 //! output, exit, identity, time the lock and the whole-line write, the exit sequence, names, sleeps;
-//! sync                         Python's Semaphore and Event
+//! sync, perturb                Python's Semaphore and Event; schedules perturbed for the checker
 //! config                       the environment variables
 //! ```
 //! A lower module that must reach up (stdout closed: end the children) offers a hook that the
@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 const LAYERS: &[&[&str]] = &[
     &["config"],
-    &["output", "exit", "identity", "time", "sync"],
+    &["output", "exit", "identity", "time", "sync", "perturb"],
     &["trace"],
     &["say"],
     &["process"],

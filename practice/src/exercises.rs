@@ -3,7 +3,8 @@
 //! A check reads a finished run of the learner's program (stdout, the trace, the exit status)
 //! and names, in the learner's terms, the first property that does not hold.
 
-use harness::Run;
+use crate::korean::{Josa, with};
+use harness::{Event, Kind, Run};
 
 /// What is wrong, in Korean and in English.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,37 +47,72 @@ fn line(run: &Run, text: &str) -> Option<usize> {
 }
 
 fn never_printed(text: &str) -> Problem {
+    let quoted = format!("'{text}'");
     Problem::new(
-        format!("'{text}'이(가) 찍히지 않았습니다."),
-        format!("'{text}' was never printed."),
+        format!("{} 찍히지 않았습니다.", with(&quoted, Josa::IGa)),
+        format!("{quoted} was never printed."),
     )
+}
+
+/// Who printed `text` (the first line equal to it), from the trace. A line printed with
+/// `println!` is not in the trace: which thread or process printed it cannot be seen.
+fn printed_by<'a>(run: &'a Run, text: &str) -> Result<&'a Event, Problem> {
+    if let Some(event) = run
+        .events_matching(harness::exact(text))
+        .into_iter()
+        .find(|e| e.kind == Kind::Say)
+    {
+        return Ok(event);
+    }
+    if line(run, text).is_some() {
+        let quoted = format!("'{text}'");
+        return Err(Problem::new(
+            format!(
+                "{} `println!`으로 찍혀서 어느 스레드나 프로세스가 찍었는지 확인할 수 없습니다. 이 연습은 그것을 확인하므로 `say!`로 찍으세요.",
+                with(&quoted, Josa::IGa)
+            ),
+            format!(
+                "{quoted} was printed with `println!`, so the checker cannot see which thread or process printed it; this exercise checks that: print it with `say!`."
+            ),
+        ));
+    }
+    Err(never_printed(text))
 }
 
 fn join_the_threads(run: &Run) -> Result<(), Problem> {
     let main_end = line(run, "main thread end").ok_or_else(|| never_printed("main thread end"))?;
     for i in 0..5 {
         let end = format!("sub thread end  thread {i}");
+        let quoted = format!("'{end}'");
         let Some(at) = line(run, &end) else {
             return Err(Problem::new(
                 format!(
-                    "'{end}'이(가) 찍히지 않았습니다. 스레드가 끝나기 전에 main이 반환했습니다."
+                    "{} 찍히지 않았습니다. 스레드가 끝나기 전에 main이 반환했습니다. 정해진 시간만큼 자는 것으로는 기다린 것이 아닙니다. 스레드마다 join하세요.",
+                    with(&quoted, Josa::IGa)
                 ),
-                format!("'{end}' was never printed: main returned before its threads finished."),
+                format!(
+                    "{quoted} was never printed: main returned before its threads finished. Sleeping a fixed time is not waiting: join every thread."
+                ),
             ));
         };
         if at < main_end {
             return Err(Problem::new(
                 format!(
-                    "'{end}'이(가) 'main thread end'보다 먼저 찍혔습니다. 마지막 줄을 찍은 뒤에 join하세요."
+                    "{} 'main thread end'보다 먼저 찍혔습니다. 마지막 줄을 찍은 뒤에 join하세요.",
+                    with(&quoted, Josa::IGa)
                 ),
-                format!("'{end}' was printed before 'main thread end': join after the last line."),
+                format!("{quoted} was printed before 'main thread end': join after the last line."),
             ));
         }
-        let thread = &run.event(harness::exact(&end)).thread;
-        if thread != &format!("thread {i}") {
+        let thread = &printed_by(run, &end)?.thread;
+        let want = format!("thread {i}");
+        if *thread != want {
             return Err(Problem::new(
-                format!("'{end}'을(를) 찍은 것은 'thread {i}'가 아니라 '{thread}' 스레드입니다."),
-                format!("'{end}' was printed by thread '{thread}', not 'thread {i}'."),
+                format!(
+                    "{} 찍은 것은 '{want}'가 아니라 '{thread}' 스레드입니다.",
+                    with(&quoted, Josa::EulReul)
+                ),
+                format!("{quoted} was printed by thread '{thread}', not '{want}'."),
             ));
         }
     }
@@ -86,10 +122,20 @@ fn join_the_threads(run: &Run) -> Result<(), Problem> {
 fn move_the_name(run: &Run) -> Result<(), Problem> {
     for i in 0..5 {
         let hello = format!("hello from thread {i}");
+        let quoted = format!("'{hello}'");
         if run.stdout.iter().filter(|l| **l == hello).count() != 1 {
             return Err(Problem::new(
-                format!("'{hello}'이(가) 정확히 한 번 찍혀야 합니다."),
-                format!("'{hello}' must be printed exactly once."),
+                format!("{} 정확히 한 번 찍혀야 합니다.", with(&quoted, Josa::IGa)),
+                format!("{quoted} must be printed exactly once."),
+            ));
+        }
+        if printed_by(run, &hello)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 새 스레드가 찍어야 합니다.",
+                    with(&quoted, Josa::EulReul)
+                ),
+                format!("{quoted} was printed by the main thread, not by a new thread."),
             ));
         }
     }
@@ -103,21 +149,38 @@ fn count_together(run: &Run) -> Result<(), Problem> {
     if counter != "2000000" {
         return Err(Problem::new(
             format!(
-                "카운터가 2000000이 아니라 {counter}입니다. 더하기 하나하나가 쪼개지지 않아야 합니다."
+                "카운터가 2000000이 아니라 {counter}입니다. 더하기 하나하나가 쪼개지지 않아야 합니다(읽고 쓰는 두 단계면 그 사이에 다른 스레드가 끼어듭니다)."
             ),
-            format!("the counter is {counter}, not 2000000: each addition must be indivisible."),
+            format!(
+                "the counter is {counter}, not 2000000: each addition must be indivisible (a read, then a write, lets the other thread in between)."
+            ),
         ));
     }
     Ok(())
 }
 
 fn end_the_consumer(run: &Run) -> Result<(), Problem> {
-    let got = run.stdout.iter().filter(|l| l.starts_with("got ")).count();
-    if got != 15 {
+    let got: Vec<&String> = run
+        .stdout
+        .iter()
+        .filter(|l| l.starts_with("got "))
+        .collect();
+    if got.len() != 15 {
         return Err(Problem::new(
-            format!("소비자가 15개가 아니라 {got}개를 받았습니다."),
-            format!("the consumer got {got} messages, not 15."),
+            format!("소비자가 15개가 아니라 {}개를 받았습니다.", got.len()),
+            format!("the consumer got {} messages, not 15.", got.len()),
         ));
+    }
+    for message in got {
+        if printed_by(run, message)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 소비자 스레드가 받아서 찍어야 합니다.",
+                    with(&format!("'{message}'"), Josa::EulReul)
+                ),
+                format!("'{message}' was printed by the main thread, not by the consumer thread."),
+            ));
+        }
     }
     line(run, "consumer done: 15 messages")
         .map(|_| ())
@@ -125,12 +188,10 @@ fn end_the_consumer(run: &Run) -> Result<(), Problem> {
 }
 
 fn send_num_back(run: &Run) -> Result<(), Problem> {
-    let child =
-        line(run, "num in the child: 43").ok_or_else(|| never_printed("num in the child: 43"))?;
-    let child_pid = run.event(harness::exact(&run.stdout[child])).pid;
-    if child_pid == run.pid {
+    let child = printed_by(run, "num in the child: 43")?;
+    if child.pid == run.pid {
         return Err(Problem::new(
-            "'num in the child: 43'을(를) 자식이 아니라 부모가 찍었습니다.",
+            "'num in the child: 43'을 자식이 아니라 부모가 찍었습니다.",
             "'num in the child: 43' was printed by the parent, not by a child.",
         ));
     }
@@ -142,7 +203,8 @@ fn send_num_back(run: &Run) -> Result<(), Problem> {
         Some("43") => Ok(()),
         Some(other) => Err(Problem::new(
             format!(
-                "부모가 43이 아니라 {other}을(를) 찍었습니다. 자식은 자기 복사본을 바꿨습니다(fork가 복사함). 값을 보내 주세요."
+                "부모가 43이 아니라 {} 찍었습니다. 자식은 자기 복사본을 바꿨습니다(fork가 복사함). 값을 보내 주세요.",
+                with(other, Josa::EulReul)
             ),
             format!(
                 "the parent printed {other}, not 43: the child changed its own copy (fork copies); send the value back."
@@ -153,6 +215,19 @@ fn send_num_back(run: &Run) -> Result<(), Problem> {
 }
 
 fn daemon_child(run: &Run) -> Result<(), Problem> {
+    // A daemon child is ended as main ends, perhaps before it wrote its own `process_start`:
+    // its `process_exit`, written by the parent that reaped it, counts too.
+    let started = run.events.iter().any(|e| {
+        matches!(e.kind, Kind::ProcessStart | Kind::ProcessExit)
+            && e.process == "Sub Process"
+            && e.ppid == run.pid
+    });
+    if !started {
+        return Err(Problem::new(
+            "'Sub Process'라는 자식 프로세스가 시작되지 않았습니다. 자식을 만들고 start하세요.",
+            "no child process named 'Sub Process' was started: make the child and start it.",
+        ));
+    }
     if line(run, "Sub Process end").is_some() {
         return Err(Problem::new(
             "'Sub Process end'가 찍혔습니다. main이 자식을 기다렸습니다. 자식을 데몬으로 만드세요.",
@@ -172,7 +247,7 @@ fn map_in_the_pool(run: &Run) -> Result<(), Problem> {
     let want = "results: [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]";
     line(run, want).ok_or_else(|| never_printed(want))?;
     let workers = run
-        .events_of_kind(harness::Kind::ProcessExit)
+        .events_of_kind(Kind::ProcessExit)
         .into_iter()
         .filter(|e| e.process.starts_with("ForkPoolWorker-"))
         .count();
@@ -196,26 +271,44 @@ fn ping_pong(run: &Run) -> Result<(), Problem> {
             Some(got) if got == want => {}
             Some(got) => {
                 return Err(Problem::new(
-                    format!("{}번째 줄이 '{want}'이(가) 아니라 '{got}'입니다.", at + 1),
-                    format!("line {} is '{got}', not '{want}'.", at + 1),
+                    format!(
+                        "{}번째 줄이 '{want}'가 아니라 '{got}'입니다. 한 번 주고받은 뒤에 다음으로 가야 합니다.",
+                        at + 1
+                    ),
+                    format!(
+                        "line {} is '{got}', not '{want}': each round must finish before the next.",
+                        at + 1
+                    ),
                 ));
             }
             None => return Err(never_printed(want)),
         }
     }
-    let child = run.event(harness::exact("child got ping 0")).pid;
-    if child == run.pid {
-        return Err(Problem::new(
-            "핑을 받은 것이 자식 프로세스가 아닙니다.",
-            "the pings were not received by a child process.",
-        ));
+    for i in 0..5 {
+        let ping = format!("child got ping {i}");
+        let pong = format!("parent got pong {i}");
+        if printed_by(run, &ping)?.pid == run.pid || printed_by(run, &pong)?.pid != run.pid {
+            return Err(Problem::new(
+                "핑은 자식 프로세스가, 퐁은 부모가 받아서 찍어야 합니다.",
+                "the pings must be received and printed by the child, the pongs by the parent.",
+            ));
+        }
     }
     Ok(())
 }
 
 fn count_in_four_processes(run: &Run) -> Result<(), Problem> {
+    let children = run
+        .events_of_kind(Kind::ProcessExit)
+        .into_iter()
+        .filter(|e| e.ppid == run.pid && e.exitcode == Some(0))
+        .count();
     match run.stdout.iter().find_map(|l| l.strip_prefix("total: ")) {
-        Some("400000") => Ok(()),
+        Some("400000") if children >= 4 => Ok(()),
+        Some("400000") => Err(Problem::new(
+            format!("자식 프로세스 넷이 더해야 하는데 {children}개만 제대로 끝났습니다."),
+            format!("four child processes must do the adding; {children} ended normally."),
+        )),
         Some("0") => Err(Problem::new(
             "합계가 400000이 아니라 0입니다. 프로세스마다 자기 복사본을 바꿨습니다(fork가 복사함). `common::shm::Value`를 쓰세요.",
             "the total is 0, not 400000: each process changed its own copy (fork copies); use `common::shm::Value`.",
@@ -245,8 +338,20 @@ fn dining_philosophers(run: &Run) -> Result<(), Problem> {
         let count = run.stdout.iter().filter(|l| **l == eats).count();
         if count != 3 {
             return Err(Problem::new(
-                format!("철학자 {p}이(가) 세 번이 아니라 {count}번 먹었습니다."),
+                format!(
+                    "{} 세 번이 아니라 {count}번 먹었습니다.",
+                    with(&format!("철학자 {p}"), Josa::IGa)
+                ),
                 format!("philosopher {p} ate {count} times, not 3."),
+            ));
+        }
+        if printed_by(run, &eats)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 철학자마다 스레드가 먹어야 합니다.",
+                    with(&format!("'{eats}'"), Josa::EulReul)
+                ),
+                format!("'{eats}' was printed by the main thread: each philosopher is a thread."),
             ));
         }
     }
@@ -258,13 +363,25 @@ fn dining_philosophers(run: &Run) -> Result<(), Problem> {
 fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
     for i in 0..5 {
         let got = format!("got item {i}");
-        let at = line(run, &got).ok_or_else(|| never_printed(&got))?;
-        if run.event(harness::exact(&run.stdout[at])).thread != "consumer" {
+        if printed_by(run, &got)?.thread != "consumer" {
             return Err(Problem::new(
-                format!("'{got}'을(를) 소비자 스레드가 찍지 않았습니다."),
+                format!(
+                    "{} 소비자 스레드가 찍지 않았습니다.",
+                    with(&format!("'{got}'"), Josa::EulReul)
+                ),
                 format!("'{got}' was not printed by the consumer thread."),
             ));
         }
+    }
+    let producer = run
+        .events_of_kind(Kind::ProcessStart)
+        .into_iter()
+        .any(|e| e.process == "producer" && e.ppid == run.pid);
+    if !producer {
+        return Err(Problem::new(
+            "'producer'라는 생산자 프로세스가 시작되지 않았습니다.",
+            "no producer process named 'producer' was started.",
+        ));
     }
     line(run, "consumer done: 5 items")
         .map(|_| ())

@@ -11,9 +11,12 @@
 //! Korean by default; English with `--lang en` or a `LANG` that starts with `en`.
 //! `PRACTICE_EXERCISES` points at another copy of the exercises (the tests use it).
 
+mod diagnose;
 mod exercises;
+mod korean;
 
 use exercises::{EXERCISES, Exercise, Problem};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Duration;
@@ -61,45 +64,83 @@ fn target_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
-/// Where the exercises that passed are remembered, one id a line.
+/// Where the exercises that passed are remembered: one line each, the id and a hash of the
+/// exercise's source as it was when it passed.
 fn passed_file(root: &Path) -> PathBuf {
     root.join("target").join("practice-passed")
 }
 
+/// A hash of the exercise's sources as they are now (FNV-1a over `src/` and `Cargo.toml`).
+fn source_hash(root: &Path, exercise: &Exercise) -> u64 {
+    let dir = root.join(exercise.folder());
+    let mut files = vec![dir.join("Cargo.toml")];
+    if let Ok(entries) = std::fs::read_dir(dir.join("src")) {
+        files.extend(entries.flatten().map(|e| e.path()));
+    }
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in files {
+        for byte in std::fs::read(&file).unwrap_or_default() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        hash = (hash ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The exercises that passed as their sources are now: a ✓ is dropped when the file changes.
 fn passed(root: &Path) -> Vec<String> {
-    std::fs::read_to_string(passed_file(root))
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_owned)
+    let text = std::fs::read_to_string(passed_file(root)).unwrap_or_default();
+    EXERCISES
+        .iter()
+        .filter(|e| {
+            let want = format!("{} {:016x}", e.id, source_hash(root, e));
+            text.lines().any(|l| l == want)
+        })
+        .map(|e| e.id.to_owned())
         .collect()
 }
 
-fn remember(root: &Path, id: &str, ok: bool) {
-    let mut ids: Vec<String> = passed(root).into_iter().filter(|p| p != id).collect();
+fn remember(root: &Path, exercise: &Exercise, ok: bool) {
+    let text = std::fs::read_to_string(passed_file(root)).unwrap_or_default();
+    let prefix = format!("{} ", exercise.id);
+    let mut lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with(&prefix))
+        .map(str::to_owned)
+        .collect();
     if ok {
-        ids.push(id.to_owned());
+        lines.push(format!(
+            "{} {:016x}",
+            exercise.id,
+            source_hash(root, exercise)
+        ));
     }
     let _ = std::fs::create_dir_all(root.join("target"));
-    let _ = std::fs::write(passed_file(root), ids.join("\n") + "\n");
+    let _ = std::fs::write(passed_file(root), lines.join("\n") + "\n");
 }
 
+/// The exercise `which` names: its number (`3` or `03`), its package or its folder.
 fn find(which: &str) -> Option<&'static Exercise> {
-    EXERCISES
-        .iter()
-        .find(|e| e.id == which || e.package == which || e.folder() == which)
+    EXERCISES.iter().find(|e| {
+        e.id == which
+            || e.package == which
+            || e.folder() == which
+            || which
+                .parse::<u32>()
+                .is_ok_and(|n| format!("{n:02}") == e.id)
+    })
 }
 
 /// Builds the exercise; the binary, or what the compiler said.
 fn build(root: &Path, exercise: &Exercise) -> Result<PathBuf, Problem> {
+    let color = if std::io::stdout().is_terminal() {
+        "always"
+    } else {
+        "never"
+    };
     let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args([
-            "build",
-            "--quiet",
-            "--color",
-            "never",
-            "-p",
-            exercise.package,
-        ])
+        .args(["build", "--quiet", "--color", color, "-p", exercise.package])
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", target_dir(root))
@@ -113,54 +154,159 @@ fn build(root: &Path, exercise: &Exercise) -> Result<PathBuf, Problem> {
     if out.status.success() {
         return Ok(target_dir(root).join("debug").join(exercise.package));
     }
+    // The whole diagnostic, as cargo prints it: its notes ("`offset` captured here") are the
+    // lesson as much as its first line.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let error = stderr
-        .lines()
-        .find(|l| l.starts_with("error") && !l.starts_with("error: could not compile"))
-        .unwrap_or("error");
-    let place = stderr
-        .lines()
-        .find_map(|l| l.trim_start().strip_prefix("--> "))
-        .unwrap_or("");
+    let stderr = stderr.trim_end();
     Err(Problem::new(
-        format!("컴파일되지 않습니다: {error} ({place})"),
-        format!("it does not compile: {error} ({place})"),
+        format!("컴파일되지 않습니다. 컴파일러의 말을 끝까지 읽어 보세요.\n\n{stderr}\n"),
+        format!("it does not compile. Read all the compiler says.\n\n{stderr}\n"),
     ))
 }
 
-/// Builds, runs and checks one exercise.
+/// One run of a check: how the schedule is perturbed (see `common::perturb`).
+#[derive(Debug)]
+struct Plan {
+    scale: f64,
+    straggler: Option<&'static str>,
+    jitter: bool,
+    busy_cores: bool,
+    ko: &'static str,
+    en: &'static str,
+}
+
+/// Every check runs the program under each plan: a program right whatever the schedule passes
+/// all; one right only by luck (a sleep for a join, a read-then-write without its lock, a
+/// consumer never waited for) fails one of them every time.
+const PLANS: &[Plan] = &[
+    Plan {
+        scale: 0.05,
+        straggler: None,
+        jitter: false,
+        busy_cores: false,
+        ko: "첫 번째 실행(그대로)",
+        en: "run 1 (as it is)",
+    },
+    Plan {
+        scale: 0.05,
+        straggler: Some("first:300"),
+        jitter: true,
+        busy_cores: false,
+        ko: "두 번째 실행(첫 작업자를 0.3초 늦게 시작)",
+        en: "run 2 (the first worker starts 0.3 s late)",
+    },
+    Plan {
+        scale: 0.02,
+        straggler: Some("rest:300"),
+        jitter: true,
+        busy_cores: true,
+        ko: "세 번째 실행(다른 작업자를 0.3초 늦게 시작, 두 코어가 바쁜 채로)",
+        en: "run 3 (the other workers start 0.3 s late, both cores busy)",
+    },
+];
+
+/// Builds, runs and checks one exercise under every plan.
 fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
     let binary = build(root, exercise)?;
-    let (run, ending) = harness::Example::new(&binary)
-        .timeout(hang())
-        .spawn()
-        .finish();
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64 | 1);
+    for plan in PLANS {
+        check_once(&binary, exercise, plan, seed).map_err(|problem| {
+            Problem::new(
+                format!("{}: {}", plan.ko, problem.ko),
+                format!("{}: {}", plan.en, problem.en),
+            )
+        })?;
+    }
+    Ok(())
+}
+
+fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Result<(), Problem> {
+    let mut example = harness::Example::new(binary)
+        .scale(plan.scale)
+        .timeout(hang());
+    if let Some(straggler) = plan.straggler {
+        example = example.env("TUTORIAL_STRAGGLER", straggler);
+    }
+    if plan.jitter {
+        example = example.env("TUTORIAL_JITTER", seed.to_string());
+    }
+    let busy = plan.busy_cores.then(BusyCores::start);
+    let (run, ending) = example.spawn().finish();
+    drop(busy);
     if ending.timed_out.is_some() {
         let [ko, en] = exercise.hang_hint;
+        let what = diagnose::still_running(&run);
         return Err(Problem::new(
             format!(
-                "프로그램이 {}초 안에 끝나지 않았습니다(멈춤). {ko}",
-                hang().as_secs()
+                "프로그램이 {}초 안에 끝나지 않았습니다(멈춤). {} {ko}",
+                hang().as_secs(),
+                what.ko
             ),
             format!(
-                "the program did not end within {} s (a hang). {en}",
-                hang().as_secs()
+                "the program did not end within {} s (a hang). {} {en}",
+                hang().as_secs(),
+                what.en
             ),
         ));
     }
     if !run.status.success() {
+        if let Some(panic) = diagnose::panic(&run.stderr) {
+            return Err(panic);
+        }
         let why = run
             .stderr
             .lines()
             .find(|l| !l.trim().is_empty())
             .unwrap_or("");
+        let status = match run.status.code() {
+            Some(code) => format!("exit code {code}"),
+            None => format!("{}", run.status),
+        };
         return Err(Problem::new(
-            format!("프로그램이 {}(으)로 끝났습니다. {why}", run.status),
-            format!("the program ended with {}. {why}", run.status),
+            format!(
+                "프로그램이 {} 끝났습니다. {why}",
+                korean::with(&status, korean::Josa::EuroRo)
+            ),
+            format!("the program ended with {status}. {why}"),
         ));
     }
     (exercise.check)(&run)?;
     exercises::nothing_left(&run)
+}
+
+/// Both cores kept busy by spinning threads, until dropped.
+struct BusyCores {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    spinners: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl BusyCores {
+    fn start() -> BusyCores {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let spinners = (0..cores)
+            .map(|_| {
+                let stop = std::sync::Arc::clone(&stop);
+                std::thread::spawn(move || {
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        std::hint::spin_loop();
+                    }
+                })
+            })
+            .collect();
+        BusyCores { stop, spinners }
+    }
+}
+
+impl Drop for BusyCores {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        for spinner in self.spinners.drain(..) {
+            let _ = spinner.join();
+        }
+    }
 }
 
 fn list(root: &Path, lang: Lang) -> ExitCode {
@@ -192,8 +338,31 @@ fn list(root: &Path, lang: Lang) -> ExitCode {
 }
 
 fn check_one(root: &Path, exercise: &Exercise, lang: Lang) -> ExitCode {
-    let outcome = check(root, exercise);
-    remember(root, exercise.id, outcome.is_ok());
+    // No learner's program makes the checker panic; if the checker itself fails, it says so in
+    // one line.
+    let outcome = match std::panic::catch_unwind(|| check(root, exercise)) {
+        Ok(outcome) => outcome,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("")
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            eprintln!(
+                "{}",
+                lang.pick([
+                    &format!("검사기 자체의 오류입니다(연습 코드 탓이 아닙니다): {what}"),
+                    &format!("an error of the checker itself (not of your code): {what}"),
+                ])
+            );
+            return ExitCode::from(1);
+        }
+    };
+    remember(root, exercise, outcome.is_ok());
     match outcome {
         Ok(()) => {
             println!(
@@ -221,8 +390,9 @@ fn check_one(root: &Path, exercise: &Exercise, lang: Lang) -> ExitCode {
     }
 }
 
-/// Re-checks the current exercise (the first not passed) whenever a file under the exercises
-/// is saved, until interrupted.
+/// Checks the current exercise (the first not passed), then again only when the content of one
+/// of its files changes: not when a file is only read or touched, and not on its own build,
+/// whose files are under `target/`. Clears the screen between checks on a terminal.
 fn watch(root: &Path, lang: Lang) -> Result<(), String> {
     use notify::{RecursiveMode, Watcher};
     let (changed, changes) = std::sync::mpsc::channel();
@@ -230,49 +400,54 @@ fn watch(root: &Path, lang: Lang) -> Result<(), String> {
     watcher
         .watch(root, RecursiveMode::Recursive)
         .map_err(|e| e.to_string())?;
-    let target = target_dir(root);
+    let terminal = std::io::stdout().is_terminal();
     loop {
         let done = passed(root);
         let Some(current) = EXERCISES.iter().find(|e| !done.iter().any(|d| d == e.id)) else {
             println!("{}", lang.pick(["모두 통과했습니다!", "All passed!"]));
             return Ok(());
         };
+        if terminal {
+            print!("\x1b[2J\x1b[H");
+        }
         println!(
             "{} {} {}",
             lang.pick(["확인 중:", "checking"]),
             current.id,
             current.package
         );
-        check_one(root, current, lang);
+        let checked = source_hash(root, current);
+        if check_one(root, current, lang) == ExitCode::SUCCESS {
+            continue;
+        }
         println!(
             "{}",
             lang.pick([
-                "(파일을 저장하면 다시 확인합니다. 끝내려면 Ctrl-C)",
-                "(save a file to check again; Ctrl-C to stop)"
+                "(파일을 고쳐 저장하면 다시 확인합니다. 끝내려면 Ctrl-C)",
+                "(save a change to check again; Ctrl-C to stop)"
             ])
         );
-        // Wait for a change to a source file, then let a burst of saves settle.
+        // Wait until the exercise's sources differ from what was checked; events for other
+        // files, for reads, or for a save that changed nothing are passed over.
         loop {
-            let event = changes.recv().map_err(|e| e.to_string())?;
-            let source = event.is_ok_and(|event| {
-                event.paths.iter().any(|p| {
-                    !p.starts_with(&target)
-                        && p.extension().is_some_and(|x| x == "rs" || x == "toml")
-                })
-            });
-            if source {
+            let _ = changes.recv().map_err(|e| e.to_string())?;
+            std::thread::sleep(Duration::from_millis(100));
+            while changes.try_recv().is_ok() {}
+            if source_hash(root, current) != checked {
                 break;
             }
         }
-        std::thread::sleep(Duration::from_millis(200));
-        while changes.try_recv().is_ok() {}
     }
 }
 
+const USAGE_KO: &str =
+    "사용법: practice [--lang ko|en] [list | check <번호> | hint <번호> | solution <번호> | watch]";
 const USAGE: &str =
     "usage: practice [--lang ko|en] [list | check <n> | hint <n> | solution <n> | watch]";
 
 fn main() -> ExitCode {
+    // A failure of the checker itself is reported in one line (check_one), not as a backtrace.
+    std::panic::set_hook(Box::new(|_| {}));
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut lang = match std::env::var("LANG") {
         Ok(value) if value.starts_with("en") => Lang::En,
@@ -284,7 +459,8 @@ fn main() -> ExitCode {
             Some("en") => Lang::En,
             other => {
                 eprintln!(
-                    "error: --lang takes ko or en, not {:?}",
+                    "error: --lang은 ko나 en입니다({:?}는 없습니다) / --lang takes ko or en, not {:?}",
+                    other.unwrap_or(""),
                     other.unwrap_or("")
                 );
                 return ExitCode::from(2);
@@ -299,11 +475,15 @@ fn main() -> ExitCode {
     }
     let exercise = |which: &str| {
         find(which).ok_or_else(|| {
-            format!(
-                "error: no exercise {which:?} (there are {} to {})",
-                EXERCISES[0].id,
-                EXERCISES[EXERCISES.len() - 1].id
-            )
+            let (first, last) = (EXERCISES[0].id, EXERCISES[EXERCISES.len() - 1].id);
+            lang.pick([
+                &format!(
+                    "error: 연습 {} 없습니다 ({first}부터 {last}까지 있습니다)",
+                    korean::with(&format!("{which:?}"), korean::Josa::IGa)
+                ),
+                &format!("error: no exercise {which:?} (there are {first} to {last})"),
+            ])
+            .to_owned()
         })
     };
     let outcome = match args
@@ -336,7 +516,7 @@ fn main() -> ExitCode {
         ["watch"] => watch(&root, lang)
             .map(|()| ExitCode::SUCCESS)
             .map_err(|e| format!("error: cannot watch {}: {e}", root.display())),
-        _ => Err(USAGE.to_owned()),
+        _ => Err(lang.pick([USAGE_KO, USAGE]).to_owned()),
     };
     outcome.unwrap_or_else(|message| {
         eprintln!("{message}");

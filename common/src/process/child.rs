@@ -9,7 +9,13 @@ use std::ffi::CString;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// The child's side of `start`: name itself, run the target, apply the exit rule, `_exit`.
-pub(super) fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>, held: SigSet) -> ! {
+pub(super) fn run_child(
+    name: &str,
+    parent: Pid,
+    target: Box<dyn FnOnce()>,
+    held: SigSet,
+    ordinal: usize,
+) -> ! {
     // The parent's children are not this process's to wait for.
     children::forget_all();
     children::release_signals(held);
@@ -30,6 +36,7 @@ pub(super) fn run_child(name: &str, parent: Pid, target: Box<dyn FnOnce()>, held
         exit_now(1);
     }
     crate::trace::lifecycle::child_started();
+    crate::perturb::child_starts(ordinal);
     // A panicking target ends the child with 1, as an uncaught exception ends a Python child.
     let code = match catch_unwind(AssertUnwindSafe(target)) {
         Ok(()) => 0,

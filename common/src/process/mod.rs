@@ -175,6 +175,8 @@ impl Process {
         // the table without it and leave it behind; and the child, until it has cleared the
         // parent's table, must not run the handler with it. So both hold those signals back.
         let held = children::hold_fatal_signals();
+        // The how-many-th child this process starts (0 for the first): a checker's straggler.
+        let ordinal = FORKED.fetch_add(1, Ordering::Relaxed);
 
         // SAFETY: the process has exactly one thread (checked just above; only this thread could
         // have started another since), so no lock is held by a thread that the child would lack.
@@ -186,7 +188,7 @@ impl Process {
                 children::release_signals(held);
                 Ok(())
             }
-            Ok(ForkResult::Child) => run_child(&self.name, parent, target, held),
+            Ok(ForkResult::Child) => run_child(&self.name, parent, target, held, ordinal),
             Err(errno) => {
                 children::release_signals(held);
                 self.target = None;
@@ -220,6 +222,9 @@ impl Process {
         }
     }
 }
+
+/// How many children this process has started (not created: `Process::new` numbers names).
+static FORKED: AtomicUsize = AtomicUsize::new(0);
 
 /// The children this process started that are still running: Python's
 /// `multiprocessing.active_children()` (as names, PIDs and daemon flags; the `Process` values stay

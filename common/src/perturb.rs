@@ -1,0 +1,198 @@
+//! Schedules perturbed on purpose, for the exercise checker (`practice`): a program that is
+//! right whatever the schedule passes, and one that is right only by luck (a sleep in place of a
+//! join, a read-then-write without its lock) fails on the first check, not the tenth. Off unless
+//! a variable is set; an invalid value ends the program with status 2, as `config` does.
+//!
+//! | variable | values | effect |
+//! |---|---|---|
+//! | `TUTORIAL_STRAGGLER` | `first:<ms>` or `rest:<ms>` | a worker waits `<ms>` before it starts its work: with `first`, only the first thread (of each process) to print and the first child process started; with `rest`, every other one |
+//! | `TUTORIAL_JITTER` | a seed, a whole number | short pauses, reproducible from the seed, at every printed line (up to 3 ms) and at about one shared-memory read or write in 256 (up to 0.2 ms) |
+
+use crate::config::ConfigError;
+use std::cell::Cell;
+use std::ffi::OsStr;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// `first:<ms>` or `rest:<ms>`: which workers start late, and by how much.
+pub const STRAGGLER_VAR: &str = "TUTORIAL_STRAGGLER";
+/// A seed for short reproducible pauses.
+pub const JITTER_VAR: &str = "TUTORIAL_JITTER";
+
+/// Which workers start late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Straggler {
+    /// The first worker (ordinal 0) waits this long.
+    First(Duration),
+    /// Every worker but the first waits this long.
+    Rest(Duration),
+}
+
+impl Straggler {
+    /// How long the worker with this ordinal (0 for the first) waits.
+    ///
+    /// ```
+    /// use common::perturb::Straggler;
+    /// use std::time::Duration;
+    /// let late = Duration::from_millis(300);
+    /// assert_eq!(Straggler::First(late).delay(0), late);
+    /// assert_eq!(Straggler::First(late).delay(3), Duration::ZERO);
+    /// assert_eq!(Straggler::Rest(late).delay(0), Duration::ZERO);
+    /// ```
+    pub fn delay(self, ordinal: usize) -> Duration {
+        match (self, ordinal) {
+            (Straggler::First(late), 0) => late,
+            (Straggler::Rest(late), 1..) => late,
+            _ => Duration::ZERO,
+        }
+    }
+}
+
+/// Parses a `TUTORIAL_STRAGGLER` value; `None` (unset) means no straggler.
+///
+/// ```
+/// use common::perturb::{Straggler, parse_straggler};
+/// use std::ffi::OsStr;
+/// use std::time::Duration;
+/// assert_eq!(parse_straggler(None), Ok(None));
+/// assert_eq!(
+///     parse_straggler(Some(OsStr::new("rest:300"))),
+///     Ok(Some(Straggler::Rest(Duration::from_millis(300))))
+/// );
+/// assert!(parse_straggler(Some(OsStr::new("last:300"))).is_err());
+/// ```
+pub fn parse_straggler(raw: Option<&OsStr>) -> Result<Option<Straggler>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    let error = || ConfigError {
+        var: STRAGGLER_VAR,
+        value: raw.to_string_lossy().into_owned(),
+        expected: "expected first:<ms> or rest:<ms>, with <ms> from 0 to 60000".to_owned(),
+    };
+    let (which, ms) = raw
+        .to_str()
+        .and_then(|s| s.split_once(':'))
+        .ok_or_else(error)?;
+    let ms: u64 = ms
+        .parse()
+        .ok()
+        .filter(|ms| *ms <= 60_000)
+        .ok_or_else(error)?;
+    let late = Duration::from_millis(ms);
+    match which {
+        "first" => Ok(Some(Straggler::First(late))),
+        "rest" => Ok(Some(Straggler::Rest(late))),
+        _ => Err(error()),
+    }
+}
+
+/// Parses a `TUTORIAL_JITTER` value (a seed); `None` (unset) means no jitter.
+///
+/// ```
+/// use std::ffi::OsStr;
+/// assert_eq!(common::perturb::parse_jitter(Some(OsStr::new("42"))), Ok(Some(42)));
+/// assert!(common::perturb::parse_jitter(Some(OsStr::new("lots"))).is_err());
+/// ```
+pub fn parse_jitter(raw: Option<&OsStr>) -> Result<Option<u64>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    raw.to_str()
+        .and_then(|s| s.trim().parse().ok())
+        .map(Some)
+        .ok_or_else(|| ConfigError {
+            var: JITTER_VAR,
+            value: raw.to_string_lossy().into_owned(),
+            expected: "expected a seed, a whole number".to_owned(),
+        })
+}
+
+#[derive(Debug)]
+struct Settings {
+    straggler: Option<Straggler>,
+    jitter: Option<u64>,
+}
+
+fn settings() -> &'static Settings {
+    static SETTINGS: OnceLock<Settings> = OnceLock::new();
+    SETTINGS.get_or_init(|| {
+        let parsed =
+            parse_straggler(std::env::var_os(STRAGGLER_VAR).as_deref()).and_then(|straggler| {
+                Ok(Settings {
+                    straggler,
+                    jitter: parse_jitter(std::env::var_os(JITTER_VAR).as_deref())?,
+                })
+            });
+        parsed.unwrap_or_else(|error| {
+            eprintln!("error: {error}");
+            std::process::exit(2);
+        })
+    })
+}
+
+/// Threads of this process that printed so far (the main thread aside): the next one's ordinal.
+static THREADS_SEEN: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    static SEEN: Cell<bool> = const { Cell::new(false) };
+    static RANDOM: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Called before every printed line: a thread other than `main` that prints for the first time
+/// is a worker starting, and waits if it is a straggler; then the line's jitter.
+pub(crate) fn before_line() {
+    let settings = settings();
+    if let Some(straggler) = settings.straggler
+        && !SEEN.replace(true)
+        && std::thread::current().name() != Some("main")
+    {
+        std::thread::sleep(straggler.delay(THREADS_SEEN.fetch_add(1, Ordering::Relaxed)));
+    }
+    if settings.jitter.is_some() {
+        pause(1, 3_000);
+    }
+}
+
+/// Called by a child process before its target: the child started `ordinal`-th (0 for the first)
+/// by its parent waits if it is a straggler.
+pub(crate) fn child_starts(ordinal: usize) {
+    THREADS_SEEN.store(0, Ordering::Relaxed);
+    if let Some(straggler) = settings().straggler {
+        std::thread::sleep(straggler.delay(ordinal));
+    }
+}
+
+/// Called at a shared-memory read or write: about one in 256 pauses up to 0.2 ms, so that a
+/// read-then-write without a lock is interrupted by another process on every run.
+pub(crate) fn shared_access() {
+    if settings().jitter.is_some() {
+        pause(256, 200);
+    }
+}
+
+/// With a chance of one in `one_in`, pauses up to `max_us` microseconds (a yield for 0).
+fn pause(one_in: u64, max_us: u64) {
+    let Some(seed) = settings().jitter else {
+        return;
+    };
+    let next = RANDOM.with(|state| {
+        let mut x = state.get();
+        if x == 0 {
+            // Reproducible per seed, different per process and thread.
+            let thread = THREADS_SEEN.load(Ordering::Relaxed) as u64;
+            x = seed ^ (u64::from(std::process::id()) << 20) ^ (thread << 48) ^ 0x9E37_79B9;
+        }
+        // xorshift64*
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        state.set(x);
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    });
+    if next.is_multiple_of(one_in) {
+        let us = (next >> 32) % (max_us + 1);
+        if us == 0 {
+            std::thread::yield_now();
+        } else {
+            std::thread::sleep(Duration::from_micros(us));
+        }
+    }
+}

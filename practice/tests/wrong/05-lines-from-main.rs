@@ -1,0 +1,6 @@
+// The expected lines, printed by the parent.
+use common::say;
+fn main() {
+    say!("num in the child: 43");
+    say!("num in the parent: 43");
+}

@@ -232,7 +232,7 @@ fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Res
     if plan.jitter {
         example = example.env("TUTORIAL_JITTER", seed.to_string());
     }
-    let busy = plan.busy_cores.then(BusyCores::start);
+    let busy = plan.busy_cores.then(harness::BusyCores::start);
     let (run, ending) = example.spawn().finish();
     drop(busy);
     if ending.timed_out.is_some() {
@@ -274,39 +274,6 @@ fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Res
     }
     (exercise.check)(&run)?;
     exercises::nothing_left(&run)
-}
-
-/// Both cores kept busy by spinning threads, until dropped.
-struct BusyCores {
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    spinners: Vec<std::thread::JoinHandle<()>>,
-}
-
-impl BusyCores {
-    fn start() -> BusyCores {
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let spinners = (0..cores)
-            .map(|_| {
-                let stop = std::sync::Arc::clone(&stop);
-                std::thread::spawn(move || {
-                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                        std::hint::spin_loop();
-                    }
-                })
-            })
-            .collect();
-        BusyCores { stop, spinners }
-    }
-}
-
-impl Drop for BusyCores {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-        for spinner in self.spinners.drain(..) {
-            let _ = spinner.join();
-        }
-    }
 }
 
 fn list(root: &Path, lang: Lang) -> ExitCode {

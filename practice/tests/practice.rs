@@ -153,7 +153,7 @@ const CHECKS: usize = 5;
 #[test]
 fn every_solution_passes_every_check_with_both_cores_busy() {
     let _turn = turn();
-    let _busy = BusyCores::start();
+    let _busy = harness::BusyCores::start();
     let exercises = Exercises::new();
     for (folder, _) in STARTS {
         exercises.solve(folder);
@@ -235,38 +235,6 @@ fn println_is_answered_in_words_not_a_crash() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-}
-
-/// Both cores kept busy by spinning threads, until dropped.
-struct BusyCores {
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    spinners: Vec<std::thread::JoinHandle<()>>,
-}
-
-impl BusyCores {
-    fn start() -> BusyCores {
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let spinners = (0..2)
-            .map(|_| {
-                let stop = std::sync::Arc::clone(&stop);
-                std::thread::spawn(move || {
-                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                        std::hint::spin_loop();
-                    }
-                })
-            })
-            .collect();
-        BusyCores { stop, spinners }
-    }
-}
-
-impl Drop for BusyCores {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-        for spinner in self.spinners.drain(..) {
-            let _ = spinner.join();
-        }
-    }
 }
 
 #[test]

@@ -51,10 +51,12 @@
 #![warn(missing_docs)]
 
 mod assert;
+mod busy;
 pub mod checks;
 pub mod reap;
 mod run;
 
+pub use busy::BusyCores;
 pub use common::trace::{Event, Kind};
 pub use nix::sys::signal::Signal;
 pub use run::{Ending, Example, Run, Running, TEST_SCALE, run};

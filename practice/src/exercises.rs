@@ -234,10 +234,20 @@ fn daemon_child(run: &Run) -> Result<(), Problem> {
             "'Sub Process end' was printed: main waited for its child. Make the child a daemon.",
         ));
     }
-    if run.stdout.last().map(String::as_str) != Some("Main Process end") {
+    // The child may still print its start after main's last line, before main's end ends it:
+    // what must be last is main's own line.
+    let after_end: Vec<&String> = run
+        .stdout
+        .iter()
+        .skip_while(|l| *l != "Main Process end")
+        .skip(1)
+        .collect();
+    if line(run, "Main Process end").is_none()
+        || after_end.iter().any(|l| *l != "Sub Process start")
+    {
         return Err(Problem::new(
-            "마지막 줄이 'Main Process end'가 아닙니다.",
-            "the last line is not 'Main Process end'.",
+            "main의 마지막 줄이 'Main Process end'가 아닙니다.",
+            "main's last line is not 'Main Process end'.",
         ));
     }
     Ok(())

@@ -5,57 +5,60 @@ use crate::exercises::Problem;
 use crate::korean::{Josa, with};
 use harness::{Kind, Run};
 
-/// The threads and processes of a hung run that had not ended when it was stopped, from the
-/// trace; and whether `main` had printed its last line (`last`).
-pub fn still_running(run: &Run) -> Problem {
-    let mut threads: Vec<(u32, String, String)> = Vec::new();
-    for event in &run.events {
-        let key = (event.pid, event.process.clone(), event.thread.clone());
-        match event.kind {
-            Kind::ThreadStart if !threads.contains(&key) => threads.push(key),
-            Kind::ThreadEnd => threads.retain(|k| *k != key),
-            _ => {}
-        }
-    }
-    let exited: Vec<u32> = run
-        .events_of_kind(Kind::ProcessExit)
-        .into_iter()
-        .map(|e| e.pid)
-        .collect();
-    threads.retain(|(pid, _, _)| !exited.contains(pid));
+/// What was still running when a hung run was stopped (`threads`: `(pid, process, thread)` as
+/// the harness read them from `/proc`), and the last line printed.
+pub fn still_running(run: &Run, threads: &[(u32, String, String)]) -> Problem {
     let mut ko = Vec::new();
     let mut en = Vec::new();
-    for (pid, process, thread) in &threads {
-        let who = if *pid == run.pid {
-            format!("스레드 '{thread}'")
+    for (pid, process, thread) in threads {
+        // A thread without a name of its own shows its process's name.
+        let unnamed = thread == process && thread != "main";
+        let (thread_ko, thread_en) = if unnamed {
+            (
+                "이름 없는 스레드".to_owned(),
+                "a thread without a name".to_owned(),
+            )
         } else {
-            format!("프로세스 '{process}'(pid {pid})의 스레드 '{thread}'")
+            (format!("스레드 '{thread}'"), format!("thread '{thread}'"))
         };
-        ko.push(who);
-        en.push(format!("thread '{thread}' of {process} (pid {pid})"));
+        if *pid == run.pid {
+            ko.push(thread_ko);
+            en.push(thread_en);
+        } else {
+            ko.push(format!(
+                "자식 프로세스 '{process}'(pid {pid})의 {thread_ko}"
+            ));
+            en.push(format!(
+                "{thread_en} of child process '{process}' (pid {pid})"
+            ));
+        }
     }
     let last = run.stdout.last().cloned().unwrap_or_default();
+    let main_done = run.events.iter().any(|e| {
+        e.pid == run.pid
+            && e.thread == "main"
+            && e.kind == Kind::Say
+            && Some(&e.msg) == run.stdout.last()
+    });
     Problem::new(
-        if ko.is_empty() {
-            format!(
-                "끝나지 않은 스레드를 trace에서 찾지 못했습니다(say!로 찍은 줄이 없으면 보이지 않습니다). 마지막으로 찍힌 줄: '{last}'."
-            )
-        } else {
-            format!(
-                "멈췄을 때 아직 끝나지 않은 것: {}. 마지막으로 찍힌 줄: '{last}'.",
+        format!(
+            "멈췄을 때 아직 돌던 것: {}. 마지막으로 찍힌 줄: '{last}'{}.",
+            if ko.is_empty() {
+                "(찾지 못함)".to_owned()
+            } else {
                 ko.join(", ")
-            )
-        },
-        if en.is_empty() {
-            format!(
-                "no unfinished thread was found in the trace (a thread that printed nothing with say! is not seen). The last line printed: '{last}'."
-            )
-        } else {
-            format!(
-                "still running when it was stopped: {}. The last line printed: '{last}'.",
+            },
+            if main_done { "(main이 찍음)" } else { "" }
+        ),
+        format!(
+            "still running when it was stopped: {}. The last line printed: '{last}'{}.",
+            if en.is_empty() {
+                "(none found)".to_owned()
+            } else {
                 en.join(", ")
-            )
-        },
+            },
+            if main_done { " (by main)" } else { "" }
+        ),
     )
 }
 

@@ -34,6 +34,153 @@ pub struct Exercise {
     /// What a program that never ends usually lacks.
     pub hang_hint: [&'static str; 2],
     pub check: Check,
+    /// The checker's own call of the exercise's function (`exercises/checks/`), if it has one.
+    pub probe: Option<Probe>,
+}
+
+/// The checker calls the exercise's function with numbers the learner never sees: a binary of
+/// the exercise's package (`exercises/checks/<folder>.rs`) that calls it with its arguments and
+/// prints `result: <value>`.
+#[derive(Debug)]
+pub struct Probe {
+    /// The binary's name.
+    pub bin: &'static str,
+    /// The function, as the exercise declares it.
+    pub signature: &'static str,
+    /// The arguments for one call, from a random number.
+    pub args: fn(u64) -> Vec<String>,
+    /// What the call's run must show, given its arguments.
+    pub check: fn(&Run, &[String]) -> Result<(), Problem>,
+}
+
+impl Probe {
+    /// The function's name.
+    pub fn name(&self) -> &str {
+        self.signature
+            .split('(')
+            .next()
+            .and_then(|head| head.rsplit(' ').next())
+            .unwrap_or(self.signature)
+    }
+}
+
+/// A number from `low` to `high` picked by `random`, and `random` moved on.
+fn pick(random: &mut u64, low: u64, high: u64) -> u64 {
+    *random ^= *random << 13;
+    *random ^= *random >> 7;
+    *random ^= *random << 17;
+    low + *random % (high - low + 1)
+}
+
+fn numbers(args: &[String]) -> Vec<i64> {
+    args.iter().map(|a| a.parse().unwrap_or(0)).collect()
+}
+
+/// What the call printed as `result: <value>`.
+fn result(run: &Run) -> Result<i64, Problem> {
+    let line = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix("result: "))
+        .ok_or_else(|| never_printed("result: ..."))?;
+    Ok(line.parse().unwrap_or(i64::MIN))
+}
+
+fn wrong_result(got: i64, want: i64, ko: &str, en: &str) -> Problem {
+    Problem::new(
+        format!(
+            "{} 돌려줘야 하는데 {} 돌려줬습니다. {ko}",
+            with(&want.to_string(), Josa::EulReul),
+            with(&got.to_string(), Josa::EulReul)
+        ),
+        format!("it must return {want} but returned {got}. {en}"),
+    )
+}
+
+fn count_together_args(mut random: u64) -> Vec<String> {
+    let threads = pick(&mut random, 2, 4);
+    let times = pick(&mut random, 300_000, 800_000);
+    vec![threads.to_string(), times.to_string()]
+}
+
+fn count_together_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let (got, want) = (result(run)?, n[0] * n[1]);
+    if got != want {
+        return Err(wrong_result(
+            got,
+            want,
+            "더하기 하나하나가 쪼개지지 않아야 합니다.",
+            "each addition must be indivisible.",
+        ));
+    }
+    Ok(())
+}
+
+fn send_num_back_args(mut random: u64) -> Vec<String> {
+    vec![pick(&mut random, 100, 999).to_string()]
+}
+
+fn send_num_back_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let want = numbers(args)[0] + 1;
+    let child_line = format!("num in the child: {want}");
+    let child = printed_by(run, &child_line)?;
+    if child.pid == run.pid || child.ppid != run.pid {
+        return Err(Problem::new(
+            format!(
+                "{} 자식 프로세스가 찍지 않았습니다.",
+                with(&format!("'{child_line}'"), Josa::EulReul)
+            ),
+            format!("'{child_line}' was not printed by a child process."),
+        ));
+    }
+    let got = result(run)?;
+    if got != want {
+        return Err(wrong_result(
+            got,
+            want,
+            "자식이 바꾼 값을 보내 받으세요.",
+            "receive the value the child changed.",
+        ));
+    }
+    Ok(())
+}
+
+fn count_in_processes_args(mut random: u64) -> Vec<String> {
+    let processes = pick(&mut random, 2, 5);
+    let times = pick(&mut random, 20_000, 50_000);
+    vec![processes.to_string(), times.to_string()]
+}
+
+fn count_in_processes_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let children = run
+        .events_of_kind(Kind::ProcessExit)
+        .into_iter()
+        .filter(|e| e.ppid == run.pid && e.exitcode == Some(0))
+        .count() as i64;
+    if children < n[0] {
+        return Err(Problem::new(
+            format!(
+                "자식 프로세스 {}개가 더해야 하는데 {children}개만 제대로 끝났습니다.",
+                n[0]
+            ),
+            format!(
+                "{} child processes must do the adding; {children} ended normally.",
+                n[0]
+            ),
+        ));
+    }
+    let (got, want) = (result(run)?, n[0] * n[1]);
+    if got != want {
+        return Err(wrong_result(
+            got,
+            want,
+            "공유한 값에서, 읽고 쓰는 동안 `get_lock()`을 잡고 더하세요.",
+            "add to a shared value, holding `get_lock()` across the read and the write.",
+        ));
+    }
+    Ok(())
 }
 
 impl Exercise {
@@ -406,6 +553,7 @@ pub const EXERCISES: &[Exercise] = &[
         title: ["스레드 다섯 개를 기다리기", "wait for the five threads"],
         hang_hint: ["", ""],
         check: join_the_threads,
+        probe: None,
     },
     Exercise {
         id: "02",
@@ -413,6 +561,7 @@ pub const EXERCISES: &[Exercise] = &[
         title: ["스레드에게 이름을 넘기기", "hand the name to the thread"],
         hang_hint: ["", ""],
         check: move_the_name,
+        probe: None,
     },
     Exercise {
         id: "03",
@@ -423,6 +572,12 @@ pub const EXERCISES: &[Exercise] = &[
         ],
         hang_hint: ["", ""],
         check: count_together,
+        probe: Some(Probe {
+            bin: "check-03",
+            signature: "pub fn count_together(threads: usize, times: u64) -> u64",
+            args: count_together_args,
+            check: count_together_call,
+        }),
     },
     Exercise {
         id: "04",
@@ -433,6 +588,7 @@ pub const EXERCISES: &[Exercise] = &[
             "a sender was never dropped, so the consumer waits forever.",
         ],
         check: end_the_consumer,
+        probe: None,
     },
     Exercise {
         id: "05",
@@ -446,6 +602,12 @@ pub const EXERCISES: &[Exercise] = &[
             "the parent waits to receive, and the child never sent.",
         ],
         check: send_num_back,
+        probe: Some(Probe {
+            bin: "check-05",
+            signature: "pub fn num_after_the_child() -> i32",
+            args: send_num_back_args,
+            check: send_num_back_call,
+        }),
     },
     Exercise {
         id: "06",
@@ -453,6 +615,7 @@ pub const EXERCISES: &[Exercise] = &[
         title: ["데몬 자식", "a daemon child"],
         hang_hint: ["", ""],
         check: daemon_child,
+        probe: None,
     },
     Exercise {
         id: "07",
@@ -460,6 +623,7 @@ pub const EXERCISES: &[Exercise] = &[
         title: ["Pool.map으로 계산하기", "compute with Pool.map"],
         hang_hint: ["", ""],
         check: map_in_the_pool,
+        probe: None,
     },
     Exercise {
         id: "08",
@@ -470,6 +634,7 @@ pub const EXERCISES: &[Exercise] = &[
             "one side waits to receive, and the other never sent.",
         ],
         check: ping_pong,
+        probe: None,
     },
     Exercise {
         id: "09",
@@ -480,6 +645,12 @@ pub const EXERCISES: &[Exercise] = &[
         ],
         hang_hint: ["", ""],
         check: count_in_four_processes,
+        probe: Some(Probe {
+            bin: "check-09",
+            signature: "pub fn count_in_processes(processes: usize, times: i32) -> i32",
+            args: count_in_processes_args,
+            check: count_in_processes_call,
+        }),
     },
     Exercise {
         id: "10",
@@ -490,6 +661,7 @@ pub const EXERCISES: &[Exercise] = &[
             "two locks are taken in opposite orders, so the threads wait for each other.",
         ],
         check: two_locks,
+        probe: None,
     },
     Exercise {
         id: "11",
@@ -500,6 +672,7 @@ pub const EXERCISES: &[Exercise] = &[
             "when everyone takes the same side's fork first, they can all wait in a circle.",
         ],
         check: dining_philosophers,
+        probe: None,
     },
     Exercise {
         id: "12",
@@ -513,6 +686,7 @@ pub const EXERCISES: &[Exercise] = &[
             "the consumer spins checking the queue and never notices that the producer has ended.",
         ],
         check: producer_and_consumer,
+        probe: None,
     },
 ];
 

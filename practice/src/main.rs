@@ -133,14 +133,23 @@ fn find(which: &str) -> Option<&'static Exercise> {
 }
 
 /// Builds the exercise; the binary, or what the compiler said.
-fn build(root: &Path, exercise: &Exercise) -> Result<PathBuf, Problem> {
+fn build(root: &Path, exercise: &Exercise, bin: &str) -> Result<PathBuf, Problem> {
     let color = if std::io::stdout().is_terminal() {
         "always"
     } else {
         "never"
     };
     let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["build", "--quiet", "--color", color, "-p", exercise.package])
+        .args([
+            "build",
+            "--quiet",
+            "--color",
+            color,
+            "-p",
+            exercise.package,
+            "--bin",
+            bin,
+        ])
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", target_dir(root))
@@ -152,7 +161,7 @@ fn build(root: &Path, exercise: &Exercise) -> Result<PathBuf, Problem> {
             )
         })?;
     if out.status.success() {
-        return Ok(target_dir(root).join("debug").join(exercise.package));
+        return Ok(target_dir(root).join("debug").join(bin));
     }
     // The whole diagnostic, as cargo prints it: its notes ("`offset` captured here") are the
     // lesson as much as its first line.
@@ -207,7 +216,7 @@ const PLANS: &[Plan] = &[
 
 /// Builds, runs and checks one exercise under every plan.
 fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
-    let binary = build(root, exercise)?;
+    let binary = build(root, exercise, exercise.package)?;
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64 | 1);
@@ -219,11 +228,63 @@ fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
             )
         })?;
     }
+    let Some(probe) = &exercise.probe else {
+        return Ok(());
+    };
+    // The checker's own call of the exercise's function, with numbers picked now, under the
+    // two perturbed plans.
+    let caller = build(root, exercise, probe.bin).map_err(|_| {
+        Problem::new(
+            format!(
+                "검사기가 이 연습의 함수를 부를 수 없습니다. {} 처음 모양 그대로 두세요.",
+                korean::with(&format!("`{}`", probe.signature), korean::Josa::EulReul)
+            ),
+            format!(
+                "the checker cannot call this exercise's function: keep `{}` as it was declared.",
+                probe.signature
+            ),
+        )
+    })?;
+    for (round, plan) in PLANS[1..].iter().enumerate() {
+        let args = (probe.args)(seed.wrapping_mul(round as u64 + 7));
+        let shown = args.join(", ");
+        let run = run_under(&caller, &args, exercise, plan, seed)?;
+        (probe.check)(&run, &args).map_err(|problem| {
+            Problem::new(
+                format!(
+                    "검사기가 {} 부른 `{}`: {}",
+                    korean::with(&format!("({shown})"), korean::Josa::EuroRo),
+                    probe.name(),
+                    problem.ko
+                ),
+                format!(
+                    "`{}` called by the checker with ({shown}): {}",
+                    probe.name(),
+                    problem.en
+                ),
+            )
+        })?;
+        exercises::nothing_left(&run)?;
+    }
     Ok(())
 }
 
 fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Result<(), Problem> {
+    let run = run_under(binary, &[], exercise, plan, seed)?;
+    (exercise.check)(&run)?;
+    exercises::nothing_left(&run)
+}
+
+/// Runs `binary` with `args` under `plan`; the run, if it ended by itself with status 0.
+fn run_under(
+    binary: &Path,
+    args: &[String],
+    exercise: &Exercise,
+    plan: &Plan,
+    seed: u64,
+) -> Result<harness::Run, Problem> {
     let mut example = harness::Example::new(binary)
+        .args(args)
         .scale(plan.scale)
         .timeout(hang());
     if let Some(straggler) = plan.straggler {
@@ -237,7 +298,7 @@ fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Res
     drop(busy);
     if ending.timed_out.is_some() {
         let [ko, en] = exercise.hang_hint;
-        let what = diagnose::still_running(&run);
+        let what = diagnose::still_running(&run, &ending.still_running);
         return Err(Problem::new(
             format!(
                 "프로그램이 {}초 안에 끝나지 않았습니다(멈춤). {} {ko}",
@@ -272,8 +333,7 @@ fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Res
             format!("the program ended with {status}. {why}"),
         ));
     }
-    (exercise.check)(&run)?;
-    exercises::nothing_left(&run)
+    Ok(run)
 }
 
 fn list(root: &Path, lang: Lang) -> ExitCode {

@@ -273,6 +273,12 @@ impl Running {
         let status = wait_with_timeout(&mut self.child, self.timeout);
         let elapsed = self.started.elapsed();
         let timed_out = status.is_none();
+        // What was still running when the time ran out, seen before the group is killed.
+        let still_running = if timed_out {
+            threads_of_tree(pid)
+        } else {
+            Vec::new()
+        };
         let status = status.unwrap_or_else(|| {
             kill_group(pid);
             self.child.wait().expect("wait after kill")
@@ -291,6 +297,7 @@ impl Running {
         }
         let ending = Ending {
             timed_out: timed_out.then_some(self.timeout),
+            still_running,
             stdout_left_open: run.stdout_left_open,
         };
         (run, ending)
@@ -298,12 +305,59 @@ impl Running {
 }
 
 /// How a run ended, beyond its exit status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ending {
     /// It ran past its timeout (this long) and its process group was killed.
     pub timed_out: Option<Duration>,
+    /// At a timeout, every thread of the example and of its descendants that was still there,
+    /// as `(pid, process name, thread name)` from `/proc`, the example's own first.
+    pub still_running: Vec<(u32, String, String)>,
     /// It exited, but something (a child it left behind?) kept its stdout open.
     pub stdout_left_open: bool,
+}
+
+/// The threads of `pid` and of every descendant, from `/proc/<pid>/task/*/{comm,children}`.
+fn threads_of_tree(pid: u32) -> Vec<(u32, String, String)> {
+    let read = |path: String| std::fs::read_to_string(path).unwrap_or_default();
+    let mut found = Vec::new();
+    let mut pids = vec![pid];
+    while let Some(pid) = pids.pop() {
+        let process = read(format!("/proc/{pid}/comm")).trim().to_owned();
+        // A zombie has ended; it only waits to be reaped.
+        let stat = read(format!("/proc/{pid}/stat"));
+        if stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('Z'))
+        {
+            continue;
+        }
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+            continue;
+        };
+        let mut tasks: Vec<u32> = tasks
+            .flatten()
+            .filter_map(|t| t.file_name().to_str()?.parse().ok())
+            .collect();
+        tasks.sort();
+        for task in tasks {
+            // A process's first thread is its main thread, whatever `comm` it has taken.
+            let thread = if task == pid {
+                "main".to_owned()
+            } else {
+                read(format!("/proc/{pid}/task/{task}/comm"))
+                    .trim()
+                    .to_owned()
+            };
+            found.push((pid, process.clone(), thread));
+            let children = read(format!("/proc/{pid}/task/{task}/children"));
+            pids.extend(
+                children
+                    .split_whitespace()
+                    .filter_map(|c| c.parse::<u32>().ok()),
+            );
+        }
+    }
+    found
 }
 
 /// Reads stdout line by line; after `limit` lines, closes it (drops the pipe's read end).

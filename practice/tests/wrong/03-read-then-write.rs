@@ -2,17 +2,20 @@
 use common::say;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
-fn main() {
+pub fn count_together(threads: usize, times: u64) -> u64 {
     let counter = AtomicU64::new(0);
     thread::scope(|scope| {
-        for _ in 0..2 {
+        for _ in 0..threads {
             scope.spawn(|| {
-                for _ in 0..1_000_000 {
+                for _ in 0..times {
                     let now = counter.load(Ordering::Relaxed);
                     counter.store(now + 1, Ordering::Relaxed);
                 }
             });
         }
     });
-    say!("counter: {}", counter.into_inner());
+    counter.into_inner()
+}
+fn main() {
+    say!("counter: {}", count_together(2, 1_000_000));
 }

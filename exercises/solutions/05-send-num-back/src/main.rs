@@ -4,9 +4,9 @@ use common::process::Process;
 use common::say;
 use std::sync::atomic::{AtomicI32, Ordering};
 
-static NUM: AtomicI32 = AtomicI32::new(42);
+pub static NUM: AtomicI32 = AtomicI32::new(42);
 
-fn main() {
+pub fn num_after_the_child() -> i32 {
     let (parent_conn, child_conn) = common::ipc::pipe().expect("a pipe");
     let mut child = Process::new(move || {
         let num = NUM.fetch_add(1, Ordering::SeqCst) + 1;
@@ -17,5 +17,9 @@ fn main() {
     child.start().expect("start the child");
     let num: i32 = parent_conn.recv().expect("the child's num");
     child.join();
-    say!("num in the parent: {num}");
+    num
+}
+
+fn main() {
+    say!("num in the parent: {}", num_after_the_child());
 }

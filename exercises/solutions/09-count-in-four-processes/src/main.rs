@@ -5,19 +5,19 @@ use common::say;
 use common::shm::Value;
 use std::rc::Rc;
 
-fn add(total: &Value<i32>) {
-    for _ in 0..100_000 {
+fn add(total: &Value<i32>, times: i32) {
+    for _ in 0..times {
         let _guard = total.get_lock().acquire();
         total.set(total.get() + 1);
     }
 }
 
-fn main() {
+pub fn count_in_processes(processes: usize, times: i32) -> i32 {
     let total = Rc::new(Value::new(0).expect("a shared value"));
-    let mut children: Vec<Process> = (0..4)
+    let mut children: Vec<Process> = (0..processes)
         .map(|_| {
             let total = Rc::clone(&total);
-            Process::new(move || add(&total))
+            Process::new(move || add(&total, times))
         })
         .collect();
     for child in &mut children {
@@ -26,5 +26,9 @@ fn main() {
     for child in &mut children {
         child.join();
     }
-    say!("total: {}", total.get());
+    total.get()
+}
+
+fn main() {
+    say!("total: {}", count_in_processes(4, 100_000));
 }

@@ -1,4 +1,5 @@
-//! The exercises, in order: each with its task, its hint and its check, stated once here.
+//! The exercises' checks: `exercises/info.toml` lists the exercises, this file says how each is
+//! checked.
 //!
 //! A check reads a finished run of the learner's program (stdout, the trace, the exit status)
 //! and names, in the learner's terms, the first property that does not hold.
@@ -22,7 +23,7 @@ impl Problem {
     }
 }
 
-type Check = fn(&Run) -> Result<(), Problem>;
+pub type Check = fn(&Run) -> Result<(), Problem>;
 
 /// One exercise: folder `exercises/<id>-<package>/` (its code, and its hint in `hint.ko.md` and
 /// `hint.en.md`, which the book shows too), solution under `exercises/solutions/`.
@@ -33,6 +34,8 @@ pub struct Exercise {
     pub title: [&'static str; 2],
     /// What a program that never ends usually lacks.
     pub hang_hint: [&'static str; 2],
+    /// What the checker verifies, in words.
+    pub checks: [&'static str; 2],
     pub check: Check,
     /// The checker's own call of the exercise's function (`exercises/checks/`), if it has one.
     pub probe: Option<Probe>,
@@ -545,150 +548,113 @@ fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
         .ok_or_else(|| never_printed("consumer done: 5 items"))
 }
 
-/// Every exercise, in order.
-pub const EXERCISES: &[Exercise] = &[
-    Exercise {
-        id: "01",
-        package: "join-the-threads",
-        title: ["스레드 다섯 개를 기다리기", "wait for the five threads"],
-        hang_hint: ["", ""],
-        check: join_the_threads,
-        probe: None,
-    },
-    Exercise {
-        id: "02",
-        package: "move-the-name",
-        title: ["스레드에게 이름을 넘기기", "hand the name to the thread"],
-        hang_hint: ["", ""],
-        check: move_the_name,
-        probe: None,
-    },
-    Exercise {
-        id: "03",
-        package: "count-together",
-        title: [
-            "두 스레드가 한 카운터에 더하기",
-            "two threads add to one counter",
-        ],
-        hang_hint: ["", ""],
-        check: count_together,
-        probe: Some(Probe {
-            bin: "check-03",
-            signature: "pub fn count_together(threads: usize, times: u64) -> u64",
-            args: count_together_args,
-            check: count_together_call,
-        }),
-    },
-    Exercise {
-        id: "04",
-        package: "end-the-consumer",
-        title: ["소비자가 끝나게 하기", "a consumer that ends"],
-        hang_hint: [
-            "보내는 쪽(sender)이 하나 남아 있어서 소비자가 계속 기다립니다.",
-            "a sender was never dropped, so the consumer waits forever.",
-        ],
-        check: end_the_consumer,
-        probe: None,
-    },
-    Exercise {
-        id: "05",
-        package: "send-num-back",
-        title: [
-            "자식이 바꾼 값을 부모에게 알리기",
-            "send the child's value back",
-        ],
-        hang_hint: [
-            "부모가 받으려고 기다리는데 자식이 보내지 않았습니다.",
-            "the parent waits to receive, and the child never sent.",
-        ],
-        check: send_num_back,
-        probe: Some(Probe {
-            bin: "check-05",
-            signature: "pub fn num_after_the_child() -> i32",
-            args: send_num_back_args,
-            check: send_num_back_call,
-        }),
-    },
-    Exercise {
-        id: "06",
-        package: "daemon-child",
-        title: ["데몬 자식", "a daemon child"],
-        hang_hint: ["", ""],
-        check: daemon_child,
-        probe: None,
-    },
-    Exercise {
-        id: "07",
-        package: "map-in-the-pool",
-        title: ["Pool.map으로 계산하기", "compute with Pool.map"],
-        hang_hint: ["", ""],
-        check: map_in_the_pool,
-        probe: None,
-    },
-    Exercise {
-        id: "08",
-        package: "ping-pong",
-        title: ["Pipe로 핑퐁", "ping-pong over a Pipe"],
-        hang_hint: [
-            "한쪽이 받으려고 기다리는데 다른 쪽이 보내지 않았습니다.",
-            "one side waits to receive, and the other never sent.",
-        ],
-        check: ping_pong,
-        probe: None,
-    },
-    Exercise {
-        id: "09",
-        package: "count-in-four-processes",
-        title: [
-            "프로세스 넷이 한 값에 더하기",
-            "four processes add to one value",
-        ],
-        hang_hint: ["", ""],
-        check: count_in_four_processes,
-        probe: Some(Probe {
-            bin: "check-09",
-            signature: "pub fn count_in_processes(processes: usize, times: i32) -> i32",
-            args: count_in_processes_args,
-            check: count_in_processes_call,
-        }),
-    },
-    Exercise {
-        id: "10",
-        package: "two-locks",
-        title: ["두 잠금과 교착", "two locks and a deadlock"],
-        hang_hint: [
-            "두 잠금을 반대 순서로 잡아서 둘이 서로를 기다립니다.",
-            "two locks are taken in opposite orders, so the threads wait for each other.",
-        ],
-        check: two_locks,
-        probe: None,
-    },
-    Exercise {
-        id: "11",
-        package: "dining-philosophers",
-        title: ["식사하는 철학자", "the dining philosophers"],
-        hang_hint: [
-            "모두가 같은 쪽 포크를 먼저 잡으면 모두가 서로를 기다리는 원이 생깁니다.",
-            "when everyone takes the same side's fork first, they can all wait in a circle.",
-        ],
-        check: dining_philosophers,
-        probe: None,
-    },
-    Exercise {
-        id: "12",
-        package: "producer-and-consumer",
-        title: [
-            "생산자 프로세스와 소비자 스레드",
-            "a producer process and a consumer thread",
-        ],
-        hang_hint: [
-            "소비자가 큐가 비었는지 계속 확인하며 돌기만 하고, 생산자가 끝난 것을 알아채지 못합니다.",
-            "the consumer spins checking the queue and never notices that the producer has ended.",
-        ],
-        check: producer_and_consumer,
-        probe: None,
-    },
-];
+/// The check of the exercise whose package is `package` (the list itself is
+/// `exercises/info.toml`), and the checker's call of its function if it has one.
+pub fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
+    Some(match package {
+        "join-the-threads" => (join_the_threads, None),
+        "move-the-name" => (move_the_name, None),
+        "count-together" => (
+            count_together,
+            Some(Probe {
+                bin: "check-03",
+                signature: "pub fn count_together(threads: usize, times: u64) -> u64",
+                args: count_together_args,
+                check: count_together_call,
+            }),
+        ),
+        "end-the-consumer" => (end_the_consumer, None),
+        "send-num-back" => (
+            send_num_back,
+            Some(Probe {
+                bin: "check-05",
+                signature: "pub fn num_after_the_child() -> i32",
+                args: send_num_back_args,
+                check: send_num_back_call,
+            }),
+        ),
+        "daemon-child" => (daemon_child, None),
+        "map-in-the-pool" => (map_in_the_pool, None),
+        "ping-pong" => (ping_pong, None),
+        "count-in-four-processes" => (
+            count_in_four_processes,
+            Some(Probe {
+                bin: "check-09",
+                signature: "pub fn count_in_processes(processes: usize, times: i32) -> i32",
+                args: count_in_processes_args,
+                check: count_in_processes_call,
+            }),
+        ),
+        "two-locks" => (two_locks, None),
+        "dining-philosophers" => (dining_philosophers, None),
+        "producer-and-consumer" => (producer_and_consumer, None),
+        _ => return None,
+    })
+}
+
+/// One exercise as `exercises/info.toml` lists it.
+#[derive(Debug, serde::Deserialize)]
+struct Listed {
+    id: String,
+    package: String,
+    title: Words,
+    hang: Option<Words>,
+    checks: Words,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Words {
+    ko: String,
+    en: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct InfoToml {
+    exercise: Vec<Listed>,
+}
+
+fn keep(text: String) -> &'static str {
+    // The list is read once and lives as long as the program.
+    Box::leak(text.into_boxed_str())
+}
+
+/// The exercises of `exercises/info.toml` under `root`, in order, each with its check.
+pub fn load(root: &std::path::Path) -> Result<Vec<Exercise>, String> {
+    let path = root.join("info.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let info: InfoToml = toml::from_str(&text).map_err(|e| {
+        format!(
+            "{}: {}",
+            path.display(),
+            e.to_string().lines().next().unwrap_or("")
+        )
+    })?;
+    info.exercise
+        .into_iter()
+        .map(|listed| {
+            let (check, probe) = mechanism(&listed.package).ok_or_else(|| {
+                format!(
+                    "{}: no check for the package {:?} (practice/src/exercises.rs)",
+                    path.display(),
+                    listed.package
+                )
+            })?;
+            let hang = listed.hang.unwrap_or(Words {
+                ko: String::new(),
+                en: String::new(),
+            });
+            Ok(Exercise {
+                id: keep(listed.id),
+                package: keep(listed.package),
+                title: [keep(listed.title.ko), keep(listed.title.en)],
+                hang_hint: [keep(hang.ko), keep(hang.en)],
+                checks: [keep(listed.checks.ko), keep(listed.checks.en)],
+                check,
+                probe,
+            })
+        })
+        .collect()
+}
 
 /// Whether every process the run started is gone (a daemon child is ended at exit).
 pub fn nothing_left(run: &Run) -> Result<(), Problem> {

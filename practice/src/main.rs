@@ -4,9 +4,9 @@
 //! ```text
 //! cargo run -p practice                 # the list, with ✓ / ✗ and the next one to do
 //! cargo run -p practice -- check 03     # build and run exercise 03, check it
-//! cargo run -p practice -- hint 03      # a hint, without the answer
+//! cargo run -p practice -- hint 03      # the next hint (from a nudge to the key idea)
 //! cargo run -p practice -- watch        # re-check the current exercise on every save
-//! cargo run -p practice -- solution 03  # the reference solution (after trying)
+//! cargo run -p practice -- solution 03  # the solution, once 03 passes (or with --force)
 //! ```
 //! Korean by default; English with `--lang en` or a `LANG` that starts with `en`.
 //! `PRACTICE_EXERCISES` points at another copy of the exercises (the tests use it).
@@ -15,7 +15,7 @@ mod diagnose;
 mod exercises;
 mod korean;
 
-use exercises::{EXERCISES, Exercise, Problem};
+use exercises::{Exercise, Problem};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -51,6 +51,13 @@ impl Lang {
             Lang::En => &problem.en,
         }
     }
+}
+
+/// The exercises of `exercises/info.toml`, read once at start.
+static LIST: std::sync::OnceLock<Vec<Exercise>> = std::sync::OnceLock::new();
+
+fn exercises() -> &'static [Exercise] {
+    LIST.get().map_or(&[], Vec::as_slice)
 }
 
 fn exercises_dir() -> PathBuf {
@@ -91,7 +98,7 @@ fn source_hash(root: &Path, exercise: &Exercise) -> u64 {
 /// The exercises that passed as their sources are now: a ✓ is dropped when the file changes.
 fn passed(root: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(passed_file(root)).unwrap_or_default();
-    EXERCISES
+    exercises()
         .iter()
         .filter(|e| {
             let want = format!("{} {:016x}", e.id, source_hash(root, e));
@@ -122,7 +129,7 @@ fn remember(root: &Path, exercise: &Exercise, ok: bool) {
 
 /// The exercise `which` names: its number (`3` or `03`), its package or its folder.
 fn find(which: &str) -> Option<&'static Exercise> {
-    EXERCISES.iter().find(|e| {
+    exercises().iter().find(|e| {
         e.id == which
             || e.package == which
             || e.folder() == which
@@ -345,7 +352,7 @@ fn list(root: &Path, lang: Lang) -> ExitCode {
             "Exercises (✓ passed, ✗ not yet)"
         ])
     );
-    for e in EXERCISES {
+    for e in exercises() {
         let mark = if done.iter().any(|d| d == e.id) {
             "✓"
         } else {
@@ -353,7 +360,7 @@ fn list(root: &Path, lang: Lang) -> ExitCode {
         };
         println!("{mark} {} {} — {}", e.id, e.package, lang.pick(e.title));
     }
-    match EXERCISES.iter().find(|e| !done.iter().any(|d| d == e.id)) {
+    match exercises().iter().find(|e| !done.iter().any(|d| d == e.id)) {
         Some(next) => println!(
             "{} cargo run -p practice -- check {}",
             lang.pick(["다음:", "next:"]),
@@ -393,10 +400,11 @@ fn check_one(root: &Path, exercise: &Exercise, lang: Lang) -> ExitCode {
     match outcome {
         Ok(()) => {
             println!(
-                "✓ {} {}: {}",
+                "✓ {} {}: {} {}",
                 exercise.id,
                 exercise.package,
-                lang.pick(["통과했습니다.", "passed."])
+                lang.pick(["통과했습니다. 확인한 것:", "passed. Checked:"]),
+                lang.pick(exercise.checks)
             );
             ExitCode::SUCCESS
         }
@@ -430,7 +438,7 @@ fn watch(root: &Path, lang: Lang) -> Result<(), String> {
     let terminal = std::io::stdout().is_terminal();
     loop {
         let done = passed(root);
-        let Some(current) = EXERCISES.iter().find(|e| !done.iter().any(|d| d == e.id)) else {
+        let Some(current) = exercises().iter().find(|e| !done.iter().any(|d| d == e.id)) else {
             println!("{}", lang.pick(["모두 통과했습니다!", "All passed!"]));
             return Ok(());
         };
@@ -467,10 +475,83 @@ fn watch(root: &Path, lang: Lang) -> Result<(), String> {
     }
 }
 
-const USAGE_KO: &str =
-    "사용법: practice [--lang ko|en] [list | check <번호> | hint <번호> | solution <번호> | watch]";
+/// Shows the exercise's next hint: its hint file holds one paragraph per hint, from a nudge to
+/// the key idea; how many were shown is remembered in `target/practice-hints`.
+fn hint(root: &Path, e: &Exercise, lang: Lang) -> Result<ExitCode, String> {
+    let path = root
+        .join(e.folder())
+        .join(lang.pick(["hint.ko.md", "hint.en.md"]));
+    let text = std::fs::read_to_string(&path)
+        .map_err(|err| format!("error: cannot read {}: {err}", path.display()))?;
+    let hints: Vec<&str> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .collect();
+    let seen_file = root.join("target").join("practice-hints");
+    let seen_text = std::fs::read_to_string(&seen_file).unwrap_or_default();
+    let prefix = format!("{} ", e.id);
+    let seen: usize = seen_text
+        .lines()
+        .find_map(|l| l.strip_prefix(&prefix)?.parse().ok())
+        .unwrap_or(0);
+    let shown = (seen + 1).min(hints.len());
+    let mut lines: Vec<String> = seen_text
+        .lines()
+        .filter(|l| !l.starts_with(&prefix))
+        .map(str::to_owned)
+        .collect();
+    lines.push(format!("{} {shown}", e.id));
+    let _ = std::fs::create_dir_all(root.join("target"));
+    let _ = std::fs::write(&seen_file, lines.join("\n") + "\n");
+    println!(
+        "{} {} ({} {shown}/{}): {}",
+        e.id,
+        e.package,
+        lang.pick(["힌트", "hint"]),
+        hints.len(),
+        hints.get(shown.wrapping_sub(1)).unwrap_or(&"")
+    );
+    if shown < hints.len() {
+        println!(
+            "  {} cargo run -p practice -- hint {}",
+            lang.pick(["다음 힌트:", "next hint:"]),
+            e.id
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Shows the solution once the exercise passes as it is now, or with `--force`.
+fn solution(root: &Path, e: &Exercise, lang: Lang, force: bool) -> Result<ExitCode, String> {
+    if !force && !passed(root).iter().any(|id| id == e.id) {
+        println!(
+            "{}",
+            lang.pick([
+                &format!(
+                    "먼저 풀어 보세요. 연습 {}을 통과하면 풀이를 보여 줍니다(그래도 보려면: cargo run -p practice -- solution {} --force).",
+                    e.id, e.id
+                ),
+                &format!(
+                    "try it first: the solution is shown once exercise {} passes (to see it anyway: cargo run -p practice -- solution {} --force).",
+                    e.id, e.id
+                ),
+            ])
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let path = root.join("solutions").join(e.folder()).join("src/main.rs");
+    std::fs::read_to_string(&path)
+        .map(|text| {
+            print!("{text}");
+            ExitCode::SUCCESS
+        })
+        .map_err(|err| format!("error: cannot read {}: {err}", path.display()))
+}
+
+const USAGE_KO: &str = "사용법: practice [--lang ko|en] [list | check <번호> | hint <번호> | solution <번호> [--force] | watch]";
 const USAGE: &str =
-    "usage: practice [--lang ko|en] [list | check <n> | hint <n> | solution <n> | watch]";
+    "usage: practice [--lang ko|en] [list | check <n> | hint <n> | solution <n> [--force] | watch]";
 
 fn main() -> ExitCode {
     // A failure of the checker itself is reported in one line (check_one), not as a backtrace.
@@ -500,9 +581,18 @@ fn main() -> ExitCode {
         eprintln!("error: no exercises at {}", root.display());
         return ExitCode::from(2);
     }
+    match exercises::load(&root) {
+        Ok(list) => {
+            let _ = LIST.set(list);
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    }
     let exercise = |which: &str| {
         find(which).ok_or_else(|| {
-            let (first, last) = (EXERCISES[0].id, EXERCISES[EXERCISES.len() - 1].id);
+            let (first, last) = (exercises()[0].id, exercises()[exercises().len() - 1].id);
             lang.pick([
                 &format!(
                     "error: 연습 {} 없습니다 ({first}부터 {last}까지 있습니다)",
@@ -521,25 +611,11 @@ fn main() -> ExitCode {
     {
         [] | ["list"] => Ok(list(&root, lang)),
         ["check", which] => exercise(which).map(|e| check_one(&root, e, lang)),
-        ["hint", which] => exercise(which).and_then(|e| {
-            let file = lang.pick(["hint.ko.md", "hint.en.md"]);
-            let path = root.join(e.folder()).join(file);
-            std::fs::read_to_string(&path)
-                .map(|hint| {
-                    print!("{} {}: {hint}", e.id, e.package);
-                    ExitCode::SUCCESS
-                })
-                .map_err(|err| format!("error: cannot read {}: {err}", path.display()))
-        }),
-        ["solution", which] => exercise(which).and_then(|e| {
-            let path = root.join("solutions").join(e.folder()).join("src/main.rs");
-            std::fs::read_to_string(&path)
-                .map(|text| {
-                    print!("{text}");
-                    ExitCode::SUCCESS
-                })
-                .map_err(|err| format!("error: cannot read {}: {err}", path.display()))
-        }),
+        ["hint", which] => exercise(which).and_then(|e| hint(&root, e, lang)),
+        ["solution", which] => exercise(which).and_then(|e| solution(&root, e, lang, false)),
+        ["solution", which, "--force"] | ["solution", "--force", which] => {
+            exercise(which).and_then(|e| solution(&root, e, lang, true))
+        }
         ["watch"] => watch(&root, lang)
             .map(|()| ExitCode::SUCCESS)
             .map_err(|e| format!("error: cannot watch {}: {e}", root.display())),

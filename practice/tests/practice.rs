@@ -255,16 +255,35 @@ fn the_list_marks_what_passed_and_names_the_next() {
         after.contains("next: cargo run -p practice -- check 02"),
         "{after}"
     );
+    // A ✓ belongs to the source that passed: the file put back to its start loses it.
+    std::fs::copy(
+        workspace().join("exercises/01-join-the-threads/src/main.rs"),
+        exercises.path().join("01-join-the-threads/src/main.rs"),
+    )
+    .expect("put 01 back");
+    let back = stdout(&exercises.practice(&["list"]));
+    assert!(back.contains("✗ 01 join-the-threads"), "{back}");
 }
 
 #[test]
 fn hint_and_solution_show_what_they_say() {
     let _turn = turn();
     let exercises = Exercises::new();
+    // Hints come one at a time, from a nudge to the key idea.
+    let first = stdout(&exercises.practice(&["hint", "04"]));
+    assert!(
+        first.contains("(hint 1/2): When does the consumer's `for` end?"),
+        "{first}"
+    );
+    assert!(
+        first.contains("next hint: cargo run -p practice -- hint 04"),
+        "{first}"
+    );
     let hint = exercises.practice(&["hint", "04"]);
     assert!(hint.status.success());
     assert!(
-        stdout(&hint).contains("`drop` main's own `q_put`"),
+        stdout(&hint).contains("(hint 2/2): ")
+            && stdout(&hint).contains("`drop` main's own `q_put`"),
         "{}",
         stdout(&hint)
     );
@@ -275,12 +294,28 @@ fn hint_and_solution_show_what_they_say() {
         .output()
         .expect("run practice");
     assert!(
-        stdout(&korean).contains("보내는 쪽이 모두 사라져야"),
+        stdout(&korean).contains("(힌트 2/2): 채널은 보내는 쪽이 모두 사라져야"),
         "{}",
         stdout(&korean)
     );
-    let solution = exercises.practice(&["solution", "02"]);
+    // The solution waits for a pass, or --force.
+    let early = exercises.practice(&["solution", "02"]);
+    assert_eq!(early.status.code(), Some(1));
+    assert!(
+        stdout(&early).contains("try it first"),
+        "{}",
+        stdout(&early)
+    );
+    let solution = exercises.practice(&["solution", "02", "--force"]);
     assert!(stdout(&solution).contains("thread::spawn(move ||"));
+    exercises.solve("02-move-the-name");
+    assert!(exercises.practice(&["check", "2"]).status.success());
+    let after = exercises.practice(&["solution", "move-the-name"]);
+    assert!(
+        stdout(&after).contains("thread::spawn(move ||"),
+        "{}",
+        stdout(&after)
+    );
 }
 
 #[test]
@@ -297,7 +332,7 @@ fn bad_input_is_one_line_and_exit_2() {
         ),
         (
             &["frobnicate"][..],
-            "usage: practice [--lang ko|en] [list | check <n> | hint <n> | solution <n> | watch]\n",
+            "usage: practice [--lang ko|en] [list | check <n> | hint <n> | solution <n> [--force] | watch]\n",
         ),
     ] {
         let output = exercises.practice(args);
@@ -350,9 +385,105 @@ fn watch_checks_again_when_a_file_is_saved() {
     };
     wait_for("✗ 01", &mut seen);
     wait_for("save a change to check again", &mut seen);
+    // Untouched, or saved without a change, the exercise is not checked again (the check's own
+    // build writes under target/, which the watcher sees too).
+    let main_rs = exercises.path().join("01-join-the-threads/src/main.rs");
+    std::thread::sleep(Duration::from_secs(2));
+    let same = std::fs::read(&main_rs).expect("read");
+    std::fs::write(&main_rs, same).expect("save unchanged");
+    std::thread::sleep(Duration::from_secs(3));
+    while let Ok(line) = received.try_recv() {
+        seen.push(line);
+    }
+    let checks = seen.iter().filter(|l| l.contains("checking 01")).count();
+    assert_eq!(
+        checks,
+        1,
+        "checked again without a change:\n{}",
+        seen.join("\n")
+    );
     exercises.solve("01-join-the-threads");
     wait_for("✓ 01", &mut seen);
     wait_for("checking 02", &mut seen);
     let _ = watching.kill();
     let _ = watching.wait();
+}
+
+/// `exercises/info.toml` is the one list: the exercises workspace's members, the folders and
+/// their solutions, the book's pages and index tables in both languages, and this file's list of
+/// starting states all follow it, in its order.
+#[test]
+fn the_one_list_is_followed_everywhere() {
+    let root = workspace();
+    let info: toml::Table = std::fs::read_to_string(root.join("exercises/info.toml"))
+        .expect("info.toml")
+        .parse()
+        .expect("valid TOML");
+    let listed: Vec<String> = info["exercise"]
+        .as_array()
+        .expect("[[exercise]]")
+        .iter()
+        .map(|e| {
+            format!(
+                "{}-{}",
+                e["id"].as_str().expect("id"),
+                e["package"].as_str().expect("package")
+            )
+        })
+        .collect();
+    assert!(!listed.is_empty());
+    let manifest: toml::Table = std::fs::read_to_string(root.join("exercises/Cargo.toml"))
+        .expect("exercises/Cargo.toml")
+        .parse()
+        .expect("valid TOML");
+    let members: Vec<&str> = manifest["workspace"]["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| m.as_str().expect("a member"))
+        .collect();
+    assert_eq!(members, listed, "exercises/Cargo.toml members");
+    let starts: Vec<&str> = STARTS.iter().map(|(folder, _)| *folder).collect();
+    assert_eq!(starts, listed, "STARTS in this file");
+    for folder in &listed {
+        for file in ["src/main.rs", "hint.ko.md", "hint.en.md"] {
+            assert!(
+                root.join("exercises").join(folder).join(file).is_file(),
+                "{folder}/{file}"
+            );
+        }
+        assert!(
+            root.join("exercises/solutions")
+                .join(folder)
+                .join("src/main.rs")
+                .is_file(),
+            "solutions/{folder}"
+        );
+    }
+    for lang in ["ko", "en"] {
+        let book = root.join("book").join(lang).join("src");
+        let in_order = |text: &str| -> Vec<String> {
+            let mut found: Vec<(usize, String)> = listed
+                .iter()
+                .filter_map(|folder| {
+                    text.find(&format!("{folder}.md"))
+                        .map(|at| (at, folder.clone()))
+                })
+                .collect();
+            found.sort();
+            found.into_iter().map(|(_, folder)| folder).collect()
+        };
+        let summary = std::fs::read_to_string(book.join("SUMMARY.md")).expect("SUMMARY.md");
+        assert_eq!(in_order(&summary), listed, "{lang} SUMMARY.md");
+        let index = std::fs::read_to_string(book.join("exercises/index.md")).expect("index.md");
+        assert_eq!(in_order(&index), listed, "{lang} exercises/index.md");
+        for folder in &listed {
+            assert!(
+                book.join("exercises")
+                    .join(format!("{folder}.md"))
+                    .is_file(),
+                "{lang}: {folder}.md"
+            );
+        }
+    }
 }

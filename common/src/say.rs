@@ -33,7 +33,6 @@ macro_rules! say {
 /// ```
 pub fn say_line(msg: &str) {
     let config = config::get();
-    crate::perturb::before_line();
     let mut line = String::with_capacity(msg.len() + 64);
     if config.show == Show::Pid {
         let me = current_process();
@@ -50,6 +49,8 @@ pub fn say_line(msg: &str) {
     // Before the lock: this process's and thread's first events (`process_start`,
     // `thread_start`) are written through it.
     let thread = lifecycle::thread();
+    // A checker's straggler waits here, after its `thread_start`, before its first line.
+    crate::perturb::before_line();
     let locked = output::lock();
     output::write_stdout(&locked, &line);
     if let Some(thread) = thread {

@@ -62,6 +62,36 @@ pub fn still_running(run: &Run, threads: &[(u32, String, String)]) -> Problem {
     )
 }
 
+/// When a check failed on a run that ended: the threads of the main process that were cut off
+/// by its end (a `thread_start` and no `thread_end`), which is what a missing join looks like.
+pub fn cut_off(run: &Run) -> Option<Problem> {
+    let mut open: Vec<&str> = Vec::new();
+    for event in run.events.iter().filter(|e| e.pid == run.pid) {
+        match event.kind {
+            Kind::ThreadStart if !open.contains(&event.thread.as_str()) => {
+                open.push(&event.thread);
+            }
+            Kind::ThreadEnd => open.retain(|t| *t != event.thread),
+            _ => {}
+        }
+    }
+    open.retain(|t| *t != "main");
+    if open.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = open.iter().map(|t| format!("'{t}'")).collect();
+    Some(Problem::new(
+        format!(
+            "main이 끝날 때 아직 끝나지 않은 스레드가 있었습니다: {}. 그 스레드를 기다리지(join) 않은 경우가 많습니다.",
+            names.join(", ")
+        ),
+        format!(
+            "when main ended, these threads had not finished: {}; usually a join is missing.",
+            names.join(", ")
+        ),
+    ))
+}
+
 /// A panic as Rust's default hook writes it to stderr: the thread, the place and the message.
 pub fn panic(stderr: &str) -> Option<Problem> {
     // thread 'name' (1234) panicked at src/main.rs:12:5:

@@ -278,7 +278,13 @@ fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
 
 fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Result<(), Problem> {
     let run = run_under(binary, &[], exercise, plan, seed)?;
-    (exercise.check)(&run)?;
+    (exercise.check)(&run).map_err(|problem| match diagnose::cut_off(&run) {
+        Some(cut) => Problem::new(
+            format!("{} {}", problem.ko, cut.ko),
+            format!("{} {}", problem.en, cut.en),
+        ),
+        None => problem,
+    })?;
     exercises::nothing_left(&run)
 }
 
@@ -430,11 +436,19 @@ fn check_one(root: &Path, exercise: &Exercise, lang: Lang) -> ExitCode {
 /// whose files are under `target/`. Clears the screen between checks on a terminal.
 fn watch(root: &Path, lang: Lang) -> Result<(), String> {
     use notify::{RecursiveMode, Watcher};
-    let (changed, changes) = std::sync::mpsc::channel();
-    let mut watcher = notify::recommended_watcher(changed).map_err(|e| e.to_string())?;
+    let (events, received) = std::sync::mpsc::channel();
+    let files = events.clone();
+    // Reads are not changes: reading the sources to hash them must not wake the loop again.
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = files.send(Watched::File);
+        }
+    })
+    .map_err(|e| e.to_string())?;
     watcher
         .watch(root, RecursiveMode::Recursive)
         .map_err(|e| e.to_string())?;
+    let _keys = keys::read(events);
     let terminal = std::io::stdout().is_terminal();
     loop {
         let done = passed(root);
@@ -455,23 +469,100 @@ fn watch(root: &Path, lang: Lang) -> Result<(), String> {
         if check_one(root, current, lang) == ExitCode::SUCCESS {
             continue;
         }
-        println!(
-            "{}",
-            lang.pick([
-                "(파일을 고쳐 저장하면 다시 확인합니다. 끝내려면 Ctrl-C)",
-                "(save a change to check again; Ctrl-C to stop)"
-            ])
-        );
+        let keys = lang.pick([
+            "(고쳐 저장하면 다시 확인합니다. h 다음 힌트, l 목록, q 끝내기)",
+            "(save a change to check again; h next hint, l list, q quit)",
+        ]);
+        println!("{keys}");
         // Wait until the exercise's sources differ from what was checked; events for other
         // files, for reads, or for a save that changed nothing are passed over.
+        // A key is answered at once, also while file events are being gathered.
+        let on_key = |key: u8| -> Result<bool, String> {
+            match key {
+                b'q' => return Ok(true),
+                b'h' => {
+                    hint(root, current, lang)?;
+                }
+                b'l' => {
+                    list(root, lang);
+                }
+                _ => return Ok(false),
+            }
+            println!("{keys}");
+            Ok(false)
+        };
         loop {
-            let _ = changes.recv().map_err(|e| e.to_string())?;
-            std::thread::sleep(Duration::from_millis(100));
-            while changes.try_recv().is_ok() {}
-            if source_hash(root, current) != checked {
-                break;
+            match received.recv().map_err(|e| e.to_string())? {
+                Watched::File => {
+                    std::thread::sleep(Duration::from_millis(100));
+                    while let Ok(more) = received.try_recv() {
+                        if let Watched::Key(key) = more
+                            && on_key(key)?
+                        {
+                            return Ok(());
+                        }
+                    }
+                    if source_hash(root, current) != checked {
+                        break;
+                    }
+                }
+                Watched::Key(key) => {
+                    if on_key(key)? {
+                        return Ok(());
+                    }
+                }
             }
         }
+    }
+}
+
+/// What `watch` waits for.
+#[derive(Debug)]
+enum Watched {
+    /// Something changed under the exercises (perhaps only the check's own build).
+    File,
+    /// A key typed.
+    Key(u8),
+}
+
+/// The keys typed while watching, read on a thread of their own. On a terminal they act at once,
+/// without Enter: the terminal leaves line mode while `watch` runs and is put back after.
+mod keys {
+    use super::Watched;
+    use nix::sys::termios::{self, LocalFlags, SetArg, Termios};
+    use std::io::Read;
+    use std::sync::mpsc::Sender;
+
+    /// Puts the terminal back as it was when dropped.
+    #[derive(Debug)]
+    pub struct Keys(Option<Termios>);
+
+    impl Drop for Keys {
+        fn drop(&mut self) {
+            if let Some(saved) = &self.0 {
+                let _ = termios::tcsetattr(std::io::stdin(), SetArg::TCSANOW, saved);
+            }
+        }
+    }
+
+    pub fn read(events: Sender<Watched>) -> Keys {
+        let saved = termios::tcgetattr(std::io::stdin()).ok();
+        if let Some(saved) = &saved {
+            let mut keys = saved.clone();
+            keys.local_flags.remove(LocalFlags::ICANON);
+            let _ = termios::tcsetattr(std::io::stdin(), SetArg::TCSANOW, &keys);
+        }
+        std::thread::spawn(move || {
+            let mut byte = [0u8];
+            let mut stdin = std::io::stdin();
+            // No standard input (or its end) leaves only Ctrl-C to stop watching.
+            while let Ok(1) = stdin.read(&mut byte) {
+                if events.send(Watched::Key(byte[0])).is_err() {
+                    return;
+                }
+            }
+        });
+        Keys(saved)
     }
 }
 

@@ -359,6 +359,7 @@ fn watch_checks_again_when_a_file_is_saved() {
     let exercises = Exercises::new();
     let mut watching = exercises
         .command(&["watch"])
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -372,7 +373,7 @@ fn watch_checks_again_when_a_file_is_saved() {
             }
         }
     });
-    let deadline = Instant::now() + Duration::from_secs(300);
+    let deadline = Instant::now() + Duration::from_secs(120);
     let mut seen = Vec::new();
     let wait_for = |text: &str, seen: &mut Vec<String>| {
         while Instant::now() < deadline {
@@ -408,8 +409,25 @@ fn watch_checks_again_when_a_file_is_saved() {
     exercises.solve("01-join-the-threads");
     wait_for("✓ 01", &mut seen);
     wait_for("checking 02", &mut seen);
+    wait_for("h next hint, l list, q quit", &mut seen);
+    // Keys: l the list, h the next hint, q quits.
+    let mut keys = watching.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut keys, b"l").expect("type l");
+    wait_for("✓ 01 join-the-threads", &mut seen);
+    std::io::Write::write_all(&mut keys, b"h").expect("type h");
+    wait_for("02 move-the-name (hint 1/2)", &mut seen);
+    std::io::Write::write_all(&mut keys, b"q").expect("type q");
+    let quit = Instant::now() + Duration::from_secs(10);
+    while watching.try_wait().expect("wait").is_none() && Instant::now() < quit {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = watching.try_wait().expect("wait");
     let _ = watching.kill();
     let _ = watching.wait();
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "q did not end watch: {status:?}"
+    );
 }
 
 /// `exercises/info.toml` is the one list: the exercises workspace's members, the folders and

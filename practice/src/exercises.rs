@@ -196,6 +196,27 @@ fn line(run: &Run, text: &str) -> Option<usize> {
     run.stdout.iter().position(|l| l == text)
 }
 
+/// `want` was not printed: with what was printed in its place (a line that begins the same
+/// way, up to its first `:`), if anything was.
+fn expected(run: &Run, want: &str) -> Problem {
+    let head = want.split_once(':').map_or(want, |(head, _)| head);
+    let instead = run
+        .stdout
+        .iter()
+        .find(|l| *l != want && l.starts_with(head) && head.len() >= 4);
+    match instead {
+        Some(got) => Problem::new(
+            format!(
+                "{} 찍혀야 하는데 {} 찍혔습니다.",
+                with(&format!("'{want}'"), Josa::IGa),
+                with(&format!("'{got}'"), Josa::IGa)
+            ),
+            format!("'{want}' was expected; '{got}' was printed."),
+        ),
+        None => never_printed(want),
+    }
+}
+
 fn never_printed(text: &str) -> Problem {
     let quoted = format!("'{text}'");
     Problem::new(
@@ -334,7 +355,7 @@ fn end_the_consumer(run: &Run) -> Result<(), Problem> {
     }
     line(run, "consumer done: 15 messages")
         .map(|_| ())
-        .ok_or_else(|| never_printed("consumer done: 15 messages"))
+        .ok_or_else(|| expected(run, "consumer done: 15 messages"))
 }
 
 fn send_num_back(run: &Run) -> Result<(), Problem> {
@@ -405,7 +426,7 @@ fn daemon_child(run: &Run) -> Result<(), Problem> {
 
 fn map_in_the_pool(run: &Run) -> Result<(), Problem> {
     let want = "results: [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]";
-    line(run, want).ok_or_else(|| never_printed(want))?;
+    line(run, want).ok_or_else(|| expected(run, want))?;
     let workers = run
         .events_of_kind(Kind::ProcessExit)
         .into_iter()
@@ -486,10 +507,21 @@ fn count_in_four_processes(run: &Run) -> Result<(), Problem> {
 }
 
 fn two_locks(run: &Run) -> Result<(), Problem> {
+    for moved in ["moved 10 from a to b", "moved 20 from b to a"] {
+        if printed_by(run, moved)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 두 스레드가 각각 옮겨야 합니다.",
+                    with(&format!("'{moved}'"), Josa::EulReul)
+                ),
+                format!("'{moved}' was printed by the main thread: each transfer is a thread's."),
+            ));
+        }
+    }
     let want = "both transfers done: a = 110, b = 90";
     line(run, want)
         .map(|_| ())
-        .ok_or_else(|| never_printed(want))
+        .ok_or_else(|| expected(run, want))
 }
 
 fn dining_philosophers(run: &Run) -> Result<(), Problem> {
@@ -545,7 +577,7 @@ fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
     }
     line(run, "consumer done: 5 items")
         .map(|_| ())
-        .ok_or_else(|| never_printed("consumer done: 5 items"))
+        .ok_or_else(|| expected(run, "consumer done: 5 items"))
 }
 
 /// The check of the exercise whose package is `package` (the list itself is

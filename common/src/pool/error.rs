@@ -69,10 +69,14 @@ impl fmt::Display for PoolError {
                 worker,
                 exitcode,
                 items,
-            } => write!(
-                f,
-                "{worker} died (exit code {exitcode:?}) with items {items:?} unfinished"
-            ),
+            } => {
+                // As the rest of the output says it: "exit code -9", not Rust's `Some(-9)`.
+                match exitcode {
+                    Some(code) => write!(f, "{worker} died (exit code {code})")?,
+                    None => write!(f, "{worker} died")?,
+                }
+                write!(f, " with items {items:?} unfinished")
+            }
             PoolError::ServerDied => write!(f, "the pool's fork server died"),
             PoolError::NotRunning => write!(f, "the pool is not running (closed or terminated)"),
             PoolError::StillRunning => write!(f, "join needs close or terminate first"),

@@ -18,7 +18,7 @@ fn the_map_fails_naming_the_worker_and_the_items_it_lost() {
     // Chunks of one, dealt round the two workers: items 1, 3, 5, 7 went to the second; it died
     // on 3, with 5 and 7 still waiting.
     run.assert_first(exact(
-        "map failed: ForkPoolWorker-2 died (exit code Some(-9)) with items [3, 5, 7] unfinished",
+        "map failed: ForkPoolWorker-2 died (exit code -9) with items [3, 5, 7] unfinished",
     ));
     let killed = run
         .events_of_kind(Kind::ProcessExit)

@@ -25,9 +25,10 @@ def work(i):
             now = inside
         say(f"worker {i} enters, inside: {now}")
         time.sleep(1 * SCALE)
+        # Said before the count drops, as in the Rust.
+        say(f"worker {i} leaves")
         with count_lock:
             inside -= 1
-        say(f"worker {i} leaves")
 
 
 if __name__ == "__main__":

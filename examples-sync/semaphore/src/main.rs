@@ -23,8 +23,10 @@ fn main() {
                     let now = inside.fetch_add(1, Ordering::SeqCst) + 1;
                     say!("worker {i} enters, inside: {now}");
                     sleep_secs(1.0);
-                    inside.fetch_sub(1, Ordering::SeqCst);
+                    // Said before the count drops: a worker let in next never prints a count
+                    // that the lines above it contradict.
                     say!("worker {i} leaves");
+                    inside.fetch_sub(1, Ordering::SeqCst);
                 })
                 .expect("spawn a worker");
         }

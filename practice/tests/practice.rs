@@ -216,6 +216,45 @@ fn every_wrong_program_fails_every_check() {
     }
 }
 
+/// Every solution with `println!` in place of `say!`: answered (passed, or failed with the note
+/// on `println!` where the exercise checks who printed), never a crash.
+#[test]
+fn every_solution_with_println_is_answered_without_a_crash() {
+    let _turn = turn();
+    let exercises = Exercises::new();
+    for (folder, _) in STARTS {
+        let solution = std::fs::read_to_string(
+            exercises
+                .path()
+                .join("solutions")
+                .join(folder)
+                .join("src/main.rs"),
+        )
+        .expect("the solution");
+        std::fs::write(
+            exercises.path().join(folder).join("src/main.rs"),
+            solution.replace("say!(", "println!("),
+        )
+        .expect("write");
+        let output = exercises.practice(&["check", &folder[..2]]);
+        let text = stdout(&output);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{folder}: {text}"
+        );
+        assert!(
+            text.starts_with(&format!("✓ {}", &folder[..2]))
+                || text.starts_with(&format!("✗ {}", &folder[..2])),
+            "{folder}: {text}"
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{folder}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
 #[test]
 fn println_is_answered_in_words_not_a_crash() {
     let _turn = turn();

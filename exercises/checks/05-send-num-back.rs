@@ -1,17 +1,26 @@
-//! The checker calls exercise 05's `num_after_the_child()` with `NUM` set to its own number.
+//! The checker calls exercise 05's `num_after_the_child()` with `NUM` set to one number in the
+//! parent and to another in the child (`register_at_fork`): only the child's value sent back
+//! gives the right answer, not the parent's own `NUM + 1`.
 
 #[allow(dead_code)]
 #[path = "../05-send-num-back/src/main.rs"]
 mod learner;
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+/// What the child's `NUM` becomes as it starts.
+static IN_THE_CHILD: AtomicI32 = AtomicI32::new(0);
 
 fn main() {
-    let num: i32 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .expect("a number");
-    learner::NUM.store(num, Ordering::SeqCst);
+    let args: Vec<i32> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
+    learner::NUM.store(args[0], Ordering::SeqCst);
+    IN_THE_CHILD.store(args[1], Ordering::SeqCst);
+    common::process::register_at_fork(|| {
+        learner::NUM.store(IN_THE_CHILD.load(Ordering::SeqCst), Ordering::SeqCst)
+    });
     let after = learner::num_after_the_child();
     common::say!("result: {after}");
 }

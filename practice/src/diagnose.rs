@@ -92,22 +92,40 @@ pub fn cut_off(run: &Run) -> Option<Problem> {
     ))
 }
 
-/// A panic as Rust's default hook writes it to stderr: the thread, the place and the message.
-pub fn panic(stderr: &str) -> Option<Problem> {
+/// A panic as Rust's default hook writes it to stderr: the process, the thread, the place and
+/// the message. The hook names the thread and its kernel id; the process is the one whose PID
+/// that id is (a process's main thread), or else the one the trace saw a thread of that name in.
+pub fn panic(run: &Run) -> Option<Problem> {
     // thread 'name' (1234) panicked at src/main.rs:12:5:
     // the message
-    let mut lines = stderr.lines();
+    let mut lines = run.stderr.lines();
     let head = lines.find(|l| l.starts_with("thread '") && l.contains(" panicked at "))?;
     let thread = head.strip_prefix("thread '")?.split('\'').next()?;
+    let tid: Option<u32> = head
+        .split(" panicked at ")
+        .next()?
+        .rsplit_once(" (")
+        .and_then(|(_, id)| id.trim_end_matches(')').parse().ok());
     let place = head.split(" panicked at ").nth(1)?.trim_end_matches(':');
     let message: Vec<&str> = lines
         .take_while(|l| !l.starts_with("note:") && !l.starts_with("stack backtrace"))
         .collect();
     let message = message.join(" ");
+    let process = tid
+        .and_then(|tid| run.events.iter().find(|e| e.pid == tid))
+        .or_else(|| run.events.iter().find(|e| e.thread == thread))
+        .map(|e| (e.process.clone(), e.pid));
+    let (of_ko, of_en) = match process {
+        Some((name, pid)) if pid != run.pid => (
+            format!("자식 프로세스 '{name}'(pid {pid})의 "),
+            format!(" of child process '{name}' (pid {pid})"),
+        ),
+        _ => ("MainProcess의 ".to_owned(), " of MainProcess".to_owned()),
+    };
     let thread_ko = with(&format!("스레드 '{thread}'"), Josa::IGa);
     Some(Problem::new(
-        format!("{thread_ko} {place}에서 패닉했습니다: {message}"),
-        format!("thread '{thread}' panicked at {place}: {message}"),
+        format!("{of_ko}{thread_ko} {place}에서 패닉했습니다: {message}"),
+        format!("thread '{thread}'{of_en} panicked at {place}: {message}"),
     ))
 }
 
@@ -115,17 +133,39 @@ pub fn panic(stderr: &str) -> Option<Problem> {
 mod tests {
     use super::*;
 
+    fn event(pid: u32, process: &str, thread: &str) -> harness::Event {
+        harness::Event {
+            t_ns: 1,
+            pid,
+            ppid: 1,
+            process: process.into(),
+            thread: thread.into(),
+            msg: "start".into(),
+            kind: Kind::ThreadStart,
+            exitcode: None,
+        }
+    }
+
     #[test]
-    fn a_panic_is_read_from_stderr() {
+    fn a_panic_is_read_from_stderr_with_its_process() {
         let stderr = "thread 'consumer' (4242) panicked at src/main.rs:21:30:\nput: SendError\nnote: run with `RUST_BACKTRACE=1`\n";
-        let problem = panic(stderr).expect("a panic");
+        let mut run = Run::from_parts(4000, stderr, vec![event(4000, "MainProcess", "consumer")]);
+        let problem = panic(&run).expect("a panic");
         assert_eq!(
             problem.ko,
-            "스레드 'consumer'가 src/main.rs:21:30에서 패닉했습니다: put: SendError"
+            "MainProcess의 스레드 'consumer'가 src/main.rs:21:30에서 패닉했습니다: put: SendError"
         );
         assert_eq!(
             problem.en,
-            "thread 'consumer' panicked at src/main.rs:21:30: put: SendError"
+            "thread 'consumer' of MainProcess panicked at src/main.rs:21:30: put: SendError"
+        );
+        // A child's main thread: its kernel id is the child's PID.
+        run.stderr = "thread 'main' (4242) panicked at src/main.rs:9:9:\nboom\n".into();
+        run.events.push(event(4242, "SubProcess", "main"));
+        let problem = panic(&run).expect("a panic");
+        assert_eq!(
+            problem.en,
+            "thread 'main' of child process 'SubProcess' (pid 4242) panicked at src/main.rs:9:9: boom"
         );
     }
 }

@@ -50,10 +50,13 @@ pub struct Probe {
     pub bin: &'static str,
     /// The function, as the exercise declares it.
     pub signature: &'static str,
-    /// The arguments for one call, from a random number.
-    pub args: fn(u64) -> Vec<String>,
+    /// The ranges the call's arguments are picked from, each anew on every check.
+    pub args: &'static [(u64, u64)],
     /// What the call's run must show, given its arguments.
     pub check: fn(&Run, &[String]) -> Result<(), Problem>,
+    /// Whether the call runs with the plans' late workers too. Not where the call perturbs its
+    /// threads itself (`interrupt_threads`) and a late start would only make it slower.
+    pub late_starts: bool,
 }
 
 impl Probe {
@@ -73,6 +76,16 @@ fn pick(random: &mut u64, low: u64, high: u64) -> u64 {
     *random ^= *random >> 7;
     *random ^= *random << 17;
     low + *random % (high - low + 1)
+}
+
+impl Probe {
+    /// The arguments for one call: a number from each range, picked by `random`.
+    pub fn pick_args(&self, mut random: u64) -> Vec<String> {
+        self.args
+            .iter()
+            .map(|&(low, high)| pick(&mut random, low, high).to_string())
+            .collect()
+    }
 }
 
 fn numbers(args: &[String]) -> Vec<i64> {
@@ -100,12 +113,6 @@ fn wrong_result(got: i64, want: i64, ko: &str, en: &str) -> Problem {
     )
 }
 
-fn count_together_args(mut random: u64) -> Vec<String> {
-    let threads = pick(&mut random, 2, 4);
-    let times = pick(&mut random, 300_000, 800_000);
-    vec![threads.to_string(), times.to_string()]
-}
-
 fn count_together_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let (got, want) = (result(run)?, n[0] * n[1]);
@@ -120,12 +127,9 @@ fn count_together_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
-fn send_num_back_args(mut random: u64) -> Vec<String> {
-    vec![pick(&mut random, 100, 999).to_string()]
-}
-
 fn send_num_back_call(run: &Run, args: &[String]) -> Result<(), Problem> {
-    let want = numbers(args)[0] + 1;
+    // The child starts with the second number: only its value, sent back, is right.
+    let want = numbers(args)[1] + 1;
     let child_line = format!("num in the child: {want}");
     let child = printed_by(run, &child_line)?;
     if child.pid == run.pid || child.ppid != run.pid {
@@ -142,17 +146,11 @@ fn send_num_back_call(run: &Run, args: &[String]) -> Result<(), Problem> {
         return Err(wrong_result(
             got,
             want,
-            "자식이 바꾼 값을 보내 받으세요.",
-            "receive the value the child changed.",
+            "부모가 자기 NUM으로 계산하지 말고, 자식이 바꾼 값을 보내 받으세요(검사기는 자식의 NUM을 다른 값으로 시작합니다).",
+            "do not compute it from the parent's own NUM: receive the value the child changed (the checker starts the child's NUM at another number).",
         ));
     }
     Ok(())
-}
-
-fn count_in_processes_args(mut random: u64) -> Vec<String> {
-    let processes = pick(&mut random, 2, 5);
-    let times = pick(&mut random, 20_000, 50_000);
-    vec![processes.to_string(), times.to_string()]
 }
 
 fn count_in_processes_call(run: &Run, args: &[String]) -> Result<(), Problem> {
@@ -182,6 +180,107 @@ fn count_in_processes_call(run: &Run, args: &[String]) -> Result<(), Problem> {
             "공유한 값에서, 읽고 쓰는 동안 `get_lock()`을 잡고 더하세요.",
             "add to a shared value, holding `get_lock()` across the read and the write.",
         ));
+    }
+    Ok(())
+}
+
+fn map_in_the_pool_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    for x in 1..=n[0] {
+        let computing = format!("computing {x}");
+        let by = printed_by(run, &computing)?;
+        if by.pid == run.pid || !by.process.starts_with("ForkPoolWorker-") {
+            return Err(Problem::new(
+                format!(
+                    "검사기의 함수로 {} 풀의 작업 프로세스가 아니라 '{}'에서 계산했습니다. `pool.map`에 함수를 넘기세요.",
+                    with(&format!("항목 {x}"), Josa::EulReul),
+                    by.process
+                ),
+                format!(
+                    "the checker's function computed item {x} in '{}', not in a pool worker: hand the function to `pool.map`.",
+                    by.process
+                ),
+            ));
+        }
+    }
+    let want: Vec<String> = (1..=n[0]).map(|x| (x * n[1] + 1).to_string()).collect();
+    let want = want.join(" ");
+    let got = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix("result: "))
+        .ok_or_else(|| never_printed("result: ..."))?;
+    if got != want {
+        return Err(Problem::new(
+            format!("결과가 [{want}]여야 하는데 [{got}]입니다. 항목의 순서대로 돌려주세요."),
+            format!("the results must be [{want}], not [{got}]: return them in the items' order."),
+        ));
+    }
+    Ok(())
+}
+
+fn two_locks_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let want = numbers(args)[0] * 1_000;
+    let line = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix("result: "))
+        .ok_or_else(|| never_printed("result: ..."))?;
+    let mut parts = line
+        .split(' ')
+        .map(|p| p.parse::<i64>().unwrap_or(i64::MIN));
+    let (sum, off) = (
+        parts.next().unwrap_or(i64::MIN),
+        parts.next().unwrap_or(i64::MIN),
+    );
+    if sum != want {
+        return Err(Problem::new(
+            format!(
+                "옮기고 난 뒤 잔액의 합이 {want}여야 하는데 {sum}입니다. 두 잔액을 잠근 채로 바꾸세요."
+            ),
+            format!(
+                "after the transfers the balances add up to {sum}, not {want}: change both while holding both locks."
+            ),
+        ));
+    }
+    if off != 0 {
+        return Err(Problem::new(
+            format!(
+                "옮기는 도중에 잔액의 합이 틀린 것을 {off}번 봤습니다. 두 잠금을 함께 쥔 채로 옮기세요."
+            ),
+            format!(
+                "the balances were seen adding up wrong {off} times in the middle of transfers: hold both locks for the whole transfer."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn dining_philosophers_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let dinners = result(run)?;
+    for p in 0..n[0] {
+        let eats = format!("philosopher {p} eats");
+        let count = run.stdout.iter().filter(|l| **l == eats).count() as i64;
+        if count != n[1] * dinners {
+            return Err(Problem::new(
+                format!(
+                    "{} {}번이 아니라 {count}번 먹었습니다.",
+                    with(&format!("철학자 {p}"), Josa::IGa),
+                    n[1] * dinners
+                ),
+                format!("philosopher {p} ate {count} times, not {}.", n[1] * dinners),
+            ));
+        }
+        if printed_by(run, &eats)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 철학자마다 스레드가 먹어야 합니다.",
+                    with(&format!("'{eats}'"), Josa::EulReul)
+                ),
+                format!("'{eats}' was printed by the main thread: each philosopher is a thread."),
+            ));
+        }
     }
     Ok(())
 }
@@ -250,6 +349,39 @@ fn printed_by<'a>(run: &'a Run, text: &str) -> Result<&'a Event, Problem> {
     Err(never_printed(text))
 }
 
+/// How long `main` may go on after its last worker's own last event. Waiting by `join` ends it
+/// within milliseconds (even with both cores busy); a fixed sleep long enough for the second
+/// plan's late worker (0.7 s) outlasts the first plan's workers by more than this, so no fixed
+/// sleep passes both.
+const JOIN_MARGIN_NS: u64 = 500_000_000;
+
+/// `main` ended soon after its last worker (a thread of its own or a child process) did: it
+/// waited for them, rather than sleeping a fixed time.
+fn ended_with_its_workers(run: &Run) -> Result<(), Problem> {
+    let last = run
+        .events
+        .iter()
+        .filter(|e| e.pid != run.pid || e.thread != "main")
+        .map(|e| e.t_ns)
+        .max();
+    let Some(last) = last else {
+        return Ok(());
+    };
+    let after = run.ended_ns.saturating_sub(last);
+    if after > JOIN_MARGIN_NS {
+        let secs = format!("{:.1}", after as f64 / 1e9);
+        return Err(Problem::new(
+            format!(
+                "마지막 작업자가 끝나고도 main이 {secs}초 더 있다가 끝났습니다. 정해진 시간만큼 자는 것은 기다리는 것이 아닙니다(작업자가 늦으면 모자라고, 빠르면 남습니다). join으로 기다리세요."
+            ),
+            format!(
+                "main went on for {secs} s after its last worker ended. Sleeping a fixed time is not waiting (too short when a worker is late, too long when it is quick): wait with join."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn join_the_threads(run: &Run) -> Result<(), Problem> {
     let main_end = line(run, "main thread end").ok_or_else(|| never_printed("main thread end"))?;
     for i in 0..5 {
@@ -287,7 +419,7 @@ fn join_the_threads(run: &Run) -> Result<(), Problem> {
             ));
         }
     }
-    Ok(())
+    ended_with_its_workers(run)
 }
 
 fn move_the_name(run: &Run) -> Result<(), Problem> {
@@ -354,8 +486,8 @@ fn end_the_consumer(run: &Run) -> Result<(), Problem> {
         }
     }
     line(run, "consumer done: 15 messages")
-        .map(|_| ())
-        .ok_or_else(|| expected(run, "consumer done: 15 messages"))
+        .ok_or_else(|| expected(run, "consumer done: 15 messages"))?;
+    ended_with_its_workers(run)
 }
 
 fn send_num_back(run: &Run) -> Result<(), Problem> {
@@ -485,7 +617,7 @@ fn count_in_four_processes(run: &Run) -> Result<(), Problem> {
         .filter(|e| e.ppid == run.pid && e.exitcode == Some(0))
         .count();
     match run.stdout.iter().find_map(|l| l.strip_prefix("total: ")) {
-        Some("400000") if children >= 4 => Ok(()),
+        Some("400000") if children >= 4 => ended_with_its_workers(run),
         Some("400000") => Err(Problem::new(
             format!("자식 프로세스 넷이 더해야 하는데 {children}개만 제대로 끝났습니다."),
             format!("four child processes must do the adding; {children} ended normally."),
@@ -519,9 +651,8 @@ fn two_locks(run: &Run) -> Result<(), Problem> {
         }
     }
     let want = "both transfers done: a = 110, b = 90";
-    line(run, want)
-        .map(|_| ())
-        .ok_or_else(|| expected(run, want))
+    line(run, want).ok_or_else(|| expected(run, want))?;
+    ended_with_its_workers(run)
 }
 
 fn dining_philosophers(run: &Run) -> Result<(), Problem> {
@@ -547,9 +678,8 @@ fn dining_philosophers(run: &Run) -> Result<(), Problem> {
             ));
         }
     }
-    line(run, "all philosophers ate")
-        .map(|_| ())
-        .ok_or_else(|| never_printed("all philosophers ate"))
+    line(run, "all philosophers ate").ok_or_else(|| never_printed("all philosophers ate"))?;
+    ended_with_its_workers(run)
 }
 
 fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
@@ -575,9 +705,8 @@ fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
             "no producer process named 'producer' was started.",
         ));
     }
-    line(run, "consumer done: 5 items")
-        .map(|_| ())
-        .ok_or_else(|| expected(run, "consumer done: 5 items"))
+    line(run, "consumer done: 5 items").ok_or_else(|| expected(run, "consumer done: 5 items"))?;
+    ended_with_its_workers(run)
 }
 
 /// The check of the exercise whose package is `package` (the list itself is
@@ -591,8 +720,9 @@ pub fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             Some(Probe {
                 bin: "check-03",
                 signature: "pub fn count_together(threads: usize, times: u64) -> u64",
-                args: count_together_args,
+                args: &[(2, 4), (300_000, 800_000)],
                 check: count_together_call,
+                late_starts: true,
             }),
         ),
         "end-the-consumer" => (end_the_consumer, None),
@@ -601,24 +731,57 @@ pub fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             Some(Probe {
                 bin: "check-05",
                 signature: "pub fn num_after_the_child() -> i32",
-                args: send_num_back_args,
+                // `NUM` in the parent, and (a different number) in the child as it starts.
+                args: &[(100, 499), (500, 999)],
                 check: send_num_back_call,
+                late_starts: true,
             }),
         ),
         "daemon-child" => (daemon_child, None),
-        "map-in-the-pool" => (map_in_the_pool, None),
+        "map-in-the-pool" => (
+            map_in_the_pool,
+            Some(Probe {
+                bin: "check-07",
+                signature: "pub fn map_in_the_pool(f: fn(u32) -> u32, items: Vec<u32>) -> Vec<u32>",
+                // Items, the checker's factor.
+                args: &[(6, 14), (3, 9)],
+                check: map_in_the_pool_call,
+                late_starts: true,
+            }),
+        ),
         "ping-pong" => (ping_pong, None),
         "count-in-four-processes" => (
             count_in_four_processes,
             Some(Probe {
                 bin: "check-09",
                 signature: "pub fn count_in_processes(processes: usize, times: i32) -> i32",
-                args: count_in_processes_args,
+                args: &[(2, 5), (20_000, 50_000)],
                 check: count_in_processes_call,
+                late_starts: true,
             }),
         ),
-        "two-locks" => (two_locks, None),
-        "dining-philosophers" => (dining_philosophers, None),
+        "two-locks" => (
+            two_locks,
+            Some(Probe {
+                bin: "check-10",
+                signature: "pub fn transfer(from: &Account, to: &Account, amount: i64)",
+                // Accounts, threads, transfers per thread.
+                args: &[(3, 5), (2, 4), (2_000, 5_000)],
+                check: two_locks_call,
+                late_starts: true,
+            }),
+        ),
+        "dining-philosophers" => (
+            dining_philosophers,
+            Some(Probe {
+                bin: "check-11",
+                signature: "pub fn dine(philosophers: usize, meals: usize)",
+                // Philosophers, meals.
+                args: &[(4, 6), (30, 40)],
+                check: dining_philosophers_call,
+                late_starts: false,
+            }),
+        ),
         "producer-and-consumer" => (producer_and_consumer, None),
         _ => return None,
     })

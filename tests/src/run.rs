@@ -271,6 +271,7 @@ impl Running {
         let pid = self.pid;
         self.waited = true;
         let status = wait_with_timeout(&mut self.child, self.timeout);
+        let ended_ns = common::trace::monotonic_ns();
         let elapsed = self.started.elapsed();
         let timed_out = status.is_none();
         // What was still running when the time ran out, seen before the group is killed.
@@ -287,7 +288,7 @@ impl Running {
             std::mem::take(&mut self.description),
             pid,
             status,
-            elapsed,
+            (elapsed, ended_ns),
             std::mem::replace(&mut self.stdout, mpsc::channel().1),
             std::mem::replace(&mut self.stderr, mpsc::channel().1),
             &self.trace_path,
@@ -416,6 +417,9 @@ pub struct Run {
     pub status: ExitStatus,
     /// Wall time from start to exit.
     pub elapsed: Duration,
+    /// `CLOCK_MONOTONIC` (the trace's clock) when the exit was seen, within the 5 ms the wait
+    /// polls at: how long after its last worker the program ended.
+    pub ended_ns: u64,
     /// Every line it printed, in the order stdout received them.
     pub stdout: Vec<String>,
     /// Everything it wrote to stderr.
@@ -426,11 +430,28 @@ pub struct Run {
 }
 
 impl Run {
+    /// A run made by hand, for the tests of code that reads runs (a checker's diagnoses): exit
+    /// code 0, no stdout.
+    pub fn from_parts(pid: u32, stderr: &str, events: Vec<Event>) -> Run {
+        use std::os::unix::process::ExitStatusExt;
+        Run {
+            description: "a run made by hand".into(),
+            pid,
+            status: ExitStatus::from_raw(0),
+            elapsed: Duration::ZERO,
+            ended_ns: 0,
+            stdout: Vec::new(),
+            stderr: stderr.into(),
+            events,
+            stdout_left_open: false,
+        }
+    }
+
     fn finish(
         description: String,
         pid: u32,
         status: ExitStatus,
-        elapsed: Duration,
+        (elapsed, ended_ns): (Duration, u64),
         stdout: mpsc::Receiver<Vec<String>>,
         stderr: mpsc::Receiver<Vec<String>>,
         trace_path: &Path,
@@ -451,6 +472,7 @@ impl Run {
             pid,
             status,
             elapsed,
+            ended_ns,
             stdout: stdout_lines.unwrap_or_default(),
             stderr,
             events,

@@ -15,6 +15,7 @@ pub(super) fn run_child(
     target: Box<dyn FnOnce()>,
     held: SigSet,
     ordinal: usize,
+    after_in_child: &[fn()],
 ) -> ! {
     // The parent's children are not this process's to wait for.
     children::forget_all();
@@ -34,6 +35,9 @@ pub(super) fn run_child(
     let _ = prctl::set_pdeathsig(Signal::SIGKILL);
     if getppid() != parent {
         exit_now(1);
+    }
+    for f in after_in_child {
+        f();
     }
     crate::trace::lifecycle::child_started();
     crate::perturb::child_starts(ordinal);

@@ -16,6 +16,7 @@
 //! | `p.start()` | [`Process::start`]: `fork`; the child names itself, runs the target, and leaves with `_exit` |
 //! | `p.join()`, `p.is_alive()`, `p.exitcode` | [`Process::join`], [`Process::is_alive`], [`Process::exitcode`] (`-N` for death by signal N) |
 //! | `p.kill()`, `p.terminate()` | [`Process::kill`] (SIGKILL), [`Process::terminate`] (SIGTERM) |
+//! | `os.register_at_fork(after_in_child=f)` | [`register_at_fork`] (for children of `Process::start`) |
 //! | at interpreter exit: terminate daemon children, join the others | the same, from an `atexit` handler registered by the first `start` |
 //!
 //! # Where it differs
@@ -177,6 +178,8 @@ impl Process {
         let held = children::hold_fatal_signals();
         // The how-many-th child this process starts (0 for the first): a checker's straggler.
         let ordinal = FORKED.fetch_add(1, Ordering::Relaxed);
+        // Read in the parent: the child then runs them without taking a lock.
+        let after = after_in_child();
 
         // SAFETY: the process has exactly one thread (checked just above; only this thread could
         // have started another since), so no lock is held by a thread that the child would lack.
@@ -188,7 +191,7 @@ impl Process {
                 children::release_signals(held);
                 Ok(())
             }
-            Ok(ForkResult::Child) => run_child(&self.name, parent, target, held, ordinal),
+            Ok(ForkResult::Child) => run_child(&self.name, parent, target, held, ordinal, &after),
             Err(errno) => {
                 children::release_signals(held);
                 self.target = None;
@@ -221,6 +224,37 @@ impl Process {
             let _ = kill(pid, signal);
         }
     }
+}
+
+/// Functions every child started by [`Process::start`] runs first, in the order registered.
+static AFTER_IN_CHILD: std::sync::Mutex<Vec<fn()>> = std::sync::Mutex::new(Vec::new());
+
+/// Python's `os.register_at_fork(after_in_child=f)`: `f` runs in every child that
+/// [`Process::start`] forks from now on, before its target (a checker uses it to give the child a
+/// value its parent does not have).
+///
+/// ```
+/// use common::process::{Process, register_at_fork};
+/// use std::sync::atomic::{AtomicI32, Ordering};
+/// static NUM: AtomicI32 = AtomicI32::new(1);
+/// register_at_fork(|| NUM.store(7, Ordering::SeqCst));
+/// let mut p = Process::new(|| assert_eq!(NUM.load(Ordering::SeqCst), 7));
+/// p.start().unwrap();
+/// p.join();
+/// assert_eq!((p.exitcode(), NUM.load(Ordering::SeqCst)), (Some(0), 1));
+/// ```
+pub fn register_at_fork(after_in_child: fn()) {
+    AFTER_IN_CHILD
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(after_in_child);
+}
+
+fn after_in_child() -> Vec<fn()> {
+    AFTER_IN_CHILD
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
 }
 
 /// How many children this process has started (not created: `Process::new` numbers names).

@@ -1,13 +1,15 @@
 //! 연습 10 — 두 잠금을 반대 순서로: 교착 풀기 (노트 너머: 공유 상태)
 //! Exercise 10 — two locks taken in opposite orders: fix the deadlock (after the notes: shared state)
 //!
-//! 할 일: 두 스레드가 계좌 두 개를 잠그고 돈을 옮긴 뒤 "both transfers done"이 찍히게 하세요. 지금은 한
-//! 스레드가 a 다음 b를, 다른 스레드가 b 다음 a를 잠가서, 둘이 서로를 영원히 기다립니다.
-//! `both_hold_one`은 둘이 첫 잠금을 쥘 때까지 기다려서 교착이 언제나 일어나게 합니다(바꾸지 마세요).
-//! Task: two threads lock two accounts and move money, then "both transfers done" prints. Today one
-//! thread locks a then b, the other b then a, and they wait for each other forever.
-//! `both_hold_one` lets both take their first lock before either goes on, so the deadlock always
-//! happens (leave it as is).
+//! 할 일: 두 스레드가 `transfer`로 계좌 두 개 사이에 돈을 옮긴 뒤 "both transfers done"이 찍히게
+//! 하세요. 지금 `transfer`는 보내는 계좌를 먼저 잠가서, a→b와 b→a가 동시에 돌면 둘이 서로를 영원히
+//! 기다립니다. `line_up`은 처음 두 번 불릴 때 둘이 첫 잠금을 쥘 때까지 기다려서 교착이 언제나
+//! 일어나게 합니다(바꾸지 마세요). 검사기는 `transfer`를 여러 스레드에서 수천 번 부릅니다.
+//! Task: two threads move money between two accounts with `transfer`, then "both transfers done"
+//! prints. Today `transfer` locks the sending account first, so a→b and b→a at once wait for each
+//! other forever. `line_up` makes its first two callers both take their first lock before either
+//! goes on, so the deadlock always happens (leave it as is). The checker calls `transfer` thousands
+//! of times from several threads.
 //!
 //! 확인 / check: `cargo run -p practice -- check 10`
 
@@ -16,40 +18,59 @@ use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
-/// Waits until both threads hold their first lock, or 200 ms: it lines up the deadlock, if there
-/// is one to line up.
-fn both_hold_one(holding: &(Mutex<usize>, Condvar)) {
-    let (count, both_there) = holding;
-    let mut count = count.lock().expect("count");
-    *count += 1;
-    both_there.notify_all();
-    let _ = both_there
-        .wait_timeout_while(count, Duration::from_millis(200), |n| *n < 2)
-        .expect("wait");
+pub struct Account {
+    pub id: u32,
+    pub balance: Mutex<i64>,
+}
+
+/// Moves `amount` from `from` to `to`, holding both locks: nobody sees the money in neither.
+pub fn transfer(from: &Account, to: &Account, amount: i64) {
+    // TODO: every thread must take the locks in the same order, whichever way the money goes.
+    let mut from_balance = from.balance.lock().expect("lock from");
+    line_up();
+    let mut to_balance = to.balance.lock().expect("lock to");
+    *from_balance -= amount;
+    *to_balance += amount;
 }
 
 fn main() {
-    let a = Mutex::new(100);
-    let b = Mutex::new(100);
-    let holding = (Mutex::new(0), Condvar::new());
+    let a = Account {
+        id: 1,
+        balance: Mutex::new(100),
+    };
+    let b = Account {
+        id: 2,
+        balance: Mutex::new(100),
+    };
     thread::scope(|scope| {
         scope.spawn(|| {
-            let mut from = a.lock().expect("lock a");
-            both_hold_one(&holding);
-            let mut to = b.lock().expect("lock b");
-            *from -= 10;
-            *to += 10;
+            transfer(&a, &b, 10);
             say!("moved 10 from a to b");
         });
         scope.spawn(|| {
-            // TODO: every thread must take the locks in the same order.
-            let mut from = b.lock().expect("lock b");
-            both_hold_one(&holding);
-            let mut to = a.lock().expect("lock a");
-            *from -= 20;
-            *to += 20;
+            transfer(&b, &a, 20);
             say!("moved 20 from b to a");
         });
     });
-    say!("both transfers done: a = {}, b = {}", a.into_inner().expect("a"), b.into_inner().expect("b"));
+    let (a, b) = (
+        a.balance.into_inner().expect("a"),
+        b.balance.into_inner().expect("b"),
+    );
+    say!("both transfers done: a = {a}, b = {b}");
+}
+
+/// The first two callers wait here until both hold their first lock, or 200 ms: it lines up the
+/// deadlock, if there is one to line up. Later callers pass at once.
+fn line_up() {
+    static ARRIVED: Mutex<usize> = Mutex::new(0);
+    static BOTH_THERE: Condvar = Condvar::new();
+    let mut arrived = ARRIVED.lock().expect("arrived");
+    if *arrived >= 2 {
+        return;
+    }
+    *arrived += 1;
+    BOTH_THERE.notify_all();
+    let _ = BOTH_THERE
+        .wait_timeout_while(arrived, Duration::from_millis(200), |n| *n < 2)
+        .expect("wait");
 }

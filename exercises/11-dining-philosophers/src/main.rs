@@ -3,10 +3,12 @@
 //!
 //! 할 일: 철학자 다섯이 둥근 식탁에 앉아 양옆의 포크 두 개로 세 번씩 먹고 "all philosophers ate"가
 //! 찍히게 하세요. 지금은 모두가 왼쪽 포크를 먼저 쥐어서, 다섯이 동시에 왼쪽을 쥐면 아무도 오른쪽을 얻지
-//! 못합니다. `at_the_table`은 다섯이 첫 포크를 쥔 채 모이면 그 상황을 언제나 만듭니다(바꾸지 마세요).
+//! 못합니다. `at_the_table`은 모두가 첫 포크를 쥔 채 모이면 그 상황을 언제나 만듭니다(바꾸지 마세요).
+//! 검사기는 `dine`을 다른 인원과 끼니 수로, 스레드를 아무 때나 잠깐씩 멈춰 가며 부릅니다.
 //! Task: five philosophers at a round table each eat three times with the two forks beside them,
 //! then "all philosophers ate" prints. Today each takes the left fork first: when all five hold
 //! their left, nobody gets a right. `at_the_table` makes that happen every time (leave it as is).
+//! The checker calls `dine` with other numbers, stopping the threads at random moments.
 //!
 //! 확인 / check: `cargo run -p practice -- check 11`
 
@@ -15,39 +17,44 @@ use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
-/// Waits until all five hold their first fork, or 200 ms: it lines up the deadlock, if there is
-/// one to line up.
-fn at_the_table(holding: &(Mutex<usize>, Condvar)) {
+/// `philosophers` around as many forks, each a thread that eats `meals` times.
+pub fn dine(philosophers: usize, meals: usize) {
+    let forks: Vec<Mutex<()>> = (0..philosophers).map(|_| Mutex::new(())).collect();
+    let holding = (Mutex::new(0), Condvar::new());
+    thread::scope(|scope| {
+        for p in 0..philosophers {
+            let (forks, holding) = (&forks, &holding);
+            scope.spawn(move || {
+                let (left, right) = (p, (p + 1) % philosophers);
+                // TODO: with every philosopher taking the left fork first, all can wait forever.
+                let (first, second) = (left, right);
+                for meal in 0..meals {
+                    let _first = forks[first].lock().expect("a fork");
+                    if meal == 0 {
+                        at_the_table(holding, philosophers);
+                    }
+                    let _second = forks[second].lock().expect("a fork");
+                    say!("philosopher {p} eats");
+                }
+                say!("philosopher {p} ate {meals} times");
+            });
+        }
+    });
+}
+
+fn main() {
+    dine(5, 3);
+    say!("all philosophers ate");
+}
+
+/// Waits until all hold their first fork, or 200 ms: it lines up the deadlock, if there is one
+/// to line up.
+fn at_the_table(holding: &(Mutex<usize>, Condvar), philosophers: usize) {
     let (count, all_there) = holding;
     let mut count = count.lock().expect("count");
     *count += 1;
     all_there.notify_all();
     let _ = all_there
-        .wait_timeout_while(count, Duration::from_millis(200), |n| *n < 5)
+        .wait_timeout_while(count, Duration::from_millis(200), |n| *n < philosophers)
         .expect("wait");
-}
-
-fn main() {
-    let forks: Vec<Mutex<()>> = (0..5).map(|_| Mutex::new(())).collect();
-    let holding = (Mutex::new(0), Condvar::new());
-    thread::scope(|scope| {
-        for p in 0..5 {
-            let (forks, holding) = (&forks, &holding);
-            scope.spawn(move || {
-                let (left, right) = (p, (p + 1) % 5);
-                // TODO: with every philosopher taking the left fork first, all five can wait forever.
-                let (first, second) = (left, right);
-                for meal in 0..3 {
-                    let _first = forks[first].lock().expect("a fork");
-                    if meal == 0 {
-                        at_the_table(holding);
-                    }
-                    let _second = forks[second].lock().expect("a fork");
-                    say!("philosopher {p} eats");
-                }
-                say!("philosopher {p} ate 3 times");
-            });
-        }
-    });
-    say!("all philosophers ate");
 }

@@ -4,12 +4,17 @@ use common::pool::Pool;
 use common::python::Py;
 use common::say;
 
+/// `f` applied to every item in a pool of four workers; the results in the items' order.
+pub fn map_in_the_pool(f: fn(u32) -> u32, items: Vec<u32>) -> Vec<u32> {
+    let pool = Pool::new(4).expect("start the pool");
+    pool.map(f, items).expect("map")
+}
+
 fn add_ten(x: u32) -> u32 {
     x + 10
 }
 
 fn main() {
-    let pool = Pool::new(4).expect("start the pool");
-    let results = pool.map(add_ten, 1..=10).expect("map");
+    let results = map_in_the_pool(add_ten, (1..=10).collect());
     say!("results: {}", Py(&results));
 }

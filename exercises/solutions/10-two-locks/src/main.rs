@@ -1,44 +1,70 @@
-//! 연습 10의 풀이 — Exercise 10, a solution: both threads lock `a` first, then `b`. The second
-//! one waits for `a` while holding nothing, so no circle of waiting can form.
+//! 연습 10의 풀이 — Exercise 10, a solution: every transfer locks the account with the smaller id
+//! first. A thread that waits for its first lock holds nothing, so no circle of waiting can form.
 
 use common::say;
 use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
-/// Waits until both threads hold their first lock, or 200 ms: it lines up the deadlock, if there
-/// is one to line up.
-fn both_hold_one(holding: &(Mutex<usize>, Condvar)) {
-    let (count, both_there) = holding;
-    let mut count = count.lock().expect("count");
-    *count += 1;
-    both_there.notify_all();
-    let _ = both_there
-        .wait_timeout_while(count, Duration::from_millis(200), |n| *n < 2)
-        .expect("wait");
+pub struct Account {
+    pub id: u32,
+    pub balance: Mutex<i64>,
+}
+
+/// Moves `amount` from `from` to `to`, holding both locks: nobody sees the money in neither.
+pub fn transfer(from: &Account, to: &Account, amount: i64) {
+    // The account with the smaller id first: no two threads hold one lock each and want the other.
+    let (mut from_balance, mut to_balance) = if from.id < to.id {
+        let from_balance = from.balance.lock().expect("lock from");
+        line_up();
+        (from_balance, to.balance.lock().expect("lock to"))
+    } else {
+        let to_balance = to.balance.lock().expect("lock to");
+        line_up();
+        (from.balance.lock().expect("lock from"), to_balance)
+    };
+    *from_balance -= amount;
+    *to_balance += amount;
 }
 
 fn main() {
-    let a = Mutex::new(100);
-    let b = Mutex::new(100);
-    let holding = (Mutex::new(0), Condvar::new());
+    let a = Account {
+        id: 1,
+        balance: Mutex::new(100),
+    };
+    let b = Account {
+        id: 2,
+        balance: Mutex::new(100),
+    };
     thread::scope(|scope| {
         scope.spawn(|| {
-            let mut from = a.lock().expect("lock a");
-            both_hold_one(&holding);
-            let mut to = b.lock().expect("lock b");
-            *from -= 10;
-            *to += 10;
+            transfer(&a, &b, 10);
             say!("moved 10 from a to b");
         });
         scope.spawn(|| {
-            let mut to = a.lock().expect("lock a");
-            both_hold_one(&holding);
-            let mut from = b.lock().expect("lock b");
-            *from -= 20;
-            *to += 20;
+            transfer(&b, &a, 20);
             say!("moved 20 from b to a");
         });
     });
-    say!("both transfers done: a = {}, b = {}", a.into_inner().expect("a"), b.into_inner().expect("b"));
+    let (a, b) = (
+        a.balance.into_inner().expect("a"),
+        b.balance.into_inner().expect("b"),
+    );
+    say!("both transfers done: a = {a}, b = {b}");
+}
+
+/// The first two callers wait here until both hold their first lock, or 200 ms: it lines up the
+/// deadlock, if there is one to line up. Later callers pass at once.
+fn line_up() {
+    static ARRIVED: Mutex<usize> = Mutex::new(0);
+    static BOTH_THERE: Condvar = Condvar::new();
+    let mut arrived = ARRIVED.lock().expect("arrived");
+    if *arrived >= 2 {
+        return;
+    }
+    *arrived += 1;
+    BOTH_THERE.notify_all();
+    let _ = BOTH_THERE
+        .wait_timeout_while(arrived, Duration::from_millis(200), |n| *n < 2)
+        .expect("wait");
 }

@@ -1,41 +1,50 @@
-//! 연습 11의 풀이 — Exercise 11, a solution: take the lower-numbered fork first (philosopher 4
-//! takes fork 0 before fork 4), so the five can never each hold one and wait in a circle.
+//! 연습 11의 풀이 — Exercise 11, a solution: take the lower-numbered fork first (the last
+//! philosopher takes fork 0 before its left), so they can never each hold one and wait in a circle.
 
 use common::say;
 use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
-fn at_the_table(holding: &(Mutex<usize>, Condvar)) {
+/// `philosophers` around as many forks, each a thread that eats `meals` times.
+pub fn dine(philosophers: usize, meals: usize) {
+    let forks: Vec<Mutex<()>> = (0..philosophers).map(|_| Mutex::new(())).collect();
+    let holding = (Mutex::new(0), Condvar::new());
+    thread::scope(|scope| {
+        for p in 0..philosophers {
+            let (forks, holding) = (&forks, &holding);
+            scope.spawn(move || {
+                let (left, right) = (p, (p + 1) % philosophers);
+                // The lower-numbered fork first: the last philosopher takes fork 0 before its
+                // left, so not everyone can hold one fork and wait for the next.
+                let (first, second) = (left.min(right), left.max(right));
+                for meal in 0..meals {
+                    let _first = forks[first].lock().expect("a fork");
+                    if meal == 0 {
+                        at_the_table(holding, philosophers);
+                    }
+                    let _second = forks[second].lock().expect("a fork");
+                    say!("philosopher {p} eats");
+                }
+                say!("philosopher {p} ate {meals} times");
+            });
+        }
+    });
+}
+
+fn main() {
+    dine(5, 3);
+    say!("all philosophers ate");
+}
+
+/// Waits until all hold their first fork, or 200 ms: it lines up the deadlock, if there is one
+/// to line up.
+fn at_the_table(holding: &(Mutex<usize>, Condvar), philosophers: usize) {
     let (count, all_there) = holding;
     let mut count = count.lock().expect("count");
     *count += 1;
     all_there.notify_all();
     let _ = all_there
-        .wait_timeout_while(count, Duration::from_millis(200), |n| *n < 5)
+        .wait_timeout_while(count, Duration::from_millis(200), |n| *n < philosophers)
         .expect("wait");
-}
-
-fn main() {
-    let forks: Vec<Mutex<()>> = (0..5).map(|_| Mutex::new(())).collect();
-    let holding = (Mutex::new(0), Condvar::new());
-    thread::scope(|scope| {
-        for p in 0..5 {
-            let (forks, holding) = (&forks, &holding);
-            scope.spawn(move || {
-                let (left, right) = (p, (p + 1) % 5);
-                let (first, second) = (left.min(right), left.max(right));
-                for meal in 0..3 {
-                    let _first = forks[first].lock().expect("a fork");
-                    if meal == 0 {
-                        at_the_table(holding);
-                    }
-                    let _second = forks[second].lock().expect("a fork");
-                    say!("philosopher {p} eats");
-                }
-                say!("philosopher {p} ate 3 times");
-            });
-        }
-    });
-    say!("all philosophers ate");
 }

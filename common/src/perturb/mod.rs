@@ -7,6 +7,13 @@
 //! |---|---|---|
 //! | `TUTORIAL_STRAGGLER` | `first:<ms>` or `rest:<ms>` | a worker waits `<ms>` before it starts its work: with `first`, only the first thread (of each process) to print and the first child process started; with `rest`, every other one |
 //! | `TUTORIAL_JITTER` | a seed, a whole number | short pauses, reproducible from the seed, at every printed line (up to 3 ms) and at about one shared-memory read or write in 256 (up to 0.2 ms) |
+//!
+//! A checker's own code can also stop the threads at random moments, locks included:
+//! [`interrupt_threads`].
+
+mod interrupt;
+
+pub use interrupt::{Interrupter, interrupt_threads};
 
 use crate::config::ConfigError;
 use std::cell::Cell;

@@ -1,0 +1,117 @@
+//! The checker calls exercise 10's `transfer` from several threads, thousands of times each,
+//! between accounts picked at random in both directions, while an auditor adds up all the
+//! balances, with the movers stopped at random moments (`interrupt_threads`): a lock order that
+//! can deadlock hangs here, and a transfer that does not hold both
+//! locks at once shows the auditor a total that is off.
+
+#[allow(dead_code)]
+#[path = "../10-two-locks/src/main.rs"]
+mod learner;
+
+use learner::{Account, transfer};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+/// The sum of all balances, read while holding every lock (taken with `try_lock`, so that the
+/// auditor never takes part in a deadlock whatever order `transfer` uses); `None` if one was busy.
+fn audit(accounts: &[Account]) -> Option<i64> {
+    let held: Vec<_> = accounts.iter().map(|a| a.balance.try_lock().ok()).collect();
+    held.iter()
+        .map(|balance| balance.as_ref().map(|b| **b))
+        .sum()
+}
+
+/// Mover `t`'s transfer number `step`: between accounts picked at random, both ways.
+fn move_money(accounts: &[Account], t: u64, step: u64) {
+    let count = accounts.len();
+    let mut random = (0x9E37_79B9_7F4A_7C15 ^ (t << 32) ^ step) | 1;
+    for _ in 0..3 {
+        random ^= random << 13;
+        random ^= random >> 7;
+        random ^= random << 17;
+    }
+    let from = random as usize % count;
+    let to = (from + 1 + (random >> 8) as usize % (count - 1)) % count;
+    transfer(
+        &accounts[from],
+        &accounts[to],
+        (random >> 16) as i64 % 7 + 1,
+    );
+}
+
+fn main() {
+    let args: Vec<u64> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
+    let (count, threads, times) = (args[0] as u32, args[1], args[2]);
+    let accounts: Vec<Account> = (1..=count)
+        .map(|id| Account {
+            id,
+            balance: Mutex::new(1_000),
+        })
+        .collect();
+    let total = 1_000 * i64::from(count);
+    let (done, off) = (AtomicBool::new(false), AtomicU64::new(0));
+    // Transfers done by the lone mover, and in how many different moments between them the
+    // auditor found every lock free.
+    let (moved, seen) = (AtomicU64::new(0), AtomicU64::new(0));
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut last = u64::MAX;
+            while !done.load(Ordering::SeqCst) {
+                let Some(sum) = audit(&accounts) else {
+                    continue;
+                };
+                if sum != total {
+                    off.fetch_add(1, Ordering::SeqCst);
+                }
+                let now = moved.load(Ordering::SeqCst);
+                if now != last {
+                    seen.fetch_add(1, Ordering::SeqCst);
+                    last = now;
+                }
+            }
+        });
+        // First many movers at once (from the same moment, by a barrier): a lock order that can
+        // deadlock, does.
+        let start = std::sync::Barrier::new(threads as usize);
+        // Movers stopped at random moments, between their two locks too.
+        let interrupter = common::perturb::interrupt_threads(
+            std::time::Duration::from_micros(100),
+            std::time::Duration::from_micros(300),
+        );
+        std::thread::scope(|movers| {
+            for t in 0..threads {
+                let (accounts, start) = (&accounts, &start);
+                let interrupter = &interrupter;
+                movers.spawn(move || {
+                    start.wait();
+                    // At least `times` transfers, and on until 800 interruptions.
+                    let mut step = 0;
+                    while step < times || interrupter.count() < 800 {
+                        move_money(accounts, t, step);
+                        step += 1;
+                    }
+                });
+            }
+        });
+        interrupter.stop();
+        // Then one mover alone, until the auditor has looked between 500 different pairs of
+        // transfers (however loaded the machine): a `transfer` that lets go of one lock before it
+        // takes the other is then caught with the money in neither account.
+        let before = seen.load(Ordering::SeqCst);
+        let mut step = 0;
+        while seen.load(Ordering::SeqCst) - before < 500 && step < 2_000_000 {
+            move_money(&accounts, threads, step);
+            moved.fetch_add(1, Ordering::SeqCst);
+            step += 1;
+        }
+        done.store(true, Ordering::SeqCst);
+    });
+    let sum: i64 = accounts
+        .iter()
+        .map(|a| *a.balance.lock().expect("balance"))
+        .sum();
+    common::say!("result: {sum} {}", off.load(Ordering::SeqCst));
+}

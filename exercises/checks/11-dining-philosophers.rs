@@ -1,0 +1,26 @@
+//! The checker calls exercise 11's `dine(philosophers, meals)` with numbers of its own, while the
+//! philosophers are stopped at random moments (`interrupt_threads`): an order of forks that can
+//! leave everyone holding one and waiting hangs here, even without `at_the_table`.
+
+#[allow(dead_code)]
+#[path = "../11-dining-philosophers/src/main.rs"]
+mod learner;
+
+use std::time::Duration;
+
+fn main() {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
+    let interrupter =
+        common::perturb::interrupt_threads(Duration::from_micros(100), Duration::from_micros(300));
+    // Dinners one after another until 600 interruptions, however loaded the machine.
+    let mut dinners = 0;
+    while dinners == 0 || interrupter.count() < 600 {
+        learner::dine(args[0], args[1]);
+        dinners += 1;
+    }
+    interrupter.stop();
+    common::say!("result: {dinners}");
+}

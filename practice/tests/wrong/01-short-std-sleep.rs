@@ -1,0 +1,17 @@
+// A fixed sleep just longer than the threads' work: right when nothing is late.
+use common::{current_thread_name, say, sleep_secs};
+use std::thread;
+use std::time::Duration;
+fn run() {
+    say!("sub thread start  {}", current_thread_name());
+    sleep_secs(3.0);
+    say!("sub thread end  {}", current_thread_name());
+}
+fn main() {
+    say!("main thread start");
+    for i in 0..5 {
+        thread::Builder::new().name(format!("thread {i}")).spawn(run).expect("spawn");
+    }
+    say!("main thread end");
+    thread::sleep(Duration::from_millis(450));
+}

@@ -1,0 +1,19 @@
+// The pool maps a function of its own; the function it was handed runs in main.
+use common::pool::Pool;
+use common::python::Py;
+use common::say;
+fn double(x: u32) -> u32 {
+    x * 2
+}
+pub fn map_in_the_pool(f: fn(u32) -> u32, items: Vec<u32>) -> Vec<u32> {
+    let pool = Pool::new(4).expect("start the pool");
+    let _ = pool.map(double, items.clone()).expect("map");
+    items.into_iter().map(f).collect()
+}
+fn add_ten(x: u32) -> u32 {
+    x + 10
+}
+fn main() {
+    let results = map_in_the_pool(add_ten, (1..=10).collect());
+    say!("results: {}", Py(&results));
+}

@@ -330,8 +330,7 @@ fn the_initializer_runs_in_every_worker_replacements_included() {
 
 fn panics_on_37(x: u32) -> u32 {
     if x == 37 {
-        std::panic::set_hook(Box::new(|_| {})); // keep the test's output quiet
-        panic!("a deliberate panic on item 37");
+        panic!("a deliberate panic on item {x}");
     }
     x
 }
@@ -340,10 +339,18 @@ fn a_panicking_task_fails_its_call_only_and_the_worker_lives_on() {
     let pool = Pool::new(2).expect("start");
     let pids = pool.worker_pids();
     let outcome = pool.map(panics_on_37, 0..100);
-    assert!(
-        matches!(outcome, Err(PoolError::TaskPanicked { index: 37 })),
-        "{outcome:?}"
-    );
+    // The panic's message and place reach the caller, as Python re-raises a worker's exception.
+    match &outcome {
+        Err(PoolError::TaskPanicked {
+            index: 37,
+            message,
+            location,
+        }) => {
+            assert_eq!(message, "a deliberate panic on item 37");
+            assert!(location.starts_with("common/tests/pool.rs:"), "{location}");
+        }
+        other => panic!("{other:?}"),
+    }
     assert_eq!(pool.map(square, 0..10).expect("the next map").len(), 10);
     assert_eq!(pool.worker_pids(), pids);
     let failed = pool.apply_async(panics_on_37, 37).expect("apply_async");

@@ -28,10 +28,16 @@ pub enum PoolError {
     Ipc(IpcError),
     /// An item or a result could not be encoded or decoded.
     Format(postcard::Error),
-    /// `f` panicked on the item at this index (in input order). The worker lives on.
+    /// `f` panicked on the item at this index (in input order), with this message, at this place
+    /// in the source: Python's `map` re-raising the worker's exception. The worker printed
+    /// nothing and lives on.
     TaskPanicked {
         /// The item's index.
         index: usize,
+        /// What the panic said (`"boom at 5"`).
+        message: String,
+        /// Where: `file:line:column`.
+        location: String,
     },
     /// A worker died (killed, or it crashed) while it had these items; a new one took its place.
     WorkerDied {
@@ -64,7 +70,14 @@ impl fmt::Display for PoolError {
             PoolError::Channel(error) => write!(f, "cannot make a pool channel: {error}"),
             PoolError::Ipc(error) => write!(f, "pool channel failed: {error}"),
             PoolError::Format(error) => write!(f, "cannot encode or decode an item: {error}"),
-            PoolError::TaskPanicked { index } => write!(f, "the task for item {index} panicked"),
+            PoolError::TaskPanicked {
+                index,
+                message,
+                location,
+            } => write!(
+                f,
+                "the task for item {index} panicked at {location}: {message}"
+            ),
             PoolError::WorkerDied {
                 worker,
                 exitcode,

@@ -5,7 +5,7 @@
 //! chunks and reads the replies. Each worker has up to [`PREFETCH`] chunks at a time.
 
 use super::error::PoolError;
-use super::server::{ChunkId, Command, Reply, RunChunk, Task};
+use super::server::{ChunkId, Command, Reply, RunChunk, Task, TaskPanic};
 use crate::process::Process;
 use ipc_channel::TryRecvError;
 use ipc_channel::ipc::{IpcReceiver, IpcSender};
@@ -28,7 +28,7 @@ pub(super) enum State {
 /// Why a chunk failed, kept so that a result can be asked for more than once.
 #[derive(Debug, Clone)]
 pub(super) enum Failure {
-    Panicked(usize),
+    Panicked(usize, TaskPanic),
     Died {
         worker: String,
         exitcode: Option<i32>,
@@ -41,7 +41,11 @@ pub(super) enum Failure {
 impl Failure {
     pub(super) fn error(&self) -> PoolError {
         match self.clone() {
-            Failure::Panicked(index) => PoolError::TaskPanicked { index },
+            Failure::Panicked(index, TaskPanic { message, location }) => PoolError::TaskPanicked {
+                index,
+                message,
+                location,
+            },
             Failure::Died {
                 worker,
                 exitcode,
@@ -267,13 +271,14 @@ impl Inner {
                 slot,
                 chunk,
                 offset,
+                panic,
             } => {
                 let start = self.slots[slot]
                     .in_flight
                     .iter()
                     .find(|(id, _)| *id == chunk)
                     .map_or(0, |(_, items)| items.start);
-                let failure = Failure::Panicked(start + offset);
+                let failure = Failure::Panicked(start + offset, panic);
                 self.finish(slot, chunk, ChunkState::Failed(failure));
             }
             Reply::Ended { slot, exitcode } => {

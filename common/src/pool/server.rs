@@ -52,7 +52,41 @@ pub(super) enum Reply {
         slot: usize,
         chunk: ChunkId,
         offset: usize,
+        panic: TaskPanic,
     },
+}
+
+/// What a task's panic said and where: caught in the worker (which prints nothing), handed to
+/// the caller, as Python hands a worker's exception to the caller of `map`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct TaskPanic {
+    pub(super) message: String,
+    pub(super) location: String,
+}
+
+std::thread_local! {
+    /// The last panic in this worker, as its panic hook saw it.
+    static LAST_PANIC: std::cell::RefCell<Option<TaskPanic>> = const { std::cell::RefCell::new(None) };
+}
+
+/// In a worker: panics are kept for the reply instead of printed.
+fn keep_panics_quiet() {
+    std::panic::set_hook(Box::new(|info| {
+        let panic = TaskPanic {
+            message: info.payload_as_str().unwrap_or("Box<dyn Any>").to_owned(),
+            location: info.location().map(ToString::to_string).unwrap_or_default(),
+        };
+        LAST_PANIC.with(|last| last.replace(Some(panic)));
+    }));
+}
+
+fn last_panic() -> TaskPanic {
+    LAST_PANIC
+        .with(|last| last.take())
+        .unwrap_or_else(|| TaskPanic {
+            message: "a panic".to_owned(),
+            location: String::new(),
+        })
 }
 
 /// Which chunk of which job.
@@ -83,7 +117,7 @@ pub(super) struct RunChunk {
 /// What `apply` made of a chunk.
 pub(super) enum Outcome {
     Done(Vec<u8>),
-    Panicked(usize),
+    Panicked(usize, TaskPanic),
 }
 
 /// The signature every `apply::<..>` instantiation has, so that a worker can call it by address.
@@ -99,7 +133,7 @@ pub(super) fn apply<T: DeserializeOwned, R: Serialize>(f: usize, items: &[u8]) -
     for (offset, item) in items.into_iter().enumerate() {
         match catch_unwind(AssertUnwindSafe(|| f(item))) {
             Ok(result) => results.push(result),
-            Err(_) => return Outcome::Panicked(offset),
+            Err(_) => return Outcome::Panicked(offset, last_panic()),
         }
     }
     Outcome::Done(postcard::to_stdvec(&results).expect("results of a Serialize type encode"))
@@ -117,7 +151,7 @@ pub(super) fn apply_pairs<A: DeserializeOwned, B: DeserializeOwned, R: Serialize
     for (offset, (a, b)) in items.into_iter().enumerate() {
         match catch_unwind(AssertUnwindSafe(|| f(a, b))) {
             Ok(result) => results.push(result),
-            Err(_) => return Outcome::Panicked(offset),
+            Err(_) => return Outcome::Panicked(offset, last_panic()),
         }
     }
     Outcome::Done(postcard::to_stdvec(&results).expect("results of a Serialize type encode"))
@@ -200,6 +234,7 @@ pub(super) fn serve(
 /// A worker's loop: run each task it is sent, report the outcome; after `maxtasksperchild`
 /// tasks, or when told to stop, exit.
 fn work(slot: usize, inbox: &IpcReceiver<Task>, replies: &IpcSender<Reply>, config: WorkerConfig) {
+    keep_panics_quiet();
     if let Some(initializer) = config.initializer {
         initializer();
     }
@@ -221,10 +256,11 @@ fn work(slot: usize, inbox: &IpcReceiver<Task>, replies: &IpcSender<Reply>, conf
                     chunk,
                     results,
                 },
-                Outcome::Panicked(offset) => Reply::Panicked {
+                Outcome::Panicked(offset, panic) => Reply::Panicked {
                     slot,
                     chunk,
                     offset,
+                    panic,
                 },
             };
             if replies.send(reply).is_err() {

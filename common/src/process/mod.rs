@@ -16,6 +16,7 @@
 //! | `p.start()` | [`Process::start`]: `fork`; the child names itself, runs the target, and leaves with `_exit` |
 //! | `p.join()`, `p.is_alive()`, `p.exitcode` | [`Process::join`], [`Process::is_alive`], [`Process::exitcode`] (`-N` for death by signal N) |
 //! | `p.kill()`, `p.terminate()` | [`Process::kill`] (SIGKILL), [`Process::terminate`] (SIGTERM) |
+//! | `p.sentinel`, `multiprocessing.connection.wait(...)`, `p.close()` | [`Process::sentinel`], [`wait`], [`Process::close`] |
 //! | `os.register_at_fork(after_in_child=f)` | [`register_at_fork`] (for children of `Process::start`) |
 //! | at interpreter exit: terminate daemon children, join the others | the same, from an `atexit` handler registered by the first `start` |
 //!
@@ -38,7 +39,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod child;
 pub(crate) mod children;
+mod sentinel;
 mod wait;
+
+pub use sentinel::{StillRunning, wait};
 
 pub use children::Child;
 pub(crate) use wait::wait_for;
@@ -52,6 +56,7 @@ pub struct Process {
     target: Option<Box<dyn FnOnce()>>,
     pid: Option<Pid>,
     exitcode: Option<i32>,
+    sentinel: Option<std::os::fd::OwnedFd>,
 }
 
 impl fmt::Debug for Process {
@@ -117,6 +122,7 @@ impl Process {
             target: Some(Box::new(target)),
             pid: None,
             exitcode: None,
+            sentinel: None,
         }
     }
 
@@ -187,6 +193,7 @@ impl Process {
         match unsafe { fork() } {
             Ok(ForkResult::Parent { child }) => {
                 self.pid = Some(child);
+                self.sentinel = sentinel::open(child);
                 children::add(child, self.daemon, &self.name);
                 children::release_signals(held);
                 Ok(())

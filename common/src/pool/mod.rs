@@ -39,92 +39,46 @@
 //! - No thread collects results in the background: the calling thread does, whenever it calls
 //!   into the pool (`get`, `ready`, the next item of an `imap`).
 
+mod builder;
+mod coordinator;
 mod error;
-mod inner;
+mod jobs;
+mod results;
 mod server;
+mod slots;
+mod task;
 
+pub use builder::Builder;
 pub use error::PoolError;
+pub use results::{AsyncResult, IMap, Order};
 
-use inner::{Chunk, ChunkState, Inner, State};
+use coordinator::Coordinator;
+use results::{decode_all, decode_one};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use server::{ChunkId, WorkerConfig};
+use slots::Chunk;
 use std::cell::RefCell;
-use std::marker::PhantomData;
 use std::rc::Rc;
-use std::time::{Duration, Instant};
+use task::Function;
 
 /// A pool of worker processes: Python's `multiprocessing.Pool(n)`. Dropping it is Python's
 /// leaving a `with Pool(...) as p:` block: [`Pool::terminate`].
 #[derive(Debug)]
 pub struct Pool {
-    inner: Rc<RefCell<Inner>>,
-}
-
-/// The options of Python's `Pool(processes, initializer, maxtasksperchild)`.
-#[derive(Debug, Clone, Default)]
-pub struct Builder {
-    processes: Option<usize>,
-    maxtasksperchild: Option<usize>,
-    initializer: Option<fn()>,
-}
-
-impl Builder {
-    /// How many workers (Python's default, as here: the number of CPUs).
-    pub fn processes(mut self, n: usize) -> Self {
-        self.processes = Some(n);
-        self
-    }
-
-    /// A worker exits after this many tasks (chunks) and a new one takes its place.
-    pub fn maxtasksperchild(mut self, tasks: usize) -> Self {
-        self.maxtasksperchild = Some(tasks);
-        self
-    }
-
-    /// Runs once in every worker as it starts, replacements included.
-    pub fn initializer(mut self, f: fn()) -> Self {
-        self.initializer = Some(f);
-        self
-    }
-
-    /// Starts the fork server and the workers, and waits until all have started.
-    ///
-    /// Like [`crate::process::Process::start`], it must be called while the program has a single
-    /// thread ([`PoolError::Start`] otherwise).
-    pub fn build(self) -> Result<Pool, PoolError> {
-        let processes = self
-            .processes
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-        if processes == 0 {
-            return Err(PoolError::NoProcesses);
-        }
-        if self.maxtasksperchild == Some(0) {
-            return Err(PoolError::ZeroMaxTasks);
-        }
-        let (commands, inbox) = ipc_channel::ipc::channel().map_err(PoolError::Channel)?;
-        let (to_program, replies) = ipc_channel::ipc::channel().map_err(PoolError::Channel)?;
-        let config = WorkerConfig {
-            maxtasksperchild: self.maxtasksperchild,
-            initializer: self.initializer,
-        };
-        let mut server =
-            crate::process::Process::new(move || server::serve(inbox, to_program, config))
-                .name("ForkServer")
-                .daemon(true);
-        server.start().map_err(PoolError::Start)?;
-        let inner = Inner::new(server, commands, replies, processes, self.maxtasksperchild);
-        let pool = Pool {
-            inner: Rc::new(RefCell::new(inner)),
-        };
-        pool.inner.borrow_mut().start_workers()?;
-        Ok(pool)
-    }
+    coordinator: Rc<RefCell<Coordinator>>,
 }
 
 /// Python's default chunk size for `map`: `len / (4 * workers)`, rounded up.
 fn default_chunksize(len: usize, workers: usize) -> usize {
     len.div_ceil(workers * 4).max(1)
+}
+
+impl From<Coordinator> for Pool {
+    fn from(coordinator: Coordinator) -> Self {
+        Pool {
+            coordinator: Rc::new(RefCell::new(coordinator)),
+        }
+    }
 }
 
 impl Pool {
@@ -141,37 +95,23 @@ impl Pool {
     /// The PIDs of the workers (Python: `[w.pid for w in pool._pool]`), replacements that are
     /// starting included: it waits for them.
     pub fn worker_pids(&self) -> Vec<u32> {
-        self.inner.borrow_mut().worker_pids()
+        self.coordinator.borrow_mut().worker_pids()
     }
 
     fn workers(&self) -> usize {
-        self.inner.borrow().processes()
+        self.coordinator.borrow().processes()
     }
 
-    /// Encodes `items` in chunks of `chunksize` and queues them with `apply` and `f`.
+    /// Encodes `items` in chunks of `chunksize` and queues them, each with `function`.
     fn submit<T: Serialize>(
         &self,
         items: Vec<T>,
         chunksize: usize,
-        apply: server::ApplyFn,
-        f: usize,
+        function: Function,
     ) -> Result<(u64, usize), PoolError> {
-        if chunksize == 0 {
-            return Err(PoolError::ZeroChunksize);
-        }
-        let mut chunks = Vec::new();
-        for (index, start) in (0..items.len()).step_by(chunksize).enumerate() {
-            let end = (start + chunksize).min(items.len());
-            chunks.push(Chunk {
-                id: ChunkId { job: 0, index },
-                items: start..end,
-                apply: apply as usize,
-                f,
-                encoded: postcard::to_stdvec(&items[start..end]).map_err(PoolError::Format)?,
-            });
-        }
+        let chunks = Chunk::split(&items, chunksize, function)?;
         let count = chunks.len();
-        let job = self.inner.borrow_mut().submit(chunks)?;
+        let job = self.coordinator.borrow_mut().submit(chunks)?;
         Ok((job, count))
     }
 
@@ -202,8 +142,8 @@ impl Pool {
         R: Serialize + DeserializeOwned,
     {
         let items: Vec<T> = items.into_iter().collect();
-        let (job, _) = self.submit(items, chunksize, server::apply::<T, R>, f as usize)?;
-        Ok(AsyncResult::new(&self.inner, job, decode_all::<R>))
+        let (job, _) = self.submit(items, chunksize, Function::new(f))?;
+        Ok(AsyncResult::new(&self.coordinator, job, decode_all::<R>))
     }
 
     /// Python's `map(f, items)`: `f` on every item in the workers; the results in input order.
@@ -246,9 +186,8 @@ impl Pool {
     {
         let pairs: Vec<(A, B)> = pairs.into_iter().collect();
         let chunksize = default_chunksize(pairs.len(), self.workers());
-        let apply = server::apply_pairs::<A, B, R>;
-        let (job, _) = self.submit(pairs, chunksize, apply, f as usize)?;
-        AsyncResult::new(&self.inner, job, decode_all::<R>).get()
+        let (job, _) = self.submit(pairs, chunksize, Function::new(f))?;
+        AsyncResult::new(&self.coordinator, job, decode_all::<R>).get()
     }
 
     /// Python's `apply_async(f, (arg,))`: `f(arg)` in a worker, the result when ready.
@@ -257,8 +196,8 @@ impl Pool {
         T: Serialize + DeserializeOwned,
         R: Serialize + DeserializeOwned,
     {
-        let (job, _) = self.submit(vec![arg], 1, server::apply::<T, R>, f as usize)?;
-        Ok(AsyncResult::new(&self.inner, job, decode_one::<R>))
+        let (job, _) = self.submit(vec![arg], 1, Function::new(f))?;
+        Ok(AsyncResult::new(&self.coordinator, job, decode_one::<R>))
     }
 
     /// Python's `apply(f, (arg,))`: `f(arg)` in a worker, waited for.
@@ -281,7 +220,7 @@ impl Pool {
         T: Serialize + DeserializeOwned,
         R: Serialize + DeserializeOwned,
     {
-        self.imap_chunked(f, items, 1, true)
+        self.imap_chunked(f, items, 1, Order::AsGiven)
     }
 
     /// Python's `imap_unordered(f, items)`: the results as each finishes.
@@ -294,52 +233,47 @@ impl Pool {
         T: Serialize + DeserializeOwned,
         R: Serialize + DeserializeOwned,
     {
-        self.imap_chunked(f, items, 1, false)
+        self.imap_chunked(f, items, 1, Order::AsFinished)
     }
 
-    /// [`Pool::imap`] (`ordered`) or [`Pool::imap_unordered`] with Python's `chunksize=`.
+    /// [`Pool::imap`] ([`Order::AsGiven`]) or [`Pool::imap_unordered`] ([`Order::AsFinished`])
+    /// with Python's `chunksize=`.
     pub fn imap_chunked<T, R>(
         &self,
         f: fn(T) -> R,
         items: impl IntoIterator<Item = T>,
         chunksize: usize,
-        ordered: bool,
+        order: Order,
     ) -> Result<IMap<R>, PoolError>
     where
         T: Serialize + DeserializeOwned,
         R: Serialize + DeserializeOwned,
     {
         let items: Vec<T> = items.into_iter().collect();
-        let (job, chunks) = self.submit(items, chunksize, server::apply::<T, R>, f as usize)?;
-        Ok(IMap {
-            inner: Rc::clone(&self.inner),
-            job,
-            left: (0..chunks).collect(),
-            ordered,
-            ready: Vec::new(),
-        })
+        let (job, chunks) = self.submit(items, chunksize, Function::new(f))?;
+        Ok(IMap::new(&self.coordinator, job, chunks, order))
     }
 
     /// Python's `close()`: no new work; the work already given finishes.
     pub fn close(&self) {
-        self.inner.borrow_mut().close();
+        self.coordinator.borrow_mut().close();
     }
 
     /// Python's `join()`: after `close`, waits for the work and for every worker to exit; after
     /// `terminate`, for the workers to be gone. Before either it is [`PoolError::StillRunning`].
     pub fn join(&self) -> Result<(), PoolError> {
-        self.inner.borrow_mut().join()
+        self.coordinator.borrow_mut().join()
     }
 
     /// Python's `terminate()`: stops the workers now; results not yet in become
     /// [`PoolError::Terminated`].
     pub fn terminate(&self) {
-        self.inner.borrow_mut().terminate();
+        self.coordinator.borrow_mut().terminate();
     }
 
     /// Whether the pool still takes work (not closed nor terminated).
     pub fn is_running(&self) -> bool {
-        self.inner.borrow().state == State::Running
+        self.coordinator.borrow().is_running()
     }
 }
 
@@ -347,182 +281,8 @@ impl Drop for Pool {
     /// Python's leaving `with Pool(...) as p:`: `terminate()`, even while results of it are still
     /// held (they then report [`PoolError::Terminated`] for what was not in).
     fn drop(&mut self) {
-        if let Ok(mut inner) = self.inner.try_borrow_mut() {
+        if let Ok(mut inner) = self.coordinator.try_borrow_mut() {
             inner.terminate();
-        }
-    }
-}
-
-fn decode_all<R: DeserializeOwned>(chunks: Vec<Vec<u8>>) -> Result<Vec<R>, PoolError> {
-    let mut all = Vec::new();
-    for chunk in chunks {
-        all.extend(postcard::from_bytes::<Vec<R>>(&chunk).map_err(PoolError::Format)?);
-    }
-    Ok(all)
-}
-
-fn decode_one<R: DeserializeOwned>(chunks: Vec<Vec<u8>>) -> Result<R, PoolError> {
-    decode_all::<R>(chunks)?
-        .pop()
-        .ok_or(PoolError::Format(postcard::Error::DeserializeUnexpectedEnd))
-}
-
-/// A result to come: Python's `AsyncResult`. Asking for it (`get`, `ready`, `wait`) is also what
-/// moves the pool's work on.
-#[derive(Debug)]
-pub struct AsyncResult<O> {
-    inner: Rc<RefCell<Inner>>,
-    job: u64,
-    finish: fn(Vec<Vec<u8>>) -> Result<O, PoolError>,
-    _output: PhantomData<O>,
-}
-
-impl<O> AsyncResult<O> {
-    fn new(
-        inner: &Rc<RefCell<Inner>>,
-        job: u64,
-        finish: fn(Vec<Vec<u8>>) -> Result<O, PoolError>,
-    ) -> Self {
-        AsyncResult {
-            inner: Rc::clone(inner),
-            job,
-            finish,
-            _output: PhantomData,
-        }
-    }
-
-    fn wait_until(&self, deadline: Option<Instant>) -> bool {
-        let job = self.job;
-        self.inner.borrow_mut().pump_until(deadline, |pool| {
-            let chunks = pool.jobs.get(&job).map_or(0, Vec::len);
-            (0..chunks).all(|index| pool.resolved(job, index))
-        })
-    }
-
-    /// Whether the result is in (Python's `ready()`); never waits.
-    pub fn ready(&self) -> bool {
-        self.wait_until(Some(Instant::now()))
-    }
-
-    /// Whether it completed without an error: `None` while it is not ready (where Python's
-    /// `successful()` raises `ValueError`).
-    pub fn successful(&self) -> Option<bool> {
-        self.ready().then(|| {
-            let inner = self.inner.borrow();
-            let chunks = inner.jobs.get(&self.job).map_or(&[][..], Vec::as_slice);
-            chunks
-                .iter()
-                .all(|chunk| matches!(chunk, ChunkState::Done(_)))
-        })
-    }
-
-    /// Waits until the result is in: Python's `wait()`.
-    pub fn wait(&self) {
-        self.wait_until(None);
-    }
-
-    /// Waits up to `timeout`; whether the result is in: Python's `wait(timeout)`.
-    pub fn wait_timeout(&self, timeout: Duration) -> bool {
-        self.wait_until(Some(Instant::now() + timeout))
-    }
-
-    /// Waits for the result: Python's `get()`. It can be asked for again.
-    pub fn get(&self) -> Result<O, PoolError> {
-        self.wait();
-        self.take()
-    }
-
-    /// Waits up to `timeout` for the result: Python's `get(timeout)`; [`PoolError::Timeout`] if
-    /// it is not in by then (ask again later).
-    pub fn get_timeout(&self, timeout: Duration) -> Result<O, PoolError> {
-        if !self.wait_timeout(timeout) {
-            return Err(PoolError::Timeout);
-        }
-        self.take()
-    }
-
-    fn take(&self) -> Result<O, PoolError> {
-        let inner = self.inner.borrow();
-        if let Some(error) = inner.job_error(self.job) {
-            // A worker that found stdout closed (`| head -1`) ended quietly; so do we.
-            if crate::output::stdout_reader_gone() {
-                crate::output::stdout_closed();
-            }
-            return Err(error);
-        }
-        let chunks = inner.jobs.get(&self.job).map_or(&[][..], Vec::as_slice);
-        let mut encoded = Vec::with_capacity(chunks.len());
-        for chunk in chunks {
-            match chunk {
-                ChunkState::Done(bytes) => encoded.push(bytes.clone()),
-                _ => return Err(PoolError::Timeout),
-            }
-        }
-        (self.finish)(encoded)
-    }
-}
-
-impl<O> Drop for AsyncResult<O> {
-    fn drop(&mut self) {
-        if let Ok(mut inner) = self.inner.try_borrow_mut() {
-            inner.jobs.remove(&self.job);
-        }
-    }
-}
-
-/// The results of [`Pool::imap`] or [`Pool::imap_unordered`], one `Result` per item (one `Err`
-/// for a chunk that failed).
-#[derive(Debug)]
-pub struct IMap<R> {
-    inner: Rc<RefCell<Inner>>,
-    job: u64,
-    /// Chunks not yet yielded, in input order.
-    left: std::collections::VecDeque<usize>,
-    ordered: bool,
-    /// Results of the chunk being yielded, last first.
-    ready: Vec<R>,
-}
-
-impl<R: DeserializeOwned> Iterator for IMap<R> {
-    type Item = Result<R, PoolError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if let Some(result) = self.ready.pop() {
-            return Some(Ok(result));
-        }
-        let (job, ordered) = (self.job, self.ordered);
-        let left: Vec<usize> = self.left.iter().copied().collect();
-        let mut inner = self.inner.borrow_mut();
-        inner.pump_until(None, |pool| match ordered {
-            true => left.first().is_none_or(|&index| pool.resolved(job, index)),
-            false => left.is_empty() || left.iter().any(|&index| pool.resolved(job, index)),
-        });
-        let position = self
-            .left
-            .iter()
-            .position(|&index| inner.resolved(job, index))?;
-        let index = self.left.remove(position)?;
-        let chunk = inner.jobs.get_mut(&job)?.get_mut(index)?;
-        match std::mem::replace(chunk, ChunkState::Failed(inner::Failure::Terminated)) {
-            ChunkState::Done(bytes) => match postcard::from_bytes::<Vec<R>>(&bytes) {
-                Ok(mut results) => {
-                    results.reverse();
-                    self.ready = results;
-                    drop(inner);
-                    self.next()
-                }
-                Err(error) => Some(Err(PoolError::Format(error))),
-            },
-            ChunkState::Failed(failure) => Some(Err(failure.error())),
-            ChunkState::Pending => None,
-        }
-    }
-}
-
-impl<R> Drop for IMap<R> {
-    fn drop(&mut self) {
-        if let Ok(mut inner) = self.inner.try_borrow_mut() {
-            inner.jobs.remove(&self.job);
         }
     }
 }

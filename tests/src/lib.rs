@@ -53,12 +53,14 @@
 mod assert;
 mod busy;
 pub mod checks;
+mod query;
 pub mod reap;
 mod run;
 
 pub use busy::BusyCores;
 pub use common::trace::{Event, Kind};
 pub use nix::sys::signal::Signal;
+pub use query::is_pool_worker;
 pub use run::{Ending, Example, Run, Running, TEST_SCALE, run};
 
 /// The standard checks of one example, and its standard run shared by the file's tests (see the

@@ -19,8 +19,9 @@ fn the_child_prints_the_parents_message_and_the_parent_the_reply() {
         "[31, None, 'send from parent_conn']",
         "[42, None, 'send from child_conn']",
     ]);
-    let child = run.event(exact("[31, None, 'send from parent_conn']"));
-    assert_ne!(child.pid, run.pid);
-    assert_eq!(child.ppid, run.pid);
     run.assert_process(exact("[42, None, 'send from child_conn']"), "MainProcess");
+    run.assert_child_of(
+        exact("[31, None, 'send from parent_conn']"),
+        exact("[42, None, 'send from child_conn']"),
+    );
 }

@@ -29,7 +29,7 @@ fn four_worker_processes_did_the_work() {
     assert_eq!(server.ppid, run.pid);
     for event in run.said() {
         assert_eq!(event.ppid, server.pid, "{event:?}");
-        assert!(event.process.starts_with("ForkPoolWorker-"), "{event:?}");
+        assert!(harness::is_pool_worker(&event.process), "{event:?}");
     }
 }
 

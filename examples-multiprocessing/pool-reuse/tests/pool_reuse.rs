@@ -1,6 +1,6 @@
 //! `pool-reuse`: a pool's workers serve every call; `maxtasksperchild` brings new ones.
 
-use harness::{Kind, Run, exact};
+use harness::{Run, exact};
 use std::collections::BTreeSet;
 
 harness::example!("pool-reuse", processes);
@@ -16,14 +16,9 @@ fn pids(run: &Run, prefix: &str) -> BTreeSet<u32> {
         .collect()
 }
 
-/// The workers of the run, from the trace: processes named `ForkPoolWorker-N` (each has a
-/// `process_exit`, its own or, when a signal killed it, its server's).
+/// The workers of the run, from the trace.
 fn workers(run: &Run) -> BTreeSet<u32> {
-    run.events_of_kind(Kind::ProcessExit)
-        .into_iter()
-        .filter(|e| e.process.starts_with("ForkPoolWorker-"))
-        .map(|e| e.pid)
-        .collect()
+    run.pool_worker_pids()
 }
 
 #[test]

@@ -36,12 +36,7 @@ fn the_next_map_succeeds_on_a_new_worker() {
     run.assert_last(exact("workers replaced: 1"));
     // Every worker has a `process_exit` (its own, or its server's when a signal killed it; a
     // replacement killed as the pool ends may not have written its `process_start` yet).
-    let workers: std::collections::BTreeSet<&str> = run
-        .events_of_kind(Kind::ProcessExit)
-        .into_iter()
-        .filter(|e| e.process.starts_with("ForkPoolWorker-"))
-        .map(|e| e.process.as_str())
-        .collect();
+    let workers = run.pool_worker_names();
     assert!(
         workers.contains("ForkPoolWorker-3"),
         "no replacement: {workers:?}"

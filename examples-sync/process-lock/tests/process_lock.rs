@@ -22,11 +22,7 @@ fn with_the_lock_no_update_is_lost() {
 #[test]
 fn without_the_lock_the_count_is_at_most_the_total() {
     // Lost updates are luck; more than 200000 would be a bug.
-    let line = &run().stdout[0];
-    let count: u32 = line
-        .strip_prefix("without the lock: ")
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("not a count: {line:?}"));
+    let count: u32 = run().number_after("without the lock: ");
     assert!(count <= 200_000, "{count}");
 }
 

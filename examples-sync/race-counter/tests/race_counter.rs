@@ -26,10 +26,6 @@ fn a_mutex_and_fetch_add_lose_no_update() {
 #[test]
 fn without_a_lock_the_count_is_at_most_the_total() {
     // Lost updates are luck; more than 2000000 would be a bug.
-    let line = &run().stdout[0];
-    let count: u64 = line
-        .strip_prefix("without a lock: ")
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("not a count: {line:?}"));
+    let count: u64 = run().number_after("without a lock: ");
     assert!(count <= 2_000_000, "{count}");
 }

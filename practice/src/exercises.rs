@@ -777,7 +777,7 @@ pub fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 bin: "check-11",
                 signature: "pub fn dine(philosophers: usize, meals: usize)",
                 // Philosophers, meals.
-                args: &[(4, 6), (30, 40)],
+                args: &[(4, 6), (25, 35)],
                 check: dining_philosophers_call,
                 late_starts: false,
             }),

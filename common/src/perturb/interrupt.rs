@@ -23,9 +23,9 @@ extern "C" fn stop_a_moment(_: libc::c_int) {
     );
 }
 
-/// While it lives, every `every` one thread of this process (picked at random, the
-/// interrupter's own aside) stops for `pause` wherever it is: between two locks too. Dropping
-/// it ends the interruptions.
+/// While it lives, every `every` one running thread of this process (picked at random, the
+/// interrupter's own aside; threads asleep are waiting already) stops for `pause` wherever it
+/// is: between two locks too. Dropping it ends the interruptions.
 ///
 /// ```
 /// use common::perturb::interrupt_threads;
@@ -100,21 +100,32 @@ impl Drop for Interrupter {
     }
 }
 
+/// The threads of this process that are running or ready to run (`R` in
+/// `/proc/self/task/<tid>/stat`), `me` aside: a thread asleep on a lock is waiting already, so
+/// stopping it changes nothing; one that runs may be between two locks.
+fn running_threads(me: libc::pid_t) -> Vec<libc::pid_t> {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return Vec::new();
+    };
+    tasks
+        .flatten()
+        .filter_map(|task| {
+            let tid: libc::pid_t = task.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(task.path().join("stat")).ok()?;
+            // "tid (name) S ...": the state follows the last ')', as a name may hold one.
+            let state = stat.rsplit_once(')')?.1.trim_start().chars().next()?;
+            (tid != me && state == 'R').then_some(tid)
+        })
+        .collect()
+}
+
 fn interrupt_until(shared: &Shared, every: Duration) {
     let pid = std::process::id() as libc::pid_t;
     let me = nix::unistd::gettid().as_raw();
     let mut random: u64 = 0x2545_F491_4F6C_DD1D ^ u64::from(pid as u32);
     while !shared.stop.load(Ordering::SeqCst) {
         std::thread::sleep(every);
-        let threads: Vec<libc::pid_t> = std::fs::read_dir("/proc/self/task")
-            .map(|tasks| {
-                tasks
-                    .flatten()
-                    .filter_map(|t| t.file_name().to_str()?.parse().ok())
-                    .filter(|tid| *tid != me)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let threads = running_threads(me);
         if threads.is_empty() {
             continue;
         }

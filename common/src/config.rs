@@ -5,7 +5,7 @@
 
 use std::ffi::OsStr;
 use std::fmt;
-use std::fs::File;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// Multiplies every tutorial sleep: `0.05` runs a 3 s sleep in 150 ms.
@@ -98,71 +98,31 @@ pub fn parse_show(raw: Option<&OsStr>) -> Result<Show, ConfigError> {
     }
 }
 
-/// Opens the trace file named by a `TUTORIAL_TRACE` value, for appending.
+/// Parses a `TUTORIAL_TRACE` value; `None` (unset) means no trace. Only the value is checked
+/// here: the file is opened by [`crate::trace`], which owns it (when it is started afresh, how
+/// its events are written).
 ///
-/// `O_APPEND` makes every write land at the end of the file, so the processes of one run
-/// (children inherit the open file) can share it without overwriting each other's lines.
-///
-/// One run, one trace: the file is emptied first when no process that wrote to it is still alive
-/// (the previous run is over), so running an example twice leaves the second run alone. Programs
-/// started together by a launcher (`mpirun`'s ranks) open it one after another under a file lock,
-/// and each one after the first finds the first alive and appends.
-pub fn open_trace(raw: Option<&OsStr>) -> Result<Option<File>, ConfigError> {
-    let Some(raw) = raw else { return Ok(None) };
-    let error = |expected: String| ConfigError {
+/// ```
+/// use common::config::parse_trace;
+/// use std::ffi::OsStr;
+/// assert_eq!(parse_trace(None), Ok(None));
+/// assert!(parse_trace(Some(OsStr::new(""))).is_err());
+/// ```
+pub fn parse_trace(raw: Option<&OsStr>) -> Result<Option<PathBuf>, ConfigError> {
+    match raw {
+        None => Ok(None),
+        Some(raw) if raw.is_empty() => Err(trace_error(raw, "expected a file path".to_owned())),
+        Some(raw) => Ok(Some(PathBuf::from(raw))),
+    }
+}
+
+/// A `TUTORIAL_TRACE` value that cannot be used, and why.
+pub(crate) fn trace_error(raw: &OsStr, expected: String) -> ConfigError {
+    ConfigError {
         var: TRACE_VAR,
         value: raw.to_string_lossy().into_owned(),
         expected,
-    };
-    if raw.is_empty() {
-        return Err(error("expected a file path".to_owned()));
     }
-    let file = File::options()
-        .read(true)
-        .append(true)
-        .create(true)
-        .open(raw)
-        .map_err(|e| error(format!("cannot open it for appending: {e}")))?;
-    start_afresh_unless_running(&file)
-        .map_err(|e| error(format!("cannot read or empty it: {e}")))?;
-    Ok(Some(file))
-}
-
-/// Empties `file` when none of the processes whose events it holds is still alive.
-fn start_afresh_unless_running(mut file: &File) -> std::io::Result<()> {
-    use std::io::{Read, Seek};
-    file.lock()?;
-    let mut text = String::new();
-    file.rewind()?;
-    file.read_to_string(&mut text)?;
-    if !writers(&text).any(is_alive) {
-        file.set_len(0)?;
-    }
-    file.unlock()
-}
-
-/// The PIDs a trace's events name (`"pid":N`), without parsing the events: this module sits
-/// below [`crate::trace`].
-fn writers(text: &str) -> impl Iterator<Item = u32> + '_ {
-    text.match_indices("\"pid\":").filter_map(|(at, key)| {
-        let digits = &text[at + key.len()..];
-        let end = digits
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(digits.len());
-        digits[..end].parse().ok()
-    })
-}
-
-/// Whether a process with this PID exists (a zombie counts). Our own PID in an old trace was
-/// another process's, which has ended.
-fn is_alive(pid: u32) -> bool {
-    use nix::{errno::Errno, sys::signal::kill, unistd::Pid};
-    let Ok(raw) = i32::try_from(pid) else {
-        return false;
-    };
-    pid != std::process::id()
-        && raw > 0
-        && matches!(kill(Pid::from_raw(raw), None), Ok(()) | Err(Errno::EPERM))
 }
 
 /// The parsed environment.
@@ -170,7 +130,7 @@ fn is_alive(pid: u32) -> bool {
 pub(crate) struct Config {
     pub(crate) time_scale: f64,
     pub(crate) show: Show,
-    pub(crate) trace: Option<File>,
+    pub(crate) trace: Option<PathBuf>,
 }
 
 /// The environment, read on first use. An invalid variable ends the process with status 2.
@@ -189,7 +149,7 @@ fn from_env() -> Result<Config, ConfigError> {
     Ok(Config {
         time_scale: parse_time_scale(std::env::var_os(TIME_SCALE_VAR).as_deref())?,
         show: parse_show(std::env::var_os(SHOW_VAR).as_deref())?,
-        trace: open_trace(std::env::var_os(TRACE_VAR).as_deref())?,
+        trace: parse_trace(std::env::var_os(TRACE_VAR).as_deref())?,
     })
 }
 
@@ -248,63 +208,15 @@ mod tests {
     }
 
     #[test]
-    fn trace_path_must_be_openable() {
-        assert!(open_trace(None).expect("unset is fine").is_none());
+    fn trace_path_must_not_be_empty() {
+        assert_eq!(parse_trace(None), Ok(None));
         assert_eq!(
-            open_trace(Some(OsStr::new(""))).expect_err("empty").var,
+            parse_trace(Some(OsStr::new(""))).expect_err("empty").var,
             "TUTORIAL_TRACE"
         );
-        let error =
-            open_trace(Some(OsStr::new("/nonexistent-dir/trace.jsonl"))).expect_err("no dir");
-        assert!(error.expected.contains("cannot open"), "{error}");
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("trace.jsonl");
-        assert!(
-            open_trace(Some(path.as_os_str()))
-                .expect("openable")
-                .is_some()
-        );
-    }
-
-    fn event_of(pid: u32) -> String {
-        format!(
-            "{{\"t_ns\":1,\"pid\":{pid},\"ppid\":1,\"process\":\"MainProcess\",\"thread\":\"main\",\"msg\":\"x\",\"kind\":\"say\"}}\n"
-        )
-    }
-
-    #[test]
-    fn a_trace_whose_writers_have_all_ended_is_started_afresh() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("trace.jsonl");
-        // A finished child's PID: reaped, so no process has it (until the PID is reused, far
-        // away in the PID space).
-        let mut child = std::process::Command::new("true")
-            .spawn()
-            .expect("spawn true");
-        let dead = child.id();
-        child.wait().expect("wait");
-        std::fs::write(&path, event_of(dead)).expect("write");
-        open_trace(Some(path.as_os_str())).expect("open");
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), "");
-    }
-
-    #[test]
-    fn a_trace_that_a_live_process_writes_is_appended_to() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("trace.jsonl");
-        // The parent of this test process is alive while the test runs: a sibling rank's trace.
-        let live = nix::unistd::getppid().as_raw() as u32;
-        std::fs::write(&path, event_of(live)).expect("write");
-        open_trace(Some(path.as_os_str())).expect("open");
         assert_eq!(
-            std::fs::read_to_string(&path).expect("read"),
-            event_of(live)
+            parse_trace(Some(OsStr::new("t.jsonl"))),
+            Ok(Some(PathBuf::from("t.jsonl")))
         );
-    }
-
-    #[test]
-    fn writers_are_read_from_the_pid_fields() {
-        let text = event_of(42) + &event_of(4242);
-        assert_eq!(writers(&text).collect::<Vec<_>>(), [42, 4242]);
     }
 }

@@ -6,6 +6,7 @@
 
 use std::io::{self, Write};
 use std::os::fd::AsFd;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 /// Held while a line goes to stdout and then to the trace, and while any other trace event is
@@ -24,13 +25,29 @@ pub(crate) fn lock() -> OutputGuard {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// Set in a pool worker: its lines go nowhere once stdout is closed, and it goes on.
+static DROP_LINES_WHEN_STDOUT_CLOSES: AtomicBool = AtomicBool::new(false);
+
+/// Makes this process drop its lines, not end, when stdout's reader goes away: a pool worker's
+/// task runs to its end and its caller gets the result; the caller meets the closed stdout at
+/// its own next line and ends there. One place decides to end the program: the line that cannot
+/// be printed in the process that owns the program's life.
+pub(crate) fn drop_lines_when_stdout_closes() {
+    DROP_LINES_WHEN_STDOUT_CLOSES.store(true, Ordering::Relaxed);
+}
+
 /// Writes `line` (newline included) to stdout as one write, under the lock. A reader that went
 /// away (`| head -1`) ends the program quietly with status 0, as a C program dies of SIGPIPE,
-/// instead of Rust's broken-pipe panic; any other error ends it with a message.
+/// instead of Rust's broken-pipe panic (a pool worker drops the line instead, see
+/// [`drop_lines_when_stdout_closes`]); any other error ends it with a message.
 pub(crate) fn write_stdout(_locked: &OutputGuard, line: &str) {
     match write_whole(io::stdout().as_fd(), line.as_bytes()) {
         Ok(()) => {}
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => stdout_closed(),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+            if !DROP_LINES_WHEN_STDOUT_CLOSES.load(Ordering::Relaxed) {
+                stdout_closed()
+            }
+        }
         Err(error) => fail(&format!("cannot write to stdout: {error}")),
     }
 }
@@ -49,17 +66,6 @@ pub(crate) fn write_whole(fd: impl AsFd, bytes: &[u8]) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Whether stdout is a pipe whose reader has gone (`| head -1` has exited).
-pub(crate) fn stdout_reader_gone() -> bool {
-    use nix::poll::{PollFd, PollFlags, poll};
-    let stdout = io::stdout();
-    let mut fds = [PollFd::new(stdout.as_fd(), PollFlags::POLLOUT)];
-    poll(&mut fds, 0u8).is_ok()
-        && fds[0]
-            .revents()
-            .is_some_and(|events| events.contains(PollFlags::POLLERR))
 }
 
 /// What runs before an abrupt end; `process` installs "kill and reap the children".

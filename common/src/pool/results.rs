@@ -96,10 +96,6 @@ impl<O> AsyncResult<O> {
     fn take(&self) -> Result<O, PoolError> {
         let pool = self.pool.borrow();
         if let Some(error) = pool.jobs().error(self.job) {
-            // A worker that found stdout closed (`| head -1`) ended quietly; so do we.
-            if crate::output::stdout_reader_gone() {
-                crate::output::stdout_closed();
-            }
             return Err(error);
         }
         let encoded = pool.jobs().results(self.job).ok_or(PoolError::Timeout)?;

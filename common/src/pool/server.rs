@@ -95,6 +95,7 @@ pub(super) fn serve(
 /// tasks, or when told to stop, exit.
 fn work(slot: usize, inbox: &IpcReceiver<Task>, replies: &IpcSender<Reply>, config: WorkerConfig) {
     keep_panics_quiet();
+    crate::output::drop_lines_when_stdout_closes();
     if let Some(initializer) = config.initializer {
         initializer();
     }

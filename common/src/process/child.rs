@@ -1,6 +1,7 @@
 //! The child's side of [`super::Process::start`], from `fork` to `_exit`.
 
 use super::children;
+use crate::identity;
 use crate::output::exit_now;
 use nix::sys::prctl;
 use nix::sys::signal::{SigSet, Signal};
@@ -21,7 +22,7 @@ pub(super) fn run_child(
     children::forget_all();
     children::release_signals(held);
     crate::identity::set_parent(crate::identity::ParentProcess {
-        name: crate::current_process().name,
+        name: identity::current_process().name,
         pid: parent.as_raw() as u32,
     });
     crate::identity::set_process_name(name);

@@ -13,6 +13,7 @@
 
 use super::{Kind, write};
 use crate::exit::{self, Step};
+use crate::identity;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether this process has written its `process_start` (a child writes it right after `fork`).
@@ -33,13 +34,13 @@ pub(crate) fn thread() -> Option<String> {
 fn process_started() {
     if !PROCESS_STARTED.swap(true, Ordering::SeqCst) {
         write(
-            &crate::current_process(),
+            &identity::current_process(),
             "main",
             Kind::ProcessStart,
             "start",
             None,
         );
-        if crate::current_process().name == "MainProcess" {
+        if identity::current_process().name == "MainProcess" {
             exit::at_exit(Step::Trace, main_exited);
         }
     }
@@ -49,7 +50,7 @@ fn process_started() {
 /// Its exit code is not known there.
 fn main_exited() {
     write(
-        &crate::current_process(),
+        &identity::current_process(),
         "main",
         Kind::ProcessExit,
         "exit",
@@ -68,7 +69,7 @@ pub(crate) fn child_started() {
     PROCESS_STARTED.store(true, Ordering::SeqCst);
     if let Some(thread) = thread() {
         write(
-            &crate::current_process(),
+            &identity::current_process(),
             &thread,
             Kind::ProcessStart,
             "start",
@@ -81,7 +82,7 @@ pub(crate) fn child_started() {
 pub(crate) fn child_exited(code: i32) {
     if let Some(thread) = thread() {
         write(
-            &crate::current_process(),
+            &identity::current_process(),
             &thread,
             Kind::ProcessExit,
             &format!("exit code {code}"),
@@ -110,9 +111,9 @@ struct ThreadLane {
 
 impl ThreadLane {
     fn start() -> ThreadLane {
-        let name = crate::current_thread_name();
+        let name = identity::current_thread_name();
         write(
-            &crate::current_process(),
+            &identity::current_process(),
             &name,
             Kind::ThreadStart,
             "start",
@@ -127,7 +128,7 @@ impl Drop for ThreadLane {
         // Thread-local destructors run as the thread ends; the name was kept for this moment,
         // when `thread::current()` may no longer be usable.
         write(
-            &crate::current_process(),
+            &identity::current_process(),
             &self.name,
             Kind::ThreadEnd,
             "end",

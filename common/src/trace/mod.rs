@@ -22,13 +22,16 @@
 //!
 //! Every process of a run appends to the same file (`O_APPEND`, one `write(2)` per event), so the
 //! events of one process appear in the order it wrote them. A file holds one run: a program that
-//! starts when no writer of the file is alive starts it afresh ([`crate::config::open_trace`]).
+//! starts when no writer of the file is alive starts it afresh (`file.rs`, the one place the
+//! file is opened).
 
+use crate::identity::{self, CurrentProcess};
 use crate::output::{self, OutputGuard};
 use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::Path;
 
+mod file;
 pub mod lifecycle;
 
 /// What an event records.
@@ -115,19 +118,19 @@ pub fn monotonic_ns() -> u64 {
 /// ```
 pub fn record(kind: Kind, msg: &str) {
     if let Some(thread) = lifecycle::thread() {
-        write(&crate::current_process(), &thread, kind, msg, None);
+        write(&identity::current_process(), &thread, kind, msg, None);
     }
 }
 
 /// Whether events are being recorded (`TUTORIAL_TRACE` is set).
 pub(crate) fn enabled() -> bool {
-    crate::config::get().trace.is_some()
+    file::get().is_some()
 }
 
 /// Writes an event about `process` and `thread`, stamped now, if the trace is on. Takes the
 /// output lock.
 pub(crate) fn write(
-    process: &crate::CurrentProcess,
+    process: &CurrentProcess,
     thread: &str,
     kind: Kind,
     msg: &str,
@@ -143,13 +146,13 @@ pub(crate) fn write(
 /// the lock, so that the events of one process are in time order in the file.
 pub(crate) fn write_locked(
     _locked: &OutputGuard,
-    process: &crate::CurrentProcess,
+    process: &CurrentProcess,
     thread: &str,
     kind: Kind,
     msg: &str,
     exitcode: Option<i32>,
 ) {
-    let Some(file) = &crate::config::get().trace else {
+    let Some(file) = file::get() else {
         return;
     };
     let event = Event {

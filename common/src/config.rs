@@ -7,6 +7,7 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Multiplies every tutorial sleep: `0.05` runs a 3 s sleep in 150 ms.
 pub const TIME_SCALE_VAR: &str = "TUTORIAL_TIME_SCALE";
@@ -14,6 +15,12 @@ pub const TIME_SCALE_VAR: &str = "TUTORIAL_TIME_SCALE";
 pub const TRACE_VAR: &str = "TUTORIAL_TRACE";
 /// `pid` prefixes each printed line with the process, thread and PID that printed it.
 pub const SHOW_VAR: &str = "TUTORIAL_SHOW";
+/// `fork`, `spawn` or `forkserver`: how [`crate::process::Process`] starts a child, when the
+/// program does not choose itself ([`crate::process::set_start_method`]).
+pub const START_METHOD_VAR: &str = "TUTORIAL_START_METHOD";
+/// Set by a parent in the environment of the child it spawns: the descriptors that bring the
+/// child its target. Only [`crate::init`] reads it.
+pub const SPAWNED_VAR: &str = "TUTORIAL_SPAWNED";
 /// The largest accepted time scale: the notes' longest sleep (5 s) becomes about 8 minutes.
 pub const MAX_TIME_SCALE: f64 = 100.0;
 
@@ -24,6 +31,33 @@ pub enum Show {
     Plain,
     /// `[<process>/<thread> pid=<pid>] ` before the line.
     Pid,
+}
+
+/// How a child process is started: Python's `multiprocessing` start methods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum StartMethod {
+    /// A copy of the parent (`fork(2)`): its memory as it was at `start`. Linux's default up to
+    /// Python 3.13, and this workspace's.
+    Fork,
+    /// A fresh run of the same program (`execve(2)`), told which function to call and with what
+    /// arguments: nothing of the parent's memory. Windows' and macOS' default.
+    Spawn,
+}
+
+impl StartMethod {
+    /// Python's name for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            StartMethod::Fork => "fork",
+            StartMethod::Spawn => "spawn",
+        }
+    }
+}
+
+impl fmt::Display for StartMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// A variable that is set to something we cannot use.
@@ -125,24 +159,76 @@ pub(crate) fn trace_error(raw: &OsStr, expected: String) -> ConfigError {
     }
 }
 
+/// Parses a `TUTORIAL_START_METHOD` value; `None` (unset) leaves the choice to the program.
+///
+/// ```
+/// use common::config::{StartMethod, parse_start_method};
+/// use std::ffi::OsStr;
+/// assert_eq!(parse_start_method(None), Ok(None));
+/// assert_eq!(parse_start_method(Some(OsStr::new("spawn"))), Ok(Some(StartMethod::Spawn)));
+/// assert!(parse_start_method(Some(OsStr::new("Spawn"))).is_err());
+/// ```
+pub fn parse_start_method(raw: Option<&OsStr>) -> Result<Option<StartMethod>, ConfigError> {
+    match raw.map(|value| value.to_str()) {
+        None => Ok(None),
+        Some(Some("fork")) => Ok(Some(StartMethod::Fork)),
+        Some(Some("spawn")) => Ok(Some(StartMethod::Spawn)),
+        Some(_) => Err(ConfigError {
+            var: START_METHOD_VAR,
+            value: raw.unwrap_or_default().to_string_lossy().into_owned(),
+            expected: "expected `fork` or `spawn`".to_owned(),
+        }),
+    }
+}
+
+/// Set by [`crate::init`] in a spawned child before anything else: the child is running its
+/// target, not its `main`.
+static HANDED_TO_TARGET: AtomicBool = AtomicBool::new(false);
+
+/// In a spawned child, at the top of [`crate::init`]: `main`'s body is not running here.
+pub(crate) fn handed_to_target() {
+    HANDED_TO_TARGET.store(true, Ordering::SeqCst);
+}
+
+/// A spawned child whose `main` printed or slept before calling [`crate::init`]: Python's
+/// "An attempt has been made to start a new process before the current process has finished its
+/// bootstrapping phase", for a program without `if __name__ == "__main__":`.
+pub(crate) fn spawned_but_running_main() -> bool {
+    std::env::var_os(SPAWNED_VAR).is_some() && !HANDED_TO_TARGET.load(Ordering::SeqCst)
+}
+
+/// The message for [`spawned_but_running_main`]; also `process`'s, when such a child starts one.
+pub(crate) const NOT_HANDED_OFF: &str = "this process was spawned to run a target, but its main printed, slept or started a process before calling common::init(): make `common::init();` the first line of main (Rust's `if __name__ == \"__main__\":`)";
+
 /// The parsed environment.
 #[derive(Debug)]
 pub(crate) struct Config {
     pub(crate) time_scale: f64,
     pub(crate) show: Show,
     pub(crate) trace: Option<PathBuf>,
+    pub(crate) start_method: Option<StartMethod>,
 }
 
 /// The environment, read on first use. An invalid variable ends the process with status 2.
 pub(crate) fn get() -> &'static Config {
     static CONFIG: OnceLock<Config> = OnceLock::new();
-    CONFIG.get_or_init(|| match from_env() {
+    CONFIG.get_or_init(|| {
+        if spawned_but_running_main() {
+            eprintln!("error: {NOT_HANDED_OFF}");
+            std::process::exit(1);
+        }
+        read_or_exit()
+    })
+}
+
+fn read_or_exit() -> Config {
+    match from_env() {
         Ok(config) => config,
         Err(error) => {
             eprintln!("error: {error}");
             std::process::exit(2);
         }
-    })
+    }
 }
 
 fn from_env() -> Result<Config, ConfigError> {
@@ -150,6 +236,7 @@ fn from_env() -> Result<Config, ConfigError> {
         time_scale: parse_time_scale(std::env::var_os(TIME_SCALE_VAR).as_deref())?,
         show: parse_show(std::env::var_os(SHOW_VAR).as_deref())?,
         trace: parse_trace(std::env::var_os(TRACE_VAR).as_deref())?,
+        start_method: parse_start_method(std::env::var_os(START_METHOD_VAR).as_deref())?,
     })
 }
 

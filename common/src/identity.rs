@@ -54,7 +54,7 @@ pub fn set_process_name(name: &str) {
 
 /// The process that started this one, as a child knows it: Python's
 /// `multiprocessing.parent_process()` (its name and PID).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ParentProcess {
     /// The parent's Python-style name (`"MainProcess"` for the program that was started).
     pub name: String,

@@ -53,4 +53,5 @@ pub use identity::{
     CurrentProcess, ParentProcess, current_process, current_thread_name, parent_process,
     set_process_name,
 };
+pub use process::init;
 pub use time::{sleep_secs, time_scale};

@@ -1,15 +1,15 @@
-//! The child's side of [`super::Process::start`], from `fork` to `_exit`.
+//! The child's side of [`super::Process::start`], from `fork` (or [`super::init`]) to `_exit`.
 
-use super::children;
-use crate::identity;
+use super::{children, lifeline};
+use crate::identity::{self, ParentProcess};
 use crate::output::exit_now;
 use nix::sys::prctl;
-use nix::sys::signal::{SigSet, Signal};
-use nix::unistd::{Pid, getppid};
+use nix::sys::signal::SigSet;
+use nix::unistd::Pid;
 use std::ffi::CString;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-/// The child's side of `start`: name itself, run the target, apply the exit rule, `_exit`.
+/// The forked child's side of `start`: name itself, run the target, apply the exit rule, `_exit`.
 pub(super) fn run_child(
     name: &str,
     parent: Pid,
@@ -18,28 +18,39 @@ pub(super) fn run_child(
     ordinal: usize,
     after_in_child: &[fn()],
 ) -> ! {
-    // The parent's children are not this process's to wait for.
+    // The parent's children are not this process's to wait for, nor its lifelines to hold.
     children::forget_all();
+    lifeline::forget_all();
     children::release_signals(held);
-    crate::identity::set_parent(crate::identity::ParentProcess {
+    let parent = ParentProcess {
         name: identity::current_process().name,
         pid: parent.as_raw() as u32,
-    });
-    crate::identity::set_process_name(name);
+    };
+    // Die with the parent if it is killed outright; and if it already died before this line,
+    // the signal would never come, so check.
+    if !lifeline::die_with_forking_parent(Pid::from_raw(parent.pid as i32)) {
+        exit_now(1);
+    }
+    become_child(name, parent);
+    for f in after_in_child {
+        f();
+    }
+    run_target(target, ordinal)
+}
+
+/// In a new child of any start method: take the name it was given and know its parent.
+pub(super) fn become_child(name: &str, parent: ParentProcess) {
+    identity::set_parent(parent);
+    identity::set_process_name(name);
     // The name `ps` and `top` show (the kernel keeps 15 bytes).
     let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();
     if let Ok(short) = CString::new(short) {
         let _ = prctl::set_name(&short);
     }
-    // Die with the parent if it is killed outright; and if it already died before this line,
-    // the signal would never come, so check.
-    let _ = prctl::set_pdeathsig(Signal::SIGKILL);
-    if getppid() != parent {
-        exit_now(1);
-    }
-    for f in after_in_child {
-        f();
-    }
+}
+
+/// Runs the target, applies the exit rule and ends the child with `_exit`.
+pub(super) fn run_target(target: Box<dyn FnOnce()>, ordinal: usize) -> ! {
     crate::trace::lifecycle::child_started();
     crate::perturb::child_starts(ordinal);
     // A panicking target ends the child with 1, as an uncaught exception ends a Python child.

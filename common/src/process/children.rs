@@ -47,6 +47,7 @@ pub(super) fn add(pid: Pid, daemon: bool, name: &str) {
 
 /// Forgets a reaped child; if a signal killed it, writes its `process_exit` to the trace.
 pub(super) fn reaped(pid: Pid, code: i32) {
+    super::lifeline::release(pid);
     let name = {
         let mut names = names();
         let index = names.iter().position(|(child, _)| *child == pid.as_raw());

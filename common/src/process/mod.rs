@@ -1,9 +1,14 @@
-//! Python's `multiprocessing.Process`, on `fork(2)` through `nix`.
+//! Python's `multiprocessing.Process`, started by `fork` or `spawn`.
 //!
 //! ```
 //! use common::process::Process;
 //!
-//! let mut p = Process::new(|| common::say!("hello from the child")).name("SubProcess");
+//! fn work(greeting: String) {
+//!     common::say!("{greeting} from the child");
+//! }
+//!
+//! common::init(); // the first line of `main`: Rust's `if __name__ == "__main__":`
+//! let mut p = Process::target(work, "hello".to_owned()).name("SubProcess");
 //! p.start().expect("start SubProcess");
 //! p.join();
 //! assert_eq!(p.exitcode(), Some(0));
@@ -12,48 +17,71 @@
 //! # How it maps to Python
 //! | Python | here |
 //! |---|---|
-//! | `Process(name=, target=, args=, daemon=)` | `Process::new(target).name(..).daemon(..)`; arguments are moved into the target closure |
-//! | `p.start()` | [`Process::start`]: `fork`; the child names itself, runs the target, and leaves with `_exit` |
+//! | `Process(name=, target=f, args=(..), daemon=)` | [`Process::target`]`(f, args).name(..).daemon(..)`: a function that captures nothing, serializable arguments; every start method |
+//! | `Process(target=lambda: ...)` | [`Process::new`]`(closure)`: `fork` only (under `spawn`, [`ProcessError::NotSpawnable`], as Python's `PicklingError`) |
+//! | `if __name__ == "__main__":` | [`init`] as the first line of `main` |
+//! | `set_start_method(..)`, `get_start_method()` | [`set_start_method`], [`get_start_method`] (default: `TUTORIAL_START_METHOD`, else `fork`) |
+//! | `get_context(method).Process(..)` | [`Process::start_method`] |
+//! | `p.start()` | [`Process::start`]: the child names itself, runs the target, and leaves with `_exit` |
 //! | `p.join()`, `p.is_alive()`, `p.exitcode` | [`Process::join`], [`Process::is_alive`], [`Process::exitcode`] (`-N` for death by signal N) |
 //! | `p.kill()`, `p.terminate()` | [`Process::kill`] (SIGKILL), [`Process::terminate`] (SIGTERM) |
 //! | `p.sentinel`, `multiprocessing.connection.wait(...)`, `p.close()` | [`Process::sentinel`], [`wait`], [`Process::close`] |
-//! | `os.register_at_fork(after_in_child=f)` | [`register_at_fork`] (for children of `Process::start`) |
+//! | `os.register_at_fork(after_in_child=f)` | [`register_at_fork`] (for children that `start` forks) |
 //! | at interpreter exit: terminate daemon children, join the others | the same, from an `atexit` handler registered by the first `start` |
 //!
+//! # The start methods
+//! - `fork`: the child is a copy of the parent: it sees the parent's globals as they were at
+//!   `start`, and nothing it changes is seen by the parent. `fork` copies only the calling thread;
+//!   a lock held by any other thread at that moment stays locked forever in the child, so `start`
+//!   refuses to fork while the process has more than one thread
+//!   ([`ProcessError::ThreadsRunning`]). Python's `fork` forks anyway (3.12 warns).
+//! - `spawn`: the child is a fresh run of the same executable; `main` calls [`init`] first, which
+//!   in the child runs the target and ends it. Its globals start as the program's do; its target
+//!   and arguments arrive serialized (`spawn.rs`, `target.rs`). Threads in the parent are fine.
+//!   A `Pool` still forks its workers, whatever the method.
+//! - Either way, values cross only through IPC: [`crate::pool`], queues, pipes, shared memory.
+//!
 //! # Where it differs
-//! - The child is a copy of the parent made by `fork`: it sees the parent's globals as they were
-//!   at `start`, and nothing it changes is seen by the parent (as with Python's `fork` start
-//!   method). Values cross only through IPC: [`crate::pool`], queues, pipes, shared memory.
-//! - `fork` copies only the calling thread. A lock held by any other thread at that moment stays
-//!   locked forever in the child, so [`Process::start`] refuses to fork while the process has
-//!   more than one thread ([`ProcessError::ThreadsRunning`]). Start processes before threads.
 //! - A child never outlives its parent: if the parent dies without running its exit rule (killed
-//!   by a signal), the kernel sends the child SIGKILL (`PR_SET_PDEATHSIG`). A Python non-daemon
-//!   child would live on as an orphan.
+//!   by a signal), the child is killed too (`lifeline.rs`: `PR_SET_PDEATHSIG` for a fork, a pipe
+//!   that closes with the parent for a spawn). A Python non-daemon child would live on as an
+//!   orphan.
 
 use nix::sys::signal::{Signal, kill};
-use nix::unistd::{ForkResult, Pid, fork};
+use nix::unistd::Pid;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use std::fmt;
-use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod child;
 pub(crate) mod children;
+mod error;
+mod fork;
+mod lifeline;
+mod method;
 mod sentinel;
+mod spawn;
+mod target;
 mod wait;
 
-pub use sentinel::{StillRunning, wait};
-
 pub use children::Child;
+pub use error::ProcessError;
+pub use fork::register_at_fork;
+pub use method::{AlreadySet, StartMethod, get_start_method, set_start_method};
+pub use sentinel::{StillRunning, wait};
+pub use spawn::init;
+pub use target::Entry;
 pub(crate) use wait::wait_for;
 
-use child::run_child;
+use target::{Call, Target};
 
 /// A child process to be: Python's `multiprocessing.Process`.
 pub struct Process {
     name: String,
     daemon: bool,
-    target: Option<Box<dyn FnOnce()>>,
+    target: Option<Target>,
+    method: Option<StartMethod>,
     pid: Option<Pid>,
     exitcode: Option<i32>,
     sentinel: Option<std::os::fd::OwnedFd>,
@@ -70,39 +98,6 @@ impl fmt::Debug for Process {
     }
 }
 
-/// Why a process could not be started.
-#[derive(Debug)]
-pub enum ProcessError {
-    /// `start` was called a second time.
-    AlreadyStarted,
-    /// Other threads exist; forking now could leave the child deadlocked on a lock one of them held.
-    ThreadsRunning(usize),
-    /// `fork(2)` itself failed (e.g. `EAGAIN`: too many processes).
-    Fork(nix::Error),
-}
-
-impl fmt::Display for ProcessError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ProcessError::AlreadyStarted => write!(f, "a process can be started only once"),
-            ProcessError::ThreadsRunning(n) => write!(
-                f,
-                "cannot fork while {n} threads are running: start processes before threads"
-            ),
-            ProcessError::Fork(errno) => write!(f, "fork failed: {errno}"),
-        }
-    }
-}
-
-impl std::error::Error for ProcessError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ProcessError::Fork(errno) => Some(errno),
-            ProcessError::AlreadyStarted | ProcessError::ThreadsRunning(_) => None,
-        }
-    }
-}
-
 /// Numbers the default names, as Python's `Process-1`, `Process-2`, ...
 static STARTED: AtomicUsize = AtomicUsize::new(0);
 
@@ -114,12 +109,43 @@ impl Process {
     /// let p = common::process::Process::new(|| {});
     /// assert!(p.pid().is_none());
     /// ```
+    ///
+    /// Only the `fork` start method can take a closure along; for every method, use
+    /// [`Process::target`].
     pub fn new(target: impl FnOnce() + 'static) -> Self {
+        Self::with(Target::Closure(Box::new(target)))
+    }
+
+    /// A process that will call `f(args)`: Python's `Process(target=f, args=(...))`, for every
+    /// start method. `f` is a named function or a closure that captures nothing (of no argument, one,
+    /// two or three, given `()`, `a`, `(a, b)` or `(a, b, c)`) and the arguments are serialized, so that a spawned
+    /// child, a fresh run of this program, can receive them.
+    ///
+    /// ```
+    /// use common::process::Process;
+    /// fn work(value: String) {
+    ///     assert_eq!(value, "hello");
+    /// }
+    /// let mut p = Process::target(work, "hello".to_owned());
+    /// p.start().unwrap();
+    /// p.join();
+    /// assert_eq!(p.exitcode(), Some(0));
+    /// ```
+    pub fn target<A, M, F>(f: F, args: A) -> Self
+    where
+        A: Serialize + DeserializeOwned,
+        F: Entry<A, M>,
+    {
+        Self::with(Target::Call(Call::new(f, &args)))
+    }
+
+    fn with(target: Target) -> Self {
         let number = STARTED.fetch_add(1, Ordering::Relaxed) + 1;
         Process {
             name: format!("Process-{number}"),
             daemon: false,
-            target: Some(Box::new(target)),
+            target: Some(target),
+            method: None,
             pid: None,
             exitcode: None,
             sentinel: None,
@@ -148,6 +174,13 @@ impl Process {
         self
     }
 
+    /// Starts this process with `method`, whatever the program's: Python's
+    /// `multiprocessing.get_context(method).Process(...)`.
+    pub fn start_method(mut self, method: StartMethod) -> Self {
+        self.method = Some(method);
+        self
+    }
+
     /// The name given, or the default `Process-N`.
     pub fn get_name(&self) -> &str {
         &self.name
@@ -163,48 +196,26 @@ impl Process {
         self.pid.map(|pid| pid.as_raw() as u32)
     }
 
-    /// Forks the child, which runs the target and exits: Python's `p.start()`.
-    ///
-    /// Refuses while other threads exist ([`ProcessError::ThreadsRunning`]).
+    /// Starts the child, which runs the target and exits: Python's `p.start()`. How depends on
+    /// the start method ([`get_start_method`], or [`Process::start_method`] for this process):
+    /// `fork` copies this process, and refuses while other threads exist
+    /// ([`ProcessError::ThreadsRunning`]); `spawn` runs this program afresh, and takes only a
+    /// [`Process::target`] ([`ProcessError::NotSpawnable`]).
     pub fn start(&mut self) -> Result<(), ProcessError> {
-        let target = self.target.take().ok_or(ProcessError::AlreadyStarted)?;
-        let threads = thread_count();
-        if threads > 1 {
-            self.target = Some(target);
-            return Err(ProcessError::ThreadsRunning(threads));
+        if self.pid.is_some() {
+            return Err(ProcessError::AlreadyStarted);
         }
-        children::register_exit_rule();
-        crate::trace::lifecycle::ensure_started();
-        // Bytes still in Rust's stdout buffer would be printed by both processes.
-        let _ = io::stdout().flush();
-        let parent = nix::unistd::getpid();
-        // Until the new child is in the table of children, a SIGINT or SIGTERM here would find
-        // the table without it and leave it behind; and the child, until it has cleared the
-        // parent's table, must not run the handler with it. So both hold those signals back.
-        let held = children::hold_fatal_signals();
-        // The how-many-th child this process starts (0 for the first): a checker's straggler.
-        let ordinal = FORKED.fetch_add(1, Ordering::Relaxed);
-        // Read in the parent: the child then runs them without taking a lock.
-        let after = after_in_child();
-
-        // SAFETY: the process has exactly one thread (checked just above; only this thread could
-        // have started another since), so no lock is held by a thread that the child would lack.
-        // The child runs `run_child`, which never returns: it ends with `_exit`.
-        match unsafe { fork() } {
-            Ok(ForkResult::Parent { child }) => {
-                self.pid = Some(child);
-                self.sentinel = sentinel::open(child);
-                children::add(child, self.daemon, &self.name);
-                children::release_signals(held);
-                Ok(())
-            }
-            Ok(ForkResult::Child) => run_child(&self.name, parent, target, held, ordinal, &after),
-            Err(errno) => {
-                children::release_signals(held);
-                self.target = None;
-                Err(ProcessError::Fork(errno))
-            }
+        if crate::config::spawned_but_running_main() {
+            return Err(ProcessError::Bootstrapping);
         }
+        let method = self.method.unwrap_or_else(get_start_method);
+        let pid = match method {
+            StartMethod::Fork => fork::start(self)?,
+            StartMethod::Spawn => spawn::start(self)?,
+        };
+        self.pid = Some(pid);
+        self.sentinel = sentinel::open(pid);
+        Ok(())
     }
 
     /// Sends SIGKILL, as Python's `p.kill()`. The child may not be gone yet when this returns.
@@ -233,39 +244,13 @@ impl Process {
     }
 }
 
-/// Functions every child started by [`Process::start`] runs first, in the order registered.
-static AFTER_IN_CHILD: std::sync::Mutex<Vec<fn()>> = std::sync::Mutex::new(Vec::new());
-
-/// Python's `os.register_at_fork(after_in_child=f)`: `f` runs in every child that
-/// [`Process::start`] forks from now on, before its target (a checker uses it to give the child a
-/// value its parent does not have).
-///
-/// ```
-/// use common::process::{Process, register_at_fork};
-/// use std::sync::atomic::{AtomicI32, Ordering};
-/// static NUM: AtomicI32 = AtomicI32::new(1);
-/// register_at_fork(|| NUM.store(7, Ordering::SeqCst));
-/// let mut p = Process::new(|| assert_eq!(NUM.load(Ordering::SeqCst), 7));
-/// p.start().unwrap();
-/// p.join();
-/// assert_eq!((p.exitcode(), NUM.load(Ordering::SeqCst)), (Some(0), 1));
-/// ```
-pub fn register_at_fork(after_in_child: fn()) {
-    AFTER_IN_CHILD
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(after_in_child);
-}
-
-fn after_in_child() -> Vec<fn()> {
-    AFTER_IN_CHILD
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone()
-}
-
 /// How many children this process has started (not created: `Process::new` numbers names).
-static FORKED: AtomicUsize = AtomicUsize::new(0);
+static STARTS: AtomicUsize = AtomicUsize::new(0);
+
+/// The how-many-th child this process starts now (0 for the first): a checker's straggler.
+fn next_ordinal() -> usize {
+    STARTS.fetch_add(1, Ordering::Relaxed)
+}
 
 /// The children this process started that are still running: Python's
 /// `multiprocessing.active_children()` (as names, PIDs and daemon flags; the `Process` values stay

@@ -15,8 +15,9 @@ fn work() {
 }
 
 fn main() {
+    common::init(); // if __name__ == "__main__":
     say!("Main Process start");
-    let mut proc = Process::new(work).name("Sub Process").daemon(true);
+    let mut proc = Process::target(work, ()).name("Sub Process").daemon(true);
     proc.start().expect("start Sub Process");
     say!("Main Process end");
     // `main` returns; the exit rule sends the daemon SIGTERM and reaps it. Had this process been

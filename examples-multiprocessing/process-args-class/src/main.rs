@@ -6,7 +6,9 @@
 
 use common::process::Process;
 use common::{current_process, say};
+use serde::{Deserialize, Serialize};
 
+#[derive(Serialize, Deserialize)]
 struct Worker;
 
 impl Worker {
@@ -14,7 +16,7 @@ impl Worker {
         Worker
     }
 
-    fn run(&self, value: &str) {
+    fn run(self, value: String) {
         let pname = current_process().name;
         say!("{pname}");
         say!("{value}");
@@ -22,8 +24,9 @@ impl Worker {
 }
 
 fn main() {
+    common::init(); // if __name__ == "__main__":
     let w = Worker::new();
-    let mut p = Process::new(move || w.run("hello")).name("Sub Process");
+    let mut p = Process::target(Worker::run, (w, "hello".to_owned())).name("Sub Process");
     p.start().expect("start Sub Process");
     p.join();
     say!("Main Process");

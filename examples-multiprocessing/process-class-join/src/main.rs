@@ -8,8 +8,9 @@
 use common::process::Process;
 use common::python::Py;
 use common::{current_process, say};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone)]
+#[derive(Clone, Serialize, Deserialize)]
 struct Worker {
     name: Option<String>,
 }
@@ -21,17 +22,18 @@ impl Worker {
         Worker { name: None }
     }
 
-    fn run(&mut self, name: &str) {
-        self.name = Some(name.to_owned());
+    fn run(mut self, name: String) {
+        self.name = Some(name);
         say!("run {}", Py(&self.name));
         say!("run {}", current_process().name);
     }
 }
 
 fn main() {
+    common::init(); // if __name__ == "__main__":
     let w = Worker::new();
-    let mut child_w = w.clone(); // the child's copy, explicit in Rust
-    let mut p = Process::new(move || child_w.run("bob")).name("SubProcess");
+    // The child's copy, explicit in Rust: `w.run` with `w` cloned and serialized.
+    let mut p = Process::target(Worker::run, (w.clone(), "bob".to_owned())).name("SubProcess");
     p.start().expect("start SubProcess"); // target function is called
 
     say!("before join");

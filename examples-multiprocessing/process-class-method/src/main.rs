@@ -7,8 +7,9 @@
 use common::process::Process;
 use common::python::Py;
 use common::{current_process, say};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone)]
+#[derive(Clone, Serialize, Deserialize)]
 struct Worker {
     name: Option<String>,
 }
@@ -20,19 +21,19 @@ impl Worker {
         Worker { name: None }
     }
 
-    fn run(&mut self, name: &str) {
-        self.name = Some(name.to_owned());
+    fn run(mut self, name: String) {
+        self.name = Some(name);
         say!("run {}", Py(&self.name));
         say!("run {}", current_process().name);
     }
 }
 
 fn main() {
+    common::init(); // if __name__ == "__main__":
     let w = Worker::new();
-    // Python hands the child a copy of `w` without saying so; Rust makes the copy explicit.
-    // The closure owns its own Worker, and the parent's `w` stays as it is.
-    let mut child_w = w.clone();
-    let mut p = Process::new(move || child_w.run("bob")).name("SubProcess");
+    // Python hands the child a copy of `w` without saying so (`fork` copies the memory, `spawn`
+    // pickles it); Rust makes the copy explicit: `w.clone()`, serialized for the child.
+    let mut p = Process::target(Worker::run, (w.clone(), "bob".to_owned())).name("SubProcess");
     p.start().expect("start SubProcess"); // target function is called
     p.join();
     // The sub process has ended; the object it changed was its own copy, so `w.name` is None.

@@ -30,10 +30,9 @@ impl Worker {
 }
 
 fn main() {
-    let mut p = Process::new(|| {
-        Worker::new("bob");
-    })
-    .name("SubProcess");
+    common::init(); // if __name__ == "__main__":
+    let mut p = Process::target(|name: String| drop(Worker::new(&name)), "bob".to_owned())
+        .name("SubProcess");
     p.start().expect("start SubProcess"); // __init__ is called
     p.join();
 }

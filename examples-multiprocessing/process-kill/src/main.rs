@@ -17,7 +17,8 @@ fn work() {
 }
 
 fn main() {
-    let mut p = Process::new(work).name("SubProcess");
+    common::init(); // if __name__ == "__main__":
+    let mut p = Process::target(work, ()).name("SubProcess");
     // `print("Status: ", ...)` prints two spaces, and Python's `True`/`False`.
     say!("Status:  {}", Py(p.is_alive()));
     p.start().expect("start SubProcess");

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 /// `Mutex`); `fork` gives each child its own copy of it, as it does of every global.
 static NUM: AtomicI32 = AtomicI32::new(42);
 
-fn f(name: &str) {
+fn f(name: String) {
     let num = NUM.fetch_add(1, Ordering::SeqCst) + 1; // global num; num += 1
     let me = current_process();
     say!("{}", "-".repeat(20));
@@ -23,13 +23,14 @@ fn f(name: &str) {
 }
 
 fn main() {
+    common::init(); // if __name__ == "__main__":
     let me = current_process();
     say!("PID of {} : {}", me.name, me.pid);
     say!("{}", NUM.load(Ordering::SeqCst));
 
-    // `args=("proc_1",)`: the argument is captured by the closure the child runs.
-    let mut p1 = Process::new(|| f("proc_1"));
-    let mut p2 = Process::new(|| f("proc_2"));
+    // `Process(target=f, args=("proc_1",))`.
+    let mut p1 = Process::target(f, "proc_1".to_owned());
+    let mut p2 = Process::target(f, "proc_2".to_owned());
 
     p1.start().expect("start proc_1");
     p1.join();

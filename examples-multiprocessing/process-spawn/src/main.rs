@@ -17,13 +17,14 @@ fn worker() {
 }
 
 fn main() {
+    common::init(); // if __name__ == "__main__":
     // main process
     let proc = current_process();
     say!("{}", proc.name);
     say!("{}", proc.pid);
 
     // process spawning
-    let mut p = Process::new(worker).name("SubProcess");
+    let mut p = Process::target(worker, ()).name("SubProcess");
     p.start().expect("start SubProcess");
     say!("MainProcess End");
     // No join: as in Python, the exit rule waits for the non-daemon child after `main` returns.

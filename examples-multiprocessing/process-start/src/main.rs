@@ -14,8 +14,9 @@ fn work() {
 }
 
 fn main() {
+    common::init(); // if __name__ == "__main__":
     say!("Main Process start");
-    let mut proc = Process::new(work).name("Sub Process");
+    let mut proc = Process::target(work, ()).name("Sub Process");
     proc.start().expect("start Sub Process");
     say!("Main Process end");
     // `main` returns; the exit rule (an `atexit` handler, as in Python) waits for the child.

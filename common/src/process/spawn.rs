@@ -1,0 +1,186 @@
+//! `spawn`: the child is a fresh run of this program, told what to call.
+//!
+//! The parent runs its own executable again (`/proc/self/exe`, with the same arguments), with
+//! `TUTORIAL_SPAWNED` naming two descriptors it lets through `exec`: a pipe that brings the child
+//! its [`Launch`] (its name, its parent, the function and the encoded arguments), and the child's
+//! end of its lifeline. The new program's `main` calls [`init`] first; in a spawned child `init`
+//! runs the target and exits, so the rest of `main` never runs there: Rust's
+//! `if __name__ == "__main__":`.
+
+use super::method::{self, StartMethod};
+use super::target::{Call, Target};
+use super::{Process, ProcessError, child, children, lifeline, next_ordinal};
+use crate::config::SPAWNED_VAR;
+use crate::identity::{self, ParentProcess};
+use crate::output::exit_now;
+use nix::libc;
+use nix::unistd::Pid;
+use serde::{Deserialize, Serialize};
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::unix::process::CommandExt;
+use std::process::Command;
+
+/// What a spawned child is told.
+#[derive(Debug, Serialize, Deserialize)]
+struct Launch {
+    name: String,
+    parent: ParentProcess,
+    ordinal: usize,
+    method: StartMethod,
+    call: Call,
+}
+
+/// Spawns `process`'s child; in the parent, its PID, registered among the children.
+pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
+    let call = match process.target.take() {
+        Some(Target::Call(Ok(call))) => call,
+        Some(Target::Call(Err(why))) => return Err(ProcessError::Arguments(why)),
+        Some(closure @ Target::Closure(_)) => {
+            process.target = Some(closure);
+            return Err(ProcessError::NotSpawnable);
+        }
+        None => return Err(ProcessError::AlreadyStarted),
+    };
+    children::register_exit_rule();
+    crate::trace::lifecycle::ensure_started();
+    let me = identity::current_process();
+    let launch = Launch {
+        name: process.name.clone(),
+        parent: ParentProcess {
+            name: me.name,
+            pid: me.pid,
+        },
+        ordinal: next_ordinal(),
+        method: StartMethod::Spawn,
+        call,
+    };
+    let launch = postcard::to_stdvec(&launch).expect("a Launch always encodes");
+    let (launch_read, mut launch_write) = std::io::pipe().map_err(ProcessError::Spawn)?;
+    let (held, watched) = lifeline::new().map_err(ProcessError::Spawn)?;
+    let through = [launch_read.as_raw_fd(), watched.as_raw_fd()];
+    let mut command = Command::new(executable());
+    let mut args = std::env::args_os();
+    if let Some(arg0) = args.next() {
+        command.arg0(arg0);
+    }
+    command.args(args).env(
+        SPAWNED_VAR,
+        format!("{},{},{}", through[0], through[1], me.pid),
+    );
+    // SAFETY: between `fork` and `exec` the closure calls only `sigprocmask` and `fcntl`, which
+    // are async-signal-safe, allocate nothing and take no lock. It unblocks every signal (the
+    // parent holds SIGINT and SIGTERM back while it spawns, and a mask survives `exec`) and
+    // clears close-on-exec on two descriptors this function owns and keeps open until `spawn`
+    // returns.
+    unsafe {
+        command.pre_exec(move || {
+            let mut none = std::mem::MaybeUninit::<libc::sigset_t>::uninit();
+            libc::sigemptyset(none.as_mut_ptr());
+            libc::sigprocmask(libc::SIG_SETMASK, none.as_ptr(), std::ptr::null_mut());
+            for fd in through {
+                if libc::fcntl(fd, libc::F_SETFD, 0) == -1 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+    // As for `fork`: a SIGINT between the spawn and the table would leave the child behind.
+    let signals = children::hold_fatal_signals();
+    let spawned = command.spawn();
+    let pid = match spawned {
+        Ok(child) => Pid::from_raw(child.id() as i32),
+        Err(error) => {
+            children::release_signals(signals);
+            return Err(ProcessError::Spawn(error));
+        }
+    };
+    children::add(pid, process.daemon, &process.name);
+    lifeline::hold(pid, held);
+    children::release_signals(signals);
+    drop((launch_read, watched));
+    // A child that ends before reading all of it (it failed to start) breaks the pipe; its own
+    // message on stderr says why, and `join` gets its exit code.
+    let _ = launch_write.write_all(&launch);
+    Ok(pid)
+}
+
+/// The program this process runs: `/proc/self/exe` on Linux names the very file, even if a
+/// rebuild has replaced the path since; elsewhere the path it was started from.
+fn executable() -> std::path::PathBuf {
+    if cfg!(target_os = "linux") {
+        "/proc/self/exe".into()
+    } else {
+        std::env::current_exe()
+            .unwrap_or_else(|_| std::env::args_os().next().unwrap_or_default().into())
+    }
+}
+
+/// The first line of every `main` that starts processes: Rust's `if __name__ == "__main__":`.
+///
+/// In the program that was started, it does nothing. In a child that `spawn` started (a fresh
+/// run of this program), it runs the child's target and ends the child: the rest of `main`
+/// belongs to the parent. A `main` that prints, sleeps or starts a process before calling it
+/// fails in such a child with a message that says so (Python's "bootstrapping phase" error).
+///
+/// ```
+/// fn main() {
+///     common::init();
+///     // ... the parent's work: start processes, join them.
+/// }
+/// # main();
+/// ```
+pub fn init() {
+    let Some(raw) = std::env::var_os(SPAWNED_VAR) else {
+        return;
+    };
+    crate::config::handed_to_target();
+    let (launch, lifeline) = match receive(raw.to_str().unwrap_or_default()) {
+        Ok(received) => received,
+        Err(why) => {
+            eprintln!("error: a spawned child could not start: {why}");
+            exit_now(1)
+        }
+    };
+    lifeline::watch(lifeline);
+    method::inherit(launch.method);
+    child::become_child(&launch.name, launch.parent);
+    child::run_target(Box::new(move || launch.call.run()), launch.ordinal)
+}
+
+/// Reads the launch from the descriptors `TUTORIAL_SPAWNED` names (`launch,lifeline,parent`).
+fn receive(raw: &str) -> Result<(Launch, OwnedFd), String> {
+    let bad = || format!("{SPAWNED_VAR}={raw:?} is not what a parent sets");
+    let numbers: Vec<i64> = raw
+        .split(',')
+        .map(|n| n.parse().map_err(|_| bad()))
+        .collect::<Result<_, _>>()?;
+    let [launch, lifeline, parent] = numbers[..] else {
+        return Err(bad());
+    };
+    if i64::from(std::os::unix::process::parent_id()) != parent {
+        return Err(format!("{} (its parent is not process {parent})", bad()));
+    }
+    let launch = adopt(launch).ok_or_else(bad)?;
+    let lifeline = adopt(lifeline).ok_or_else(bad)?;
+    let mut bytes = Vec::new();
+    std::fs::File::from(launch)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the launch: {e}"))?;
+    let launch = postcard::from_bytes(&bytes)
+        .map_err(|e| format!("the launch from the parent does not decode: {e}"))?;
+    Ok((launch, lifeline))
+}
+
+/// Takes ownership of an inherited descriptor: one above the standard three that is open.
+fn adopt(fd: i64) -> Option<OwnedFd> {
+    let fd = RawFd::try_from(fd).ok().filter(|&fd| fd > 2)?;
+    // SAFETY: `F_GETFD` only reads the descriptor's flags; -1 means it is not open.
+    if unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
+        return None;
+    }
+    // SAFETY: the parent (checked to be our parent) opened this descriptor for this child and let
+    // it through `exec`; nothing else in this fresh program knows it, so it is ours to own.
+    Some(unsafe { OwnedFd::from_raw_fd(fd) })
+}

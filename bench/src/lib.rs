@@ -7,7 +7,7 @@
 
 use common::ipc::pipe;
 use common::pool::Pool;
-use common::process::Process;
+use common::process::{Process, StartMethod};
 use common::shm::Value;
 use ipc_channel::ipc;
 use nix::sys::wait::waitpid;
@@ -41,6 +41,18 @@ pub fn process_start_join(n: u64) -> Duration {
     time(|| {
         for _ in 0..n {
             let mut p = Process::new(|| {});
+            p.start().expect("start");
+            p.join();
+        }
+    })
+}
+
+/// The same under `spawn`: each child a fresh run of this program (`bench`), handed an empty
+/// target by `common::init()`, `n` times.
+pub fn process_start_join_spawn(n: u64) -> Duration {
+    time(|| {
+        for _ in 0..n {
+            let mut p = Process::target(|| {}, ()).start_method(StartMethod::Spawn);
             p.start().expect("start");
             p.join();
         }
@@ -291,6 +303,11 @@ pub const OPS: &[Op] = &[
         name: "process_start_join",
         run: process_start_join,
         n: 200,
+    },
+    Op {
+        name: "process_start_join_spawn",
+        run: process_start_join_spawn,
+        n: 50,
     },
     Op {
         name: "raw_fork_waitpid",

@@ -32,6 +32,7 @@ fn measure(name: &str) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
+    common::init(); // `process_start_join_spawn`'s children start here
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args
         .iter()

@@ -17,14 +17,14 @@ pub(crate) const ROWS: &[Row] = &[
         target: None,
     },
     Row {
-        metric: "process start+join (Python fork)",
+        metric: "process start+join (fork)",
         rust: "process_start_join",
         python: "process_start_join_fork",
         target: Some(10.0),
     },
     Row {
-        metric: "process start+join (Python spawn)",
-        rust: "process_start_join",
+        metric: "process start+join (spawn)",
+        rust: "process_start_join_spawn",
         python: "process_start_join_spawn",
         target: None,
     },

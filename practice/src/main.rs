@@ -207,11 +207,11 @@ const PLANS: &[Plan] = &[
         scale: 0.05,
         // Later than the join check's margin (`exercises::JOIN_MARGIN_NS`): no fixed sleep
         // passes both this run and the first.
-        straggler: Some("first:700"),
+        straggler: Some("first:1100"),
         jitter: true,
         busy_cores: false,
-        ko: "두 번째 실행(첫 작업자를 0.7초 늦게 시작)",
-        en: "run 2 (the first worker starts 0.7 s late)",
+        ko: "두 번째 실행(첫 작업자를 1.1초 늦게 시작)",
+        en: "run 2 (the first worker starts 1.1 s late)",
     },
     Plan {
         scale: 0.02,

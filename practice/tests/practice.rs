@@ -347,7 +347,8 @@ fn the_list_marks_what_passed_and_names_the_next() {
         "{before}"
     );
     exercises.solve("01-join-the-threads");
-    assert!(exercises.practice(&["check", "01"]).status.success());
+    let checked = exercises.practice(&["check", "01"]);
+    assert!(checked.status.success(), "{}", stdout(&checked));
     let after = stdout(&exercises.practice(&["list"]));
     assert!(after.contains("✓ 01 join-the-threads"), "{after}");
     assert!(
@@ -408,7 +409,8 @@ fn hint_and_solution_show_what_they_say() {
     let solution = exercises.practice(&["solution", "02", "--force"]);
     assert!(stdout(&solution).contains("thread::spawn(move ||"));
     exercises.solve("02-move-the-name");
-    assert!(exercises.practice(&["check", "2"]).status.success());
+    let checked = exercises.practice(&["check", "2"]);
+    assert!(checked.status.success(), "{}", stdout(&checked));
     let after = exercises.practice(&["solution", "move-the-name"]);
     assert!(
         stdout(&after).contains("thread::spawn(move ||"),

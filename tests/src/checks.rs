@@ -122,7 +122,15 @@ pub fn mask(line: &str, all_numbers: bool) -> String {
 
 /// What a recording (`output.txt`) of an example holds: the command, then the lines it printed.
 pub fn recording(manifest_dir: &str) -> (String, Vec<String>) {
-    let path = std::path::Path::new(manifest_dir).join("output.txt");
+    // A run under another start method (`TUTORIAL_START_METHOD`, which the run inherits) is
+    // compared with that method's recording where the example has one.
+    let method = std::env::var("TUTORIAL_START_METHOD").unwrap_or_default();
+    let per_method = std::path::Path::new(manifest_dir).join(format!("output.{method}.txt"));
+    let path = if !method.is_empty() && method != "fork" && per_method.exists() {
+        per_method
+    } else {
+        std::path::Path::new(manifest_dir).join("output.txt")
+    };
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "{}: {e} (make it with scripts/record-outputs)",

@@ -12,6 +12,7 @@ import time
 
 FORK = mp.get_context("fork")
 SPAWN = mp.get_context("spawn")
+FORKSERVER = mp.get_context("forkserver")
 CPU_TASK = 50_000
 
 
@@ -183,6 +184,7 @@ OPS = {
     "thread_start_join": thread_start_join,
     "process_start_join_fork": lambda n: process_start_join(FORK, n),
     "process_start_join_spawn": lambda n: process_start_join(SPAWN, n),
+    "process_start_join_forkserver": lambda n: process_start_join(FORKSERVER, n),
     "queue_small": queue_small,
     "queue_1mib": queue_1mib,
     "pipe_roundtrip": pipe_roundtrip,

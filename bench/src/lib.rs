@@ -59,6 +59,18 @@ pub fn process_start_join_spawn(n: u64) -> Duration {
     })
 }
 
+/// The same under `forkserver`: each child forked by the server (started by the first one),
+/// `n` times.
+pub fn process_start_join_forkserver(n: u64) -> Duration {
+    time(|| {
+        for _ in 0..n {
+            let mut p = Process::target(|| {}, ()).start_method(StartMethod::ForkServer);
+            p.start().expect("start");
+            p.join();
+        }
+    })
+}
+
 /// The raw calls that `Process` wraps: `fork`, `_exit` in the child, `waitpid`, `n` times.
 pub fn raw_fork_waitpid(n: u64) -> Duration {
     time(|| {
@@ -308,6 +320,11 @@ pub const OPS: &[Op] = &[
         name: "process_start_join_spawn",
         run: process_start_join_spawn,
         n: 50,
+    },
+    Op {
+        name: "process_start_join_forkserver",
+        run: process_start_join_forkserver,
+        n: 100,
     },
     Op {
         name: "raw_fork_waitpid",

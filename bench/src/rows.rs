@@ -29,6 +29,12 @@ pub(crate) const ROWS: &[Row] = &[
         target: None,
     },
     Row {
+        metric: "process start+join (forkserver)",
+        rust: "process_start_join_forkserver",
+        python: "process_start_join_forkserver",
+        target: None,
+    },
+    Row {
         metric: "queue, small messages (ipc-channel)",
         rust: "queue_small_ipc",
         python: "queue_small",
@@ -114,6 +120,7 @@ pub(crate) fn python_n(name: &str) -> u64 {
         "thread_start_join" => 2_000,
         "process_start_join_fork" => 100,
         "process_start_join_spawn" => 10,
+        "process_start_join_forkserver" => 50,
         "queue_small" => 20_000,
         "queue_1mib" => 50,
         "pipe_roundtrip" => 5_000,

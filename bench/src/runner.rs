@@ -93,6 +93,7 @@ pub(crate) fn compare(rounds: usize) -> Result<(), String> {
         "thread_start_join",
         "process_start_join_fork",
         "process_start_join_spawn",
+        "process_start_join_forkserver",
         "queue_small",
         "queue_1mib",
         "pipe_roundtrip",

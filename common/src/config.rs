@@ -21,6 +21,9 @@ pub const START_METHOD_VAR: &str = "TUTORIAL_START_METHOD";
 /// Set by a parent in the environment of the child it spawns: the descriptors that bring the
 /// child its target. Only [`crate::init`] reads it.
 pub const SPAWNED_VAR: &str = "TUTORIAL_SPAWNED";
+/// Set by a parent in the environment of the fork server it starts: a socket for requests and
+/// the server's lifeline. Only [`crate::init`] reads it.
+pub const FORKSERVER_VAR: &str = "TUTORIAL_FORKSERVER";
 /// The largest accepted time scale: the notes' longest sleep (5 s) becomes about 8 minutes.
 pub const MAX_TIME_SCALE: f64 = 100.0;
 
@@ -42,6 +45,10 @@ pub enum StartMethod {
     /// A fresh run of the same program (`execve(2)`), told which function to call and with what
     /// arguments: nothing of the parent's memory. Windows' and macOS' default.
     Spawn,
+    /// A fork of a server: a fresh run of the program, started at the first such start, that
+    /// forks each child on request. The child has the server's memory, not the parent's. Linux's
+    /// default since Python 3.14.
+    ForkServer,
 }
 
 impl StartMethod {
@@ -50,6 +57,7 @@ impl StartMethod {
         match self {
             StartMethod::Fork => "fork",
             StartMethod::Spawn => "spawn",
+            StartMethod::ForkServer => "forkserver",
         }
     }
 }
@@ -173,10 +181,11 @@ pub fn parse_start_method(raw: Option<&OsStr>) -> Result<Option<StartMethod>, Co
         None => Ok(None),
         Some(Some("fork")) => Ok(Some(StartMethod::Fork)),
         Some(Some("spawn")) => Ok(Some(StartMethod::Spawn)),
+        Some(Some("forkserver")) => Ok(Some(StartMethod::ForkServer)),
         Some(_) => Err(ConfigError {
             var: START_METHOD_VAR,
             value: raw.unwrap_or_default().to_string_lossy().into_owned(),
-            expected: "expected `fork` or `spawn`".to_owned(),
+            expected: "expected `fork`, `spawn` or `forkserver`".to_owned(),
         }),
     }
 }
@@ -194,7 +203,8 @@ pub(crate) fn handed_to_target() {
 /// "An attempt has been made to start a new process before the current process has finished its
 /// bootstrapping phase", for a program without `if __name__ == "__main__":`.
 pub(crate) fn spawned_but_running_main() -> bool {
-    std::env::var_os(SPAWNED_VAR).is_some() && !HANDED_TO_TARGET.load(Ordering::SeqCst)
+    (std::env::var_os(SPAWNED_VAR).is_some() || std::env::var_os(FORKSERVER_VAR).is_some())
+        && !HANDED_TO_TARGET.load(Ordering::SeqCst)
 }
 
 /// The message for [`spawned_but_running_main`]; also `process`'s, when such a child starts one.

@@ -6,7 +6,8 @@
 //! - [`current_process`] and [`current_thread_name`]: Python's `mp.current_process()` and
 //!   `threading.current_thread().name`.
 //! - [`sleep_secs`]: the notes' `time.sleep`, scaled by `TUTORIAL_TIME_SCALE`.
-//! - [`process::Process`]: Python's `multiprocessing.Process`, on `fork`.
+//! - [`process::Process`]: Python's `multiprocessing.Process`, started by `fork`, `spawn` or
+//!   `forkserver`; [`init`], the first line of `main`, is Rust's `if __name__ == "__main__":`.
 //! - [`pool::Pool`]: Python's `multiprocessing.Pool`, its workers forked once (by a fork server) and
 //!   kept; `map`, `imap`, `apply_async` and the rest, over `ipc-channel`.
 //! - [`ipc::pipe`] and [`ipc::recv_from`]: Python's `Pipe()`, and a queue wait that cannot hang.
@@ -22,6 +23,7 @@
 //! | `TUTORIAL_TIME_SCALE` | a number from 0 to 100, default 1 | multiplies every tutorial sleep |
 //! | `TUTORIAL_TRACE` | a file path | appends one JSON object per printed line (see [`trace`]) |
 //! | `TUTORIAL_SHOW` | `pid` or `none`, default `none` | `pid` prefixes each line with `[process/thread pid=N]` |
+//! | `TUTORIAL_START_METHOD` | `fork` (default), `spawn` or `forkserver` | how [`process::Process`] starts a child ([`process::set_start_method`]) |
 //! | `TUTORIAL_STRAGGLER`, `TUTORIAL_JITTER` | see [`perturb`] | schedules perturbed on purpose, for the exercise checker |
 //!
 //! They are read once, on the first line printed or the first sleep. A value that is set but

@@ -1,6 +1,6 @@
 //! The child's side of [`super::Process::start`], from `fork` (or [`super::init`]) to `_exit`.
 
-use super::{children, lifeline};
+use super::{children, forkserver, lifeline};
 use crate::identity::{self, ParentProcess};
 use crate::output::exit_now;
 use nix::sys::prctl;
@@ -21,6 +21,7 @@ pub(super) fn run_child(
     // The parent's children are not this process's to wait for, nor its lifelines to hold.
     children::forget_all();
     lifeline::forget_all();
+    forkserver::forget();
     children::release_signals(held);
     let parent = ParentProcess {
         name: identity::current_process().name,

@@ -45,6 +45,16 @@ pub(super) fn add(pid: Pid, daemon: bool, name: &str) {
     );
 }
 
+/// The fork server's PID (`forkserver.rs`), 0 if none: a daemon child that is not one of the
+/// program's processes, so [`running`] leaves it out.
+static SERVER: AtomicI32 = AtomicI32::new(0);
+
+/// Remembers the fork server, a daemon child the exit rule terminates like any other.
+pub(super) fn add_server(pid: Pid) {
+    SERVER.store(pid.as_raw(), Ordering::SeqCst);
+    add(pid, true, "ForkServer");
+}
+
 /// Forgets a reaped child; if a signal killed it, writes its `process_exit` to the trace.
 pub(super) fn reaped(pid: Pid, code: i32) {
     super::lifeline::release(pid);
@@ -86,7 +96,7 @@ pub(super) fn running() -> Vec<Child> {
     CHILDREN
         .iter()
         .map(|slot| slot.load(Ordering::SeqCst))
-        .filter(|&entry| entry != 0)
+        .filter(|&entry| entry != 0 && entry.abs() != SERVER.load(Ordering::SeqCst))
         .filter(|&entry| {
             // WNOWAIT: look without reaping, so that the owner's `join` still gets the status.
             let flags = WaitPidFlag::WEXITED | WaitPidFlag::WNOHANG | WaitPidFlag::WNOWAIT;
@@ -108,6 +118,7 @@ pub(super) fn running() -> Vec<Child> {
 
 /// In a new child: the parent's children are not ours.
 pub(super) fn forget_all() {
+    SERVER.store(0, Ordering::SeqCst);
     for slot in &CHILDREN {
         slot.store(0, Ordering::SeqCst);
     }

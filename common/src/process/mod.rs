@@ -1,4 +1,4 @@
-//! Python's `multiprocessing.Process`, started by `fork` or `spawn`.
+//! Python's `multiprocessing.Process`, started by `fork`, `spawn` or `forkserver`.
 //!
 //! ```
 //! use common::process::Process;
@@ -38,13 +38,16 @@
 //! - `spawn`: the child is a fresh run of the same executable; `main` calls [`init`] first, which
 //!   in the child runs the target and ends it. Its globals start as the program's do; its target
 //!   and arguments arrive serialized (`spawn.rs`, `target.rs`). Threads in the parent are fine.
-//!   A `Pool` still forks its workers, whatever the method.
+//! - `forkserver`: a server, started at the first such start as a fresh run of the program (as
+//!   `spawn` starts a child), forks each child; the child has the server's memory, not the
+//!   parent's, and becomes the parent's own child (`forkserver.rs`). Threads in the parent are fine.
+//! - A `Pool` forks its workers, whatever the method.
 //! - Either way, values cross only through IPC: [`crate::pool`], queues, pipes, shared memory.
 //!
 //! # Where it differs
 //! - A child never outlives its parent: if the parent dies without running its exit rule (killed
 //!   by a signal), the child is killed too (`lifeline.rs`: `PR_SET_PDEATHSIG` for a fork, a pipe
-//!   that closes with the parent for a spawn). A Python non-daemon child would live on as an
+//!   that closes with the parent for the other two). A Python non-daemon child would live on as an
 //!   orphan.
 
 use nix::sys::signal::{Signal, kill};
@@ -58,6 +61,7 @@ mod child;
 pub(crate) mod children;
 mod error;
 mod fork;
+mod forkserver;
 mod lifeline;
 mod method;
 mod sentinel;
@@ -212,6 +216,7 @@ impl Process {
         let pid = match method {
             StartMethod::Fork => fork::start(self)?,
             StartMethod::Spawn => spawn::start(self)?,
+            StartMethod::ForkServer => forkserver::start(self)?,
         };
         self.pid = Some(pid);
         self.sentinel = sentinel::open(pid);

@@ -5,12 +5,12 @@
 //! its [`Launch`] (its name, its parent, the function and the encoded arguments), and the child's
 //! end of its lifeline. The new program's `main` calls [`init`] first; in a spawned child `init`
 //! runs the target and exits, so the rest of `main` never runs there: Rust's
-//! `if __name__ == "__main__":`.
+//! `if __name__ == "__main__":`. (The fork server is started the same way: `forkserver.rs`.)
 
 use super::method::{self, StartMethod};
 use super::target::{Call, Target};
-use super::{Process, ProcessError, child, children, lifeline, next_ordinal};
-use crate::config::SPAWNED_VAR;
+use super::{Process, ProcessError, child, children, forkserver, lifeline, next_ordinal};
+use crate::config::{FORKSERVER_VAR, SPAWNED_VAR};
 use crate::identity::{self, ParentProcess};
 use crate::output::exit_now;
 use nix::libc;
@@ -21,9 +21,9 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::process::CommandExt;
 use std::process::Command;
 
-/// What a spawned child is told.
+/// What a child started without `fork` from its parent is told.
 #[derive(Debug, Serialize, Deserialize)]
-struct Launch {
+pub(super) struct Launch {
     name: String,
     parent: ParentProcess,
     ordinal: usize,
@@ -31,66 +31,68 @@ struct Launch {
     call: Call,
 }
 
+impl Launch {
+    /// For `process`, started by `method`: takes its target, which must be a [`Call`].
+    pub(super) fn take(process: &mut Process, method: StartMethod) -> Result<Self, ProcessError> {
+        let call = match process.target.take() {
+            Some(Target::Call(Ok(call))) => call,
+            Some(Target::Call(Err(why))) => return Err(ProcessError::Arguments(why)),
+            Some(closure @ Target::Closure(_)) => {
+                process.target = Some(closure);
+                return Err(ProcessError::NotSpawnable);
+            }
+            None => return Err(ProcessError::AlreadyStarted),
+        };
+        let me = identity::current_process();
+        Ok(Launch {
+            name: process.name.clone(),
+            parent: ParentProcess {
+                name: me.name,
+                pid: me.pid,
+            },
+            ordinal: next_ordinal(),
+            method,
+            call,
+        })
+    }
+
+    /// The parent's PID.
+    pub(super) fn parent(&self) -> Pid {
+        Pid::from_raw(self.parent.pid as i32)
+    }
+
+    /// In the new child: takes its name and parent, watches its lifeline, runs the target, ends.
+    pub(super) fn run(self, lifeline: OwnedFd) -> ! {
+        lifeline::watch(lifeline);
+        method::inherit(self.method);
+        child::become_child(&self.name, self.parent);
+        let call = self.call;
+        child::run_target(Box::new(move || call.run()), self.ordinal)
+    }
+}
+
 /// Spawns `process`'s child; in the parent, its PID, registered among the children.
 pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
-    let call = match process.target.take() {
-        Some(Target::Call(Ok(call))) => call,
-        Some(Target::Call(Err(why))) => return Err(ProcessError::Arguments(why)),
-        Some(closure @ Target::Closure(_)) => {
-            process.target = Some(closure);
-            return Err(ProcessError::NotSpawnable);
-        }
-        None => return Err(ProcessError::AlreadyStarted),
-    };
+    let launch = Launch::take(process, StartMethod::Spawn)?;
     children::register_exit_rule();
     crate::trace::lifecycle::ensure_started();
-    let me = identity::current_process();
-    let launch = Launch {
-        name: process.name.clone(),
-        parent: ParentProcess {
-            name: me.name,
-            pid: me.pid,
-        },
-        ordinal: next_ordinal(),
-        method: StartMethod::Spawn,
-        call,
-    };
     let launch = postcard::to_stdvec(&launch).expect("a Launch always encodes");
     let (launch_read, mut launch_write) = std::io::pipe().map_err(ProcessError::Spawn)?;
     let (held, watched) = lifeline::new().map_err(ProcessError::Spawn)?;
-    let through = [launch_read.as_raw_fd(), watched.as_raw_fd()];
-    let mut command = Command::new(executable());
-    let mut args = std::env::args_os();
-    if let Some(arg0) = args.next() {
-        command.arg0(arg0);
-    }
-    command.args(args).env(
-        SPAWNED_VAR,
-        format!("{},{},{}", through[0], through[1], me.pid),
+    let value = format!(
+        "{},{},{}",
+        launch_read.as_raw_fd(),
+        watched.as_raw_fd(),
+        std::process::id()
     );
-    // SAFETY: between `fork` and `exec` the closure calls only `sigprocmask` and `fcntl`, which
-    // are async-signal-safe, allocate nothing and take no lock. It unblocks every signal (the
-    // parent holds SIGINT and SIGTERM back while it spawns, and a mask survives `exec`) and
-    // clears close-on-exec on two descriptors this function owns and keeps open until `spawn`
-    // returns.
-    unsafe {
-        command.pre_exec(move || {
-            let mut none = std::mem::MaybeUninit::<libc::sigset_t>::uninit();
-            libc::sigemptyset(none.as_mut_ptr());
-            libc::sigprocmask(libc::SIG_SETMASK, none.as_ptr(), std::ptr::null_mut());
-            for fd in through {
-                if libc::fcntl(fd, libc::F_SETFD, 0) == -1 {
-                    return Err(std::io::Error::last_os_error());
-                }
-            }
-            Ok(())
-        });
-    }
     // As for `fork`: a SIGINT between the spawn and the table would leave the child behind.
     let signals = children::hold_fatal_signals();
-    let spawned = command.spawn();
-    let pid = match spawned {
-        Ok(child) => Pid::from_raw(child.id() as i32),
+    let pid = match run_again(
+        SPAWNED_VAR,
+        &value,
+        [launch_read.as_raw_fd(), watched.as_raw_fd()],
+    ) {
+        Ok(pid) => pid,
         Err(error) => {
             children::release_signals(signals);
             return Err(ProcessError::Spawn(error));
@@ -104,6 +106,38 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     // message on stderr says why, and `join` gets its exit code.
     let _ = launch_write.write_all(&launch);
     Ok(pid)
+}
+
+/// Runs this program again, with `var=value` and the descriptors `through` let through `exec`.
+pub(super) fn run_again(var: &str, value: &str, through: [RawFd; 2]) -> std::io::Result<Pid> {
+    let mut command = Command::new(executable());
+    let mut args = std::env::args_os();
+    if let Some(arg0) = args.next() {
+        command.arg0(arg0);
+    }
+    command
+        .args(args)
+        .env_remove(SPAWNED_VAR)
+        .env_remove(FORKSERVER_VAR)
+        .env(var, value);
+    // SAFETY: between `fork` and `exec` the closure calls only `sigprocmask` and `fcntl`, which
+    // are async-signal-safe, allocate nothing and take no lock. It unblocks every signal (the
+    // parent holds SIGINT and SIGTERM back while it starts a child, and a mask survives `exec`)
+    // and clears close-on-exec on two descriptors the caller keeps open until this returns.
+    unsafe {
+        command.pre_exec(move || {
+            let mut none = std::mem::MaybeUninit::<libc::sigset_t>::uninit();
+            libc::sigemptyset(none.as_mut_ptr());
+            libc::sigprocmask(libc::SIG_SETMASK, none.as_ptr(), std::ptr::null_mut());
+            for fd in through {
+                if libc::fcntl(fd, libc::F_SETFD, 0) == -1 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+    Ok(Pid::from_raw(command.spawn()?.id() as i32))
 }
 
 /// The program this process runs: `/proc/self/exe` on Linux names the very file, even if a
@@ -121,8 +155,9 @@ fn executable() -> std::path::PathBuf {
 ///
 /// In the program that was started, it does nothing. In a child that `spawn` started (a fresh
 /// run of this program), it runs the child's target and ends the child: the rest of `main`
-/// belongs to the parent. A `main` that prints, sleeps or starts a process before calling it
-/// fails in such a child with a message that says so (Python's "bootstrapping phase" error).
+/// belongs to the parent; in the fork server that `forkserver` started, it serves. A `main` that
+/// prints, sleeps or starts a process before calling it fails in such a child with a message
+/// that says so (Python's "bootstrapping phase" error).
 ///
 /// ```
 /// fn main() {
@@ -132,45 +167,72 @@ fn executable() -> std::path::PathBuf {
 /// # main();
 /// ```
 pub fn init() {
-    let Some(raw) = std::env::var_os(SPAWNED_VAR) else {
+    let spawned = std::env::var_os(SPAWNED_VAR);
+    let server = std::env::var_os(FORKSERVER_VAR);
+    if spawned.is_none() && server.is_none() {
         return;
-    };
+    }
     crate::config::handed_to_target();
-    let (launch, lifeline) = match receive(raw.to_str().unwrap_or_default()) {
-        Ok(received) => received,
+    if super::thread_count() == 1 {
+        // SAFETY: this process has one thread, so nothing reads the environment meanwhile.
+        // Removed so that a program this child runs in its turn is not taken for one of ours.
+        unsafe {
+            std::env::remove_var(SPAWNED_VAR);
+            std::env::remove_var(FORKSERVER_VAR);
+        }
+    }
+    let role = if spawned.is_some() {
+        "spawned child"
+    } else {
+        "fork server"
+    };
+    let raw = spawned.or(server).unwrap_or_default();
+    let fds = match inherited(raw.to_str().unwrap_or_default()) {
+        Ok(fds) => fds,
         Err(why) => {
-            eprintln!("error: a spawned child could not start: {why}");
+            eprintln!("error: a {role} could not start: {why}");
             exit_now(1)
         }
     };
-    lifeline::watch(lifeline);
-    method::inherit(launch.method);
-    child::become_child(&launch.name, launch.parent);
-    child::run_target(Box::new(move || launch.call.run()), launch.ordinal)
+    let [first, lifeline] = fds;
+    if role == "fork server" {
+        forkserver::serve(first, lifeline)
+    }
+    let mut bytes = Vec::new();
+    let launch = std::fs::File::from(first)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the launch: {e}"))
+        .and_then(|_| {
+            postcard::from_bytes::<Launch>(&bytes)
+                .map_err(|e| format!("the launch from the parent does not decode: {e}"))
+        });
+    match launch {
+        Ok(launch) => launch.run(lifeline),
+        Err(why) => {
+            eprintln!("error: a {role} could not start: {why}");
+            exit_now(1)
+        }
+    }
 }
 
-/// Reads the launch from the descriptors `TUTORIAL_SPAWNED` names (`launch,lifeline,parent`).
-fn receive(raw: &str) -> Result<(Launch, OwnedFd), String> {
-    let bad = || format!("{SPAWNED_VAR}={raw:?} is not what a parent sets");
+/// The two descriptors a variable names (`first,lifeline,parent`), checked to come from our
+/// parent.
+fn inherited(raw: &str) -> Result<[OwnedFd; 2], String> {
+    let bad = || format!("{raw:?} is not what a parent sets");
     let numbers: Vec<i64> = raw
         .split(',')
         .map(|n| n.parse().map_err(|_| bad()))
         .collect::<Result<_, _>>()?;
-    let [launch, lifeline, parent] = numbers[..] else {
+    let [first, lifeline, parent] = numbers[..] else {
         return Err(bad());
     };
     if i64::from(std::os::unix::process::parent_id()) != parent {
         return Err(format!("{} (its parent is not process {parent})", bad()));
     }
-    let launch = adopt(launch).ok_or_else(bad)?;
-    let lifeline = adopt(lifeline).ok_or_else(bad)?;
-    let mut bytes = Vec::new();
-    std::fs::File::from(launch)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the launch: {e}"))?;
-    let launch = postcard::from_bytes(&bytes)
-        .map_err(|e| format!("the launch from the parent does not decode: {e}"))?;
-    Ok((launch, lifeline))
+    Ok([
+        adopt(first).ok_or_else(bad)?,
+        adopt(lifeline).ok_or_else(bad)?,
+    ])
 }
 
 /// Takes ownership of an inherited descriptor: one above the standard three that is open.
@@ -180,7 +242,7 @@ fn adopt(fd: i64) -> Option<OwnedFd> {
     if unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
         return None;
     }
-    // SAFETY: the parent (checked to be our parent) opened this descriptor for this child and let
-    // it through `exec`; nothing else in this fresh program knows it, so it is ours to own.
+    // SAFETY: the parent (checked to be our parent) opened this descriptor for this process and
+    // let it through `exec`; nothing else in this fresh program knows it, so it is ours to own.
     Some(unsafe { OwnedFd::from_raw_fd(fd) })
 }

@@ -1,13 +1,18 @@
 //! What the single-threaded test programs share: a libtest-style runner (`libtest-mimic`) that runs
 //! every test on the main thread (fork needs a single thread) and checks that it left no child.
 
-/// This process's live (or zombie) children, from `/proc`.
+/// This process's live (or zombie) children, from `/proc`, but its fork server (`forkserver`
+/// start method), which stays from the first start to the end of the program, as Python's does.
 pub fn children() -> Vec<u32> {
     let me = std::process::id();
     let path = format!("/proc/{me}/task/{me}/children");
     let text = std::fs::read_to_string(path).expect("read /proc children");
     text.split_whitespace()
         .map(|pid| pid.parse().expect("a pid"))
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .map_or(true, |comm| comm.trim_end() != "forkserver")
+        })
         .collect()
 }
 

@@ -1,0 +1,425 @@
+//! The start methods that run the program again, `spawn` and `forkserver`: the same cases for
+//! both (`spawn.rs` and `forkserver.rs` each run them under their method). A child is a fresh run
+//! of this test program (or a fork of one), which reaches its target at `common::init()`, the
+//! first line of `main`.
+//!
+//! The same binary is also the helper program some tests run (`METHODS_TEST_HELPER`): a parent
+//! whose death, signal or late `init` the test watches from outside.
+
+use common::process::{Process, ProcessError, StartMethod, get_start_method, set_start_method};
+use nix::sys::signal::{Signal, kill};
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::unistd::Pid;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+const HELPER: &str = "METHODS_TEST_HELPER";
+
+static METHOD: std::sync::OnceLock<StartMethod> = std::sync::OnceLock::new();
+
+/// The method under test.
+fn method() -> StartMethod {
+    *METHOD.get().expect("set by main_for")
+}
+
+/// The test program's `main`, for `method`.
+pub fn main_for(method: StartMethod) -> std::process::ExitCode {
+    METHOD.set(method).expect("once");
+    if let Ok(role) = std::env::var(HELPER) {
+        helper(&role);
+        return std::process::ExitCode::SUCCESS;
+    }
+    common::init(); // a child runs its target here (a fork server serves) and never returns
+    set_start_method(method).expect("the first choice");
+    // Orphans of the helper parents are handed to us, so that we can reap them.
+    nix::sys::prctl::set_child_subreaper(true).expect("become a child subreaper");
+    crate::support::run(crate::tests![
+        the_method_is_set_once,
+        a_global_changed_before_start_is_seen_by_fork_only,
+        the_child_has_its_name_and_parent,
+        arguments_of_every_shape_arrive,
+        a_closure_is_refused_and_taken_by_fork,
+        a_start_is_allowed_while_threads_run,
+        a_childs_panic_ends_it_with_1,
+        a_child_blocks_no_signal,
+        a_child_dies_with_its_killed_parent,
+        a_child_outlives_the_thread_that_started_it,
+        sigterm_or_sigint_ends_the_children_first,
+        a_main_that_prints_before_init_fails_in_the_child,
+        a_bad_start_method_is_exit_2,
+    ])
+}
+
+fn started(p: Process) -> Process {
+    let mut p = p;
+    p.start().expect("start");
+    p
+}
+
+fn exitcode(p: Process) -> Option<i32> {
+    let mut p = p;
+    p.start().expect("start");
+    p.join();
+    p.exitcode()
+}
+
+fn the_method_is_set_once() {
+    assert_eq!(get_start_method(), method());
+    let error = set_start_method(StartMethod::Fork).expect_err("a second choice");
+    assert_eq!(error.method, method());
+    assert!(
+        error
+            .to_string()
+            .starts_with("context has already been set")
+    );
+}
+
+static NUM: AtomicU32 = AtomicU32::new(1);
+
+/// Exits 0 when the child's `NUM` is `expected`.
+fn num_is(expected: u32) {
+    std::process::exit(i32::from(NUM.load(Ordering::SeqCst) != expected));
+}
+
+fn a_global_changed_before_start_is_seen_by_fork_only() {
+    NUM.store(2, Ordering::SeqCst);
+    // A fork is a copy of this process as it is now; a spawn is this program from its start, and
+    // a fork server's child is a copy of the server, which is this program from its start too.
+    let fork = Process::target(num_is, 2).start_method(StartMethod::Fork);
+    assert_eq!(exitcode(fork), Some(0), "a fork child sees NUM = 2");
+    assert_eq!(
+        exitcode(Process::target(num_is, 1)),
+        Some(0),
+        "{} sees NUM = 1",
+        method()
+    );
+    NUM.store(1, Ordering::SeqCst);
+}
+
+fn name_and_parent((parent, method): (u32, StartMethod)) {
+    let me = common::current_process();
+    let up = common::parent_process().expect("a child has a parent");
+    let comm = std::fs::read_to_string("/proc/self/comm").expect("comm");
+    let ok = me.name == "SubProcess"
+        && me.ppid == parent
+        && me.pid != parent
+        && up
+            == common::ParentProcess {
+                name: "MainProcess".into(),
+                pid: parent,
+            }
+        && comm.trim_end() == "SubProcess"
+        && get_start_method() == method;
+    std::process::exit(i32::from(!ok));
+}
+
+fn the_child_has_its_name_and_parent() {
+    let p = Process::target(name_and_parent, (std::process::id(), method())).name("SubProcess");
+    assert_eq!(exitcode(p), Some(0));
+}
+
+fn arguments_of_every_shape_arrive() {
+    assert_eq!(exitcode(Process::target(|| {}, ())), Some(0));
+    let three = |a: String, b: Vec<u8>, c: (i64, bool)| {
+        assert_eq!(
+            (a.as_str(), b.as_slice(), c),
+            ("a", &[1u8, 2][..], (-3, true))
+        );
+    };
+    assert_eq!(
+        exitcode(Process::target(
+            three,
+            ("a".to_owned(), vec![1u8, 2], (-3i64, true))
+        )),
+        Some(0)
+    );
+    let two = |a: u8, b: u8| assert_eq!(a + b, 5);
+    assert_eq!(exitcode(Process::target(two, (2u8, 3u8))), Some(0));
+    let wrong = |a: u8, b: u8| assert_eq!(a + b, 6);
+    assert_eq!(exitcode(Process::target(wrong, (2u8, 3u8))), Some(1));
+}
+
+fn a_closure_is_refused_and_taken_by_fork() {
+    let value = 7;
+    let mut p = Process::new(move || assert_eq!(value, 7));
+    let error = p.start().expect_err("only fork can take a closure");
+    assert!(matches!(error, ProcessError::NotSpawnable), "{error}");
+    assert!(error.to_string().contains("Process::target"), "{error}");
+    // Refused before anything started: the same value starts under fork.
+    let p = Process::new(move || assert_eq!(value, 7)).start_method(StartMethod::Fork);
+    assert_eq!(exitcode(p), Some(0));
+}
+
+fn a_start_is_allowed_while_threads_run() {
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let busy = std::thread::spawn(move || stopped.recv());
+    assert_eq!(exitcode(Process::target(|| {}, ())), Some(0));
+    let refused = Process::target(|| {}, ()).start_method(StartMethod::Fork);
+    let mut refused = refused;
+    assert!(matches!(
+        refused.start(),
+        Err(ProcessError::ThreadsRunning(_))
+    ));
+    stop.send(()).expect("stop");
+    let _ = busy.join();
+}
+
+fn a_childs_panic_ends_it_with_1() {
+    let p = Process::target(|n: u32| assert!(n > 5, "too small: {n}"), 3);
+    assert_eq!(exitcode(p), Some(1));
+}
+
+/// Exits 0 when no signal is blocked in this process (`SigBlk` in `/proc/self/status`).
+fn no_signal_blocked() {
+    let status = std::fs::read_to_string("/proc/self/status").expect("status");
+    let blocked = status.lines().find_map(|line| line.strip_prefix("SigBlk:"));
+    std::process::exit(i32::from(
+        blocked.map(str::trim) != Some("0000000000000000"),
+    ));
+}
+
+fn a_child_blocks_no_signal() {
+    // The parent holds SIGINT and SIGTERM back while it spawns; a mask survives `exec`, and a
+    // child that kept it would ignore the exit rule's SIGTERM.
+    assert_eq!(exitcode(Process::target(no_signal_blocked, ())), Some(0));
+}
+
+/// Runs this binary as a helper parent in `role`; returns it and the PIDs it printed.
+fn helper_parent(role: &str) -> (std::process::Child, Vec<u32>) {
+    let mut child = Command::new(std::env::current_exe().expect("current exe"))
+        .env(HELPER, role)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the helper");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("read pids");
+    let pids = line
+        .split_whitespace()
+        .map(|pid| pid.parse().expect("pid"))
+        .collect();
+    (child, pids)
+}
+
+/// This process's fork server, if it has one: a child named `forkserver` that is not one of
+/// `ours` (a child forked by the server is named so too until it takes its own name).
+fn servers(ours: &[u32]) -> Vec<String> {
+    let me = std::process::id();
+    let tasks = std::fs::read_dir(format!("/proc/{me}/task")).expect("tasks");
+    tasks
+        .filter_map(|task| std::fs::read_to_string(task.ok()?.path().join("children")).ok())
+        .flat_map(|pids| {
+            pids.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|pid| !ours.iter().any(|our| our.to_string() == *pid))
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .is_ok_and(|comm| comm.trim_end() == "forkserver")
+        })
+        .collect()
+}
+
+fn sleep_long() {
+    std::thread::sleep(Duration::from_secs(3600));
+}
+
+fn helper(role: &str) {
+    // A spawned child of a helper is a run of this binary with the helper's environment: it
+    // must reach its target before the role runs again.
+    if role != "late-init" {
+        common::init();
+    }
+    set_start_method(method()).expect("the helper's method");
+    match role {
+        // A daemon, then a parent that waits to be killed.
+        "killed-parent" => {
+            let p = started(Process::target(sleep_long, ()).daemon(true));
+            let pid = p.pid().expect("pid");
+            println!("{pid} {}", servers(&[pid]).join(" "));
+            sleep_long();
+        }
+        // A child started by a thread that ends at once; the parent waits to be killed.
+        "thread-starts" => {
+            let pid = std::thread::spawn(|| {
+                let p = started(Process::target(sleep_long, ()));
+                let pid = p.pid().expect("pid");
+                std::mem::forget(p); // the child stays in the table; only the thread ends
+                pid
+            })
+            .join()
+            .expect("the starting thread");
+            println!("{pid} {}", servers(&[pid]).join(" "));
+            sleep_long();
+        }
+        // Two children, one of each kind, and a parent that waits to be signalled.
+        "signalled-parent" => {
+            // SAFETY: restoring a signal's default action, before any other thread exists.
+            unsafe {
+                nix::sys::signal::signal(Signal::SIGINT, nix::sys::signal::SigHandler::SigDfl)
+            }
+            .expect("reset SIGINT");
+            let child = started(Process::target(sleep_long, ()));
+            let daemon = started(Process::target(sleep_long, ()).daemon(true));
+            let (child, daemon) = (child.pid().expect("pid"), daemon.pid().expect("pid"));
+            println!("{child} {daemon} {}", servers(&[child, daemon]).join(" "));
+            sleep_long();
+        }
+        // `main` prints before `init`: in the spawned child it runs again, and must fail there.
+        "late-init" => {
+            common::say!("main is running");
+            common::init();
+            let mut p = Process::target(|| {}, ());
+            // Under spawn the child fails and ends with 1; under forkserver the server does,
+            // and the start fails.
+            match p.start() {
+                Ok(()) => {
+                    p.join();
+                    println!("{}", p.exitcode().expect("joined"));
+                }
+                Err(error) => println!("start failed: {error}"),
+            }
+        }
+        other => panic!("unknown helper role {other}"),
+    }
+}
+
+/// Waits up to 10 s for `pid` (an orphan handed to us) to end; how it ended. It normally takes
+/// milliseconds; the margin is for a child still being loaded on a machine with both cores busy.
+fn reap_orphan(pid: u32) -> WaitStatus {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match waitpid(Pid::from_raw(pid as i32), Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => {
+                let _ = kill(Pid::from_raw(pid as i32), Signal::SIGKILL);
+                let _ = waitpid(Pid::from_raw(pid as i32), None);
+                return other.expect("waitpid");
+            }
+        }
+    }
+}
+
+fn a_child_dies_with_its_killed_parent() {
+    let (mut parent, pids) = helper_parent("killed-parent");
+    kill(Pid::from_raw(parent.id() as i32), Signal::SIGKILL).expect("kill the helper");
+    parent.wait().expect("reap the helper");
+    // Its lifeline closed with the parent: the child's watcher ends it with SIGKILL; or, if the
+    // parent died before the child had read all of its launch, the child ends with 1 and says so.
+    let end = reap_orphan(pids[0]);
+    assert!(
+        matches!(
+            end,
+            WaitStatus::Signaled(_, Signal::SIGKILL, _) | WaitStatus::Exited(_, 1)
+        ),
+        "the daemon outlived its killed parent: {end:?}"
+    );
+    // A fork server sees its lifeline close too, and ends by itself.
+    for &server in &pids[1..] {
+        let end = reap_orphan(server);
+        assert!(
+            matches!(end, WaitStatus::Exited(_, 0)),
+            "the fork server: {end:?}"
+        );
+    }
+}
+
+fn a_child_outlives_the_thread_that_started_it() {
+    let (mut parent, pids) = helper_parent("thread-starts");
+    // `PR_SET_PDEATHSIG` would have killed it when the starting thread ended; the lifeline
+    // belongs to the process.
+    std::thread::sleep(Duration::from_millis(200));
+    // Our grandchild: alive if `/proc` shows it running or asleep (not a zombie).
+    let alive = std::fs::read_to_string(format!("/proc/{}/stat", pids[0])).is_ok_and(|stat| {
+        stat.rsplit(") ")
+            .next()
+            .is_some_and(|rest| !rest.starts_with('Z'))
+    });
+    kill(Pid::from_raw(parent.id() as i32), Signal::SIGKILL).expect("kill the helper");
+    parent.wait().expect("reap the helper");
+    let end = reap_orphan(pids[0]);
+    assert!(alive, "the child died with the thread that started it");
+    assert!(
+        matches!(end, WaitStatus::Signaled(_, Signal::SIGKILL, _)),
+        "{end:?}"
+    );
+    for &server in &pids[1..] {
+        let end = reap_orphan(server);
+        assert!(
+            matches!(end, WaitStatus::Exited(_, 0)),
+            "the fork server: {end:?}"
+        );
+    }
+}
+
+fn sigterm_or_sigint_ends_the_children_first() {
+    for signal in [Signal::SIGTERM, Signal::SIGINT] {
+        let (mut parent, pids) = helper_parent("signalled-parent");
+        kill(Pid::from_raw(parent.id() as i32), signal).expect("signal the helper");
+        let status = parent.wait().expect("reap the helper");
+        assert_eq!(
+            std::os::unix::process::ExitStatusExt::signal(&status),
+            Some(signal as i32)
+        );
+        // The helper reaped both (and its fork server) before it died: nothing was handed to us.
+        assert_eq!(
+            pids.len(),
+            if method() == StartMethod::ForkServer {
+                3
+            } else {
+                2
+            }
+        );
+        for pid in pids {
+            assert!(
+                !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+                "{signal}: child {pid} left behind"
+            );
+        }
+    }
+}
+
+fn a_main_that_prints_before_init_fails_in_the_child() {
+    let (parent, _) = {
+        let child = Command::new(std::env::current_exe().expect("current exe"))
+            .env(HELPER, "late-init")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start the helper");
+        (child, ())
+    };
+    let output = parent.wait_with_output().expect("the helper ends");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // The parent's own line, then the child's exit code: 1, and not a second "main is running".
+    let expected = match method() {
+        StartMethod::ForkServer => {
+            "main is running\nstart failed: cannot spawn the child: the fork server ended before it answered (its message is on stderr)\n"
+        }
+        _ => "main is running\n1\n",
+    };
+    assert_eq!(stdout, expected, "stderr: {stderr}");
+    assert!(stderr.contains("before calling common::init()"), "{stderr}");
+    assert!(output.status.success());
+}
+
+fn a_bad_start_method_is_exit_2() {
+    let output = Command::new(std::env::current_exe().expect("current exe"))
+        .env(HELPER, "late-init")
+        .env("TUTORIAL_START_METHOD", "forkserve")
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: invalid TUTORIAL_START_METHOD=\"forkserve\": expected `fork`, `spawn` or `forkserver`\n"
+    );
+}

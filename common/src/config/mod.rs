@@ -7,7 +7,12 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+
+mod bootstrap;
+mod start_method;
+
+pub(crate) use bootstrap::{NOT_HANDED_OFF, handed_to_target, spawned_but_running_main};
+pub use start_method::{StartMethod, parse_start_method};
 
 /// Multiplies every tutorial sleep: `0.05` runs a 3 s sleep in 150 ms.
 pub const TIME_SCALE_VAR: &str = "TUTORIAL_TIME_SCALE";
@@ -34,38 +39,6 @@ pub enum Show {
     Plain,
     /// `[<process>/<thread> pid=<pid>] ` before the line.
     Pid,
-}
-
-/// How a child process is started: Python's `multiprocessing` start methods.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum StartMethod {
-    /// A copy of the parent (`fork(2)`): its memory as it was at `start`. Linux's default up to
-    /// Python 3.13, and this workspace's.
-    Fork,
-    /// A fresh run of the same program (`execve(2)`), told which function to call and with what
-    /// arguments: nothing of the parent's memory. Windows' and macOS' default.
-    Spawn,
-    /// A fork of a server: a fresh run of the program, started at the first such start, that
-    /// forks each child on request. The child has the server's memory, not the parent's. Linux's
-    /// default since Python 3.14.
-    ForkServer,
-}
-
-impl StartMethod {
-    /// Python's name for it.
-    pub fn name(self) -> &'static str {
-        match self {
-            StartMethod::Fork => "fork",
-            StartMethod::Spawn => "spawn",
-            StartMethod::ForkServer => "forkserver",
-        }
-    }
-}
-
-impl fmt::Display for StartMethod {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
 }
 
 /// A variable that is set to something we cannot use.
@@ -166,49 +139,6 @@ pub(crate) fn trace_error(raw: &OsStr, expected: String) -> ConfigError {
         expected,
     }
 }
-
-/// Parses a `TUTORIAL_START_METHOD` value; `None` (unset) leaves the choice to the program.
-///
-/// ```
-/// use common::config::{StartMethod, parse_start_method};
-/// use std::ffi::OsStr;
-/// assert_eq!(parse_start_method(None), Ok(None));
-/// assert_eq!(parse_start_method(Some(OsStr::new("spawn"))), Ok(Some(StartMethod::Spawn)));
-/// assert!(parse_start_method(Some(OsStr::new("Spawn"))).is_err());
-/// ```
-pub fn parse_start_method(raw: Option<&OsStr>) -> Result<Option<StartMethod>, ConfigError> {
-    match raw.map(|value| value.to_str()) {
-        None => Ok(None),
-        Some(Some("fork")) => Ok(Some(StartMethod::Fork)),
-        Some(Some("spawn")) => Ok(Some(StartMethod::Spawn)),
-        Some(Some("forkserver")) => Ok(Some(StartMethod::ForkServer)),
-        Some(_) => Err(ConfigError {
-            var: START_METHOD_VAR,
-            value: raw.unwrap_or_default().to_string_lossy().into_owned(),
-            expected: "expected `fork`, `spawn` or `forkserver`".to_owned(),
-        }),
-    }
-}
-
-/// Set by [`crate::init`] in a spawned child before anything else: the child is running its
-/// target, not its `main`.
-static HANDED_TO_TARGET: AtomicBool = AtomicBool::new(false);
-
-/// In a spawned child, at the top of [`crate::init`]: `main`'s body is not running here.
-pub(crate) fn handed_to_target() {
-    HANDED_TO_TARGET.store(true, Ordering::SeqCst);
-}
-
-/// A spawned child whose `main` printed or slept before calling [`crate::init`]: Python's
-/// "An attempt has been made to start a new process before the current process has finished its
-/// bootstrapping phase", for a program without `if __name__ == "__main__":`.
-pub(crate) fn spawned_but_running_main() -> bool {
-    (std::env::var_os(SPAWNED_VAR).is_some() || std::env::var_os(FORKSERVER_VAR).is_some())
-        && !HANDED_TO_TARGET.load(Ordering::SeqCst)
-}
-
-/// The message for [`spawned_but_running_main`]; also `process`'s, when such a child starts one.
-pub(crate) const NOT_HANDED_OFF: &str = "this process was spawned to run a target, but its main printed, slept or started a process before calling common::init(): make `common::init();` the first line of main (Rust's `if __name__ == \"__main__\":`)";
 
 /// The parsed environment.
 #[derive(Debug)]

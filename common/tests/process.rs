@@ -7,8 +7,6 @@ use common::process::{Process, ProcessError};
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
@@ -170,34 +168,9 @@ fn a_joined_child_leaves_no_zombie() {
     );
 }
 
-/// Runs this binary as a helper parent in `role`; returns it and the PIDs it printed.
+/// This binary as a helper parent in `role` (see `support::run_helper`).
 fn spawn_helper(role: &str) -> (std::process::Child, Vec<u32>) {
-    spawn_helper_with(role, &[])
-}
-
-/// [`spawn_helper`], with more environment variables.
-fn spawn_helper_with(
-    role: &str,
-    env: &[(&str, &std::path::Path)],
-) -> (std::process::Child, Vec<u32>) {
-    // stderr too goes nowhere: a child left behind by a broken build must not hold the test
-    // runner's stderr open (it would wait for it to close).
-    let mut child = Command::new(std::env::current_exe().expect("current exe"))
-        .env(HELPER, role)
-        .envs(env.iter().copied())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the helper");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("read pids");
-    let pids = line
-        .split_whitespace()
-        .map(|pid| pid.parse().expect("pid"))
-        .collect();
-    (child, pids)
+    support::run_helper(HELPER, role, &[])
 }
 
 fn helper(role: &str) {
@@ -259,7 +232,7 @@ fn is_gone(pid: u32) -> bool {
 fn exit_waits_for_children_and_terminates_daemons() {
     let dir = tempfile::tempdir().expect("tempdir");
     let marker = dir.path().join("marker");
-    let (mut child, pids) = spawn_helper_with("exit-rule", &[("MARKER", &marker)]);
+    let (mut child, pids) = support::run_helper(HELPER, "exit-rule", &[("MARKER", &marker)]);
     let status = child.wait().expect("wait for the helper");
     assert!(status.success());
     // The helper waited for its non-daemon child: the marker exists the moment the helper is gone.

@@ -10,7 +10,6 @@ use common::process::{Process, ProcessError, StartMethod, get_start_method, set_
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
@@ -186,23 +185,9 @@ fn a_child_blocks_no_signal() {
     assert_eq!(exitcode(Process::target(no_signal_blocked, ())), Some(0));
 }
 
-/// Runs this binary as a helper parent in `role`; returns it and the PIDs it printed.
+/// This binary as a helper parent in `role` (see `support::run_helper`).
 fn helper_parent(role: &str) -> (std::process::Child, Vec<u32>) {
-    let mut child = Command::new(std::env::current_exe().expect("current exe"))
-        .env(HELPER, role)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start the helper");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("read pids");
-    let pids = line
-        .split_whitespace()
-        .map(|pid| pid.parse().expect("pid"))
-        .collect();
-    (child, pids)
+    crate::support::run_helper(HELPER, role, &[])
 }
 
 /// This process's fork server, if it has one: a child named `forkserver` that is not one of

@@ -16,6 +16,34 @@ pub fn children() -> Vec<u32> {
         .collect()
 }
 
+/// Runs this test binary again as a helper parent: `var=role` (and `env`) in its environment;
+/// returns it and the PIDs it printed on its first line. Its stderr goes nowhere: a child left
+/// behind by a broken build must not hold the test runner's stderr open (it would wait for it).
+#[allow(dead_code)] // not every test program has helpers
+pub fn run_helper(
+    var: &str,
+    role: &str,
+    env: &[(&str, &std::path::Path)],
+) -> (std::process::Child, Vec<u32>) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(std::env::current_exe().expect("current exe"))
+        .env(var, role)
+        .envs(env.iter().copied())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the helper");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("read pids");
+    let pids = line
+        .split_whitespace()
+        .map(|pid| pid.parse().expect("pid"))
+        .collect();
+    (child, pids)
+}
+
 /// The tests of a program, each named after its function:
 /// `tests![exitcode_is_0_after_success, ...]`.
 #[macro_export]

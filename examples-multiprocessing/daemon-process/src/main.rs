@@ -3,7 +3,8 @@
 //! Run: `cargo run -p daemon-process`
 //! Notice: "Sub Process end" never prints and the program ends at once: a daemon child is
 //! terminated when the main process exits. "Sub Process start" may print or not: Python takes
-//! long enough to start a process that the notes never see it; a fork is fast enough to race.
+//! long enough to start a process that the notes never see it; a fork is fast enough to race
+//! (under `spawn`, as in the notes, it does not print).
 
 use common::process::Process;
 use common::{say, sleep_secs};
@@ -21,5 +22,5 @@ fn main() {
     proc.start().expect("start Sub Process");
     say!("Main Process end");
     // `main` returns; the exit rule sends the daemon SIGTERM and reaps it. Had this process been
-    // killed outright, the kernel would have killed the child (`PR_SET_PDEATHSIG`).
+    // killed outright, the child would have died too (`common::process`'s lifeline).
 }

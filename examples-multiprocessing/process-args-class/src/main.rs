@@ -1,8 +1,9 @@
 //! 1. 인자 전달하기 — 2) Class 경우: a method as the target (notes §2).
 //!
 //! Run: `cargo run -p process-args-class`
-//! Notice: the same lines as `process-args-fn`. Python's `target=w.run` becomes a closure that
-//! owns `w` (it is moved in) and calls `w.run("hello")` in the child.
+//! Notice: the same lines as `process-args-fn`. Python's `target=w.run` becomes the function
+//! `Worker::run`, which takes `self`, with `w` as its first argument: `w` is moved into the
+//! `Process` and serialized for the child, as Python pickles it (any start method).
 
 use common::process::Process;
 use common::{current_process, say};

@@ -3,7 +3,8 @@
 //! Run: `cargo run -p process-class-join`
 //! Notice: `w.name` is None before and after the join. "SubProcess:  True" before the join is
 //! what Python shows, because its child takes milliseconds to start; a forked child may already
-//! be done, and then this line honestly says False. After the join it is always False.
+//! be done, and then this line honestly says False (under `spawn` it says True, as in the
+//! notes). After the join it is always False.
 
 use common::process::Process;
 use common::python::Py;

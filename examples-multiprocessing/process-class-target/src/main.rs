@@ -3,7 +3,7 @@
 //! Run: `cargo run -p process-class-target`
 //! Notice: `__init__` now prints SubProcess: the object is built inside the child.
 //! Python's `target=Worker, args=("bob",)` calls the constructor in the child; in Rust the
-//! target is a closure that calls `Worker::new("bob")` there.
+//! target is a closure that captures nothing and calls `Worker::new(&name)` there.
 
 use common::process::Process;
 use common::{current_process, say};

@@ -2,15 +2,15 @@
 //!
 //! Run: `cargo run -p process-pid`
 //! Notice: each child names the main process as its parent, has a PID of its own, and prints 43:
-//! it adds 1 to its own copy of `num`, which `fork` made when it started. The parent's `num` is
-//! still 42, so the second child prints 43 too.
+//! it adds 1 to its own `num` (a copy that `fork` made; under `spawn`, the program's own 42 from
+//! its start). The parent's `num` is still 42, so the second child prints 43 too.
 
 use common::process::Process;
 use common::{current_process, say};
 use std::sync::atomic::{AtomicI32, Ordering};
 
 /// Python's module-level `num = 42`. A Rust global that changes must be an atomic (or sit in a
-/// `Mutex`); `fork` gives each child its own copy of it, as it does of every global.
+/// `Mutex`); each child has its own (`fork` copies it, `spawn` starts it afresh).
 static NUM: AtomicI32 = AtomicI32::new(42);
 
 fn f(name: String) {

@@ -1,9 +1,10 @@
 //! 프로세스 스포닝(spawning) — starting a child process (notes §2).
 //!
 //! Run: `cargo run -p process-spawn`
-//! Notice: the two PIDs differ: `fork` made a real second process. The child's "SubProcess" may
-//! come before or after "MainProcess End" (a fork is much faster than Python's process start),
-//! and the program still waits for the child's "SubProcess End", as Python does.
+//! Notice: the two PIDs differ: a real second process. Under `fork` (the default) the child's
+//! "SubProcess" may come before or after "MainProcess End" (a fork is much faster than Python's
+//! process start); under `spawn` (`TUTORIAL_START_METHOD=spawn`), as in the notes, it comes after.
+//! Either way the program waits for the child's "SubProcess End", as Python does.
 
 use common::process::Process;
 use common::{current_process, say, sleep_secs};

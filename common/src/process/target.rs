@@ -87,7 +87,9 @@ impl Call {
         let run: RunFn = run::<A, M, F>;
         Ok(Call {
             run: distance(run as usize),
-            args: postcard::to_stdvec(args).map_err(|e| e.to_string())?,
+            args: postcard::to_stdvec(args).map_err(|error| {
+                format!("{} did not serialize ({error})", std::any::type_name::<A>())
+            })?,
         })
     }
 

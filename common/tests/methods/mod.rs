@@ -39,6 +39,7 @@ pub fn main_for(method: StartMethod) -> std::process::ExitCode {
         a_global_changed_before_start_is_seen_by_fork_only,
         the_child_has_its_name_and_parent,
         arguments_of_every_shape_arrive,
+        arguments_that_cannot_be_serialized_are_an_error_at_start,
         a_closure_is_refused_and_taken_by_fork,
         a_start_is_allowed_while_threads_run,
         a_childs_panic_ends_it_with_1,
@@ -138,6 +139,33 @@ fn arguments_of_every_shape_arrive() {
     assert_eq!(exitcode(Process::target(two, (2u8, 3u8))), Some(0));
     let wrong = |a: u8, b: u8| assert_eq!(a + b, 6);
     assert_eq!(exitcode(Process::target(wrong, (2u8, 3u8))), Some(1));
+}
+
+/// A value whose `Serialize` fails, as Python's pickle fails on a socket or a lock.
+#[derive(serde::Deserialize)]
+struct Unpicklable;
+
+impl serde::Serialize for Unpicklable {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(
+            "cannot pickle 'Unpicklable' object",
+        ))
+    }
+}
+
+fn arguments_that_cannot_be_serialized_are_an_error_at_start() {
+    let mut p = Process::target(|_: Unpicklable| {}, Unpicklable);
+    let error = p.start().expect_err("PicklingError");
+    assert!(matches!(error, ProcessError::Arguments(_)), "{error}");
+    // postcard keeps no custom message; the type is named.
+    assert!(
+        error
+            .to_string()
+            .starts_with("cannot serialize the arguments: ")
+            && error.to_string().contains("Unpicklable did not serialize"),
+        "{error}"
+    );
+    assert!(p.pid().is_none(), "nothing was started");
 }
 
 fn a_closure_is_refused_and_taken_by_fork() {

@@ -36,39 +36,31 @@ pub fn thread_start_join(n: u64) -> Duration {
     })
 }
 
-/// `common::process::Process` start + join of an empty target, `n` times.
+/// `common::process::Process` start + join of an empty target, `n` times, started by `method`.
+fn start_join(n: u64, method: StartMethod) -> Duration {
+    time(|| {
+        for _ in 0..n {
+            let mut p = Process::target(|| {}, ()).start_method(method);
+            p.start().expect("start");
+            p.join();
+        }
+    })
+}
+
+/// [`start_join`] under `fork`.
 pub fn process_start_join(n: u64) -> Duration {
-    time(|| {
-        for _ in 0..n {
-            let mut p = Process::new(|| {});
-            p.start().expect("start");
-            p.join();
-        }
-    })
+    start_join(n, StartMethod::Fork)
 }
 
-/// The same under `spawn`: each child a fresh run of this program (`bench`), handed an empty
-/// target by `common::init()`, `n` times.
+/// [`start_join`] under `spawn`: each child a fresh run of this program (`bench`), handed its
+/// target by `common::init()`.
 pub fn process_start_join_spawn(n: u64) -> Duration {
-    time(|| {
-        for _ in 0..n {
-            let mut p = Process::target(|| {}, ()).start_method(StartMethod::Spawn);
-            p.start().expect("start");
-            p.join();
-        }
-    })
+    start_join(n, StartMethod::Spawn)
 }
 
-/// The same under `forkserver`: each child forked by the server (started by the first one),
-/// `n` times.
+/// [`start_join`] under `forkserver`: each child forked by the server (started by the first).
 pub fn process_start_join_forkserver(n: u64) -> Duration {
-    time(|| {
-        for _ in 0..n {
-            let mut p = Process::target(|| {}, ()).start_method(StartMethod::ForkServer);
-            p.start().expect("start");
-            p.join();
-        }
-    })
+    start_join(n, StartMethod::ForkServer)
 }
 
 /// The raw calls that `Process` wraps: `fork`, `_exit` in the child, `waitpid`, `n` times.

@@ -1,8 +1,10 @@
 //! Messages between processes: Python's `Pipe()`, and a queue wait that cannot hang on a dead child.
 //!
-//! Python's `Pipe()` is a pair of connected sockets (`socketpair`), each end able to send and
-//! receive pickled objects. [`pipe`] is the same: a `UnixStream` pair, each message a length
-//! (8 bytes, little-endian) followed by the value in `postcard`, serde's compact binary format.
+//! Python's `Pipe()` is a pair of connected sockets, each end able to send and receive pickled
+//! objects. [`pipe`] is the same on `ipc-channel`: two of its channels (each a `socketpair` of
+//! sequenced packets), one each way, each message a value in `postcard`, serde's compact binary
+//! format. An end is itself serializable, so it can be handed to a child of any start method
+//! (its descriptors travel, as Python passes a `Connection`'s to a spawned child).
 //!
 //! ```
 //! let (a, b) = common::ipc::pipe().unwrap();
@@ -14,25 +16,23 @@
 //! ```
 
 use crate::process::Process;
+use ipc_channel::ipc::{IpcBytesReceiver, IpcBytesSender, bytes_channel};
 /// Python's `Queue` between processes: `ipc-channel`'s channel, its two ends, re-exported so that
 /// `common::ipc::channel::<T>()` needs no other import. Its items must be `Serialize` and
 /// `Deserialize`: they cross to another process as bytes, as Python pickles them.
 pub use ipc_channel::ipc::{IpcReceiver, IpcSender, channel};
 use ipc_channel::{IpcError, TryRecvError};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::io::{self, Read, Write};
-use std::os::unix::net::UnixStream;
+use std::io;
 use std::time::Duration;
 
-/// The largest message a connection accepts: a corrupt length cannot make it allocate more.
-pub const MAX_MESSAGE: u64 = 1 << 30;
-
 /// One end of a [`pipe`]: Python's `multiprocessing.connection.Connection`.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Connection {
-    stream: UnixStream,
+    to: IpcBytesSender,
+    from: IpcBytesReceiver,
 }
 
 /// Why a message could not be sent or received.
@@ -42,8 +42,6 @@ pub enum ConnectionError {
     Closed,
     /// The message could not be encoded or decoded.
     Format(postcard::Error),
-    /// A length over [`MAX_MESSAGE`] arrived: the stream is not one of ours.
-    TooLarge(u64),
     /// Another I/O error.
     Io(io::Error),
 }
@@ -53,7 +51,6 @@ impl fmt::Display for ConnectionError {
         match self {
             ConnectionError::Closed => write!(f, "the other end of the pipe is closed"),
             ConnectionError::Format(error) => write!(f, "bad message: {error}"),
-            ConnectionError::TooLarge(n) => write!(f, "message of {n} bytes is over the limit"),
             ConnectionError::Io(error) => write!(f, "pipe error: {error}"),
         }
     }
@@ -64,7 +61,7 @@ impl std::error::Error for ConnectionError {
         match self {
             ConnectionError::Format(error) => Some(error),
             ConnectionError::Io(error) => Some(error),
-            ConnectionError::Closed | ConnectionError::TooLarge(_) => None,
+            ConnectionError::Closed => None,
         }
     }
 }
@@ -80,41 +77,48 @@ impl From<io::Error> for ConnectionError {
     }
 }
 
-/// A duplex pipe between two processes: Python's `Pipe()`. Give one end to the child (move it
-/// into the target) and keep the other; the parent's copy of the child's end is dropped by
-/// [`Process::start`], so the parent sees [`ConnectionError::Closed`] if the child dies.
+/// A duplex pipe between two processes: Python's `Pipe()`. Give one end to the child (as an
+/// argument of [`Process::target`]) and keep the other. Once the child has started, the parent
+/// has no copy of the child's end (a `spawn` child received it; a `fork` child's copy is the
+/// parent's, dropped by [`Process::start`]), so the parent sees [`ConnectionError::Closed`] if
+/// the child dies.
 ///
-/// The other way round it does not work: `fork` copies every open file descriptor, so the child
-/// also holds the parent's end, and never sees `Closed` when the parent drops its own. A child
-/// that serves requests until the parent is done must be told so with a message. (If the parent
-/// dies, the child dies too: see [`crate::process`].)
+/// The other way round it depends on the start method: `fork` copies every open descriptor, so
+/// a forked child also holds the parent's end, and never sees `Closed` when the parent drops its
+/// own; a spawned child holds only what it was given, and does. A child that serves requests
+/// until the parent is done is told so with a message under every method. (If the parent dies,
+/// the child dies too: see [`crate::process`].)
 pub fn pipe() -> io::Result<(Connection, Connection)> {
-    let (a, b) = UnixStream::pair()?;
-    Ok((Connection { stream: a }, Connection { stream: b }))
+    let (a_to, b_from) = bytes_channel()?;
+    let (b_to, a_from) = bytes_channel()?;
+    Ok((
+        Connection {
+            to: a_to,
+            from: a_from,
+        },
+        Connection {
+            to: b_to,
+            from: b_from,
+        },
+    ))
 }
 
 impl Connection {
     /// Sends one value: Python's `conn.send(obj)`.
     pub fn send<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), ConnectionError> {
-        let mut frame = vec![0u8; 8];
-        postcard::to_io(value, &mut frame).map_err(ConnectionError::Format)?;
-        let length = (frame.len() - 8) as u64;
-        frame[..8].copy_from_slice(&length.to_le_bytes());
-        (&self.stream).write_all(&frame)?;
+        let bytes = postcard::to_stdvec(value).map_err(ConnectionError::Format)?;
+        self.to.send(&bytes)?;
         Ok(())
     }
 
     /// Waits for one value: Python's `conn.recv()`.
     pub fn recv<T: DeserializeOwned>(&self) -> Result<T, ConnectionError> {
-        let mut header = [0u8; 8];
-        (&self.stream).read_exact(&mut header)?;
-        let length = u64::from_le_bytes(header);
-        if length > MAX_MESSAGE {
-            return Err(ConnectionError::TooLarge(length));
-        }
-        let mut body = vec![0u8; length as usize];
-        (&self.stream).read_exact(&mut body)?;
-        postcard::from_bytes(&body).map_err(ConnectionError::Format)
+        let bytes = self.from.recv().map_err(|error| match error {
+            IpcError::Disconnected => ConnectionError::Closed,
+            IpcError::Io(error) => error.into(),
+            IpcError::SerializationError(error) => ConnectionError::Io(io::Error::other(error)),
+        })?;
+        postcard::from_bytes(&bytes).map_err(ConnectionError::Format)
     }
 
     /// Closes this end: Python's `conn.close()`. Dropping it does the same.

@@ -1,13 +1,13 @@
 //! Python's `Value` and `Array`: numbers in shared memory that several processes read and write.
 //!
-//! Each is a `shared_memory` segment (`shm_open` + `mmap(MAP_SHARED)`) holding atomics: two
-//! processes touch the same bytes, so every access is an atomic load or store (Python guards its
-//! `Value` with a lock instead).
+//! Each is an `ipc-channel` shared-memory region (an anonymous `memfd_create` file mapped with
+//! `mmap(MAP_SHARED)`) holding atomics: two processes touch the same bytes, so every access is an
+//! atomic load or store (Python guards its `Value` with a lock instead).
 //!
-//! Nothing is left in `/dev/shm`, even if the program is killed: the segment's name is unlinked
-//! right after it is mapped. Children made by `fork` inherit the mapping itself, so no one ever
-//! needs the name again. (`shared_memory` would unlink it when the owner drops it, but a forked
-//! child's copy also thinks it is the owner, and SIGKILL runs no destructor at all.)
+//! The file has no name, so nothing is ever left in `/dev/shm`, even if the program is killed.
+//! A child made by `fork` inherits the mapping itself; a child of another start method receives
+//! the descriptor with its arguments and maps the same file (Python passes its heap's descriptor
+//! to a spawned child the same way). The memory lives until the last process unmaps it.
 //!
 //! ```
 //! use common::shm::{Array, Value};
@@ -19,10 +19,11 @@
 //! assert_eq!(arr.to_vec()[..4], [0, 1, 2, -3]);
 //! ```
 
+use ipc_channel::ipc::IpcSharedMemory;
 use nix::libc;
-use shared_memory::{Shmem, ShmemConf, ShmemError};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
-use std::marker::PhantomData;
+use std::ptr::NonNull;
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 
 /// A number type that can live in shared memory, through an atomic of the same size.
@@ -63,12 +64,20 @@ impl Shared for i32 {
     }
 }
 
-/// A shared-memory segment of `len` atomics, its name already unlinked.
+/// A shared-memory region of `len` atomics.
 struct Segment<T: Shared> {
-    shmem: Shmem,
+    /// Owns the mapping (unmapped when it drops); never read as bytes, only through `base`.
+    memory: IpcSharedMemory,
+    base: NonNull<T::Atomic>,
     len: usize,
-    _type: PhantomData<T>,
 }
+
+// SAFETY: the mapping is reached only through `base`, and only by atomic operations, which are
+// the one sound way for several threads (or processes) to touch the same memory at once; it
+// stays mapped as long as `memory` lives, wherever the segment is moved.
+unsafe impl<T: Shared> Send for Segment<T> {}
+// SAFETY: as for `Send`: every access through `&Segment` is atomic.
+unsafe impl<T: Shared> Sync for Segment<T> {}
 
 impl<T: Shared> fmt::Debug for Segment<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -77,22 +86,26 @@ impl<T: Shared> fmt::Debug for Segment<T> {
 }
 
 impl<T: Shared> Segment<T> {
-    fn new(values: &[T]) -> Result<Self, ShmemError> {
+    fn new(values: &[T]) -> Self {
         let bytes = (values.len() * size_of::<T::Atomic>()).max(1);
-        let mut shmem = ShmemConf::new().size(bytes).create()?;
-        // The name is not needed again: children inherit the mapping by `fork`. Unlinking now
-        // means nothing can leak, whatever happens to this process or its children.
-        shmem.set_owner(false);
-        let _ = nix::sys::mman::shm_unlink(shmem.get_os_id());
-        let segment = Segment {
-            shmem,
-            len: values.len(),
-            _type: PhantomData,
-        };
+        let segment = Self::mapped(IpcSharedMemory::from_byte(0, bytes));
         for (index, &value) in values.iter().enumerate() {
             T::store(segment.atomic(index), value);
         }
-        Ok(segment)
+        segment
+    }
+
+    /// A segment over `memory`, a region made by [`Segment::new`] here or in another process.
+    fn mapped(mut memory: IpcSharedMemory) -> Self {
+        // SAFETY: the slice is used only to learn where the mapping lies and how long it is;
+        // it is dropped at once, and the bytes are then touched only atomically through `base`
+        // (no `&[u8]` to them is ever made again, here or in `ipc-channel`, which maps its own
+        // view when it sends the region).
+        let bytes = unsafe { memory.deref_mut() };
+        let len = bytes.len() / size_of::<T::Atomic>();
+        let base =
+            NonNull::new(bytes.as_mut_ptr().cast::<T::Atomic>()).unwrap_or(NonNull::dangling());
+        Segment { memory, base, len }
     }
 
     fn atomic(&self, index: usize) -> &T::Atomic {
@@ -101,18 +114,40 @@ impl<T: Shared> Segment<T> {
             "index {index} out of range for length {}",
             self.len
         );
-        let base = self.shmem.as_ptr().cast::<T::Atomic>();
         // SAFETY: the mapping is page-aligned and at least `len * size_of::<T::Atomic>()` bytes,
         // so slot `index < len` is in bounds and aligned. A new mapping is zero-filled, and zero
         // bytes are a valid value of every atomic integer. The mapping lives as long as `self`
-        // (unmapped when `shmem` drops), and atomics are the one sound way for several threads
+        // (unmapped when `memory` drops), and atomics are the one sound way for several threads
         // or processes to touch the same memory at once.
-        unsafe { &*base.add(index) }
+        unsafe { self.base.add(index).as_ref() }
     }
 }
 
-/// One shared number: Python's `multiprocessing.Value`, with its lock.
-#[derive(Debug)]
+/// Another mapping of the same memory.
+impl<T: Shared> Clone for Segment<T> {
+    fn clone(&self) -> Self {
+        Self::mapped(self.memory.clone())
+    }
+}
+
+/// Sent as its region: the receiver maps the same memory.
+impl<T: Shared> Serialize for Segment<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.memory.serialize(serializer)
+    }
+}
+
+impl<'de, T: Shared> Deserialize<'de> for Segment<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        IpcSharedMemory::deserialize(deserializer).map(Self::mapped)
+    }
+}
+
+/// One shared number: Python's `multiprocessing.Value`, with its lock. Hand it to a child as an
+/// argument of [`crate::process::Process::target`]: it arrives as the same memory. A clone is
+/// another handle to the same number, as Python passes the one `Value` object to every child.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound = "")]
 pub struct Value<T: Shared> {
     segment: Segment<T>,
     lock: Lock,
@@ -120,9 +155,9 @@ pub struct Value<T: Shared> {
 
 impl<T: Shared> Value<T> {
     /// A new shared value: Python's `Value('d', 0.0)` is `Value::new(0.0)`.
-    pub fn new(value: T) -> Result<Self, ShmemError> {
+    pub fn new(value: T) -> std::io::Result<Self> {
         Ok(Value {
-            segment: Segment::new(&[value])?,
+            segment: Segment::new(&[value]),
             lock: Lock::new()?,
         })
     }
@@ -172,8 +207,10 @@ impl Value<i32> {
 /// A lock that works across processes: Python's `multiprocessing.Lock`, as `Value`'s `get_lock()`
 /// uses it. One atomic in its own shared segment, and a futex to sleep on while another process
 /// holds it (the same mechanism glibc's process-shared mutexes use). A process that dies holding
-/// it leaves it held, as with Python's.
-#[derive(Debug)]
+/// it leaves it held, as with Python's. It travels to a child as [`Value`] does (the futex works
+/// across processes because it is keyed by the shared file, not by an address). A clone is the
+/// same lock.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Lock {
     /// 0: free; 1: held; 2: held, and someone may be sleeping on it.
     state: Segment<i32>,
@@ -187,10 +224,26 @@ pub struct LockGuard<'a> {
 
 impl Lock {
     /// A new, free lock in shared memory.
-    pub fn new() -> Result<Self, ShmemError> {
+    pub fn new() -> std::io::Result<Self> {
         Ok(Lock {
-            state: Segment::new(&[0])?,
+            state: Segment::new(&[0]),
         })
+    }
+
+    /// Takes the lock if it is free, without waiting: Python's `acquire(block=False)`.
+    ///
+    /// ```
+    /// let lock = common::shm::Lock::new().unwrap();
+    /// let held = lock.try_acquire().expect("free");
+    /// assert!(lock.try_acquire().is_none());
+    /// drop(held);
+    /// ```
+    pub fn try_acquire(&self) -> Option<LockGuard<'_>> {
+        self.state
+            .atomic(0)
+            .compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed)
+            .ok()
+            .map(|_| LockGuard { lock: self })
     }
 
     /// Waits until the lock is free and takes it: Python's `acquire()` or `with lock:`.
@@ -245,18 +298,20 @@ fn futex(word: &AtomicI32, op: libc::c_int, value: i32) {
     }
 }
 
-/// A fixed-length shared array: Python's `multiprocessing.Array`.
-#[derive(Debug)]
+/// A fixed-length shared array: Python's `multiprocessing.Array`. It travels to a child as
+/// [`Value`] does; a clone is the same array.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound = "")]
 pub struct Array<T: Shared> {
     segment: Segment<T>,
 }
 
 impl<T: Shared> Array<T> {
     /// A new shared array: Python's `Array('i', range(10))` is `Array::new(0..10)`.
-    pub fn new(values: impl IntoIterator<Item = T>) -> Result<Self, ShmemError> {
+    pub fn new(values: impl IntoIterator<Item = T>) -> std::io::Result<Self> {
         let values: Vec<T> = values.into_iter().collect();
         Ok(Array {
-            segment: Segment::new(&values)?,
+            segment: Segment::new(&values),
         })
     }
 

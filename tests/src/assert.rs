@@ -299,7 +299,8 @@ impl Run {
     }
 
     /// No process that printed is still there, running or as a zombie: every child was reaped
-    /// by the example before it exited. (Any left over are killed and reaped before failing.)
+    /// by the example before it exited (any left over are killed and reaped before failing);
+    /// and nothing is left in the example's own `TMPDIR`.
     #[track_caller]
     pub fn assert_no_process_left(&self) {
         let left: Vec<u32> = self
@@ -312,6 +313,12 @@ impl Run {
                 crate::reap::kill_and_reap(pid);
             }
             self.fail(&format!("expected no process left behind, found {left:?}"));
+        }
+        if !self.temp_left.is_empty() {
+            self.fail(&format!(
+                "expected nothing left in its TMPDIR, found {:?}",
+                self.temp_left
+            ));
         }
     }
 }

@@ -113,9 +113,14 @@ impl Example {
         crate::reap::become_subreaper();
         let trace_dir = tempfile::tempdir().expect("create a temporary directory for the trace");
         let trace_path = trace_dir.path().join("trace.jsonl");
+        // Its own temporary directory, to see what it leaves there (an `ipc-channel` one-shot
+        // server's socket, a spawned child's handoff).
+        let temp = trace_dir.path().join("tmp");
+        std::fs::create_dir(&temp).expect("create the example's temporary directory");
         let mut command = Command::new(&self.bin);
         command
             .args(&self.args)
+            .env("TMPDIR", &temp)
             .env("TUTORIAL_TIME_SCALE", self.scale.to_string())
             .env("TUTORIAL_TRACE", &trace_path)
             .env_remove("TUTORIAL_SHOW")
@@ -426,6 +431,8 @@ pub struct Run {
     pub stderr: String,
     /// The trace: one event per printed line, with who printed it.
     pub events: Vec<Event>,
+    /// What is left in its temporary directory (`TMPDIR`) once it has exited.
+    pub temp_left: Vec<String>,
     stdout_left_open: bool,
 }
 
@@ -443,6 +450,7 @@ impl Run {
             stdout: Vec::new(),
             stderr: stderr.into(),
             events,
+            temp_left: Vec::new(),
             stdout_left_open: false,
         }
     }
@@ -467,6 +475,14 @@ impl Run {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => panic!("unreadable trace: {e}"),
         };
+        let temp = trace_path.with_file_name("tmp");
+        let temp_left = std::fs::read_dir(temp)
+            .map(|dir| {
+                dir.filter_map(|entry| entry.ok())
+                    .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
         Run {
             description,
             pid,
@@ -476,6 +492,7 @@ impl Run {
             stdout: stdout_lines.unwrap_or_default(),
             stderr,
             events,
+            temp_left,
             stdout_left_open,
         }
     }

@@ -14,8 +14,7 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     }
     let target: Box<dyn FnOnce()> = match process.target.take() {
         Some(Target::Closure(f)) => f,
-        Some(Target::Call(Ok(call))) => Box::new(move || call.run()),
-        Some(Target::Call(Err(why))) => return Err(ProcessError::Arguments(why)),
+        Some(Target::Call(call)) => call.here(),
         None => return Err(ProcessError::AlreadyStarted),
     };
     children::register_exit_rule();

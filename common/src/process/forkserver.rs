@@ -2,30 +2,41 @@
 //!
 //! At the first such start the program runs itself again as the server (as `spawn` does, with
 //! `TUTORIAL_FORKSERVER`), which never starts a thread and so can always fork safely. For each
-//! start the program sends it the [`Launch`]; the server forks a helper, the helper forks the
-//! child and exits at once. The program has made itself a child subreaper, so the orphaned child
-//! becomes the program's own child (Linux), and `join`, `kill` and the exit rule treat it as any
-//! other. The child has the server's memory (the program as it started), not the program's, and
-//! the program may run threads meanwhile. Every child shares the server's lifeline, whose write
-//! end only the program holds: when the program dies, the server and its children follow.
+//! start the program sends it the [`Launch`] on an `ipc-channel` (the arguments' channel travels
+//! inside) and rings on the socket they share; the server forks a helper, the helper forks the
+//! child and exits at once, and the server answers with the child's PID. The program has made
+//! itself a child subreaper, so the orphaned child becomes the program's own child (Linux), and
+//! `join`, `kill` and the exit rule treat it as any other. The child has the server's memory
+//! (the program as it started), not the program's, and the program may run threads meanwhile.
+//! Every child shares the server's lifeline, whose write end only the program holds: when the
+//! program dies, the server and its children follow.
 
+use super::handoff;
 use super::method::StartMethod;
-use super::spawn::{Launch, run_again};
+use super::spawn::{Launch, deliver, run_again};
 use super::{Process, ProcessError, children, lifeline};
 use crate::config::FORKSERVER_VAR;
 use crate::output::exit_now;
-use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+use ipc_channel::ipc::IpcSender;
 use nix::unistd::{ForkResult, Pid, fork, getppid};
 use std::io::{Read, Write};
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// The program's end of its server: the request socket, and the lifeline's write end.
+/// The program's end of its server: the socket it rings and reads PIDs on, the channel it sends
+/// launches on, and the lifeline's write end.
 struct Server {
-    requests: UnixStream,
+    bell: UnixStream,
+    launches: IpcSender<Launch>,
     _lifeline: OwnedFd,
+}
+
+/// A server just run, not yet connected to.
+struct Booting {
+    bell: UnixStream,
+    lifeline: OwnedFd,
 }
 
 static SERVER: Mutex<Option<Server>> = Mutex::new(None);
@@ -38,20 +49,24 @@ pub(super) fn forget() {
 
 /// Has the server fork `process`'s child; in the program, its PID, registered among the children.
 pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
-    let launch = Launch::take(process, StartMethod::ForkServer)?;
+    let (launch, pending) = Launch::take(process, StartMethod::ForkServer)?;
     children::register_exit_rule();
     crate::trace::lifecycle::ensure_started();
-    let request = postcard::to_stdvec(&launch).expect("a Launch always encodes");
     let mut server = SERVER.lock().unwrap_or_else(|e| e.into_inner());
-    if server.is_none() {
-        *server = Some(start_server().map_err(ProcessError::Spawn)?);
-    }
-    let Some(server) = server.as_mut() else {
-        unreachable!("started just above")
+    let booting = match *server {
+        None => Some(boot().map_err(ProcessError::Spawn)?),
+        Some(_) => None,
     };
     // As for `fork`: a SIGINT between the fork and the table would leave the child behind.
     let signals = children::hold_fatal_signals();
-    let reply = ask(&mut server.requests, &request);
+    let reply = match (server.as_mut(), booting) {
+        (_, Some(booting)) => booting.connect(launch).map(|(started, pid)| {
+            *server = Some(started);
+            pid
+        }),
+        (Some(running), None) => running.ask(launch),
+        (None, None) => unreachable!("booted just above"),
+    };
     let pid = match reply {
         Ok(pid) if pid > 0 => Pid::from_raw(pid),
         Ok(_) => {
@@ -66,27 +81,49 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     };
     children::add(pid, process.daemon, &process.name);
     children::release_signals(signals);
-    Ok(pid)
+    deliver(pid, pending)
 }
 
-/// One request: the launch's length and bytes; the reply: the child's PID (0 if it failed).
-fn ask(requests: &mut UnixStream, request: &[u8]) -> std::io::Result<i32> {
-    let ended = |_| {
-        std::io::Error::other("the fork server ended before it answered (its message is on stderr)")
-    };
-    let length = u32::try_from(request.len()).map_err(std::io::Error::other)?;
-    requests.write_all(&length.to_le_bytes()).map_err(ended)?;
-    requests.write_all(request).map_err(ended)?;
+fn ended(_: std::io::Error) -> std::io::Error {
+    std::io::Error::other("the fork server ended before it answered (its message is on stderr)")
+}
+
+/// The reply to a launch: the child's PID (0 if the server could not fork).
+fn read_pid(bell: &mut UnixStream) -> std::io::Result<i32> {
     let mut pid = [0u8; 4];
-    requests.read_exact(&mut pid).map_err(ended)?;
+    bell.read_exact(&mut pid).map_err(ended)?;
     Ok(i32::from_le_bytes(pid))
+}
+
+impl Server {
+    /// One launch: sent, rung, answered.
+    fn ask(&mut self, launch: Launch) -> std::io::Result<i32> {
+        self.launches.send(launch).map_err(std::io::Error::other)?;
+        handoff::ring(&mut self.bell).map_err(ended)?;
+        read_pid(&mut self.bell)
+    }
+}
+
+impl Booting {
+    /// Connects to the new server with the first launch: the server, and the launch's answer.
+    fn connect(mut self, first: Launch) -> std::io::Result<(Server, i32)> {
+        let launches = handoff::connect(&mut self.bell, first)?
+            .ok_or_else(|| ended(std::io::ErrorKind::UnexpectedEof.into()))?;
+        let pid = read_pid(&mut self.bell)?;
+        let server = Server {
+            bell: self.bell,
+            launches,
+            _lifeline: self.lifeline,
+        };
+        Ok((server, pid))
+    }
 }
 
 /// Runs this program again as the server. It is a daemon child of the program (terminated by the
 /// exit rule, left out of `active_children`).
-fn start_server() -> std::io::Result<Server> {
+fn boot() -> std::io::Result<Booting> {
     nix::sys::prctl::set_child_subreaper(true)?;
-    let (requests, theirs) = UnixStream::pair()?;
+    let (bell, theirs) = UnixStream::pair()?;
     let (held, watched) = lifeline::new()?;
     let value = format!(
         "{},{},{}",
@@ -105,52 +142,41 @@ fn start_server() -> std::io::Result<Server> {
     }
     children::release_signals(signals);
     started?;
-    Ok(Server {
-        requests,
-        _lifeline: held,
+    Ok(Booting {
+        bell,
+        lifeline: held,
     })
 }
 
-/// The server: forks a child for each request until the program closes the socket or dies.
-pub(super) fn serve(requests: OwnedFd, lifeline: OwnedFd) -> ! {
+/// The server: forks a child for each launch until the program closes its socket or dies.
+pub(super) fn serve(mut bell: UnixStream, lifeline: OwnedFd) -> ! {
     // Its name in `ps` and `top`; each child takes its own.
     let _ = nix::sys::prctl::set_name(c"forkserver");
-    let mut requests = UnixStream::from(requests);
+    let (launches, mut launch) = match handoff::accept::<Launch>(&mut bell, &lifeline) {
+        Ok(first) => first,
+        Err(why) => {
+            eprintln!("error: the fork server could not start: {why}");
+            exit_now(1)
+        }
+    };
     loop {
-        let mut fds = [
-            PollFd::new(requests.as_fd(), PollFlags::POLLIN),
-            PollFd::new(lifeline.as_fd(), PollFlags::POLLIN),
-        ];
-        match poll(&mut fds, PollTimeout::NONE) {
-            Err(nix::errno::Errno::EINTR) => continue,
-            Err(_) => exit_now(1),
-            Ok(_) => {}
+        let pid = fork_child(launch, &bell, &lifeline);
+        if bell.write_all(&pid.to_le_bytes()).is_err()
+            || !handoff::wait_for_ring(&mut bell, &lifeline)
+        {
+            exit_now(0) // the program closed its end, or died
         }
-        // Anything on the lifeline is its end: the program is gone.
-        if fds[1].any().unwrap_or(true) {
-            exit_now(0);
-        }
-        let Some(launch) = receive(&mut requests) else {
-            exit_now(0) // the program closed its end
+        // Sent before the ring, so it is there.
+        launch = match launches.recv() {
+            Ok(launch) => launch,
+            Err(_) => exit_now(0),
         };
-        let pid = fork_child(launch, &requests, &lifeline);
-        if requests.write_all(&pid.to_le_bytes()).is_err() {
-            exit_now(0);
-        }
     }
-}
-
-fn receive(requests: &mut UnixStream) -> Option<Launch> {
-    let mut length = [0u8; 4];
-    requests.read_exact(&mut length).ok()?;
-    let mut bytes = vec![0u8; u32::from_le_bytes(length) as usize];
-    requests.read_exact(&mut bytes).ok()?;
-    postcard::from_bytes(&bytes).ok()
 }
 
 /// Forks a helper that forks the child and exits, so that the child is orphaned and becomes
 /// the program's (its subreaper). The child's PID, once the helper is reaped; 0 on failure.
-fn fork_child(launch: Launch, requests: &UnixStream, lifeline: &OwnedFd) -> i32 {
+fn fork_child(launch: Launch, bell: &UnixStream, lifeline: &OwnedFd) -> i32 {
     let Ok((mut from_helper, mut to_server)) = UnixStream::pair() else {
         return 0;
     };
@@ -163,7 +189,7 @@ fn fork_child(launch: Launch, requests: &UnixStream, lifeline: &OwnedFd) -> i32 
             match unsafe { fork() } {
                 Ok(ForkResult::Child) => {
                     drop((from_helper, to_server));
-                    run_child(launch, requests, lifeline)
+                    run_child(launch, bell, lifeline)
                 }
                 Ok(ForkResult::Parent { child }) => {
                     let _ = to_server.write_all(&child.as_raw().to_le_bytes());
@@ -184,7 +210,7 @@ fn fork_child(launch: Launch, requests: &UnixStream, lifeline: &OwnedFd) -> i32 
 }
 
 /// The child: waits until it is the program's (the helper has exited), then runs the launch.
-fn run_child(launch: Launch, requests: &UnixStream, lifeline: &OwnedFd) -> ! {
+fn run_child(launch: Launch, bell: &UnixStream, lifeline: &OwnedFd) -> ! {
     let parent = launch.parent();
     let Ok(lifeline) = lifeline.try_clone() else {
         exit_now(1)
@@ -193,7 +219,7 @@ fn run_child(launch: Launch, requests: &UnixStream, lifeline: &OwnedFd) -> ! {
     // seeing the server end.
     // SAFETY: closing a descriptor this process inherited and never uses again; the
     // `UnixStream` it belongs to lives in the server's frames, which this child never returns to.
-    unsafe { nix::libc::close(requests.as_raw_fd()) };
+    unsafe { nix::libc::close(bell.as_raw_fd()) };
     // The helper exits at once; its orphan goes to the program, or, if the program died
     // meanwhile, to someone else: then this child has no one to run for.
     let helper = getppid();

@@ -62,6 +62,7 @@ pub(crate) mod children;
 mod error;
 mod fork;
 mod forkserver;
+mod handoff;
 mod lifeline;
 mod method;
 mod sentinel;
@@ -121,9 +122,11 @@ impl Process {
     }
 
     /// A process that will call `f(args)`: Python's `Process(target=f, args=(...))`, for every
-    /// start method. `f` is a named function or a closure that captures nothing (of no argument, one,
-    /// two or three, given `()`, `a`, `(a, b)` or `(a, b, c)`) and the arguments are serialized, so that a spawned
-    /// child, a fresh run of this program, can receive them.
+    /// start method. `f` is a named function or a closure that captures nothing (of no argument,
+    /// one, two or three, given `()`, `a`, `(a, b)` or `(a, b, c)`). A spawned child, a fresh run
+    /// of this program, receives the arguments serialized, and what they hold of IPC (a queue's
+    /// end, a pipe's end, a `Value`) as the same object, its descriptor passed; a forked child
+    /// takes them as they are, unserialized, as Python's `fork` pickles nothing.
     ///
     /// ```
     /// use common::process::Process;
@@ -137,10 +140,11 @@ impl Process {
     /// ```
     pub fn target<A, M, F>(f: F, args: A) -> Self
     where
-        A: Serialize + DeserializeOwned,
+        A: Serialize + DeserializeOwned + 'static,
+        M: 'static,
         F: Entry<A, M>,
     {
-        Self::with(Target::Call(Call::new(f, &args)))
+        Self::with(Target::Call(Call::new(f, args)))
     }
 
     fn with(target: Target) -> Self {

@@ -1,23 +1,27 @@
 //! `spawn`: the child is a fresh run of this program, told what to call.
 //!
 //! The parent runs its own executable again (`/proc/self/exe`, with the same arguments), with
-//! `TUTORIAL_SPAWNED` naming two descriptors it lets through `exec`: a pipe that brings the child
-//! its [`Launch`] (its name, its parent, the function and the encoded arguments), and the child's
-//! end of its lifeline. The new program's `main` calls [`init`] first; in a spawned child `init`
-//! runs the target and exits, so the rest of `main` never runs there: Rust's
-//! `if __name__ == "__main__":`. (The fork server is started the same way: `forkserver.rs`.)
+//! `TUTORIAL_SPAWNED` naming two descriptors it lets through `exec`: a socket over which the
+//! child gets its first `ipc-channel` (`handoff.rs`), and the child's end of its lifeline. The new
+//! program's `main` calls [`init`] first; in a spawned child `init` takes its [`Launch`] (its
+//! name, its parent, which function) and then its arguments, runs the target and exits, so the
+//! rest of `main` never runs there: Rust's `if __name__ == "__main__":`. (The fork server is
+//! started the same way: `forkserver.rs`.)
 
 use super::method::{self, StartMethod};
-use super::target::{Call, Target};
-use super::{Process, ProcessError, child, children, forkserver, lifeline, next_ordinal};
+use super::target::{Pending, Remote, Target};
+use super::{
+    Process, ProcessError, child, children, forkserver, handoff, lifeline, next_ordinal, wait_for,
+};
 use crate::config::{FORKSERVER_VAR, SPAWNED_VAR};
 use crate::identity::{self, ParentProcess};
 use crate::output::exit_now;
 use nix::libc;
+use nix::sys::wait::WaitPidFlag;
 use nix::unistd::Pid;
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt;
 use std::process::Command;
 
@@ -28,23 +32,27 @@ pub(super) struct Launch {
     parent: ParentProcess,
     ordinal: usize,
     method: StartMethod,
-    call: Call,
+    remote: Remote,
 }
 
 impl Launch {
-    /// For `process`, started by `method`: takes its target, which must be a [`Call`].
-    pub(super) fn take(process: &mut Process, method: StartMethod) -> Result<Self, ProcessError> {
+    /// For `process`, started by `method`: takes its target, which must be a `Call`; the launch,
+    /// and the arguments to send once the child exists.
+    pub(super) fn take(
+        process: &mut Process,
+        method: StartMethod,
+    ) -> Result<(Self, Pending), ProcessError> {
         let call = match process.target.take() {
-            Some(Target::Call(Ok(call))) => call,
-            Some(Target::Call(Err(why))) => return Err(ProcessError::Arguments(why)),
+            Some(Target::Call(call)) => call,
             Some(closure @ Target::Closure(_)) => {
                 process.target = Some(closure);
                 return Err(ProcessError::NotSpawnable);
             }
             None => return Err(ProcessError::AlreadyStarted),
         };
+        let (remote, pending) = call.split().map_err(ProcessError::Spawn)?;
         let me = identity::current_process();
-        Ok(Launch {
+        let launch = Launch {
             name: process.name.clone(),
             parent: ParentProcess {
                 name: me.name,
@@ -52,8 +60,9 @@ impl Launch {
             },
             ordinal: next_ordinal(),
             method,
-            call,
-        })
+            remote,
+        };
+        Ok((launch, pending))
     }
 
     /// The parent's PID.
@@ -61,27 +70,43 @@ impl Launch {
         Pid::from_raw(self.parent.pid as i32)
     }
 
-    /// In the new child: takes its name and parent, watches its lifeline, runs the target, ends.
+    /// In the new child: watches its lifeline, receives its arguments, takes its name and
+    /// parent, runs the target, ends. Without arguments (they did not serialize) it ends with 1
+    /// having done nothing: its parent's `start` reports why.
     pub(super) fn run(self, lifeline: OwnedFd) -> ! {
         lifeline::watch(lifeline);
+        let Some(target) = self.remote.receive() else {
+            exit_now(1)
+        };
         method::inherit(self.method);
         child::become_child(&self.name, self.parent);
-        let call = self.call;
-        child::run_target(Box::new(move || call.run()), self.ordinal)
+        child::run_target(target, self.ordinal)
+    }
+}
+
+/// In the parent, once the child exists: sends its arguments. If they do not serialize, the
+/// child ends without them; it is reaped here, and `start` fails as Python's does.
+pub(super) fn deliver(pid: Pid, pending: Pending) -> Result<Pid, ProcessError> {
+    match pending.send() {
+        Ok(()) => Ok(pid),
+        Err(why) => {
+            let code = wait_for(pid, WaitPidFlag::empty()).unwrap_or(1);
+            children::reaped(pid, code);
+            Err(ProcessError::Arguments(why))
+        }
     }
 }
 
 /// Spawns `process`'s child; in the parent, its PID, registered among the children.
 pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
-    let launch = Launch::take(process, StartMethod::Spawn)?;
+    let (launch, pending) = Launch::take(process, StartMethod::Spawn)?;
     children::register_exit_rule();
     crate::trace::lifecycle::ensure_started();
-    let launch = postcard::to_stdvec(&launch).expect("a Launch always encodes");
-    let (launch_read, mut launch_write) = std::io::pipe().map_err(ProcessError::Spawn)?;
+    let (mut handoff, theirs) = UnixStream::pair().map_err(ProcessError::Spawn)?;
     let (held, watched) = lifeline::new().map_err(ProcessError::Spawn)?;
     let value = format!(
         "{},{},{}",
-        launch_read.as_raw_fd(),
+        theirs.as_raw_fd(),
         watched.as_raw_fd(),
         std::process::id()
     );
@@ -90,7 +115,7 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     let pid = match run_again(
         SPAWNED_VAR,
         &value,
-        [launch_read.as_raw_fd(), watched.as_raw_fd()],
+        [theirs.as_raw_fd(), watched.as_raw_fd()],
     ) {
         Ok(pid) => pid,
         Err(error) => {
@@ -101,11 +126,13 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     children::add(pid, process.daemon, &process.name);
     lifeline::hold(pid, held);
     children::release_signals(signals);
-    drop((launch_read, watched));
-    // A child that ends before reading all of it (it failed to start) breaks the pipe; its own
-    // message on stderr says why, and `join` gets its exit code.
-    let _ = launch_write.write_all(&launch);
-    Ok(pid)
+    drop((theirs, watched));
+    // This waits until the child's `init` runs (or it ends). A child that ends before it takes
+    // its launch (it failed to start) says why on stderr, and `join` gets its exit code.
+    match handoff::connect(&mut handoff, launch) {
+        Ok(Some(_)) => deliver(pid, pending),
+        Ok(None) | Err(_) => Ok(pid),
+    }
 }
 
 /// Runs this program again, with `var=value` and the descriptors `through` let through `exec`.
@@ -195,19 +222,15 @@ pub fn init() {
         }
     };
     let [first, lifeline] = fds;
+    let mut parent = UnixStream::from(first);
     if role == "fork server" {
-        forkserver::serve(first, lifeline)
+        forkserver::serve(parent, lifeline)
     }
-    let mut bytes = Vec::new();
-    let launch = std::fs::File::from(first)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the launch: {e}"))
-        .and_then(|_| {
-            postcard::from_bytes::<Launch>(&bytes)
-                .map_err(|e| format!("the launch from the parent does not decode: {e}"))
-        });
-    match launch {
-        Ok(launch) => launch.run(lifeline),
+    match handoff::accept::<Launch>(&mut parent, &lifeline) {
+        Ok((_, launch)) => {
+            drop(parent);
+            launch.run(lifeline)
+        }
         Err(why) => {
             eprintln!("error: a {role} could not start: {why}");
             exit_now(1)

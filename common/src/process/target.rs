@@ -7,11 +7,18 @@
 //! run of one executable, and a spawned child runs this very executable (`/proc/self/exe`, the
 //! file the parent runs even if a rebuild has replaced it on disk since). A [`Call`] carries one
 //! such distance, to `run::<A, M, F>`, made for the target's very type: the target captures
-//! nothing, so its type alone is the function, and `run` decodes the arguments and calls it.
+//! nothing, so its type alone is the function, and `run` receives the arguments and calls it.
 //! procspawn's idea; the pool's (`pool/task.rs`) needs no anchor because its workers are forks.
+//!
+//! The arguments go on an `ipc-channel` of their own, so that what they hold travels as Python
+//! pickles it for a spawned child: a queue's end, a pipe's end, a `Value` go over as their
+//! descriptors (`SCM_RIGHTS`), not as copies. A forked child takes them as they are.
 
+use ipc_channel::IpcError;
+use ipc_channel::ipc::{OpaqueIpcReceiver, OpaqueIpcSender};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 
 /// A function a process can run, with its arguments as one value: a function of no argument
 /// takes `()`, of one takes `A`, of two `(A, B)`, of three `(A, B, C)`; `M` only tells the
@@ -59,23 +66,59 @@ fn address(distance: isize) -> usize {
     (anchor as fn() as usize as isize).wrapping_add(distance) as usize
 }
 
-/// The signature of every `run::<A, M, F>`.
-type RunFn = fn(&[u8]);
+/// What every `run::<A, M, F>` is: in a child, takes the arguments from the receiver and
+/// returns the call to make (or why the arguments did not arrive).
+type RunFn = fn(OpaqueIpcReceiver) -> Result<Box<dyn FnOnce()>, IpcError>;
 
-/// A function and its encoded arguments, ready to run in a child of any start method.
-/// [`Call::new`] is the only way to make one.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A function and its arguments, for a child of any start method. [`Call::new`] is the only way
+/// to make one.
 pub(crate) struct Call {
     run: isize,
-    args: Vec<u8>,
+    bound: Box<dyn Bound>,
+}
+
+/// A function with its arguments, their types erased.
+trait Bound {
+    /// Calls it here (a forked child): nothing is serialized, as Python's `fork` pickles nothing.
+    fn call(self: Box<Self>);
+    /// Sends the arguments, serialized, descriptors and all (queue ends, pipes, shared memory).
+    fn send(self: Box<Self>, to: OpaqueIpcSender) -> Result<(), IpcError>;
+    /// The arguments' type, for an error message.
+    fn type_name(&self) -> &'static str;
+}
+
+struct Args<A, M, F> {
+    f: F,
+    args: A,
+    shape: PhantomData<fn() -> M>,
+}
+
+impl<A, M, F> Bound for Args<A, M, F>
+where
+    A: Serialize + DeserializeOwned + 'static,
+    M: 'static,
+    F: Entry<A, M>,
+{
+    fn call(self: Box<Self>) {
+        self.f.call(self.args)
+    }
+
+    fn send(self: Box<Self>, to: OpaqueIpcSender) -> Result<(), IpcError> {
+        to.to::<A>().send(self.args)
+    }
+
+    fn type_name(&self) -> &'static str {
+        std::any::type_name::<A>()
+    }
 }
 
 impl Call {
-    /// `f` with `args`: the `run` made for `f`'s very type, which decodes `A` and calls it. An
-    /// argument whose `Serialize` fails is an error naming why (Python's `PicklingError`).
-    pub(crate) fn new<A, M, F>(_f: F, args: &A) -> Result<Call, String>
+    /// `f` with `args`, and the `run` made for `f`'s very type, which receives an `A` and calls
+    /// `f` with it in a child that is not a fork.
+    pub(crate) fn new<A, M, F>(f: F, args: A) -> Call
     where
-        A: Serialize + DeserializeOwned,
+        A: Serialize + DeserializeOwned + 'static,
+        M: 'static,
         F: Entry<A, M>,
     {
         const {
@@ -85,40 +128,113 @@ impl Call {
             )
         };
         let run: RunFn = run::<A, M, F>;
-        Ok(Call {
+        Call {
             run: distance(run as usize),
-            args: postcard::to_stdvec(args).map_err(|error| {
-                format!("{} did not serialize ({error})", std::any::type_name::<A>())
-            })?,
-        })
+            bound: Box::new(Args {
+                f,
+                args,
+                shape: PhantomData,
+            }),
+        }
     }
 
-    /// In the child: calls the function on the decoded arguments.
-    pub(crate) fn run(self) {
-        // SAFETY: `Call::new` measured `self.run` from a `run::<A, M, F>`, of type `RunFn`, in
-        // this same executable (a fork of the parent, or a run of its `/proc/self/exe`), and a
-        // `Call` reaches a child only from its parent (a fork's memory, or the spawn pipe): the
-        // same distance from `anchor` is the same code here (see the header).
-        let run = unsafe { std::mem::transmute::<usize, RunFn>(address(self.run)) };
-        run(&self.args);
+    /// For a forked child: the call itself.
+    pub(crate) fn here(self) -> Box<dyn FnOnce()> {
+        let bound = self.bound;
+        Box::new(move || bound.call())
+    }
+
+    /// For a child that is not a fork: what to tell it (which `run`, and the receiving end of a
+    /// new channel for the arguments), and the arguments, to send once it exists.
+    pub(crate) fn split(self) -> std::io::Result<(Remote, Pending)> {
+        let (to, from) = ipc_channel::ipc::channel::<()>()?;
+        let remote = Remote {
+            run: self.run,
+            args: from.to_opaque(),
+        };
+        let pending = Pending {
+            bound: self.bound,
+            to: to.to_opaque(),
+        };
+        Ok((remote, pending))
     }
 }
 
-/// Decodes an `A` and calls the `F` that `Call::new` was given.
-fn run<A: DeserializeOwned, M, F: Entry<A, M>>(args: &[u8]) {
+/// What a child that is not a fork is told: the distance of its `run`, and where its arguments
+/// will arrive.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct Remote {
+    run: isize,
+    args: OpaqueIpcReceiver,
+}
+
+impl Remote {
+    /// In the child: waits for the arguments; the call to make, or `None` when they never
+    /// came (the parent could not serialize them, or died).
+    pub(crate) fn receive(self) -> Option<Box<dyn FnOnce()>> {
+        // SAFETY: `Call::new` measured `self.run` from a `run::<A, M, F>`, of type `RunFn`, in
+        // this same executable (a run of the parent's `/proc/self/exe`, or a fork of the fork
+        // server, itself such a run), and a `Remote` reaches a child only from its parent (the
+        // launch it receives): the same distance from `anchor` is the same code here.
+        let run = unsafe { std::mem::transmute::<usize, RunFn>(address(self.run)) };
+        run(self.args).ok()
+    }
+}
+
+/// The arguments of a started child that is not a fork, not yet sent.
+pub(crate) struct Pending {
+    bound: Box<dyn Bound>,
+    to: OpaqueIpcSender,
+}
+
+impl Pending {
+    /// Sends them. An argument whose `Serialize` fails is an error naming its type (Python's
+    /// `PicklingError`); the child, which then never gets them, ends with 1 without running
+    /// anything. A child that died meanwhile is not an error here: its `join` tells.
+    pub(crate) fn send(self) -> Result<(), String> {
+        let type_name = self.bound.type_name();
+        match self.bound.send(self.to) {
+            Err(IpcError::SerializationError(error)) => {
+                flush_half_serialized();
+                let why = std::error::Error::source(&error)
+                    .map_or_else(String::new, |e| format!(" ({e})"));
+                Err(format!("{type_name} did not serialize{why}"))
+            }
+            Ok(()) | Err(_) => Ok(()),
+        }
+    }
+}
+
+/// A serialization that failed half-way leaves the descriptors it had collected in
+/// `ipc-channel`'s list for the next message sent from this thread, whose own would then be
+/// numbered wrongly. One empty message to a channel dropped at once carries them off.
+fn flush_half_serialized() {
+    if let Ok((to, _from)) = ipc_channel::ipc::channel::<()>() {
+        let _ = to.send(());
+    }
+}
+
+/// In a child that is not a fork: receives an `A` and returns the call to the `F` that
+/// `Call::new` was given.
+fn run<A, M, F>(args: OpaqueIpcReceiver) -> Result<Box<dyn FnOnce()>, IpcError>
+where
+    A: Serialize + DeserializeOwned + 'static,
+    M: 'static,
+    F: Entry<A, M>,
+{
+    let args: A = args.to::<A>().recv()?;
     // SAFETY: `F` is zero-sized (checked in `Call::new`, the only place this function's address
     // is taken): a named function or a closure that captures nothing, a value without bytes.
     // One existed in the parent (given to `Call::new`) and `F: Copy`, so making it here is what
     // copying that one would do.
     let f: F = unsafe { std::mem::zeroed() };
-    let args: A = postcard::from_bytes(args).expect("arguments that Call::new encoded");
-    f.call(args);
+    Ok(Box::new(move || f.call(args)))
 }
 
 /// What a [`super::Process`] will run.
 pub(super) enum Target {
     /// A closure: it can capture anything, and only a fork can take it along.
     Closure(Box<dyn FnOnce()>),
-    /// A function and its arguments, for any start method; or why the arguments did not encode.
-    Call(Result<Call, String>),
+    /// A function and its arguments, for any start method.
+    Call(Call),
 }

@@ -14,6 +14,8 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+mod travel;
+
 const HELPER: &str = "METHODS_TEST_HELPER";
 
 static METHOD: std::sync::OnceLock<StartMethod> = std::sync::OnceLock::new();
@@ -49,6 +51,10 @@ pub fn main_for(method: StartMethod) -> std::process::ExitCode {
         sigterm_or_sigint_ends_the_children_first,
         a_main_that_prints_before_init_fails_in_the_child,
         a_bad_start_method_is_exit_2,
+        travel::queue_pipe_value_array_and_lock_travel,
+        travel::the_child_sees_the_parent_close_its_end,
+        travel::the_parent_sees_a_dead_childs_end_close,
+        travel::a_fork_takes_arguments_as_they_are,
     ])
 }
 

@@ -48,7 +48,7 @@ pub fn run_helper(
 /// `tests![exitcode_is_0_after_success, ...]`.
 #[macro_export]
 macro_rules! tests {
-    ($($test:ident),* $(,)?) => {
+    ($($test:path),* $(,)?) => {
         vec![$((stringify!($test), $test as fn())),*]
     };
 }

@@ -89,11 +89,12 @@ impl eframe::App for MyWindow {
 }
 
 fn main() {
+    common::init(); // if __name__ == '__main__':
     let (q_put, q) = ipc::channel::<String>().expect("create the queue");
 
-    // producer process: forked first, while this process has one thread (the window and the
+    // producer process: started first, while this process has one thread (the window and the
     // consumer bring threads of their own, and `fork` copies only the calling thread).
-    let mut p = Process::new(move || producer(q_put))
+    let mut p = Process::target(producer, q_put)
         .name("producer")
         .daemon(true);
     p.start().expect("start the producer");

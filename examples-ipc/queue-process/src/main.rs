@@ -20,12 +20,12 @@ fn f(q: IpcSender<Message>, l: Message) {
 }
 
 fn main() {
+    common::init(); // if __name__ == '__main__':
     // Python's `Queue()` is one object that every process holds. Here the ends are separate:
     // each child gets a sender, and the parent keeps the receiver.
     let (q_put, q) = ipc::channel::<Message>().expect("create the queue");
-    let put1 = q_put.clone();
-    let mut p1 = Process::new(move || f(put1, (42, None, "process 1".into())));
-    let mut p2 = Process::new(move || f(q_put, (31, None, "process 2".into())));
+    let mut p1 = Process::target(f, (q_put.clone(), (42, None, "process 1".into())));
+    let mut p2 = Process::target(f, (q_put, (31, None, "process 2".into())));
 
     p1.start().expect("start p1");
     // Python's `q.get()` would wait forever if p1 died before putting; `recv_from` watches p1.

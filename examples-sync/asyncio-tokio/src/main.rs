@@ -8,6 +8,8 @@
 
 use common::process::Process;
 use common::say;
+use ipc_channel::ipc::IpcSender;
+use serde::{Deserialize, Serialize};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -51,35 +53,50 @@ fn status_kib(field: &str) -> u64 {
         .expect("a kB field")
 }
 
-/// Runs `work` in a child process; its time in seconds and the peak memory it added, in MiB.
-fn measured(name: &str, work: fn()) -> (f64, f64) {
-    let (send, measure) = ipc_channel::ipc::channel::<(f64, f64)>().expect("a channel");
-    let mut child = Process::new(move || {
-        let before = status_kib("VmRSS:");
-        let started = Instant::now();
-        work();
-        let added = status_kib("VmHWM:").saturating_sub(before) as f64 / 1024.0;
-        send.send((started.elapsed().as_secs_f64(), added))
-            .expect("send the measure");
-    })
-    .name(name);
+/// 10,000 waits of one second, as tasks on one thread or as threads.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+enum Waits {
+    Tasks,
+    Threads,
+}
+
+/// In a child process: runs the waits and sends their time in seconds and the peak memory they
+/// added, in MiB.
+fn measure(waits: Waits, send: IpcSender<(f64, f64)>) {
+    let before = status_kib("VmRSS:");
+    let started = Instant::now();
+    match waits {
+        Waits::Tasks => gather_sleeps(10_000),
+        Waits::Threads => sleeping_threads(10_000),
+    }
+    let added = status_kib("VmHWM:").saturating_sub(before) as f64 / 1024.0;
+    send.send((started.elapsed().as_secs_f64(), added))
+        .expect("send the measure");
+}
+
+/// Runs `waits` in a child process named `name`; what it measured.
+fn measured(name: &str, waits: Waits) -> (f64, f64) {
+    let (send, measure_rx) = ipc_channel::ipc::channel::<(f64, f64)>().expect("a channel");
+    let mut child = Process::target(measure, (waits, send)).name(name);
     child.start().expect("start the measuring process");
-    let result = common::ipc::recv_from(&measure, &mut child).expect("the measure");
+    let result = common::ipc::recv_from(&measure_rx, &mut child).expect("the measure");
     child.join();
     result
 }
 
 fn main() {
+    common::init(); // if __name__ == '__main__':
     let started = Instant::now();
     gather_sleeps(5);
     let secs = started.elapsed().as_secs_f64();
     say!("5 waits of 1 s on one thread: {secs:.2} s");
 
     // The runtime above started no thread, so the process can still fork.
-    let tasks: fn() = || gather_sleeps(10_000);
-    let threads: fn() = || sleeping_threads(10_000);
-    for (what, work) in [("waiting tasks", tasks), ("waiting threads", threads)] {
-        let (secs, mib) = measured(what, work);
+    for (what, waits) in [
+        ("waiting tasks", Waits::Tasks),
+        ("waiting threads", Waits::Threads),
+    ] {
+        let (secs, mib) = measured(what, waits);
         say!("10000 {what}: {secs:.2} s, peak memory +{mib:.1} MiB");
     }
 }

@@ -9,11 +9,10 @@
 use common::process::Process;
 use common::say;
 use common::shm::Value;
-use std::rc::Rc;
 
 const TIMES: i32 = 100_000;
 
-fn add(v: &Value<i32>, ready: &Value<i32>, with_lock: bool) {
+fn add(v: Value<i32>, ready: Value<i32>, with_lock: bool) {
     // Both start counting together (Python's twin uses a `Barrier(2)`): a fork is quick enough
     // that the first child could otherwise finish before the second begins.
     ready.fetch_add(1);
@@ -32,13 +31,10 @@ fn add(v: &Value<i32>, ready: &Value<i32>, with_lock: bool) {
 
 /// Two processes run `add` on one shared value; the total.
 fn count(with_lock: bool) -> i32 {
-    let v = Rc::new(Value::new(0).expect("create the shared value"));
-    let ready = Rc::new(Value::new(0).expect("create the start line"));
+    let v = Value::new(0).expect("create the shared value");
+    let ready = Value::new(0).expect("create the start line");
     let mut workers: Vec<Process> = (0..2)
-        .map(|_| {
-            let (v, ready) = (Rc::clone(&v), Rc::clone(&ready));
-            Process::new(move || add(&v, &ready, with_lock))
-        })
+        .map(|_| Process::target(add, (v.clone(), ready.clone(), with_lock)))
         .collect();
     for p in &mut workers {
         p.start().expect("start a process");
@@ -50,6 +46,7 @@ fn count(with_lock: bool) -> i32 {
 }
 
 fn main() {
+    common::init(); // if __name__ == '__main__':
     say!("without the lock: {}", count(false));
     say!("with the lock: {}", count(true));
 }

@@ -45,6 +45,7 @@ pub fn main_for(method: StartMethod) -> std::process::ExitCode {
         a_closure_is_refused_and_taken_by_fork,
         a_start_is_allowed_while_threads_run,
         a_childs_panic_ends_it_with_1,
+        a_child_forks_children_of_its_own,
         a_child_blocks_no_signal,
         a_child_dies_with_its_killed_parent,
         a_child_outlives_the_thread_that_started_it,
@@ -197,6 +198,19 @@ fn a_start_is_allowed_while_threads_run() {
     ));
     stop.send(()).expect("stop");
     let _ = busy.join();
+}
+
+/// A child of this method has one thread (its lifeline is the kernel's, not a watcher thread),
+/// so it can fork grandchildren: a pool's server does.
+fn a_child_forks_children_of_its_own() {
+    fn parent() {
+        assert_eq!(common::process::thread_count(), 1);
+        let mut p = Process::target(|| {}, ()).start_method(StartMethod::Fork);
+        p.start().expect("fork a grandchild");
+        p.join();
+        assert_eq!(p.exitcode(), Some(0));
+    }
+    assert_eq!(exitcode(Process::target(parent, ())), Some(0));
 }
 
 fn a_childs_panic_ends_it_with_1() {

@@ -5,6 +5,7 @@ use super::coordinator::Coordinator;
 use super::server::{self, WorkerConfig};
 use super::slots::Slots;
 use super::{Pool, PoolError};
+use crate::process::{Process, StartMethod, get_start_method};
 
 /// The options of Python's `Pool(processes, initializer, maxtasksperchild)`.
 #[derive(Debug, Clone, Default)]
@@ -12,6 +13,7 @@ pub struct Builder {
     processes: Option<usize>,
     maxtasksperchild: Option<usize>,
     initializer: Option<fn()>,
+    method: Option<StartMethod>,
 }
 
 impl Builder {
@@ -33,10 +35,19 @@ impl Builder {
         self
     }
 
+    /// Starts the pool's server with `method`, whatever the program's: Python's
+    /// `multiprocessing.get_context(method).Pool(...)`.
+    pub fn start_method(mut self, method: StartMethod) -> Self {
+        self.method = Some(method);
+        self
+    }
+
     /// Starts the fork server and the workers, and waits until all have started.
     ///
-    /// Like [`crate::process::Process::start`], it must be called while the program has a single
-    /// thread ([`PoolError::Start`] otherwise).
+    /// The server is started by the start method ([`get_start_method`], or
+    /// [`Builder::start_method`]): forked from the program, run afresh (`spawn`), or forked by the
+    /// program's fork server. Under `fork`, like [`Process::start`], it must be called while the
+    /// program has a single thread ([`PoolError::Start`] otherwise).
     pub fn build(self) -> Result<Pool, PoolError> {
         let processes = self
             .processes
@@ -50,10 +61,11 @@ impl Builder {
         let (commands, inbox) = ipc_channel::ipc::channel().map_err(PoolError::Channel)?;
         let (to_program, replies) = ipc_channel::ipc::channel().map_err(PoolError::Channel)?;
         let config = WorkerConfig::new(self.maxtasksperchild, self.initializer);
-        let mut server =
-            crate::process::Process::new(move || server::serve(inbox, to_program, config))
-                .name("ForkServer")
-                .daemon(true);
+        let method = self.method.unwrap_or_else(get_start_method);
+        let mut server = Process::target(server::serve, (inbox, to_program, config))
+            .name("ForkServer")
+            .daemon(true)
+            .start_method(method);
         server.start().map_err(PoolError::Start)?;
         let slots = Slots::new(processes, self.maxtasksperchild);
         let mut coordinator = Coordinator::new(server, commands, replies, slots);

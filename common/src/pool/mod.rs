@@ -17,22 +17,25 @@
 //! pool.join().expect("join");
 //! ```
 //!
-//! `Pool::new(n)` forks a fork server (`pool/server.rs`), which forks the `n` workers
-//! (`ForkPoolWorker-1`...) and every replacement: a worker that dies, or that retires after
-//! `maxtasksperchild` tasks, is replaced by a new process from that single-threaded server, so
-//! replacements are safe even after the program has started threads. Items go to the workers in
+//! `Pool::new(n)` starts a fork server (`pool/server.rs`) by the start method (a fork of the
+//! program, a fresh run of it under `spawn`, a child of the program's fork server under
+//! `forkserver`), and the server forks the `n` workers (`ForkPoolWorker-1`...) and every
+//! replacement: a worker that dies, or that retires after `maxtasksperchild` tasks, is replaced
+//! by a new process from that single-threaded server, so replacements are safe even after the
+//! program has started threads. Under `spawn` the workers therefore start from the program's
+//! first state, as Python's spawned workers do, for the cost of one new program, not `n`. Items go to the workers in
 //! chunks (Python's default size for `map`: `len / (4 n)`, rounded up; 1 for `imap`), encoded with
 //! serde, and the results come back the same way, in input order where Python's are.
 //!
 //! # Functions, not closures
 //! The functions a pool runs are plain `fn` items (a closure that captures nothing coerces to
-//! one): a worker that is already running can be sent a function's address, since it is a fork
-//! of the same program, but never a closure's captured values. It is the Rust twin of Python's
+//! one): a worker that is already running can be sent where a function lies in the program, since
+//! it runs the same program, but never a closure's captured values. It is the Rust twin of Python's
 //! rule that a pool function must be picklable, that is, findable by name.
 //!
 //! # Where it differs from Python
-//! - The workers are children of the fork server, not of the program (as with Python's
-//!   `forkserver` start method, the default on Linux since 3.14).
+//! - The workers are children of the pool's fork server, not of the program, and are forks of it
+//!   under every start method (Python spawns each worker under `spawn`); their names say so.
 //! - A worker that dies in the middle of a `map` makes that call return
 //!   [`PoolError::WorkerDied`] with the items it lost, and a new worker takes its place. CPython's
 //!   `Pool.map` waits forever in that case (bpo-22393).

@@ -3,29 +3,39 @@
 //! same idea: a fork from a process with one thread is always safe.
 
 use super::task::{Command, Reply, Task, keep_panics_quiet};
-use crate::process::Process;
+use crate::process::{Process, StartMethod, address, distance};
 use ipc_channel::TryRecvError;
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
+use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
-/// What every worker is started with.
-#[derive(Debug, Clone, Copy)]
+/// What every worker is started with; it travels to the server with the server's arguments.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(super) struct WorkerConfig {
     maxtasksperchild: Option<usize>,
-    initializer: Option<fn()>,
+    /// The initializer's distance from the anchor (see `task.rs`).
+    initializer: Option<isize>,
 }
 
 impl WorkerConfig {
     pub(super) fn new(maxtasksperchild: Option<usize>, initializer: Option<fn()>) -> Self {
         WorkerConfig {
             maxtasksperchild,
-            initializer,
+            initializer: initializer.map(|f| distance(f as usize)),
         }
+    }
+
+    fn initializer(self) -> Option<fn()> {
+        // SAFETY: `new` measured the distance from a `fn()` of this same executable (the
+        // server and its workers run the program's file: see `task.rs`), so the same distance
+        // is that function here.
+        self.initializer
+            .map(|at| unsafe { std::mem::transmute::<usize, fn()>(address(at)) })
     }
 }
 
 /// The fork server's loop: fork workers on request, report each one that ends, stop on request
-/// or when the program is gone.
+/// or when the program is gone. A process target: the pool starts it by its start method.
 pub(super) fn serve(
     commands: IpcReceiver<Command>,
     replies: IpcSender<Reply>,
@@ -42,8 +52,10 @@ pub(super) fn serve(
                     return;
                 };
                 let to_program = replies.clone();
-                let mut worker =
-                    Process::new(move || work(slot, &inbox, &to_program, config)).name(&name);
+                // A fork, whatever the program's method: the server has one thread.
+                let mut worker = Process::new(move || work(slot, &inbox, &to_program, config))
+                    .name(&name)
+                    .start_method(StartMethod::Fork);
                 if worker.start().is_err() {
                     return;
                 }
@@ -96,7 +108,7 @@ pub(super) fn serve(
 fn work(slot: usize, inbox: &IpcReceiver<Task>, replies: &IpcSender<Reply>, config: WorkerConfig) {
     keep_panics_quiet();
     crate::output::drop_lines_when_stdout_closes();
-    if let Some(initializer) = config.initializer {
+    if let Some(initializer) = config.initializer() {
         initializer();
     }
     let mut done = 0;

@@ -1,15 +1,18 @@
 //! What travels between the program, the fork server and the workers, and the one place where a
 //! function to run is paired with the code that runs it.
 //!
-//! How a function reaches a worker that is already running: by its address. Every worker is a
-//! fork of the server, itself a fork of the program made by `Pool::new`, so the program's code is
-//! at the same addresses in all of them. A [`Function`] carries two: `f`, a plain `fn(T) -> R`
-//! (or `fn(A, B) -> R` for `starmap`), and `apply::<T, R, F>`, which decodes the items, calls
-//! `f` on each and encodes the results. A closure that captures values has no such address (its
+//! How a function reaches a worker that is already running: by where its code lies. Every worker
+//! is a fork of the server, itself started by `Pool::new` as a fork of the program, a fresh run of
+//! the same executable (`spawn`) or a fork of the fork server (itself such a run): the code is the
+//! same file, moved as a whole by address-space randomisation, so a function's distance from a
+//! fixed function of this crate is the same in all of them (`process/target.rs`). A [`Function`]
+//! carries two distances: to `f`, a plain `fn(T) -> R` (or `fn(A, B) -> R` for `starmap`), and to
+//! `apply::<T, R, F>`, which decodes the items, calls `f` on each and encodes the results. A closure that captures values has no such address (its
 //! captures live in the caller's memory), which is why the pool takes `fn` items: the Rust twin
 //! of Python's rule that a pool function must be picklable by name.
 
 use super::error::PoolError;
+use crate::process::{address, distance};
 use ipc_channel::ipc::IpcSender;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -167,12 +170,12 @@ impl<A, B, R> Call<(A, B), R> for fn(A, B) -> R {
 /// The signature every `apply::<..>` instantiation has, so that a worker can call it by address.
 type ApplyFn = fn(usize, &[u8]) -> Outcome;
 
-/// A function for the workers: its address, paired with the address of the `apply` made for its
-/// very types. [`Function::new`] is the only way to make one from a function.
+/// A function for the workers: its distance from the anchor, paired with the distance of the
+/// `apply` made for its very types. [`Function::new`] is the only way to make one from a function.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(super) struct Function {
-    apply: usize,
-    f: usize,
+    apply: isize,
+    f: isize,
 }
 
 impl Function {
@@ -185,28 +188,30 @@ impl Function {
     {
         const { assert!(size_of::<F>() == size_of::<usize>()) };
         let apply: ApplyFn = apply::<T, R, F>;
+        // SAFETY: `F` is a function pointer (the only types `Call` is implemented for), the size
+        // of a `usize` (checked above): its address.
+        let f = unsafe { std::mem::transmute_copy::<F, usize>(&f) };
         Function {
-            apply: apply as usize,
-            // SAFETY: `F` is a function pointer (the only types `Call` is implemented for), the
-            // size of a `usize` (checked above): its address.
-            f: unsafe { std::mem::transmute_copy::<F, usize>(&f) },
+            apply: distance(apply as usize),
+            f: distance(f),
         }
     }
 
     /// In a worker: runs the chunk's encoded `items`.
     fn run(self, items: &[u8]) -> Outcome {
-        // SAFETY: `Function::new` made `self.apply` from an `apply::<T, R, F>`, which has type
-        // `ApplyFn`, and a `Function` reaches a worker only from the program's own channel; the
-        // worker is a fork of that program, so the address is the same code here (see the header).
-        let apply = unsafe { std::mem::transmute::<usize, ApplyFn>(self.apply) };
-        apply(self.f, items)
+        // SAFETY: `Function::new` measured `self.apply` from an `apply::<T, R, F>`, which has
+        // type `ApplyFn`, and a `Function` reaches a worker only from the program's own channel;
+        // the worker runs the same executable, so the distance is the same code here (see the
+        // header).
+        let apply = unsafe { std::mem::transmute::<usize, ApplyFn>(address(self.apply)) };
+        apply(address(self.f), items)
     }
 }
 
 /// Decodes a `Vec<T>`, applies the function at address `f` to each item, encodes the results.
 fn apply<T: DeserializeOwned, R: Serialize, F: Call<T, R>>(f: usize, items: &[u8]) -> Outcome {
-    // SAFETY: `f` is the address of an `F`, paired with this very instantiation by
-    // `Function::new`, in a process whose code is at the same addresses (see the header).
+    // SAFETY: `f` is the address of an `F` in this process, paired with this very instantiation
+    // by `Function::new` and found again from its distance (see the header).
     let f = unsafe { std::mem::transmute_copy::<usize, F>(&f) };
     let items: Vec<T> = postcard::from_bytes(items).expect("items the pool itself encoded");
     let mut results = Vec::with_capacity(items.len());

@@ -77,6 +77,7 @@ pub use method::{AlreadySet, StartMethod, get_start_method, set_start_method};
 pub use sentinel::{StillRunning, wait};
 pub use spawn::init;
 pub use target::Entry;
+pub(crate) use target::{address, distance};
 pub(crate) use wait::wait_for;
 
 use target::{Call, Target};

@@ -58,11 +58,13 @@ impl<F: Fn(A, B, C) + Copy + 'static, A, B, C> Entry<(A, B, C), fn(A, B, C)> for
 #[inline(never)]
 fn anchor() {}
 
-fn distance(address: usize) -> isize {
+/// Where code at `address` lies from the anchor: the same in every run of this executable.
+pub(crate) fn distance(address: usize) -> isize {
     (address as isize).wrapping_sub(anchor as fn() as usize as isize)
 }
 
-fn address(distance: isize) -> usize {
+/// The address of the code at `distance` from the anchor, in this run.
+pub(crate) fn address(distance: isize) -> usize {
     (anchor as fn() as usize as isize).wrapping_add(distance) as usize
 }
 

@@ -46,6 +46,7 @@ pub fn main_for(method: StartMethod) -> std::process::ExitCode {
         a_start_is_allowed_while_threads_run,
         a_childs_panic_ends_it_with_1,
         a_child_forks_children_of_its_own,
+        a_pools_workers_see_the_globals_of_its_method,
         a_child_blocks_no_signal,
         a_child_dies_with_its_killed_parent,
         a_child_outlives_the_thread_that_started_it,
@@ -198,6 +199,38 @@ fn a_start_is_allowed_while_threads_run() {
     ));
     stop.send(()).expect("stop");
     let _ = busy.join();
+}
+
+fn num() -> u32 {
+    NUM.load(Ordering::SeqCst)
+}
+
+fn set_num_to_5() {
+    NUM.store(5, Ordering::SeqCst);
+}
+
+/// A pool's server is started by the method, and its workers are forks of it: under `fork` they
+/// see the program's globals as at `Pool::new`, under the others the program's first state; the
+/// initializer and the functions are found in them all.
+fn a_pools_workers_see_the_globals_of_its_method() {
+    NUM.store(3, Ordering::SeqCst);
+    let pool = common::pool::Pool::builder().processes(2);
+    let forked = pool
+        .clone()
+        .start_method(StartMethod::Fork)
+        .build()
+        .expect("fork pool");
+    assert_eq!(forked.apply(|()| num(), ()).expect("apply"), 3);
+    let ours = pool.build().expect("pool");
+    assert_eq!(ours.map(|_: u8| num(), [0, 1]).expect("map"), [1, 1]);
+    drop((forked, ours));
+    let initialized = common::pool::Pool::builder()
+        .processes(1)
+        .initializer(set_num_to_5)
+        .build()
+        .expect("pool with an initializer");
+    assert_eq!(initialized.apply(|()| num(), ()).expect("apply"), 5);
+    NUM.store(1, Ordering::SeqCst);
 }
 
 /// A child of this method has one thread (its lifeline is the kernel's, not a watcher thread),

@@ -14,11 +14,13 @@ fn work(x: u32) {
 }
 
 fn main() {
-    // Four workers, forked now (by the pool's fork server) and kept until the pool is dropped.
+    common::init(); // if __name__ == '__main__':
+    // Four workers, started now (forked by the pool's fork server) and kept until the pool is
+    // dropped.
     let pool = Pool::new(4).expect("start the pool");
     let data = 1..100;
-    // `work` travels to the workers as a function's address (they are forks of this program);
-    // Python pickles it by name. The results come back in input order: 99 `()`s, as Python
+    // `work` travels to the workers as where its code lies in this program (they run the same
+    // program); Python pickles it by name. The results come back in input order: 99 `()`s, as Python
     // returns 99 `None`s.
     pool.map(work, data).expect("pool.map");
 }

@@ -24,6 +24,7 @@ fn worker_pid(_: u32) -> u32 {
 }
 
 fn main() {
+    common::init(); // if __name__ == '__main__':
     let pool = Pool::new(4).expect("start the pool");
     let pids: BTreeSet<u32> = pool.worker_pids().into_iter().collect();
     say!(

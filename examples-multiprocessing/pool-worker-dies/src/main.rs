@@ -23,6 +23,7 @@ fn square(x: u32) -> u32 {
 }
 
 fn main() {
+    common::init(); // if __name__ == '__main__':
     let pool = Pool::new(2).expect("start the pool");
     let before = pool.worker_pids();
     match pool.map_chunked(work, 0..8, 1) {

@@ -1,0 +1,154 @@
+//! Python's resource tracker: a process that unlinks the named blocks a program leaves behind.
+//!
+//! The first [`super::SharedMemory::create`] in a process starts it: a grandchild (so that no
+//! one has to reap it) that reads "created" and "unlinked" records from a pipe. The program and
+//! its forked children hold the pipe's write end; when the last of them is gone, however it ended
+//! (even by SIGKILL), the tracker reads end-of-file, unlinks every block still registered, says so
+//! on stderr as Python's tracker warns, and exits. It ignores SIGINT and SIGTERM, as Python's does,
+//! so a Ctrl-C to the program's group does not take it along.
+//!
+//! It can be forked while the program runs threads: from the fork on, it calls only
+//! async-signal-safe functions (`read`, `write`, `shm_unlink`, `_exit`...) on memory of its own
+//! stack, never the allocator or a lock that another thread might have held.
+
+use nix::libc;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::sync::Mutex;
+
+/// One record: the operation, the name's length, the name (with its leading `/`, and room for
+/// a NUL). Smaller than `PIPE_BUF`, so writes from several processes never interleave.
+const RECORD: usize = 256;
+/// The longest name a record holds.
+pub(super) const MAX_NAME: usize = RECORD - 3;
+/// How many blocks it can track at once (more are created, but left to their owner to unlink).
+const SLOTS: usize = 256;
+const CREATED: u8 = 1;
+const UNLINKED: u8 = 2;
+
+/// The write end of this process's tracker, if it has one (forked children share the parent's).
+static TRACKER: Mutex<Option<OwnedFd>> = Mutex::new(None);
+
+/// `name` (with its `/`) was created: the tracker unlinks it if the program does not.
+pub(super) fn created(name: &str) {
+    let mut tracker = TRACKER.lock().unwrap_or_else(|e| e.into_inner());
+    if tracker.is_none() {
+        *tracker = start().ok();
+    }
+    if let Some(pipe) = tracker.as_ref() {
+        send(pipe, CREATED, name);
+    }
+}
+
+/// `name` was unlinked: nothing to do at the end.
+pub(super) fn unlinked(name: &str) {
+    let tracker = TRACKER.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(pipe) = tracker.as_ref() {
+        send(pipe, UNLINKED, name);
+    }
+}
+
+fn send(pipe: &OwnedFd, op: u8, name: &str) {
+    let bytes = name.as_bytes();
+    if bytes.len() > MAX_NAME {
+        return;
+    }
+    let mut record = [0u8; RECORD];
+    record[0] = op;
+    record[1] = bytes.len() as u8;
+    record[2..2 + bytes.len()].copy_from_slice(bytes);
+    // SAFETY: writes `RECORD` bytes from a live buffer of that size to a descriptor we own.
+    unsafe { libc::write(pipe.as_raw_fd(), record.as_ptr().cast(), RECORD) };
+}
+
+/// Starts the tracker; the write end of its pipe.
+fn start() -> std::io::Result<OwnedFd> {
+    let (read, write) = std::io::pipe()?;
+    let read: OwnedFd = read.into();
+    // SAFETY: the child and grandchild run only async-signal-safe calls until `_exit` (see
+    // `serve`), so forking is sound even while other threads hold locks.
+    match unsafe { libc::fork() } {
+        -1 => Err(std::io::Error::last_os_error()),
+        0 => {
+            // SAFETY: as above.
+            if unsafe { libc::fork() } == 0 {
+                serve(read.as_raw_fd())
+            }
+            // SAFETY: `_exit` is async-signal-safe; the grandchild now belongs to init (or to
+            // the nearest subreaper), and this middle process is reaped by the program below.
+            unsafe { libc::_exit(0) }
+        }
+        middle => {
+            let mut status = 0;
+            // SAFETY: waits for the middle process, our own child, which exits at once.
+            unsafe { libc::waitpid(middle, &mut status, 0) };
+            drop(read);
+            Ok(write.into())
+        }
+    }
+}
+
+/// The tracker's life: records until end-of-file, then unlink what is left. Async-signal-safe
+/// calls only, on its own stack.
+fn serve(pipe: libc::c_int) -> ! {
+    let mut names = [[0u8; RECORD]; SLOTS];
+    let mut used = [false; SLOTS];
+    // SAFETY: every call below is async-signal-safe and takes buffers that live on this stack
+    // for as long as the call: the only code this forked process runs.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_IGN);
+        libc::signal(libc::SIGTERM, libc::SIG_IGN);
+        libc::prctl(libc::PR_SET_NAME, c"resource_tracker".as_ptr());
+        // Only the pipe and stderr (for the warning) stay open: nobody waits on its stdout.
+        libc::dup2(pipe, 3);
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY);
+        libc::dup2(null, 1);
+        libc::syscall(libc::SYS_close_range, 4u32, u32::MAX, 0u32);
+        let mut record = [0u8; RECORD];
+        while libc::read(3, record.as_mut_ptr().cast(), RECORD) == RECORD as isize {
+            let len = usize::from(record[1]).min(MAX_NAME);
+            let same = |slot: &[u8; RECORD]| {
+                slot[1] == record[1] && slot[2..2 + len] == record[2..2 + len]
+            };
+            let found = (0..SLOTS).find(|&i| used[i] && same(&names[i]));
+            match (record[0], found) {
+                (CREATED, None) => {
+                    if let Some(free) = (0..SLOTS).find(|&i| !used[i]) {
+                        names[free] = record;
+                        names[free][2 + len] = 0;
+                        used[free] = true;
+                    }
+                }
+                (UNLINKED, Some(slot)) => used[slot] = false,
+                _ => {}
+            }
+        }
+        // Unlink what is left; `used` then marks what this unlinked.
+        let mut leaked = 0usize;
+        for slot in 0..SLOTS {
+            used[slot] = used[slot] && libc::shm_unlink(names[slot][2..].as_ptr().cast()) == 0;
+            leaked += usize::from(used[slot]);
+        }
+        if leaked > 0 {
+            // Python's words: "resource_tracker: There appear to be 1 leaked shared_memory
+            // objects to clean up at shutdown", then the names, as 3.13 lists them.
+            let say = |bytes: &[u8]| libc::write(2, bytes.as_ptr().cast(), bytes.len());
+            say(b"resource_tracker: There appear to be ");
+            let mut digits = [0u8; 3];
+            let mut first = digits.len();
+            let mut n = leaked;
+            while n > 0 || first == digits.len() {
+                first -= 1;
+                digits[first] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            say(&digits[first..]);
+            say(b" leaked shared_memory objects to clean up at shutdown:");
+            for slot in (0..SLOTS).filter(|&slot| used[slot]) {
+                say(b" ");
+                say(&names[slot][2..2 + usize::from(names[slot][1])]);
+            }
+            say(b"\n");
+        }
+        libc::_exit(0)
+    }
+}

@@ -1,0 +1,108 @@
+//! Named shared memory (`common::shm::SharedMemory`) between real processes, and its tracker.
+
+mod support;
+
+use common::process::{Process, StartMethod};
+use common::shm::SharedMemory;
+use std::time::{Duration, Instant};
+
+fn main() -> std::process::ExitCode {
+    common::init(); // a spawned child runs its target here
+    support::run(tests![
+        a_child_attaches_by_the_name_alone,
+        a_block_given_as_an_argument_arrives_by_name,
+        attaching_to_a_missing_name_is_an_error_naming_it,
+        bad_sizes_and_names_are_errors,
+        a_block_left_by_a_killed_process_is_unlinked_by_its_tracker,
+    ])
+}
+
+fn in_dev_shm(name: &str) -> bool {
+    std::path::Path::new("/dev/shm").join(name).exists()
+}
+
+fn a_child_attaches_by_the_name_alone() {
+    let block = SharedMemory::create(64).expect("create");
+    assert!(block.name().starts_with("psm_") && in_dev_shm(block.name()));
+    let name = block.name().to_owned();
+    let mut p = Process::target(
+        |name: String| {
+            let block = SharedMemory::attach(&name).expect("attach");
+            assert_eq!(block.size(), 64);
+            block.write(10, b"from the child");
+        },
+        name,
+    );
+    p.start().expect("start");
+    p.join();
+    assert_eq!(p.exitcode(), Some(0));
+    assert_eq!(block.read(10, 14), b"from the child");
+    block.unlink().expect("unlink");
+    assert!(!in_dev_shm(block.name()));
+}
+
+fn a_block_given_as_an_argument_arrives_by_name() {
+    let block = SharedMemory::create_named("psm_common_test_arg", 8).expect("create");
+    let p = Process::target(
+        |b: SharedMemory| b.write(0, &[7; 8]),
+        block.clone_by_name().expect("attach"),
+    );
+    let mut p = p;
+    p.start().expect("start");
+    p.join();
+    assert_eq!(p.exitcode(), Some(0));
+    assert_eq!(block.read(0, 8), [7; 8]);
+    block.unlink().expect("unlink");
+}
+
+fn attaching_to_a_missing_name_is_an_error_naming_it() {
+    let error = SharedMemory::attach("psm_nobody_made_this").expect_err("missing");
+    assert_eq!(error.kind(), std::io::ErrorKind::NotFound);
+    assert!(
+        error.to_string().contains("psm_nobody_made_this"),
+        "{error}"
+    );
+}
+
+fn bad_sizes_and_names_are_errors() {
+    let zero = SharedMemory::create(0).expect_err("size 0");
+    assert!(
+        zero.to_string()
+            .contains("'size' must be a positive number"),
+        "{zero}"
+    );
+    assert!(SharedMemory::create_named("a/b", 8).is_err());
+    let block = SharedMemory::create_named("psm_common_test_twice", 8).expect("create");
+    let twice = SharedMemory::create_named("psm_common_test_twice", 8).expect_err("exists");
+    assert_eq!(twice.kind(), std::io::ErrorKind::AlreadyExists);
+    block.unlink().expect("unlink");
+}
+
+/// A program that made a block and was killed (SIGKILL: no destructor, no exit rule) leaves it
+/// in `/dev/shm` only until its tracker sees the last holder of its pipe go. (Spawned, so that
+/// it has a tracker of its own: a forked child shares its parent's, as in Python, which would
+/// wait for this test program to end.)
+fn a_block_left_by_a_killed_process_is_unlinked_by_its_tracker() {
+    let (put, names) = ipc_channel::ipc::channel::<String>().expect("queue");
+    let mut p = Process::target(
+        |put: ipc_channel::ipc::IpcSender<String>| {
+            let block = SharedMemory::create(8).expect("create");
+            put.send(block.name().to_owned()).expect("send");
+            loop {
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        },
+        put,
+    )
+    .start_method(StartMethod::Spawn);
+    p.start().expect("start");
+    let name = names.recv().expect("the block's name");
+    assert!(in_dev_shm(&name));
+    p.kill();
+    p.join();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while in_dev_shm(&name) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(!in_dev_shm(&name), "{name} is still in /dev/shm");
+}

@@ -3,7 +3,7 @@
 mod support;
 
 use common::process::{Process, StartMethod};
-use common::shm::SharedMemory;
+use common::shm::{Item, ShareableList, SharedMemory};
 use std::time::{Duration, Instant};
 
 fn main() -> std::process::ExitCode {
@@ -14,6 +14,7 @@ fn main() -> std::process::ExitCode {
         attaching_to_a_missing_name_is_an_error_naming_it,
         bad_sizes_and_names_are_errors,
         a_block_left_by_a_killed_process_is_unlinked_by_its_tracker,
+        a_shareable_list_keeps_its_length_and_each_items_room,
     ])
 }
 
@@ -105,4 +106,30 @@ fn a_block_left_by_a_killed_process_is_unlinked_by_its_tracker() {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert!(!in_dev_shm(&name), "{name} is still in /dev/shm");
+}
+
+/// Python's limits: the length is fixed; a string or bytes keep the room they were made with
+/// (rounded up to 8); a number, a bool or `None` have 8 bytes, which a short string fits.
+fn a_shareable_list_keeps_its_length_and_each_items_room() {
+    let items = [Item::Str("abc".into()), Item::None, Item::Bytes(vec![1; 9])];
+    let list = ShareableList::new(items).expect("create");
+    assert_eq!(list.len(), 3);
+    list.set(0, Item::Str("8 bytes!".into()))
+        .expect("fits the 8 bytes of 'abc'");
+    assert!(list.set(0, Item::Str("9 bytes!!".into())).is_err());
+    list.set(1, Item::Str("12345678".into()))
+        .expect("None's 8 bytes");
+    list.set(2, Item::Bytes(vec![2; 16]))
+        .expect("9 bytes are given 16");
+    list.set(2, Item::Float(-0.5)).expect("another type");
+    let other = ShareableList::attach(list.shm().name()).expect("attach");
+    assert_eq!(
+        other.to_string(),
+        "['8 bytes!', '12345678', -0.5]",
+        "the other handle reads what this one wrote"
+    );
+    let block = SharedMemory::create(4).expect("a block too small for a list");
+    assert!(ShareableList::attach(block.name()).is_err());
+    block.unlink().expect("unlink");
+    list.shm().unlink().expect("unlink");
 }

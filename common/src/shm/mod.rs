@@ -19,11 +19,13 @@
 //! assert_eq!(arr.to_vec()[..4], [0, 1, 2, -3]);
 //! ```
 
+mod list;
 mod lock;
 mod named;
 mod segment;
 mod tracker;
 
+pub use list::{Item, ShareableList};
 pub use lock::{Lock, LockGuard};
 pub use named::SharedMemory;
 

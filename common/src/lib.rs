@@ -36,6 +36,7 @@ pub mod config;
 mod exit;
 mod identity;
 pub mod ipc;
+pub mod manager;
 mod output;
 pub mod perturb;
 pub mod pool;

@@ -1,6 +1,7 @@
 //! `common`'s modules import only downward, so that each can be read and changed alone:
 //!
 //! ```text
+//! manager                      a server process and its proxies, over ipc's queue at start
 //! pool, ipc, shm, python       above process: they start and watch children
 //! process                      fork, the child table, the exit rule; installs its hooks below
 //! say                          printing a line (and tracing it)
@@ -21,6 +22,7 @@ const LAYERS: &[&[&str]] = &[
     &["say"],
     &["process"],
     &["pool", "ipc", "shm", "python"],
+    &["manager"],
 ];
 
 fn layer(module: &str) -> usize {

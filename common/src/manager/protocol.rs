@@ -1,0 +1,112 @@
+//! What a proxy and the manager say to each other: one request, one response, each a frame (a
+//! 4-byte little-endian length, then the value in `postcard`) on the proxy's own connection.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::io::{self, Read, Write};
+
+/// The largest frame either side accepts.
+const MAX_FRAME: usize = 1 << 30;
+
+/// The kinds of object a manager holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) enum Kind {
+    Dict,
+    List,
+    Namespace,
+    Lock,
+    Queue,
+    Event,
+}
+
+/// From a proxy to the manager. Keys and values are already encoded: the manager never knows
+/// their types, only their bytes (as Python's manager holds pickles it could unpickle).
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) enum Request {
+    /// The first request on a connection: the manager's key, or the connection is closed.
+    Hello { key: [u8; 16] },
+    /// A new object; the response is `Created` with its number.
+    Create(Kind),
+    /// An operation on object `object`.
+    Call { object: u32, op: Op },
+    /// End the manager (Python's `shutdown()`): it answers, then exits.
+    Shutdown,
+}
+
+/// An operation; which ones an object takes depends on its kind.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) enum Op {
+    /// dict `d[k] = v`; namespace `ns.k = v`.
+    Set {
+        key: Vec<u8>,
+        value: Vec<u8>,
+    },
+    /// dict `d.get(k)`; namespace `ns.k`.
+    Get {
+        key: Vec<u8>,
+    },
+    /// dict `del d[k]`.
+    Remove {
+        key: Vec<u8>,
+    },
+    /// dict `d.items()`; list `list(l)`.
+    Items,
+    /// `len(...)`.
+    Len,
+    /// list `l.append(v)`.
+    Append {
+        value: Vec<u8>,
+    },
+    /// lock `acquire()`: answered when the lock is taken.
+    Acquire,
+    /// lock `release()`.
+    Release,
+    /// queue `put(v)`.
+    Put {
+        value: Vec<u8>,
+    },
+    /// queue `get()`: answered when an item is there.
+    Take,
+    /// event `set()`, `clear()`, `is_set()`, `wait()` (answered when it is set).
+    SetFlag,
+    ClearFlag,
+    IsSet,
+    Wait,
+}
+
+/// From the manager to a proxy.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) enum Response {
+    Ok,
+    Created(u32),
+    Value(Option<Vec<u8>>),
+    Pairs(Vec<(Vec<u8>, Vec<u8>)>),
+    Len(u64),
+    Flag(bool),
+    /// The operation failed in the manager (Python re-raises the manager's exception).
+    Error(String),
+}
+
+/// Writes one frame.
+pub(super) fn send<T: Serialize>(mut to: impl Write, value: &T) -> io::Result<()> {
+    let body = postcard::to_stdvec(value).map_err(io::Error::other)?;
+    let mut frame = (body.len() as u32).to_le_bytes().to_vec();
+    frame.extend_from_slice(&body);
+    to.write_all(&frame)
+}
+
+/// Reads one frame; `UnexpectedEof` when the other side has closed.
+pub(super) fn receive<T: DeserializeOwned>(mut from: impl Read) -> io::Result<T> {
+    let mut length = [0u8; 4];
+    from.read_exact(&mut length)?;
+    let length = u32::from_le_bytes(length) as usize;
+    if length > MAX_FRAME {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "frame too large",
+        ));
+    }
+    let mut body = vec![0u8; length];
+    from.read_exact(&mut body)?;
+    postcard::from_bytes(&body).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}

@@ -162,7 +162,7 @@ pub(super) fn serve(mut bell: UnixStream, lifeline: OwnedFd) -> ! {
     loop {
         let pid = fork_child(launch, &bell, &lifeline);
         if bell.write_all(&pid.to_le_bytes()).is_err()
-            || !handoff::wait_for_ring(&mut bell, &lifeline)
+            || !handoff::wait_for_ring(&mut bell, &lifeline, None)
         {
             exit_now(0) // the program closed its end, or died
         }

@@ -7,13 +7,18 @@
 //! path (so nothing is left behind if either is killed later), sends the first message and
 //! rings: one byte on the inherited socket. The new process waits for that byte or for its
 //! lifeline's end (its parent died before connecting), never for a connection that may not come.
+//! Until then it holds SIGINT, SIGTERM and SIGHUP back and watches for them too: one of them (its
+//! parent's exit rule ends its children with SIGTERM) ends the wait, so that the server's
+//! directory is removed before the signal ends the process.
 
 use ipc_channel::ipc::{IpcOneShotServer, IpcReceiver, IpcSender};
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+use nix::sys::signalfd::{SfdFlags, SignalFd};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::io::{self, Read, Write};
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
 
@@ -25,6 +30,30 @@ pub(super) fn accept<T>(
 where
     T: Serialize + DeserializeOwned,
 {
+    let mut fatal = SigSet::empty();
+    for signal in [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP] {
+        fatal.add(signal);
+    }
+    let mut previous = SigSet::empty();
+    pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&fatal), Some(&mut previous))
+        .map_err(|e| format!("cannot hold signals back: {e}"))?;
+    let signals = SignalFd::with_flags(&fatal, SfdFlags::SFD_CLOEXEC)
+        .map_err(|e| format!("cannot watch for signals: {e}"));
+    let accepted = signals.and_then(|signals| accept_watching(parent, lifeline, &signals));
+    // The server and its directory are gone by now; a signal that came meanwhile ends the
+    // process as soon as it is let through.
+    let _ = pthread_sigmask(SigmaskHow::SIG_SETMASK, Some(&previous), None);
+    accepted
+}
+
+fn accept_watching<T>(
+    parent: &mut UnixStream,
+    lifeline: &OwnedFd,
+    signals: &SignalFd,
+) -> Result<(IpcReceiver<T>, T), String>
+where
+    T: Serialize + DeserializeOwned,
+{
     let (server, name) =
         IpcOneShotServer::<T>::new().map_err(|e| format!("cannot open its channel: {e}"))?;
     let length = u32::try_from(name.len()).map_err(|e| e.to_string())?;
@@ -32,8 +61,8 @@ where
         .write_all(&length.to_le_bytes())
         .and_then(|()| parent.write_all(name.as_bytes()))
         .map_err(|e| format!("cannot tell its parent where to connect: {e}"))?;
-    if !wait_for_ring(parent, lifeline) {
-        return Err("its parent ended before it sent anything".to_owned());
+    if !wait_for_ring(parent, lifeline, Some(signals.as_fd())) {
+        return Err("its parent ended, or it was told to end, before it got anything".to_owned());
     }
     server
         .accept()
@@ -71,21 +100,26 @@ pub(super) fn ring(stream: &mut UnixStream) -> io::Result<()> {
     stream.write_all(&[1])
 }
 
-/// Waits for a ring on `stream` or for the end of `lifeline`: whether it rang (false: the
-/// parent closed `stream` or died).
-pub(super) fn wait_for_ring(stream: &mut UnixStream, lifeline: &OwnedFd) -> bool {
+/// Waits for a ring on `stream`, the end of `lifeline`, or anything on `also` (a signal): whether
+/// it rang (false: the parent closed `stream` or died, or a signal came).
+pub(super) fn wait_for_ring(
+    stream: &mut UnixStream,
+    lifeline: &OwnedFd,
+    also: Option<BorrowedFd<'_>>,
+) -> bool {
     loop {
-        let mut fds = [
+        let mut fds = vec![
             PollFd::new(stream.as_fd(), PollFlags::POLLIN),
             PollFd::new(lifeline.as_fd(), PollFlags::POLLIN),
         ];
+        fds.extend(also.map(|fd| PollFd::new(fd, PollFlags::POLLIN)));
         match poll(&mut fds, PollTimeout::NONE) {
             Err(nix::errno::Errno::EINTR) => continue,
             Err(_) => return false,
             Ok(_) => {}
         }
         // Anything on the lifeline is its end: nothing is ever written on it.
-        if fds[1].any().unwrap_or(true) {
+        if fds[1..].iter().any(|fd| fd.any().unwrap_or(true)) {
             return false;
         }
         let mut byte = [0u8; 1];

@@ -180,6 +180,37 @@ def cpu_two_threads(_n):
     return timed(body)
 
 
+def manager_dict_roundtrip(n):
+    with mp.Manager() as m:
+        d = m.dict()
+        d[0] = 0
+
+        def body():
+            for i in range(n):
+                d[0] = i
+                assert d[0] == i
+        return timed(body)
+
+
+def shm_attach_read_1mib(n):
+    from multiprocessing import shared_memory
+    mib = 1 << 20
+    block = shared_memory.SharedMemory(create=True, size=mib)
+    block.buf[:] = b"\x07" * mib
+
+    def body():
+        for _ in range(n):
+            other = shared_memory.SharedMemory(name=block.name)
+            data = bytes(other.buf[:mib])
+            assert len(data) == mib and data[-1] == 7
+            other.close()
+    try:
+        return timed(body)
+    finally:
+        block.close()
+        block.unlink()
+
+
 OPS = {
     "thread_start_join": thread_start_join,
     "process_start_join_fork": lambda n: process_start_join(FORK, n),
@@ -193,6 +224,8 @@ OPS = {
     "pool_maps_small": lambda n: pool_maps(n, 100),
     "pool_maps_big": lambda n: pool_maps(n, 100_000),
     "pool_map_cpu": pool_map_cpu,
+    "manager_dict_roundtrip": manager_dict_roundtrip,
+    "shm_attach_read_1mib": shm_attach_read_1mib,
     "cpu_one_thread": cpu_one_thread,
     "cpu_two_threads": cpu_two_threads,
 }

@@ -285,6 +285,37 @@ pub fn cpu_two_threads(_n: u64) -> Duration {
     })
 }
 
+/// `n` round trips to a manager's dict: `d[0] = i`, then `d[0]` read back (Python's
+/// `Manager().dict()`). The manager is started before the clock.
+pub fn manager_dict_roundtrip(n: u64) -> Duration {
+    let manager = common::manager::Manager::start().expect("manager");
+    let d = manager.dict::<u64, u64>().expect("dict");
+    d.set(0, 0).expect("connect before the clock");
+    time(|| {
+        for i in 0..n {
+            d.set(0, i).expect("set");
+            assert_eq!(d.get(&0).expect("get"), Some(i));
+        }
+    })
+}
+
+/// `n` times: attach to a named 1 MiB block by its name and copy all of it out
+/// (`SharedMemory(name=..)`, `bytes(shm.buf)`, `close()`).
+pub fn shm_attach_read_1mib(n: u64) -> Duration {
+    const MIB: usize = 1 << 20;
+    let block = common::shm::SharedMemory::create(MIB).expect("create");
+    block.write(0, &vec![7u8; MIB]);
+    let elapsed = time(|| {
+        for _ in 0..n {
+            let other = common::shm::SharedMemory::attach(block.name()).expect("attach");
+            let bytes = other.read(0, MIB);
+            assert_eq!((bytes.len(), bytes[MIB - 1]), (MIB, 7));
+        }
+    });
+    block.unlink().expect("unlink");
+    elapsed
+}
+
 /// One measured operation: its name, what one unit is, and how many units one sample does.
 #[derive(Debug, Clone, Copy)]
 pub struct Op {
@@ -387,6 +418,16 @@ pub const OPS: &[Op] = &[
         name: "rayon_map_cpu",
         run: rayon_map_cpu,
         n: 1,
+    },
+    Op {
+        name: "manager_dict_roundtrip",
+        run: manager_dict_roundtrip,
+        n: 10_000,
+    },
+    Op {
+        name: "shm_attach_read_1mib",
+        run: shm_attach_read_1mib,
+        n: 200,
     },
     Op {
         name: "cpu_one_thread",

@@ -112,6 +112,18 @@ pub(crate) const ROWS: &[Row] = &[
         python: "pool_map_cpu",
         target: None,
     },
+    Row {
+        metric: "Manager().dict() set+get round trip",
+        rust: "manager_dict_roundtrip",
+        python: "manager_dict_roundtrip",
+        target: None,
+    },
+    Row {
+        metric: "attach a named 1 MiB block and read it",
+        rust: "shm_attach_read_1mib",
+        python: "shm_attach_read_1mib",
+        target: None,
+    },
 ];
 
 /// Units per sample on the CPython side (fewer where CPython is slow; the metric is per unit).
@@ -128,6 +140,8 @@ pub(crate) fn python_n(name: &str) -> u64 {
         "pool_map_tiny" => 100_000,
         "pool_maps_small" => 200,
         "pool_maps_big" => 10,
+        "manager_dict_roundtrip" => 2_000,
+        "shm_attach_read_1mib" => 100,
         _ => 1,
     }
 }

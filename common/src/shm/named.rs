@@ -227,7 +227,7 @@ impl SharedMemory {
     /// The 8-byte word at `at`, if `at` is 8-aligned and the word ends by `end`: copies go a word
     /// at a time where they can (an atomic per byte would be eight times the loads).
     fn word(&self, at: usize, end: usize) -> Option<&AtomicU64> {
-        if at % 8 != 0 || end - at < 8 {
+        if !at.is_multiple_of(8) || end - at < 8 {
             return None;
         }
         // SAFETY: the mapping starts page-aligned, so `base + at` is 8-aligned; `at + 8 <= end

@@ -3,7 +3,7 @@
 mod support;
 
 use common::process::{Process, StartMethod};
-use common::shm::{Item, ShareableList, SharedMemory};
+use common::shm::{Item, ShareableList, SharedMemory, SharedMemoryManager};
 use std::time::{Duration, Instant};
 
 fn main() -> std::process::ExitCode {
@@ -15,6 +15,7 @@ fn main() -> std::process::ExitCode {
         bad_sizes_and_names_are_errors,
         a_block_left_by_a_killed_process_is_unlinked_by_its_tracker,
         a_shareable_list_keeps_its_length_and_each_items_room,
+        a_shared_memory_manager_unlinks_its_blocks_when_it_ends,
     ])
 }
 
@@ -132,4 +133,27 @@ fn a_shareable_list_keeps_its_length_and_each_items_room() {
     assert!(ShareableList::attach(block.name()).is_err());
     block.unlink().expect("unlink");
     list.shm().unlink().expect("unlink");
+}
+
+/// Python's `with SharedMemoryManager() as smm:`: what it made is gone after the block, even a
+/// block a child still had mapped; one the program unlinked itself is skipped quietly.
+fn a_shared_memory_manager_unlinks_its_blocks_when_it_ends() {
+    let names = {
+        let smm = SharedMemoryManager::new();
+        let block = smm.shared_memory(32).expect("block");
+        let list = smm.shareable_list([Item::Int(1)]).expect("list");
+        let early = smm.shared_memory(8).expect("another");
+        early.unlink().expect("unlinked by the program");
+        let mut p = Process::target(
+            |name: String| SharedMemory::attach(&name).expect("attach").write(0, b"x"),
+            block.name().to_owned(),
+        );
+        p.start().expect("start");
+        p.join();
+        assert_eq!(block.read(0, 1), b"x");
+        vec![block.name().to_owned(), list.shm().name().to_owned()]
+    };
+    for name in names {
+        assert!(!in_dev_shm(&name), "{name} is still in /dev/shm");
+    }
 }

@@ -21,12 +21,14 @@
 
 mod list;
 mod lock;
+mod manager;
 mod named;
 mod segment;
 mod tracker;
 
 pub use list::{Item, ShareableList};
 pub use lock::{Lock, LockGuard};
+pub use manager::SharedMemoryManager;
 pub use named::SharedMemory;
 
 use segment::Segment;

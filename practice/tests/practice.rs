@@ -147,6 +147,11 @@ const STARTS: &[(&str, &str)] = &[
         "a hang). when everyone takes the same side's fork first",
     ),
     ("12-producer-and-consumer", "a hang). the consumer spins"),
+    (
+        "13-wait-for-the-go",
+        "'worker 0 goes' was printed before 'main: go'",
+    ),
+    ("14-two-at-a-time", "were inside: at most two may be"),
 ];
 
 #[test]
@@ -425,11 +430,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 12)\n",
+            "error: no exercise \"99\" (there are 01 to 14)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 12)\n",
+            "error: no exercise \"nothing\" (there are 01 to 14)\n",
         ),
         (
             &["frobnicate"][..],

@@ -152,6 +152,10 @@ const STARTS: &[(&str, &str)] = &[
         "'worker 0 goes' was printed before 'main: go'",
     ),
     ("14-two-at-a-time", "were inside: at most two may be"),
+    (
+        "15-share-a-dict",
+        "each child changed its own copy of the dict",
+    ),
 ];
 
 #[test]
@@ -430,11 +434,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 14)\n",
+            "error: no exercise \"99\" (there are 01 to 15)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 14)\n",
+            "error: no exercise \"nothing\" (there are 01 to 15)\n",
         ),
         (
             &["frobnicate"][..],

@@ -20,6 +20,7 @@ fn main() -> std::process::ExitCode {
         a_killed_manager_fails_every_call_within_a_second,
         a_proxy_used_after_shutdown_is_an_error,
         a_proxy_with_the_wrong_key_is_refused,
+        a_waiter_killed_while_waiting_does_not_keep_the_lock,
     ])
 }
 
@@ -223,4 +224,38 @@ fn a_proxy_with_the_wrong_key_is_refused() {
     let again: DictProxy<u8, u8> = postcard::from_bytes(&bytes).expect("the right key");
     again.set(1, 2).expect("set");
     assert_eq!(d.get(&1).expect("get"), Some(2));
+}
+
+fn wait_then_put(lock: LockProxy, done: QueueProxy<u8>) {
+    let _held = lock.acquire().expect("acquire");
+    done.put(1).expect("put");
+}
+
+/// A process killed while it waited for the lock cannot be handed it: the next waiter is. The
+/// manager is stopped (SIGSTOP) while the waiter dies and main releases, so that it sees the
+/// release before the dead waiter's end-of-file, and must pass the lock over it.
+fn a_waiter_killed_while_waiting_does_not_keep_the_lock() {
+    use nix::sys::signal::{Signal, kill};
+    let manager = Manager::start().expect("manager");
+    let lock = manager.lock().expect("lock");
+    let done = manager.queue::<u8>().expect("queue");
+    let held = lock.acquire().expect("main holds it");
+    let settle = || std::thread::sleep(Duration::from_millis(300)); // a start, a connect, a send
+    let mut doomed = started(Process::target(wait_then_put, (lock.clone(), done.clone())));
+    settle();
+    let mut next = started(Process::target(wait_then_put, (lock.clone(), done.clone())));
+    settle();
+    let pid = nix::unistd::Pid::from_raw(manager.pid().expect("pid") as i32);
+    kill(pid, Signal::SIGSTOP).expect("stop the manager");
+    doomed.kill();
+    doomed.join();
+    let resume = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(200));
+        kill(pid, Signal::SIGCONT).expect("resume the manager");
+    });
+    drop(held); // the release, answered once the manager runs again
+    resume.join().expect("resume");
+    assert_eq!(done.get().expect("the next waiter got the lock"), 1);
+    next.join();
+    assert_eq!(next.exitcode(), Some(0));
 }

@@ -4,6 +4,9 @@
 //! never blocks on one client.
 
 use super::protocol::{self, Kind, Op, Request, Response};
+
+#[path = "waiting.rs"]
+mod waiting;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use std::collections::VecDeque;
 use std::os::fd::AsFd;
@@ -99,12 +102,7 @@ pub(super) fn serve(listener: UnixListener, key: [u8; 16]) {
 
 impl Server {
     fn reply(&mut self, id: u64, response: &Response) {
-        let Some(index) = self.clients.iter().position(|(c, _)| *c == id) else {
-            return;
-        };
-        if protocol::send(&self.clients[index].1.stream, response).is_err() {
-            self.drop_client(id);
-        }
+        self.try_reply(id, response);
     }
 
     fn drop_client(&mut self, id: u64) {
@@ -169,6 +167,7 @@ impl Server {
             )));
         };
         let mut wake: Vec<(u64, Response)> = Vec::new();
+        let mut handoff = false;
         let response = match (target, op) {
             (Object::Dict(pairs) | Object::Namespace(pairs), Op::Set { key, value }) => {
                 match pairs.iter_mut().find(|(k, _)| *k == key) {
@@ -211,23 +210,18 @@ impl Server {
                     Some(Response::Ok)
                 }
             }
-            (Object::Lock { held, waiting }, Op::Release) => {
+            (Object::Lock { held, .. }, Op::Release) => {
                 if !*held {
                     Some(Response::Error("release unlocked lock".to_owned()))
                 } else {
-                    // Handed straight to the first waiter, which now holds it.
-                    match waiting.pop_front() {
-                        Some(next) => wake.push((next, Response::Ok)),
-                        None => *held = false,
-                    }
+                    *held = false;
+                    handoff = true;
                     Some(Response::Ok)
                 }
             }
-            (Object::Queue { items, waiting }, Op::Put { value }) => {
-                match waiting.pop_front() {
-                    Some(next) => wake.push((next, Response::Value(Some(value)))),
-                    None => items.push_back(value),
-                }
+            (Object::Queue { items, .. }, Op::Put { value }) => {
+                items.push_back(value);
+                handoff = true;
                 Some(Response::Ok)
             }
             (Object::Queue { items, waiting }, Op::Take) => match items.pop_front() {
@@ -263,6 +257,21 @@ impl Server {
         for (waiter, answer) in wake {
             self.reply(waiter, &answer);
         }
+        if handoff {
+            self.hand_over(object);
+        }
         response
+    }
+
+    /// Replies; whether the client got it (false: it is gone, and forgotten).
+    fn try_reply(&mut self, id: u64, response: &Response) -> bool {
+        let Some(index) = self.clients.iter().position(|(c, _)| *c == id) else {
+            return false;
+        };
+        if protocol::send(&self.clients[index].1.stream, response).is_ok() {
+            return true;
+        }
+        self.drop_client(id);
+        false
     }
 }

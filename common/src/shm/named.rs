@@ -107,7 +107,11 @@ impl SharedMemory {
             tracker::unlinked(os.to_str().unwrap_or_default());
             return Err(error);
         }
-        Self::map(name, fd, size)
+        Self::map(name, fd, size).inspect_err(|_| {
+            // SAFETY: unlinking the name just made, given as a NUL-terminated string.
+            unsafe { libc::shm_unlink(os.as_ptr()) };
+            tracker::unlinked(os.to_str().unwrap_or_default());
+        })
     }
 
     /// The block named `name`, made by this or another process: Python's `SharedMemory(name)`.

@@ -1,0 +1,309 @@
+//! The exercises' checks: `exercises/info.toml` lists the exercises, this module says how each
+//! checked.
+//!
+//! A check reads a finished run of the learner's program (stdout, the trace, the exit status)
+//! and names, in the learner's terms, the first property that does not hold.
+
+use crate::korean::{Josa, with};
+use harness::{Event, Kind, Run};
+
+mod ipc;
+mod notes;
+mod sync;
+
+/// What is wrong, in Korean and in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub ko: String,
+    pub en: String,
+}
+
+impl Problem {
+    pub fn new(ko: impl Into<String>, en: impl Into<String>) -> Self {
+        Problem {
+            ko: ko.into(),
+            en: en.into(),
+        }
+    }
+}
+
+pub type Check = fn(&Run) -> Result<(), Problem>;
+
+/// One exercise: folder `exercises/<id>-<package>/` (its code, and its hint in `hint.ko.md` and
+/// `hint.en.md`, which the book shows too), solution under `exercises/solutions/`.
+#[derive(Debug)]
+pub struct Exercise {
+    pub id: &'static str,
+    pub package: &'static str,
+    pub title: [&'static str; 2],
+    /// What a program that never ends usually lacks.
+    pub hang_hint: [&'static str; 2],
+    /// What the checker verifies, in words.
+    pub checks: [&'static str; 2],
+    pub check: Check,
+    /// The checker's own call of the exercise's function (`exercises/checks/`), if it has one.
+    pub probe: Option<Probe>,
+}
+
+/// The checker calls the exercise's function with numbers the learner never sees: a binary of
+/// the exercise's package (`exercises/checks/<folder>.rs`) that calls it with its arguments and
+/// prints `result: <value>`.
+#[derive(Debug)]
+pub struct Probe {
+    /// The binary's name.
+    pub bin: &'static str,
+    /// The function, as the exercise declares it.
+    pub signature: &'static str,
+    /// The ranges the call's arguments are picked from, each anew on every check.
+    pub args: &'static [(u64, u64)],
+    /// What the call's run must show, given its arguments.
+    pub check: fn(&Run, &[String]) -> Result<(), Problem>,
+    /// Whether the call runs with the plans' late workers too. Not where the call perturbs its
+    /// threads itself (`interrupt_threads`) and a late start would only make it slower.
+    pub late_starts: bool,
+}
+
+impl Probe {
+    /// The function's name.
+    pub fn name(&self) -> &str {
+        self.signature
+            .split('(')
+            .next()
+            .and_then(|head| head.rsplit(' ').next())
+            .unwrap_or(self.signature)
+    }
+}
+
+/// A number from `low` to `high` picked by `random`, and `random` moved on.
+fn pick(random: &mut u64, low: u64, high: u64) -> u64 {
+    *random ^= *random << 13;
+    *random ^= *random >> 7;
+    *random ^= *random << 17;
+    low + *random % (high - low + 1)
+}
+
+impl Probe {
+    /// The arguments for one call: a number from each range, picked by `random`.
+    pub fn pick_args(&self, mut random: u64) -> Vec<String> {
+        self.args
+            .iter()
+            .map(|&(low, high)| pick(&mut random, low, high).to_string())
+            .collect()
+    }
+}
+
+fn numbers(args: &[String]) -> Vec<i64> {
+    args.iter().map(|a| a.parse().unwrap_or(0)).collect()
+}
+
+/// What the call printed as `result: <value>`.
+fn result(run: &Run) -> Result<i64, Problem> {
+    let line = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix("result: "))
+        .ok_or_else(|| never_printed("result: ..."))?;
+    Ok(line.parse().unwrap_or(i64::MIN))
+}
+
+fn wrong_result(got: i64, want: i64, ko: &str, en: &str) -> Problem {
+    Problem::new(
+        format!(
+            "{} 돌려줘야 하는데 {} 돌려줬습니다. {ko}",
+            with(&want.to_string(), Josa::EulReul),
+            with(&got.to_string(), Josa::EulReul)
+        ),
+        format!("it must return {want} but returned {got}. {en}"),
+    )
+}
+impl Exercise {
+    pub fn folder(&self) -> String {
+        format!("{}-{}", self.id, self.package)
+    }
+}
+
+fn line(run: &Run, text: &str) -> Option<usize> {
+    run.stdout.iter().position(|l| l == text)
+}
+
+/// `want` was not printed: with what was printed in its place (a line that begins the same
+/// way, up to its first `:`), if anything was.
+fn expected(run: &Run, want: &str) -> Problem {
+    let head = want.split_once(':').map_or(want, |(head, _)| head);
+    let instead = run
+        .stdout
+        .iter()
+        .find(|l| *l != want && l.starts_with(head) && head.len() >= 4);
+    match instead {
+        Some(got) => Problem::new(
+            format!(
+                "{} 찍혀야 하는데 {} 찍혔습니다.",
+                with(&format!("'{want}'"), Josa::IGa),
+                with(&format!("'{got}'"), Josa::IGa)
+            ),
+            format!("'{want}' was expected; '{got}' was printed."),
+        ),
+        None => never_printed(want),
+    }
+}
+
+fn never_printed(text: &str) -> Problem {
+    let quoted = format!("'{text}'");
+    Problem::new(
+        format!("{} 찍히지 않았습니다.", with(&quoted, Josa::IGa)),
+        format!("{quoted} was never printed."),
+    )
+}
+
+/// Who printed `text` (the first line equal to it), from the trace. A line printed with
+/// `println!` is not in the trace: which thread or process printed it cannot be seen.
+fn printed_by<'a>(run: &'a Run, text: &str) -> Result<&'a Event, Problem> {
+    if let Some(event) = run
+        .events_matching(harness::exact(text))
+        .into_iter()
+        .find(|e| e.kind == Kind::Say)
+    {
+        return Ok(event);
+    }
+    if line(run, text).is_some() {
+        let quoted = format!("'{text}'");
+        return Err(Problem::new(
+            format!(
+                "{} `println!`으로 찍혀서 어느 스레드나 프로세스가 찍었는지 확인할 수 없습니다. 이 연습은 그것을 확인하므로 `say!`로 찍으세요.",
+                with(&quoted, Josa::IGa)
+            ),
+            format!(
+                "{quoted} was printed with `println!`, so the checker cannot see which thread or process printed it; this exercise checks that: print it with `say!`."
+            ),
+        ));
+    }
+    Err(never_printed(text))
+}
+
+/// How long `main` may go on after its last worker's own last event. Waiting by `join` ends it
+/// within milliseconds (even with both cores busy); a fixed sleep long enough for the second
+/// plan's late worker (0.7 s) outlasts the first plan's workers by more than this, so no fixed
+/// sleep passes both.
+const JOIN_MARGIN_NS: u64 = 800_000_000;
+
+/// `main` ended soon after its last worker (a thread of its own or a child process) did: it
+/// waited for them, rather than sleeping a fixed time.
+fn ended_with_its_workers(run: &Run) -> Result<(), Problem> {
+    let last = run
+        .events
+        .iter()
+        .filter(|e| e.pid != run.pid || e.thread != "main")
+        .map(|e| e.t_ns)
+        .max();
+    let Some(last) = last else {
+        return Ok(());
+    };
+    // The main process's own last word (its `process_exit`, written as the last step of its
+    // exit), else the moment the checker saw it end: a loaded machine can be slow to tell the
+    // checker, and that delay is not the program's.
+    let ended = run
+        .events_of_kind(Kind::ProcessExit)
+        .into_iter()
+        .filter(|e| e.pid == run.pid)
+        .map(|e| e.t_ns)
+        .max()
+        .unwrap_or(run.ended_ns);
+    let after = ended.saturating_sub(last);
+    if after > JOIN_MARGIN_NS {
+        let secs = format!("{:.1}", after as f64 / 1e9);
+        return Err(Problem::new(
+            format!(
+                "마지막 작업자가 끝나고도 main이 {secs}초 더 있다가 끝났습니다. 정해진 시간만큼 자는 것은 기다리는 것이 아닙니다(작업자가 늦으면 모자라고, 빠르면 남습니다). join으로 기다리세요."
+            ),
+            format!(
+                "main went on for {secs} s after its last worker ended. Sleeping a fixed time is not waiting (too short when a worker is late, too long when it is quick): wait with join."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The check of the exercise whose package is `package` (the list itself is
+/// `exercises/info.toml`), and the checker's call of its function if it has one.
+pub fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
+    notes::mechanism(package)
+        .or_else(|| sync::mechanism(package))
+        .or_else(|| ipc::mechanism(package))
+}
+
+/// One exercise as `exercises/info.toml` lists it.
+#[derive(Debug, serde::Deserialize)]
+struct Listed {
+    id: String,
+    package: String,
+    title: Words,
+    hang: Option<Words>,
+    checks: Words,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Words {
+    ko: String,
+    en: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct InfoToml {
+    exercise: Vec<Listed>,
+}
+
+fn keep(text: String) -> &'static str {
+    // The list is read once and lives as long as the program.
+    Box::leak(text.into_boxed_str())
+}
+
+/// The exercises of `exercises/info.toml` under `root`, in order, each with its check.
+pub fn load(root: &std::path::Path) -> Result<Vec<Exercise>, String> {
+    let path = root.join("info.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let info: InfoToml = toml::from_str(&text).map_err(|e| {
+        format!(
+            "{}: {}",
+            path.display(),
+            e.to_string().lines().next().unwrap_or("")
+        )
+    })?;
+    info.exercise
+        .into_iter()
+        .map(|listed| {
+            let (check, probe) = mechanism(&listed.package).ok_or_else(|| {
+                format!(
+                    "{}: no check for the package {:?} (practice/src/exercises.rs)",
+                    path.display(),
+                    listed.package
+                )
+            })?;
+            let hang = listed.hang.unwrap_or(Words {
+                ko: String::new(),
+                en: String::new(),
+            });
+            Ok(Exercise {
+                id: keep(listed.id),
+                package: keep(listed.package),
+                title: [keep(listed.title.ko), keep(listed.title.en)],
+                hang_hint: [keep(hang.ko), keep(hang.en)],
+                checks: [keep(listed.checks.ko), keep(listed.checks.en)],
+                check,
+                probe,
+            })
+        })
+        .collect()
+}
+
+/// Whether every process the run started is gone (a daemon child is ended at exit).
+pub fn nothing_left(run: &Run) -> Result<(), Problem> {
+    for pid in run.pids() {
+        if !harness::reap::wait_gone(pid, std::time::Duration::from_secs(1)) {
+            return Err(Problem::new(
+                format!("main이 끝난 뒤에도 자식 프로세스(pid {pid})가 돌고 있었습니다."),
+                format!("a child process (pid {pid}) was still running after main ended."),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -156,6 +156,11 @@ const STARTS: &[(&str, &str)] = &[
         "15-share-a-dict",
         "each child changed its own copy of the dict",
     ),
+    (
+        "16-wait-in-a-loop",
+        "'consumed 0' was never printed: the consumers woke to an empty shelf",
+    ),
+    ("17-line-up-the-phases", "a worker went on before everyone had finished the phase before"),
 ];
 
 #[test]
@@ -434,11 +439,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 15)\n",
+            "error: no exercise \"99\" (there are 01 to 17)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 15)\n",
+            "error: no exercise \"nothing\" (there are 01 to 17)\n",
         ),
         (
             &["frobnicate"][..],

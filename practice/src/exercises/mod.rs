@@ -16,6 +16,9 @@ mod sync;
 pub struct Problem {
     pub ko: String,
     pub en: String,
+    /// Whether what is wrong is that something never happened (a line never printed): then a
+    /// thread cut off by main's end may explain it.
+    pub missing: bool,
 }
 
 impl Problem {
@@ -23,6 +26,15 @@ impl Problem {
         Problem {
             ko: ko.into(),
             en: en.into(),
+            missing: false,
+        }
+    }
+
+    /// The problem, as one of something that never happened.
+    pub fn missing(self) -> Self {
+        Problem {
+            missing: true,
+            ..self
         }
     }
 }
@@ -153,6 +165,7 @@ fn never_printed(text: &str) -> Problem {
         format!("{} 찍히지 않았습니다.", with(&quoted, Josa::IGa)),
         format!("{quoted} was never printed."),
     )
+    .missing()
 }
 
 /// Who printed `text` (the first line equal to it), from the trace. A line printed with

@@ -188,7 +188,8 @@ fn join_the_threads(run: &Run) -> Result<(), Problem> {
                 format!(
                     "{quoted} was never printed: main returned before its threads finished. Sleeping a fixed time is not waiting: join every thread."
                 ),
-            ));
+            )
+            .missing());
         };
         if at < main_end {
             return Err(Problem::new(
@@ -264,7 +265,8 @@ fn end_the_consumer(run: &Run) -> Result<(), Problem> {
         return Err(Problem::new(
             format!("소비자가 15개가 아니라 {}개를 받았습니다.", got.len()),
             format!("the consumer got {} messages, not 15.", got.len()),
-        ));
+        )
+        .missing());
     }
     for message in got {
         if printed_by(run, message)?.thread == "main" {

@@ -141,6 +141,142 @@ fn at_most_two_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     two_inside(run, numbers(args)[0] as usize)
 }
 
+/// Each "consumed i" (i below `items`) once, by a consumer thread, after "produced i"; nothing
+/// left on the shelf.
+fn consumed_each_once(run: &Run, items: u32) -> Result<(), Problem> {
+    for i in 0..items {
+        let consumed = format!("consumed {i}");
+        let quoted = format!("'{consumed}'");
+        let count = run.stdout.iter().filter(|l| **l == consumed).count();
+        if count == 0 {
+            return Err(Problem::new(
+                format!(
+                    "{} 찍히지 않았습니다. 소비자가 빈 선반을 보고 깨어나서 끝난 줄 알고 그만뒀습니다. 깨어날 때마다 조건을 다시 보세요(`while`).",
+                    with(&quoted, Josa::IGa)
+                ),
+                format!(
+                    "{quoted} was never printed: the consumers woke to an empty shelf, took it for the end and quit. Check the condition again after every wake-up (`while`)."
+                ),
+            ));
+        }
+        if count > 1 {
+            return Err(Problem::new(
+                format!(
+                    "{} {count}번 찍혔습니다. 물건마다 한 번입니다.",
+                    with(&quoted, Josa::IGa)
+                ),
+                format!("{quoted} was printed {count} times: once per item."),
+            ));
+        }
+        let thread = &printed_by(run, &consumed)?.thread;
+        if !thread.starts_with("consumer ") {
+            return Err(Problem::new(
+                format!(
+                    "{} '{thread}' 스레드가 찍었습니다. 소비자 스레드가 꺼내서 찍어야 합니다.",
+                    with(&quoted, Josa::EulReul)
+                ),
+                format!("{quoted} was printed by '{thread}', not by a consumer thread."),
+            ));
+        }
+        let produced = format!("produced {i}");
+        let made = line(run, &produced).ok_or_else(|| never_printed(&produced))?;
+        if line(run, &consumed) < Some(made) {
+            return Err(Problem::new(
+                format!(
+                    "{} '{produced}'보다 먼저 찍혔습니다. 선반에서 꺼낸 물건을 찍으세요.",
+                    with(&quoted, Josa::IGa)
+                ),
+                format!("{quoted} came before '{produced}': print the items taken off the shelf."),
+            ));
+        }
+    }
+    let left = "left on the shelf: 0";
+    line(run, left).ok_or_else(|| expected(run, left))?;
+    Ok(())
+}
+
+fn wait_in_a_loop(run: &Run) -> Result<(), Problem> {
+    consumed_each_once(run, 9)?;
+    ended_with_its_workers(run)
+}
+
+fn consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    consumed_each_once(run, numbers(args)[1] as u32)
+}
+
+/// Each "worker w phase p done" once, by thread "worker w"; every line of a phase before any
+/// line of the next (a worker prints its line before it waits at the barrier, and the others go
+/// on only after the last one's line).
+fn lined_up(run: &Run, workers: usize, phases: usize) -> Result<(), Problem> {
+    // For each phase: the earliest and the latest line, with their texts.
+    let mut spans: Vec<((usize, String), (usize, String))> = Vec::new();
+    for p in 0..phases {
+        let mut span: Option<((usize, String), (usize, String))> = None;
+        for w in 0..workers {
+            let done = format!("worker {w} phase {p} done");
+            let quoted = format!("'{done}'");
+            let count = run.stdout.iter().filter(|l| **l == done).count();
+            if count != 1 {
+                return Err(Problem::new(
+                    format!(
+                        "{} 한 번이 아니라 {count}번 찍혔습니다.",
+                        with(&quoted, Josa::IGa)
+                    ),
+                    format!("{quoted} was printed {count} times, not once."),
+                ));
+            }
+            let thread = &printed_by(run, &done)?.thread;
+            if *thread != format!("worker {w}") {
+                return Err(Problem::new(
+                    format!(
+                        "{} '{thread}' 스레드가 찍었습니다. 'worker {w}' 스레드가 찍어야 합니다.",
+                        with(&quoted, Josa::EulReul)
+                    ),
+                    format!("{quoted} was printed by '{thread}', not by the thread 'worker {w}'."),
+                ));
+            }
+            let at = line(run, &done).unwrap_or(0);
+            span = Some(match span {
+                None => ((at, done.clone()), (at, done)),
+                Some((first, last)) => (
+                    if at < first.0 {
+                        (at, done.clone())
+                    } else {
+                        first
+                    },
+                    if at > last.0 { (at, done) } else { last },
+                ),
+            });
+        }
+        spans.extend(span);
+    }
+    for pair in spans.windows(2) {
+        let ((_, behind), (early_at, early)) = (&pair[0].1, &pair[1].0);
+        if *early_at < pair[0].1.0 {
+            return Err(Problem::new(
+                format!(
+                    "{} '{behind}'보다 먼저 찍혔습니다. 모두가 앞 단계를 마치기 전에 다음 단계로 갔습니다. 단계마다 Barrier에서 기다리세요.",
+                    with(&format!("'{early}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{early}' came before '{behind}': a worker went on before everyone had finished the phase before. Wait at a Barrier after each phase."
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn line_up_the_phases(run: &Run) -> Result<(), Problem> {
+    lined_up(run, 3, 3)?;
+    ended_with_its_workers(run)
+}
+
+fn in_phases_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    lined_up(run, n[0] as usize, n[1] as usize)
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -169,6 +305,28 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // two inside together shows only without one; `main`'s 0.5 s inside outlasts the
                 // plans' 0.3 s.
                 late_starts: false,
+            }),
+        ),
+        "wait-in-a-loop" => (
+            wait_in_a_loop,
+            Some(Probe {
+                bin: "check-16",
+                signature: "pub fn consume(shelf: &Mutex<Shelf>, changed: &Condvar)",
+                // Consumers, items: the checker's producer, and its bell every 0.3 ms.
+                args: &[(2, 5), (8, 20)],
+                check: consume_call,
+                late_starts: true,
+            }),
+        ),
+        "line-up-the-phases" => (
+            line_up_the_phases,
+            Some(Probe {
+                bin: "check-17",
+                signature: "pub fn in_phases(workers: usize, phases: usize)",
+                // Workers, phases.
+                args: &[(2, 5), (2, 4)],
+                check: in_phases_call,
+                late_starts: true,
             }),
         ),
         _ => return None,

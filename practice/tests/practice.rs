@@ -160,7 +160,10 @@ const STARTS: &[(&str, &str)] = &[
         "16-wait-in-a-loop",
         "'consumed 0' was never printed: the consumers woke to an empty shelf",
     ),
-    ("17-line-up-the-phases", "a worker went on before everyone had finished the phase before"),
+    (
+        "17-line-up-the-phases",
+        "a worker went on before everyone had finished the phase before",
+    ),
 ];
 
 #[test]

@@ -164,6 +164,10 @@ const STARTS: &[(&str, &str)] = &[
         "17-line-up-the-phases",
         "a worker went on before everyone had finished the phase before",
     ),
+    (
+        "18-wait-for-the-tasks",
+        "main did not wait for the round's tasks",
+    ),
 ];
 
 #[test]
@@ -442,11 +446,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 17)\n",
+            "error: no exercise \"99\" (there are 01 to 18)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 17)\n",
+            "error: no exercise \"nothing\" (there are 01 to 18)\n",
         ),
         (
             &["frobnicate"][..],

@@ -277,6 +277,119 @@ fn in_phases_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     lined_up(run, n[0] as usize, n[1] as usize)
 }
 
+/// One line, printed once, by a thread whose name begins with `by`.
+fn once_by(run: &Run, text: &str, by: &str) -> Result<usize, Problem> {
+    let quoted = format!("'{text}'");
+    let count = run.stdout.iter().filter(|l| **l == text).count();
+    if count != 1 {
+        let problem = Problem::new(
+            format!(
+                "{} 한 번이 아니라 {count}번 찍혔습니다.",
+                with(&quoted, Josa::IGa)
+            ),
+            format!("{quoted} was printed {count} times, not once."),
+        );
+        return Err(if count == 0 {
+            problem.missing()
+        } else {
+            problem
+        });
+    }
+    let thread = &printed_by(run, text)?.thread;
+    if !thread.starts_with(by) {
+        return Err(Problem::new(
+            format!(
+                "{} '{thread}' 스레드가 찍었습니다. 이름이 '{}…'인 스레드가 찍어야 합니다.",
+                with(&quoted, Josa::EulReul),
+                by.trim_end()
+            ),
+            format!(
+                "{quoted} was printed by '{thread}', not by a thread named '{}…'.",
+                by.trim_end()
+            ),
+        ));
+    }
+    Ok(line(run, text).unwrap_or(0))
+}
+
+/// Each round's tasks are done, each once by a worker, before main's "round r done", which comes
+/// soon after the round's last task; each worker ends once, after the last round.
+fn rounds_waited(run: &Run, workers: usize, tasks: u32) -> Result<(), Problem> {
+    let mut round_done = 0;
+    for round in 1..=2 {
+        let done = format!("round {round} done");
+        round_done = once_by(run, &done, "main")?;
+        let mut last_task_ns = 0;
+        for task in 0..tasks {
+            let text = format!("round {round} task {task} done");
+            let at = once_by(run, &text, "worker ")?;
+            last_task_ns = last_task_ns.max(printed_by(run, &text)?.t_ns);
+            if at > round_done {
+                return Err(Problem::new(
+                    format!(
+                        "{} '{done}'보다 뒤에 찍혔습니다. main이 그 회차의 일을 기다리지 않았습니다. 일마다 끝났다고 알리고(task_done) 회차의 일을 모두 기다리세요(q.join()).",
+                        with(&format!("'{text}'"), Josa::IGa)
+                    ),
+                    format!(
+                        "'{text}' came after '{done}': main did not wait for the round's tasks. Mark each task done (task_done) and wait for all of the round's (q.join())."
+                    ),
+                ));
+            }
+        }
+        // Waiting for the tasks ends within milliseconds of the last; a fixed sleep long enough
+        // for the second plan's late task (1.1 s) outlasts the first plan's quick round by more.
+        let after = printed_by(run, &done)?.t_ns.saturating_sub(last_task_ns);
+        if after > JOIN_MARGIN_NS {
+            let secs = format!("{:.1}", after as f64 / 1e9);
+            return Err(Problem::new(
+                format!(
+                    "회차의 마지막 일이 끝나고 {secs}초 뒤에야 {} 찍혔습니다. 정해진 시간만큼 자는 것은 기다리는 것이 아닙니다. 일마다 끝났다고 알리고 그것을 기다리세요.",
+                    with(&format!("'{done}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{done}' came {secs} s after the round's last task. Sleeping a fixed time is not waiting: mark each task done and wait for that."
+                ),
+            ));
+        }
+    }
+    for w in 0..workers {
+        let ends = format!("worker {w} ends");
+        if run.stdout.iter().filter(|l| **l == ends).count() > 1 {
+            return Err(Problem::new(
+                format!(
+                    "{} 여러 번 찍혔습니다. 회차마다 작업자를 새로 만들고 join했습니다. 작업자는 두 회차 동안 같은 스레드로 남아야 합니다. 스레드가 아니라 일을 기다리세요.",
+                    with(&format!("'{ends}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{ends}' was printed more than once: new workers were made and joined for each round. The workers stay, the same threads, for both rounds: wait for the tasks, not for the threads."
+                ),
+            ));
+        }
+        if once_by(run, &ends, &format!("worker {w}"))? < round_done {
+            return Err(Problem::new(
+                format!(
+                    "{} 'round 2 done'보다 먼저 찍혔습니다. 작업자는 두 회차 동안 남아 있어야 합니다. 스레드가 아니라 일을 기다리세요.",
+                    with(&format!("'{ends}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{ends}' came before 'round 2 done': the workers stay for both rounds. Wait for the tasks, not for the threads."
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn wait_for_the_tasks(run: &Run) -> Result<(), Problem> {
+    rounds_waited(run, 2, 4)?;
+    ended_with_its_workers(run)
+}
+
+fn two_rounds_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    rounds_waited(run, n[0] as usize, n[1] as u32)
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -326,6 +439,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Workers, phases.
                 args: &[(2, 5), (2, 4)],
                 check: in_phases_call,
+                late_starts: true,
+            }),
+        ),
+        "wait-for-the-tasks" => (
+            wait_for_the_tasks,
+            Some(Probe {
+                bin: "check-18",
+                signature: "pub fn two_rounds(workers: usize, tasks: u32)",
+                // Workers, tasks per round.
+                args: &[(2, 4), (3, 8)],
+                check: two_rounds_call,
                 late_starts: true,
             }),
         ),

@@ -168,6 +168,7 @@ const STARTS: &[(&str, &str)] = &[
         "18-wait-for-the-tasks",
         "main did not wait for the round's tasks",
     ),
+    ("19-hold-the-lock", "not 2000000: additions were lost"),
 ];
 
 #[test]
@@ -446,11 +447,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 18)\n",
+            "error: no exercise \"99\" (there are 01 to 19)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 18)\n",
+            "error: no exercise \"nothing\" (there are 01 to 19)\n",
         ),
         (
             &["frobnicate"][..],

@@ -390,6 +390,34 @@ fn two_rounds_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     rounds_waited(run, n[0] as usize, n[1] as u32)
 }
 
+const ONE_GUARD_KO: &str = "더한 것을 잃었습니다. 더하기마다 가드 하나를 쥔 채로 읽고 쓰세요(잠금이 바쁘다고 건너뛰지도 마세요).";
+const ONE_GUARD_EN: &str = "additions were lost: do each addition's read and write while holding one guard (and skip none when the lock is busy).";
+
+fn hold_the_lock(run: &Run) -> Result<(), Problem> {
+    let Some(counter) = run.stdout.iter().find_map(|l| l.strip_prefix("counter: ")) else {
+        return Err(never_printed("counter: ..."));
+    };
+    if counter != "2000000" {
+        return Err(Problem::new(
+            format!("카운터가 2000000이 아니라 {counter}입니다. {ONE_GUARD_KO}"),
+            format!("the counter is {counter}, not 2000000: {ONE_GUARD_EN}"),
+        ));
+    }
+    Ok(())
+}
+
+fn add_under_a_lock_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let (got, want) = (result(run)?, n[0] * n[1]);
+    if got != want {
+        return Err(Problem::new(
+            format!("검사기의 카운터 값은 {got}, 맞는 값은 {want}입니다. {ONE_GUARD_KO}"),
+            format!("the checker's counter holds {got}, not {want}: {ONE_GUARD_EN}"),
+        ));
+    }
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -450,6 +478,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Workers, tasks per round.
                 args: &[(2, 4), (3, 8)],
                 check: two_rounds_call,
+                late_starts: true,
+            }),
+        ),
+        "hold-the-lock" => (
+            hold_the_lock,
+            Some(Probe {
+                bin: "check-19",
+                signature: "pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64)",
+                // Threads, additions per thread.
+                args: &[(2, 4), (200_000, 500_000)],
+                check: add_under_a_lock_call,
                 late_starts: true,
             }),
         ),

@@ -169,6 +169,7 @@ const STARTS: &[(&str, &str)] = &[
         "main did not wait for the round's tasks",
     ),
     ("19-hold-the-lock", "not 2000000: additions were lost"),
+    ("20-as-completed", "came only after the slow task"),
 ];
 
 #[test]
@@ -447,11 +448,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 19)\n",
+            "error: no exercise \"99\" (there are 01 to 20)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 19)\n",
+            "error: no exercise \"nothing\" (there are 01 to 20)\n",
         ),
         (
             &["frobnicate"][..],

@@ -297,16 +297,20 @@ fn once_by(run: &Run, text: &str, by: &str) -> Result<usize, Problem> {
     }
     let thread = &printed_by(run, text)?.thread;
     if !thread.starts_with(by) {
+        let (who_ko, who_en) = if by == "main" {
+            ("main 스레드가".to_owned(), "the main thread".to_owned())
+        } else {
+            (
+                format!("이름이 '{}…'인 스레드가", by.trim_end()),
+                format!("a thread named '{}…'", by.trim_end()),
+            )
+        };
         return Err(Problem::new(
             format!(
-                "{} '{thread}' 스레드가 찍었습니다. 이름이 '{}…'인 스레드가 찍어야 합니다.",
-                with(&quoted, Josa::EulReul),
-                by.trim_end()
+                "{} '{thread}' 스레드가 찍었습니다. {who_ko} 찍어야 합니다.",
+                with(&quoted, Josa::EulReul)
             ),
-            format!(
-                "{quoted} was printed by '{thread}', not by a thread named '{}…'.",
-                by.trim_end()
-            ),
+            format!("{quoted} was printed by '{thread}', not by {who_en}."),
         ));
     }
     Ok(line(run, text).unwrap_or(0))
@@ -418,6 +422,65 @@ fn add_under_a_lock_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Each "as_completed: x -> y" once, printed by main (the caller, as Python's `as_completed`
+/// loop is); the returned list, in the order of the inputs.
+fn completed(run: &Run, pairs: &[(u64, u64)], returned: &str) -> Result<(), Problem> {
+    for (x, y) in pairs {
+        once_by(run, &format!("as_completed: {x} -> {y}"), "main")?;
+    }
+    line(run, returned).ok_or_else(|| expected(run, returned))?;
+    Ok(())
+}
+
+fn as_completed(run: &Run) -> Result<(), Problem> {
+    completed(
+        run,
+        &[(1, 1), (2, 4), (3, 9), (4, 16)],
+        "map: [1, 4, 9, 16]",
+    )?;
+    ended_with_its_workers(run)
+}
+
+/// The checker's tasks: `xs` 3, 6, 9, ...; the one at the place `args[1]` takes 1.5 s, the others
+/// are done at once. Every other result is printed before the slow task finished.
+fn submit_all_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 3).collect();
+    let pairs: Vec<(u64, u64)> = xs.iter().map(|&x| (x, x * 10 + 1)).collect();
+    let ys: Vec<String> = pairs.iter().map(|(_, y)| y.to_string()).collect();
+    completed(run, &pairs, &format!("result: {}", ys.join(" ")))?;
+    for x in &xs {
+        let finished = format!("work {x} finished");
+        if printed_by(run, &finished)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "검사기의 {x}번 일을 main 스레드가 했습니다. 일마다 스레드 하나에서 돌리세요(executor.submit)."
+                ),
+                format!(
+                    "the checker's task {x} ran on the main thread: run each task on a thread of its own (executor.submit)."
+                ),
+            ));
+        }
+    }
+    let slow = xs[n[1] as usize];
+    let slow_done = line(run, &format!("work {slow} finished")).unwrap_or(0);
+    for (x, y) in &pairs {
+        let text = format!("as_completed: {x} -> {y}");
+        if *x != slow && line(run, &text) > Some(slow_done) {
+            return Err(Problem::new(
+                format!(
+                    "{} 1.5초 걸리는 {slow}번 일이 끝난 뒤에야 찍혔습니다. {x}번 일은 곧바로 끝났습니다. 끝난 결과는 앞의 느린 일을 기다리지 말고 끝나는 대로 받으세요(as_completed).",
+                    with(&format!("'{text}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{text}' came only after the slow task {slow} (1.5 s) finished, though task {x} was done at once: take each result as it completes (as_completed), not behind a slow one in front."
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -489,6 +552,18 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Threads, additions per thread.
                 args: &[(2, 4), (200_000, 500_000)],
                 check: add_under_a_lock_call,
+                late_starts: true,
+            }),
+        ),
+        "as-completed" => (
+            as_completed,
+            Some(Probe {
+                bin: "check-20",
+                signature: "pub fn submit_all(xs: &[u64], work: fn(u64) -> u64) -> Vec<u64>",
+                // Tasks, and the place of the slow one: never the last, so joining in order
+                // makes a quick one wait.
+                args: &[(3, 6), (0, 1)],
+                check: submit_all_call,
                 late_starts: true,
             }),
         ),

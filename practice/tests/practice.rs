@@ -170,6 +170,10 @@ const STARTS: &[(&str, &str)] = &[
     ),
     ("19-hold-the-lock", "not 2000000: additions were lost"),
     ("20-as-completed", "came only after the slow task"),
+    (
+        "21-drain-the-queue",
+        "main stopped taking items before it came",
+    ),
 ];
 
 #[test]
@@ -448,11 +452,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 20)\n",
+            "error: no exercise \"99\" (there are 01 to 21)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 20)\n",
+            "error: no exercise \"nothing\" (there are 01 to 21)\n",
         ),
         (
             &["frobnicate"][..],

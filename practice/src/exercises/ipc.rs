@@ -77,6 +77,94 @@ fn record_pids_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     recorded(run, numbers(args)[0] as usize, "entry ")
 }
 
+/// Main's child processes named `Process-k`, each with its PID, from the trace.
+fn children(run: &Run) -> Vec<(String, u32)> {
+    run.events_of_kind(Kind::ProcessStart)
+        .into_iter()
+        .filter(|e| e.ppid == run.pid && e.process.starts_with("Process-"))
+        .map(|e| (e.process.clone(), e.pid))
+        .collect()
+}
+
+/// `producers` child processes; each item of each ("item i from Process-k (pid P)", with the
+/// child's real PID) got once, printed by the main process.
+fn drained(run: &Run, producers: usize, items: u32) -> Result<(), Problem> {
+    let kids = children(run);
+    if kids.len() != producers {
+        return Err(Problem::new(
+            format!(
+                "생산자 프로세스가 {producers}개여야 하는데 {}개 시작되었습니다.",
+                kids.len()
+            ),
+            format!(
+                "{producers} producer processes must start; {} did.",
+                kids.len()
+            ),
+        ));
+    }
+    for (name, pid) in kids {
+        for i in 0..items {
+            let got = format!("got item {i} from {name} (pid {pid})");
+            let quoted = format!("'{got}'");
+            let count = run.stdout.iter().filter(|l| **l == got).count();
+            if count == 0 {
+                return Err(Problem::new(
+                    format!(
+                        "{} 찍히지 않았습니다. 그 물건이 오기 전에 main이 받기를 그만뒀습니다. 지금 큐가 비어 있다고 끝난 것이 아닙니다. 보내는 쪽이 모두 사라질 때까지 받으세요.",
+                        with(&quoted, Josa::IGa)
+                    ),
+                    format!(
+                        "{quoted} was never printed: main stopped taking items before it came. A queue empty now is not the end: take items until every sender is gone."
+                    ),
+                )
+                .missing());
+            }
+            if count > 1 {
+                return Err(Problem::new(
+                    format!(
+                        "{} {count}번 찍혔습니다. 물건마다 한 번입니다.",
+                        with(&quoted, Josa::IGa)
+                    ),
+                    format!("{quoted} was printed {count} times: once per item."),
+                ));
+            }
+            if printed_by(run, &got)?.pid != run.pid {
+                return Err(Problem::new(
+                    format!(
+                        "{} 자식 프로세스가 찍었습니다. main이 큐에서 받아서 찍어야 합니다.",
+                        with(&quoted, Josa::EulReul)
+                    ),
+                    format!(
+                        "{quoted} was printed by a child: main takes it off the queue and prints it."
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn drain_the_queue(run: &Run) -> Result<(), Problem> {
+    drained(run, 3, 4)?;
+    line(run, "main got 12 items").ok_or_else(|| expected(run, "main got 12 items"))?;
+    ended_with_its_workers(run)
+}
+
+fn drain_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    drained(run, n[0] as usize, n[1] as u32)?;
+    let (got, want) = (result(run)?, n[0] * n[1]);
+    if got != want {
+        return Err(wrong_result(
+            got,
+            want,
+            "받은 물건의 수를 돌려주세요.",
+            "return how many items main got.",
+        ));
+    }
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -88,6 +176,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn record_pids(children: usize) -> Vec<(String, u32)>",
                 args: &[(2, 6)],
                 check: record_pids_call,
+                late_starts: true,
+            }),
+        ),
+        "drain-the-queue" => (
+            drain_the_queue,
+            Some(Probe {
+                bin: "check-21",
+                signature: "pub fn drain(producers: usize, items: u32) -> usize",
+                // Producers, items each.
+                args: &[(2, 5), (2, 6)],
+                check: drain_call,
                 late_starts: true,
             }),
         ),

@@ -1,0 +1,43 @@
+//! Wrong: main prints the lines it expects, without taking the items.
+
+use common::ipc::IpcSender;
+use common::process::Process;
+use common::{current_process, say, sleep_secs};
+
+fn produce(q: IpcSender<String>, items: u32) {
+    let me = current_process();
+    for i in 0..items {
+        sleep_secs(0.1);
+        let item = format!("item {i} from {} (pid {})", me.name, me.pid);
+        q.send(item).expect("put");
+    }
+}
+
+pub fn drain(producers: usize, items: u32) -> usize {
+    let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
+    let mut ps: Vec<Process> = (0..producers)
+        .map(|_| Process::target(produce, (q_put.clone(), items)))
+        .collect();
+    for p in &mut ps {
+        p.start().expect("start a producer");
+    }
+    let me = common::current_process();
+    let mut got = 0;
+    for k in 1..=producers {
+        for i in 0..items {
+            say!("got item {i} from Process-{k} (pid {})", me.pid);
+            got += 1;
+        }
+    }
+    while let Ok(_item) = q.try_recv() {}
+    for p in &mut ps {
+        p.join();
+    }
+    got
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    let got = drain(3, 4);
+    say!("main got {got} items");
+}

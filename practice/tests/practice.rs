@@ -101,14 +101,14 @@ impl Exercises {
     }
 }
 
-/// Runs `job` on every item, three at a time. The items of one call are distinct exercises (or
-/// all the programs of one exercise), so no two jobs build the same package at once and each
-/// exercise's binary in the shared target stays its own. Most of a check is waiting (late starts,
-/// sleeps, hangs), so three at a time on two cores is about three times as fast.
-fn in_parallel<T: Send>(items: Vec<T>, job: impl Fn(T) + Sync) {
+/// Runs `job` on every item, `width` at a time. The items of one call are distinct exercises, so
+/// no two jobs build the same package at once and each exercise's binary in the shared target
+/// stays its own. Most of a check is waiting (late starts, sleeps, hangs), so several at a time on
+/// two cores are about as many times as fast.
+fn in_parallel<T: Send>(items: Vec<T>, width: usize, job: impl Fn(T) + Sync) {
     let queue = std::sync::Mutex::new(items.into_iter());
     std::thread::scope(|scope| {
-        for _ in 0..3 {
+        for _ in 0..width {
             scope.spawn(|| {
                 loop {
                     let next = queue.lock().unwrap_or_else(|p| p.into_inner()).next();
@@ -176,52 +176,17 @@ const STARTS: &[(&str, &str)] = &[
     ),
 ];
 
-#[test]
-fn every_starting_state_fails_for_its_intended_reason() {
-    let _turn = turn();
-    let exercises = Exercises::new();
-    in_parallel(STARTS.to_vec(), |(folder, reason)| {
-        let output = exercises.practice(&["check", &folder[..2]]);
-        let text = stdout(&output);
-        assert_eq!(output.status.code(), Some(1), "{folder}: {text}");
-        // A hang's report names what was still running between "(a hang)." and the note.
-        for part in reason.split("a hang). ") {
-            assert!(
-                text.contains(part),
-                "{folder}: expected {reason:?} in:\n{text}"
-            );
-        }
-        assert!(text.contains(&format!("hint {}", &folder[..2])), "{text}");
-    });
-}
-
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
 /// every time.
 const CHECKS: usize = 5;
 
-#[test]
-fn every_solution_passes_every_check_with_both_cores_busy() {
-    let _turn = turn();
-    let _busy = harness::BusyCores::start();
-    let exercises = Exercises::new();
-    in_parallel(STARTS.to_vec(), |(folder, _)| {
-        exercises.solve(folder);
-        for _ in 0..CHECKS {
-            let output = exercises.practice(&["check", &folder[..2]]);
-            let text = stdout(&output);
-            assert_eq!(output.status.code(), Some(0), "{folder}: {text}");
-            assert!(text.starts_with(&format!("✓ {}", &folder[..2])), "{text}");
-        }
-    });
-}
+/// How many exercises are checked side by side.
+const WIDTH: usize = 6;
 
-/// Wrong programs (`tests/wrong/`): the expected lines printed without the mechanism (by main,
-/// or by threads and processes that do not wait, send or lock), and each exercise's likeliest
-/// Python habit. Each must fail every check, and be answered in words, not a crash.
-#[test]
-fn every_wrong_program_fails_every_check() {
-    let _turn = turn();
-    let exercises = Exercises::new();
+/// Wrong programs (`tests/wrong/`), by the exercise they are for: the expected lines printed
+/// without the mechanism (by main, or by threads and processes that do not wait, send or lock),
+/// and each exercise's likeliest Python habit.
+fn wrong_programs() -> Vec<(&'static str, Vec<PathBuf>)> {
     let wrong_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wrong");
     let mut wrong: Vec<PathBuf> = std::fs::read_dir(&wrong_dir)
         .expect("tests/wrong")
@@ -229,90 +194,147 @@ fn every_wrong_program_fails_every_check() {
         .filter(|p| !p.ends_with("01-println.rs"))
         .collect();
     wrong.sort();
-    assert!(wrong.len() >= 12, "{wrong:?}");
-    // Grouped by exercise: one exercise's programs one after another, in one job.
-    let mut groups: Vec<(&str, Vec<PathBuf>)> = Vec::new();
-    for program in wrong {
-        let name = program
-            .file_name()
-            .and_then(|n| n.to_str())
-            .expect("a name");
-        let folder = STARTS
-            .iter()
-            .map(|(folder, _)| *folder)
-            .find(|folder| folder[..2] == name[..2])
-            .expect("an exercise for the wrong program");
-        match groups.iter_mut().find(|(f, _)| *f == folder) {
-            Some((_, programs)) => programs.push(program),
-            None => groups.push((folder, vec![program])),
-        }
+    for program in &wrong {
+        assert!(
+            STARTS
+                .iter()
+                .any(|(folder, _)| folder[..2] == name(program)[..2]),
+            "no exercise for the wrong program {}",
+            name(program)
+        );
     }
-    in_parallel(groups, |(folder, programs)| {
-        for program in programs {
-            let name = program
-                .file_name()
-                .and_then(|n| n.to_str())
-                .expect("a name");
-            std::fs::copy(&program, exercises.path().join(folder).join("src/main.rs"))
-                .expect("copy");
-            for check in 1..=CHECKS {
-                let output = exercises.practice(&["check", &folder[..2]]);
-                let text = stdout(&output);
-                assert_eq!(
-                    output.status.code(),
-                    Some(1),
-                    "{name} passed check {check}:\n{text}"
-                );
-                assert!(
-                    text.starts_with(&format!("✗ {}", &folder[..2])),
-                    "{name}: {text}"
-                );
-                assert!(
-                    output.stderr.is_empty(),
-                    "{name}: {}",
-                    String::from_utf8_lossy(&output.stderr)
-                );
-            }
-        }
-    });
+    STARTS
+        .iter()
+        .map(|(folder, _)| {
+            let mine: Vec<PathBuf> = wrong
+                .iter()
+                .filter(|p| {
+                    p.file_name().and_then(|n| n.to_str()).expect("a name")[..2] == folder[..2]
+                })
+                .cloned()
+                .collect();
+            (*folder, mine)
+        })
+        .collect()
 }
 
-/// Every solution with `println!` in place of `say!`: answered (passed, or failed with the note
-/// on `println!` where the exercise checks who printed), never a crash.
-#[test]
-fn every_solution_with_println_is_answered_without_a_crash() {
-    let _turn = turn();
-    let exercises = Exercises::new();
-    in_parallel(STARTS.to_vec(), |(folder, _)| {
-        let solution = std::fs::read_to_string(
-            exercises
-                .path()
-                .join("solutions")
-                .join(folder)
-                .join("src/main.rs"),
-        )
-        .expect("the solution");
-        std::fs::write(
-            exercises.path().join(folder).join("src/main.rs"),
-            solution.replace("say!(", "println!("),
-        )
-        .expect("write");
+fn name(program: &Path) -> &str {
+    program
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a name")
+}
+
+/// The starting state fails for the reason its page names.
+fn start_fails(exercises: &Exercises, folder: &str, reason: &str) {
+    let output = exercises.practice(&["check", &folder[..2]]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{folder}: {text}");
+    // A hang's report names what was still running between "(a hang)." and the note.
+    for part in reason.split("a hang). ") {
+        assert!(
+            text.contains(part),
+            "{folder}: expected {reason:?} in:\n{text}"
+        );
+    }
+    assert!(text.contains(&format!("hint {}", &folder[..2])), "{text}");
+}
+
+/// A wrong program fails every check, answered in words, not a crash.
+fn fails_every_check(exercises: &Exercises, folder: &str, program: &Path) {
+    std::fs::copy(program, exercises.path().join(folder).join("src/main.rs")).expect("copy");
+    for check in 1..=CHECKS {
         let output = exercises.practice(&["check", &folder[..2]]);
         let text = stdout(&output);
-        assert!(
-            matches!(output.status.code(), Some(0 | 1)),
-            "{folder}: {text}"
+        let name = name(program);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{name} passed check {check}:\n{text}"
         );
         assert!(
-            text.starts_with(&format!("✓ {}", &folder[..2]))
-                || text.starts_with(&format!("✗ {}", &folder[..2])),
-            "{folder}: {text}"
+            text.starts_with(&format!("✗ {}", &folder[..2])),
+            "{name}: {text}"
         );
         assert!(
             output.stderr.is_empty(),
-            "{folder}: {}",
+            "{name}: {}",
             String::from_utf8_lossy(&output.stderr)
         );
+    }
+}
+
+/// The solution with `println!` in place of `say!`: answered (passed, or failed with the note on
+/// `println!` where the exercise checks who printed), never a crash.
+fn println_is_answered(exercises: &Exercises, folder: &str) {
+    let solution = std::fs::read_to_string(
+        exercises
+            .path()
+            .join("solutions")
+            .join(folder)
+            .join("src/main.rs"),
+    )
+    .expect("the solution");
+    std::fs::write(
+        exercises.path().join(folder).join("src/main.rs"),
+        solution.replace("say!(", "println!("),
+    )
+    .expect("write");
+    let output = exercises.practice(&["check", &folder[..2]]);
+    let text = stdout(&output);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{folder}: {text}"
+    );
+    assert!(
+        text.starts_with(&format!("✓ {}", &folder[..2]))
+            || text.starts_with(&format!("✗ {}", &folder[..2])),
+        "{folder}: {text}"
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{folder}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The solution passes every check.
+fn solution_passes(exercises: &Exercises, folder: &str) {
+    exercises.solve(folder);
+    for _ in 0..CHECKS {
+        let output = exercises.practice(&["check", &folder[..2]]);
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(0), "{folder}: {text}");
+        assert!(text.starts_with(&format!("✓ {}", &folder[..2])), "{text}");
+    }
+}
+
+/// Every exercise, checked its way, with both cores busy: its starting state fails for its
+/// intended reason, each of its wrong programs fails every check, its solution with `println!` is
+/// answered without a crash, and its solution passes every check. One exercise's programs go one
+/// after another, in one job (its binary in the shared target stays its own); `WIDTH` exercises
+/// go side by side.
+#[test]
+fn every_exercise_is_checked_its_way() {
+    let _turn = turn();
+    let _busy = harness::BusyCores::start();
+    let exercises = Exercises::new();
+    let jobs: Vec<(&str, &str, Vec<PathBuf>)> = STARTS
+        .iter()
+        .zip(wrong_programs())
+        .map(|((folder, reason), (_, wrong))| (*folder, *reason, wrong))
+        .collect();
+    assert!(
+        jobs.iter().map(|(_, _, wrong)| wrong.len()).sum::<usize>() >= 12,
+        "wrong programs"
+    );
+    in_parallel(jobs, WIDTH, |(folder, reason, wrong)| {
+        start_fails(&exercises, folder, reason);
+        for program in &wrong {
+            fails_every_check(&exercises, folder, program);
+        }
+        println_is_answered(&exercises, folder);
+        solution_passes(&exercises, folder);
     });
 }
 

@@ -34,6 +34,7 @@ fn main() -> std::process::ExitCode {
         imap_yields_in_input_order_and_imap_unordered_yields_every_result,
         apply_and_apply_async_give_the_result,
         get_timeout_says_timeout_while_the_task_runs,
+        tasks_given_one_at_a_time_spread_over_idle_workers,
         close_lets_queued_work_finish_and_refuses_new_work,
         join_before_close_is_an_error,
         terminate_fails_what_is_unfinished_and_leaves_no_process,
@@ -209,6 +210,27 @@ fn get_timeout_says_timeout_while_the_task_runs() {
     assert_eq!(slow.successful(), None);
     pool.terminate();
     assert!(matches!(slow.get(), Err(PoolError::Terminated)));
+}
+
+/// A task given by `apply_async` goes to an idle worker, not behind a busy one: as Python's
+/// workers take the next task from one queue. With every task on the first worker (each worker is
+/// given up to four), the quick ones would wait behind the one that sleeps.
+fn tasks_given_one_at_a_time_spread_over_idle_workers() {
+    let pool = Pool::new(3).expect("start");
+    let stuck = pool.apply_async(sleep_ms, 30_000).expect("apply_async");
+    let quick: Vec<_> = (1..=2)
+        .map(|x| pool.apply_async(square, x).expect("apply_async"))
+        .collect();
+    for (x, result) in (1..=2).zip(&quick) {
+        assert_eq!(
+            result
+                .get_timeout(Duration::from_secs(20))
+                .expect("a quick task, not behind the stuck one"),
+            x * x
+        );
+    }
+    assert!(!stuck.ready());
+    pool.terminate();
 }
 
 fn close_lets_queued_work_finish_and_refuses_new_work() {

@@ -192,26 +192,29 @@ impl Slots {
         }
     }
 
-    /// Gives queued chunks to the workers that have room, one each per round, and sends each
-    /// worker its share as one message (one wake-up for it, however many chunks); the chunks of
-    /// a worker found gone.
+    /// Gives each queued chunk to the least busy worker that has room (so that chunks given
+    /// one at a time, as `apply_async` gives them, spread over idle workers rather than queue
+    /// behind one that may be stuck), and sends each worker its share as one message (one
+    /// wake-up for it, however many chunks); the chunks of a worker found gone.
     pub(super) fn dispatch(&mut self) -> Vec<Lost> {
         let mut batches: Vec<Vec<Chunk>> = self.slots.iter().map(|_| Vec::new()).collect();
-        'rounds: for _round in 0..PREFETCH {
-            for (slot, batch) in self.slots.iter().zip(&mut batches) {
-                let busy = slot.in_flight.len() + batch.len();
-                let room = busy < PREFETCH
-                    && self
-                        .maxtasksperchild
-                        .is_none_or(|most| slot.sent + batch.len() < most);
-                if slot.tasks.is_none() || !room {
-                    continue;
-                }
-                let Some(chunk) = self.queue.pop_front() else {
-                    break 'rounds;
-                };
-                batch.push(chunk);
-            }
+        while !self.queue.is_empty() {
+            let least_busy = self
+                .slots
+                .iter()
+                .zip(&batches)
+                .enumerate()
+                .filter(|(_, (slot, batch))| {
+                    slot.tasks.is_some()
+                        && slot.in_flight.len() + batch.len() < PREFETCH
+                        && self
+                            .maxtasksperchild
+                            .is_none_or(|most| slot.sent + batch.len() < most)
+                })
+                .min_by_key(|(_, (slot, batch))| slot.in_flight.len() + batch.len())
+                .map(|(index, _)| index);
+            let Some(index) = least_busy else { break };
+            batches[index].extend(self.queue.pop_front());
         }
         let mut lost = Vec::new();
         for (slot, batch) in self.slots.iter_mut().zip(batches) {

@@ -13,6 +13,12 @@ pub fn still_running(run: &Run, threads: &[(u32, String, String)]) -> Problem {
     for (pid, process, thread) in threads {
         // A thread without a name of its own shows its process's name.
         let unnamed = thread == process && thread != "main";
+        // `/proc` cuts a name at 15 bytes; the trace has it whole ("ForkPoolWorker-12").
+        let process = run
+            .events
+            .iter()
+            .find(|e| e.pid == *pid && e.process.starts_with(process.as_str()))
+            .map_or(process, |e| &e.process);
         let (thread_ko, thread_en) = if unnamed {
             (
                 "이름 없는 스레드".to_owned(),

@@ -174,6 +174,10 @@ const STARTS: &[(&str, &str)] = &[
         "21-drain-the-queue",
         "main stopped taking items before it came",
     ),
+    (
+        "22-results-in-time",
+        "a hang). something waits for the stuck task",
+    ),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -474,11 +478,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 21)\n",
+            "error: no exercise \"99\" (there are 01 to 22)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 21)\n",
+            "error: no exercise \"nothing\" (there are 01 to 22)\n",
         ),
         (
             &["frobnicate"][..],

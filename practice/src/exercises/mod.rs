@@ -9,6 +9,7 @@ use harness::{Event, Kind, Run};
 
 mod ipc;
 mod notes;
+mod pool;
 mod sync;
 
 /// What is wrong, in Korean and in English.
@@ -193,6 +194,45 @@ fn printed_by<'a>(run: &'a Run, text: &str) -> Result<&'a Event, Problem> {
     Err(never_printed(text))
 }
 
+/// One line, printed once, by a thread whose name begins with `by`.
+fn once_by(run: &Run, text: &str, by: &str) -> Result<usize, Problem> {
+    let quoted = format!("'{text}'");
+    let count = run.stdout.iter().filter(|l| **l == text).count();
+    if count != 1 {
+        let problem = Problem::new(
+            format!(
+                "{} 한 번이 아니라 {count}번 찍혔습니다.",
+                with(&quoted, Josa::IGa)
+            ),
+            format!("{quoted} was printed {count} times, not once."),
+        );
+        return Err(if count == 0 {
+            problem.missing()
+        } else {
+            problem
+        });
+    }
+    let thread = &printed_by(run, text)?.thread;
+    if !thread.starts_with(by) {
+        let (who_ko, who_en) = if by == "main" {
+            ("main 스레드가".to_owned(), "the main thread".to_owned())
+        } else {
+            (
+                format!("이름이 '{}…'인 스레드가", by.trim_end()),
+                format!("a thread named '{}…'", by.trim_end()),
+            )
+        };
+        return Err(Problem::new(
+            format!(
+                "{} '{thread}' 스레드가 찍었습니다. {who_ko} 찍어야 합니다.",
+                with(&quoted, Josa::EulReul)
+            ),
+            format!("{quoted} was printed by '{thread}', not by {who_en}."),
+        ));
+    }
+    Ok(line(run, text).unwrap_or(0))
+}
+
 /// How long `main` may go on after its last worker's own last event. Waiting by `join` ends it
 /// within milliseconds (even with both cores busy); a fixed sleep long enough for the second
 /// plan's late worker (0.7 s) outlasts the first plan's workers by more than this, so no fixed
@@ -242,6 +282,7 @@ pub fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
     notes::mechanism(package)
         .or_else(|| sync::mechanism(package))
         .or_else(|| ipc::mechanism(package))
+        .or_else(|| pool::mechanism(package))
 }
 
 /// One exercise as `exercises/info.toml` lists it.

@@ -277,45 +277,6 @@ fn in_phases_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     lined_up(run, n[0] as usize, n[1] as usize)
 }
 
-/// One line, printed once, by a thread whose name begins with `by`.
-fn once_by(run: &Run, text: &str, by: &str) -> Result<usize, Problem> {
-    let quoted = format!("'{text}'");
-    let count = run.stdout.iter().filter(|l| **l == text).count();
-    if count != 1 {
-        let problem = Problem::new(
-            format!(
-                "{} 한 번이 아니라 {count}번 찍혔습니다.",
-                with(&quoted, Josa::IGa)
-            ),
-            format!("{quoted} was printed {count} times, not once."),
-        );
-        return Err(if count == 0 {
-            problem.missing()
-        } else {
-            problem
-        });
-    }
-    let thread = &printed_by(run, text)?.thread;
-    if !thread.starts_with(by) {
-        let (who_ko, who_en) = if by == "main" {
-            ("main 스레드가".to_owned(), "the main thread".to_owned())
-        } else {
-            (
-                format!("이름이 '{}…'인 스레드가", by.trim_end()),
-                format!("a thread named '{}…'", by.trim_end()),
-            )
-        };
-        return Err(Problem::new(
-            format!(
-                "{} '{thread}' 스레드가 찍었습니다. {who_ko} 찍어야 합니다.",
-                with(&quoted, Josa::EulReul)
-            ),
-            format!("{quoted} was printed by '{thread}', not by {who_en}."),
-        ));
-    }
-    Ok(line(run, text).unwrap_or(0))
-}
-
 /// Each round's tasks are done, each once by a worker, before main's "round r done", which comes
 /// soon after the round's last task; each worker ends once, after the last round.
 fn rounds_waited(run: &Run, workers: usize, tasks: u32) -> Result<(), Problem> {

@@ -178,6 +178,10 @@ const STARTS: &[(&str, &str)] = &[
         "22-results-in-time",
         "a hang). something waits for the stuck task",
     ),
+    (
+        "23-as-they-come",
+        "came only after the last task (1.5 s) finished",
+    ),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -478,11 +482,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 22)\n",
+            "error: no exercise \"99\" (there are 01 to 23)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 22)\n",
+            "error: no exercise \"nothing\" (there are 01 to 23)\n",
         ),
         (
             &["frobnicate"][..],

@@ -77,6 +77,67 @@ fn collect_in_time_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Each "got y" once, printed by main, in the inputs' order.
+fn came_in_order(run: &Run, ys: &[u64]) -> Result<(), Problem> {
+    let mut previous: Option<(usize, String)> = None;
+    for y in ys {
+        let got = format!("got {y}");
+        let at = once_by(run, &got, "main")?;
+        if let Some((before, earlier)) = &previous
+            && at < *before
+        {
+            return Err(Problem::new(
+                format!(
+                    "{} '{earlier}'보다 먼저 찍혔습니다. 결과를 입력 순서대로 찍으세요(imap).",
+                    with(&format!("'{got}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{got}' came before '{earlier}': print the results in the inputs' order (imap)."
+                ),
+            ));
+        }
+        previous = Some((at, got));
+    }
+    Ok(())
+}
+
+fn as_they_come(run: &Run) -> Result<(), Problem> {
+    came_in_order(run, &[1, 4, 9, 16, 25, 36])?;
+    pool_ran(run)
+}
+
+/// The checker's tasks: `xs` 5, 10, 15, ...; the last takes 1.5 s. The first result is printed
+/// before the last task finished.
+fn print_as_they_come_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 5).collect();
+    let ys: Vec<u64> = xs.iter().map(|x| x * 10 + 1).collect();
+    came_in_order(run, &ys)?;
+    for x in &xs {
+        ran_in_a_worker(run, *x)?;
+    }
+    let last = xs[xs.len() - 1];
+    let finished = format!("work {last} in ");
+    let last_done = run
+        .stdout
+        .iter()
+        .position(|l| l.starts_with(&finished))
+        .unwrap_or(0);
+    let first = format!("got {}", ys[0]);
+    if line(run, &first) > Some(last_done) {
+        return Err(Problem::new(
+            format!(
+                "{} 1.5초 걸리는 마지막 일이 끝난 뒤에야 찍혔습니다. 결과를 모두 기다리지 말고 오는 대로 찍으세요(imap).",
+                with(&format!("'{first}'"), Josa::IGa)
+            ),
+            format!(
+                "'{first}' came only after the last task (1.5 s) finished: print each result as it comes (imap), not all at the end."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -89,6 +150,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Tasks, the place of the stuck one, the time limit in milliseconds.
                 args: &[(3, 6), (0, 2), (300, 600)],
                 check: collect_in_time_call,
+                late_starts: true,
+            }),
+        ),
+        "as-they-come" => (
+            as_they_come,
+            Some(Probe {
+                bin: "check-23",
+                signature: "pub fn print_as_they_come(work: fn(u64) -> u64, xs: &[u64])",
+                // Tasks; the last is the slow one.
+                args: &[(3, 7)],
+                check: print_as_they_come_call,
                 late_starts: true,
             }),
         ),

@@ -182,6 +182,10 @@ const STARTS: &[(&str, &str)] = &[
         "23-as-they-come",
         "came only after the last task (1.5 s) finished",
     ),
+    (
+        "24-keep-the-other-results",
+        "a good task's result was lost to another's failure",
+    ),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -482,11 +486,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 23)\n",
+            "error: no exercise \"99\" (there are 01 to 24)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 23)\n",
+            "error: no exercise \"nothing\" (there are 01 to 24)\n",
         ),
         (
             &["frobnicate"][..],

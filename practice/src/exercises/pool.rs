@@ -138,6 +138,86 @@ fn print_as_they_come_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// "x: y" for each good task and "x: failed (...)" for each bad one, printed by main, in the
+/// inputs' order; the panic's own message in its line.
+fn kept(run: &Run, good: &[(u64, u64)], bad: &[u64], panic_says: &str) -> Result<(), Problem> {
+    let mut lines: Vec<(u64, usize)> = Vec::new();
+    for (x, y) in good {
+        let text = format!("{x}: {y}");
+        if line(run, &text).is_none() {
+            return Err(Problem::new(
+                format!(
+                    "{} 찍히지 않았습니다. 멀쩡한 일의 결과를 다른 일의 실패 때문에 잃었습니다. 일마다 따로 Result를 받으세요(imap).",
+                    with(&format!("'{text}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{text}' was never printed: a good task's result was lost to another's failure. Take a Result for each task on its own (imap)."
+                ),
+            )
+            .missing());
+        }
+        lines.push((*x, once_by(run, &text, "main")?));
+    }
+    for x in bad {
+        let head = format!("{x}: failed (");
+        let Some(at) = run.stdout.iter().position(|l| l.starts_with(&head)) else {
+            return Err(never_printed(&format!("{head}...)")));
+        };
+        once_by(run, &run.stdout[at], "main")?;
+        lines.push((*x, at));
+    }
+    let said = &run.stdout[lines.iter().find(|(x, _)| x == &bad[0]).map_or(0, |l| l.1)];
+    if !said.contains(panic_says) {
+        return Err(Problem::new(
+            format!(
+                "'{said}'에는 panic의 메시지('{panic_says}')가 없습니다. 실패의 까닭(error)을 함께 찍으세요."
+            ),
+            format!(
+                "'{said}' does not give the panic's message ('{panic_says}'): print the failure's error with it."
+            ),
+        ));
+    }
+    lines.sort();
+    if lines.windows(2).any(|pair| pair[0].1 > pair[1].1) {
+        return Err(Problem::new(
+            "결과가 입력 순서대로 찍히지 않았습니다.",
+            "the results were not printed in the inputs' order.",
+        ));
+    }
+    Ok(())
+}
+
+fn keep_the_other_results(run: &Run) -> Result<(), Problem> {
+    kept(
+        run,
+        &[(1, 1), (2, 4), (4, 16), (6, 36)],
+        &[3, 5],
+        "no square for 3",
+    )?;
+    pool_ran(run)
+}
+
+fn each_on_its_own_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 7).collect();
+    let (panics, crashes) = (xs[n[1] as usize], xs[n[2] as usize]);
+    let good: Vec<(u64, u64)> = xs
+        .iter()
+        .filter(|&&x| x != panics && x != crashes)
+        .map(|&x| (x, x * 10 + 1))
+        .collect();
+    kept(
+        run,
+        &good,
+        &[panics, crashes],
+        &format!("the checker's task {panics} fails"),
+    )?;
+    for (x, _) in &good {
+        ran_in_a_worker(run, *x)?;
+    }
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -161,6 +241,18 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Tasks; the last is the slow one.
                 args: &[(3, 7)],
                 check: print_as_they_come_call,
+                late_starts: true,
+            }),
+        ),
+        "keep-the-other-results" => (
+            keep_the_other_results,
+            Some(Probe {
+                bin: "check-24",
+                signature: "pub fn each_on_its_own(work: fn(u64) -> u64, xs: &[u64])",
+                // Tasks, the place of the one that panics, the place of the one that crashes
+                // its worker (never the same: the first two places against the last two).
+                args: &[(4, 7), (0, 1), (2, 3)],
+                check: each_on_its_own_call,
                 late_starts: true,
             }),
         ),

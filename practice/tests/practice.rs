@@ -186,6 +186,10 @@ const STARTS: &[(&str, &str)] = &[
         "24-keep-the-other-results",
         "a good task's result was lost to another's failure",
     ),
+    (
+        "25-arc-not-rc",
+        "error[E0277]: `Rc<Vec<u64>>` cannot be sent between threads safely",
+    ),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -486,11 +490,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 24)\n",
+            "error: no exercise \"99\" (there are 01 to 25)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 24)\n",
+            "error: no exercise \"nothing\" (there are 01 to 25)\n",
         ),
         (
             &["frobnicate"][..],

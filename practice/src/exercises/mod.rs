@@ -10,6 +10,7 @@ use harness::{Event, Kind, Run};
 mod ipc;
 mod notes;
 mod pool;
+mod refused;
 mod sync;
 
 /// What is wrong, in Korean and in English.
@@ -283,6 +284,7 @@ pub fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         .or_else(|| sync::mechanism(package))
         .or_else(|| ipc::mechanism(package))
         .or_else(|| pool::mechanism(package))
+        .or_else(|| refused::mechanism(package))
 }
 
 /// One exercise as `exercises/info.toml` lists it.

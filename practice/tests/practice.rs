@@ -190,6 +190,10 @@ const STARTS: &[(&str, &str)] = &[
         "25-arc-not-rc",
         "error[E0277]: `Rc<Vec<u64>>` cannot be sent between threads safely",
     ),
+    (
+        "26-mutex-not-refcell",
+        "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely",
+    ),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -490,11 +494,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 25)\n",
+            "error: no exercise \"99\" (there are 01 to 26)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 25)\n",
+            "error: no exercise \"nothing\" (there are 01 to 26)\n",
         ),
         (
             &["frobnicate"][..],

@@ -36,6 +36,59 @@ fn sum_in_threads_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Each writer's "writer w done" by its own thread; each entry printed once, by main, from the
+/// returned log, after its writer was done.
+fn logged(run: &Run, writers: usize, entries: usize) -> Result<(), Problem> {
+    for w in 0..writers {
+        let done = once_by(run, &format!("writer {w} done"), &format!("writer {w}"))?;
+        for e in 0..entries {
+            let entry = format!("writer {w} entry {e}");
+            if once_by(run, &entry, "main")? < done {
+                return Err(Problem::new(
+                    format!(
+                        "{} 'writer {w} done'보다 먼저 찍혔습니다. main은 돌려받은 기록을 찍습니다.",
+                        with(&format!("'{entry}'"), Josa::IGa)
+                    ),
+                    format!(
+                        "'{entry}' came before 'writer {w} done': main prints the log it got back."
+                    ),
+                ));
+            }
+        }
+    }
+    let count = format!("{} entries", writers * entries);
+    line(run, &count).ok_or_else(|| expected(run, &count))?;
+    Ok(())
+}
+
+fn mutex_not_refcell(run: &Run) -> Result<(), Problem> {
+    logged(run, 3, 4)
+}
+
+fn log_from_threads_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let want = n[0] * n[1];
+    let (got, found) = (
+        result(run)?,
+        run.stdout
+            .iter()
+            .find_map(|l| l.strip_prefix("the expected entries found: "))
+            .and_then(|f| f.parse::<i64>().ok())
+            .unwrap_or(-1),
+    );
+    if got != want || found != want {
+        return Err(Problem::new(
+            format!(
+                "기록에 항목이 {want}개(서로 다른 것) 있어야 하는데 {got}개가 있고, 그중 맞는 것은 {found}개입니다. 잠금을 쥔 채로 적으세요."
+            ),
+            format!(
+                "the log must hold {want} distinct entries; it holds {got}, of which {found} are the expected ones. Write while holding the lock."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -48,6 +101,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // The list's length, adders, the factor of its items.
                 args: &[(10, 60), (2, 5), (2, 9)],
                 check: sum_in_threads_call,
+                late_starts: true,
+            }),
+        ),
+        "mutex-not-refcell" => (
+            mutex_not_refcell,
+            Some(Probe {
+                bin: "check-26",
+                signature: "pub fn log_from_threads(writers: usize, entries: usize) -> Vec<String>",
+                // Writers, entries each.
+                args: &[(2, 6), (1_000, 5_000)],
+                check: log_from_threads_call,
                 late_starts: true,
             }),
         ),

@@ -194,6 +194,7 @@ const STARTS: &[(&str, &str)] = &[
         "26-mutex-not-refcell",
         "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely",
     ),
+    ("26-mutex-not-refcell", "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely"),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass

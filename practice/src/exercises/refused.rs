@@ -36,24 +36,33 @@ fn sum_in_threads_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Each writer's "writer w done" by its own thread; each entry printed once, by main, from the
-/// returned log, after its writer was done.
-fn logged(run: &Run, writers: usize, entries: usize) -> Result<(), Problem> {
+/// Each entry printed once by its writer's thread as it was written; "writer w done" by that
+/// thread after its entries.
+fn written(run: &Run, writers: usize, entries: usize) -> Result<(), Problem> {
     for w in 0..writers {
         let done = once_by(run, &format!("writer {w} done"), &format!("writer {w}"))?;
         for e in 0..entries {
             let entry = format!("writer {w} entry {e}");
-            if once_by(run, &entry, "main")? < done {
+            if once_by(run, &entry, &format!("writer {w}"))? > done {
                 return Err(Problem::new(
                     format!(
-                        "{} 'writer {w} done'보다 먼저 찍혔습니다. main은 돌려받은 기록을 찍습니다.",
+                        "{} 'writer {w} done'보다 뒤에 찍혔습니다.",
                         with(&format!("'{entry}'"), Josa::IGa)
                     ),
-                    format!(
-                        "'{entry}' came before 'writer {w} done': main prints the log it got back."
-                    ),
+                    format!("'{entry}' came after 'writer {w} done'."),
                 ));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Each entry written, and printed by main from the returned log ("log: ..."), once.
+fn logged(run: &Run, writers: usize, entries: usize) -> Result<(), Problem> {
+    written(run, writers, entries)?;
+    for w in 0..writers {
+        for e in 0..entries {
+            once_by(run, &format!("log: writer {w} entry {e}"), "main")?;
         }
     }
     let count = format!("{} entries", writers * entries);
@@ -67,6 +76,7 @@ fn mutex_not_refcell(run: &Run) -> Result<(), Problem> {
 
 fn log_from_threads_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
+    written(run, n[0] as usize, n[1] as usize)?;
     let want = n[0] * n[1];
     let (got, found) = (
         result(run)?,
@@ -110,7 +120,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 bin: "check-26",
                 signature: "pub fn log_from_threads(writers: usize, entries: usize) -> Vec<String>",
                 // Writers, entries each.
-                args: &[(2, 6), (1_000, 5_000)],
+                args: &[(2, 6), (50, 300)],
                 check: log_from_threads_call,
                 late_starts: true,
             }),

@@ -14,9 +14,9 @@ pub fn log_from_threads(writers: usize, entries: usize) -> Vec<String> {
                 .name(format!("writer {w}"))
                 .spawn_scoped(scope, move || {
                     for e in 0..entries {
-                        log.lock()
-                            .expect("lock the log")
-                            .push(format!("writer {w} entry {e}"));
+                        let entry = format!("writer {w} entry {e}");
+                        say!("{entry}");
+                        log.lock().expect("lock the log").push(entry);
                     }
                     say!("writer {w} done");
                 })
@@ -29,7 +29,7 @@ pub fn log_from_threads(writers: usize, entries: usize) -> Vec<String> {
 fn main() {
     let log = log_from_threads(3, 4);
     for entry in &log {
-        say!("{entry}");
+        say!("log: {entry}");
     }
     say!("{} entries", log.len());
 }

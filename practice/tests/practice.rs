@@ -194,7 +194,15 @@ const STARTS: &[(&str, &str)] = &[
         "26-mutex-not-refcell",
         "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely",
     ),
-    ("26-mutex-not-refcell", "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely"),
+    (
+        "26-mutex-not-refcell",
+        "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely",
+    ),
+    ("27-keep-a-copy", "error[E0382]: borrow of moved value: `w`"),
+    (
+        "28-return-what-you-own",
+        "error[E0515]: cannot return value referencing local variable `loud`",
+    ),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -495,11 +503,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 26)\n",
+            "error: no exercise \"99\" (there are 01 to 28)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 26)\n",
+            "error: no exercise \"nothing\" (there are 01 to 28)\n",
         ),
         (
             &["frobnicate"][..],

@@ -99,6 +99,94 @@ fn log_from_threads_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// "<name> works in SubProcess" printed by a child process of that name; then, after it,
+/// "parent: <name> finished" by the main process.
+fn worked_in_a_child(run: &Run, name: &str) -> Result<(), Problem> {
+    let works = format!("{name} works in SubProcess");
+    let child = printed_by(run, &works)?;
+    if child.pid == run.pid || child.process != "SubProcess" {
+        return Err(Problem::new(
+            format!(
+                "{} 자식 프로세스 'SubProcess'가 아니라 '{}'가 찍었습니다.",
+                with(&format!("'{works}'"), Josa::EulReul),
+                child.process
+            ),
+            format!(
+                "'{works}' was printed by '{}', not by the child process 'SubProcess'.",
+                child.process
+            ),
+        ));
+    }
+    let finished = format!("parent: {name} finished");
+    let parent = printed_by(run, &finished)?;
+    if parent.pid != run.pid {
+        return Err(Problem::new(
+            format!(
+                "{} 부모가 아니라 자식이 찍었습니다.",
+                with(&format!("'{finished}'"), Josa::EulReul)
+            ),
+            format!("'{finished}' was printed by the child, not by the parent."),
+        ));
+    }
+    if line(run, &finished) < line(run, &works) {
+        return Err(Problem::new(
+            format!(
+                "{} 자식의 줄보다 먼저 찍혔습니다. 자식을 기다리세요(join).",
+                with(&format!("'{finished}'"), Josa::IGa)
+            ),
+            format!("'{finished}' came before the child's line: wait for the child (join)."),
+        ));
+    }
+    Ok(())
+}
+
+fn keep_a_copy(run: &Run) -> Result<(), Problem> {
+    worked_in_a_child(run, "bob")
+}
+
+fn start_worker_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    worked_in_a_child(run, &format!("worker{}", args[0]))
+}
+
+/// For each word, "shouter i: WORD" printed by the thread "shouter i", and the result in order.
+fn shouted(run: &Run, words: &[String], prefix: &str) -> Result<(), Problem> {
+    let mut previous = 0;
+    for (i, word) in words.iter().enumerate() {
+        let loud = word.to_uppercase();
+        let said = once_by(
+            run,
+            &format!("shouter {i}: {loud}"),
+            &format!("shouter {i}"),
+        )?;
+        let got = format!("{prefix}{loud}");
+        let at = once_by(run, &got, "main")?;
+        if at < said || at < previous {
+            return Err(Problem::new(
+                format!(
+                    "{} 제자리에 찍히지 않았습니다. 결과를 낱말의 순서대로, 스레드가 돌려준 뒤에 찍으세요.",
+                    with(&format!("'{got}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{got}' is out of place: print the results in the words' order, after the threads returned them."
+                ),
+            ));
+        }
+        previous = at;
+    }
+    Ok(())
+}
+
+fn return_what_you_own(run: &Run) -> Result<(), Problem> {
+    let words = ["hello", "from", "threads"].map(String::from);
+    shouted(run, &words, "main got ")
+}
+
+fn shout_all_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let words: Vec<String> = (0..n[0]).map(|i| format!("w{}q", n[1] + i)).collect();
+    shouted(run, &words, "result: ")
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -122,6 +210,28 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Writers, entries each.
                 args: &[(2, 6), (50, 300)],
                 check: log_from_threads_call,
+                late_starts: true,
+            }),
+        ),
+        "keep-a-copy" => (
+            keep_a_copy,
+            Some(Probe {
+                bin: "check-27",
+                signature: "pub fn start_worker(name: &str)",
+                // The number in the worker's name.
+                args: &[(100, 999)],
+                check: start_worker_call,
+                late_starts: true,
+            }),
+        ),
+        "return-what-you-own" => (
+            return_what_you_own,
+            Some(Probe {
+                bin: "check-28",
+                signature: "pub fn shout_all(words: Vec<String>) -> Vec<String>",
+                // Words, the number in the first.
+                args: &[(2, 6), (10, 99)],
+                check: shout_all_call,
                 late_starts: true,
             }),
         ),

@@ -5,7 +5,7 @@
 //!
 //! | variable | values | effect |
 //! |---|---|---|
-//! | `TUTORIAL_STRAGGLER` | `first:<ms>` or `rest:<ms>` | a worker waits `<ms>` before it starts its work: with `first`, only the first thread (of each process) to print and the first child process started; with `rest`, every other one |
+//! | `TUTORIAL_STRAGGLER` | `first:<ms>` or `rest:<ms>` | a worker waits `<ms>` before it starts its work: with `first`, only the first thread of each process (the one whose name ends in 0, as `worker 0`; among threads without a number, the first to print) and the first child process started; with `rest`, every other one |
 //! | `TUTORIAL_JITTER` | a seed, a whole number | short pauses, reproducible from the seed, at every printed line (up to 3 ms) and at about one shared-memory read or write in 256 (up to 0.2 ms) |
 //!
 //! A checker's own code can also stop the threads at random moments, locks included:
@@ -151,11 +151,23 @@ pub(crate) fn before_line() {
         && !SEEN.replace(true)
         && std::thread::current().name() != Some("main")
     {
-        std::thread::sleep(straggler.delay(THREADS_SEEN.fetch_add(1, Ordering::Relaxed)));
+        let seen = THREADS_SEEN.fetch_add(1, Ordering::Relaxed);
+        let ordinal = std::thread::current()
+            .name()
+            .and_then(number)
+            .unwrap_or(seen);
+        std::thread::sleep(straggler.delay(ordinal));
     }
     if settings.jitter.is_some() {
         pause(1, 3_000);
     }
+}
+
+/// The number a worker's name ends with (`worker 3`: 3): its place whatever order the workers
+/// print in, so that `first` is the same worker on every run (a wrong program that joins only the
+/// last thread is caught even when that thread happens to print first).
+fn number(name: &str) -> Option<usize> {
+    name.rsplit_once(' ')?.1.parse().ok()
 }
 
 /// Called by a child process before its target: the child started `ordinal`-th (0 for the first)
@@ -201,5 +213,16 @@ fn pause(one_in: u64, max_us: u64) {
         } else {
             std::thread::sleep(Duration::from_micros(us));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_worker_is_placed_by_the_number_its_name_ends_with() {
+        assert_eq!(super::number("worker 3"), Some(3));
+        assert_eq!(super::number("thread 0"), Some(0));
+        assert_eq!(super::number("consumer"), None);
+        assert_eq!(super::number("main"), None);
     }
 }

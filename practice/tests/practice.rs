@@ -194,10 +194,6 @@ const STARTS: &[(&str, &str)] = &[
         "26-mutex-not-refcell",
         "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely",
     ),
-    (
-        "26-mutex-not-refcell",
-        "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely",
-    ),
     ("27-keep-a-copy", "error[E0382]: borrow of moved value: `w`"),
     (
         "28-return-what-you-own",

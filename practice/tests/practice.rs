@@ -199,6 +199,7 @@ const STARTS: &[(&str, &str)] = &[
         "28-return-what-you-own",
         "error[E0515]: cannot return value referencing local variable `loud`",
     ),
+    ("29-pass-it-along", "the child greeted with nothing"),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -499,11 +500,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 28)\n",
+            "error: no exercise \"99\" (there are 01 to 29)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 28)\n",
+            "error: no exercise \"nothing\" (there are 01 to 29)\n",
         ),
         (
             &["frobnicate"][..],

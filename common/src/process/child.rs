@@ -1,5 +1,6 @@
 //! The child's side of [`super::Process::start`], from `fork` (or [`super::init`]) to `_exit`.
 
+use super::method::StartMethod;
 use super::{children, forkserver, lifeline};
 use crate::identity::{self, ParentProcess};
 use crate::output::exit_now;
@@ -36,7 +37,7 @@ pub(super) fn run_child(
     for f in after_in_child {
         f();
     }
-    run_target(target, ordinal)
+    run_target(target, ordinal, StartMethod::Fork)
 }
 
 /// In a new child of any start method: take the name it was given and know its parent.
@@ -50,9 +51,10 @@ pub(super) fn become_child(name: &str, parent: ParentProcess) {
     }
 }
 
-/// Runs the target, applies the exit rule and ends the child with `_exit`.
-pub(super) fn run_target(target: Box<dyn FnOnce()>, ordinal: usize) -> ! {
-    crate::trace::lifecycle::child_started();
+/// Runs the target of a child started by `how`, applies the exit rule and ends the child with
+/// `_exit`.
+pub(super) fn run_target(target: Box<dyn FnOnce()>, ordinal: usize, how: StartMethod) -> ! {
+    crate::trace::lifecycle::child_started(how);
     crate::perturb::child_starts(ordinal);
     // A panicking target ends the child with 1, as an uncaught exception ends a Python child.
     let code = match catch_unwind(AssertUnwindSafe(target)) {

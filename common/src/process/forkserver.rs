@@ -230,5 +230,5 @@ fn run_child(launch: Launch, bell: &UnixStream, lifeline: &OwnedFd) -> ! {
     if getppid() != parent {
         exit_now(1);
     }
-    launch.run(lifeline)
+    launch.run(lifeline, StartMethod::ForkServer)
 }

@@ -73,14 +73,14 @@ impl Launch {
     /// In the new child: watches its lifeline, receives its arguments, takes its name and
     /// parent, runs the target, ends. Without arguments (they did not serialize) it ends with 1
     /// having done nothing: its parent's `start` reports why.
-    pub(super) fn run(self, lifeline: OwnedFd) -> ! {
+    pub(super) fn run(self, lifeline: OwnedFd, how: StartMethod) -> ! {
         lifeline::watch(lifeline);
         let Some(target) = self.remote.receive() else {
             exit_now(1)
         };
         method::inherit(self.method);
         child::become_child(&self.name, self.parent);
-        child::run_target(target, self.ordinal)
+        child::run_target(target, self.ordinal, how)
     }
 }
 
@@ -229,7 +229,7 @@ pub fn init() {
     match handoff::accept::<Launch>(&mut parent, &lifeline) {
         Ok((_, launch)) => {
             drop(parent);
-            launch.run(lifeline)
+            launch.run(lifeline, StartMethod::Spawn)
         }
         Err(why) => {
             eprintln!("error: a {role} could not start: {why}");

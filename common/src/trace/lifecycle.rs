@@ -5,8 +5,9 @@
 //!   end has none.
 //! - The main process writes its `process_start` with its first event, and its `process_exit` as
 //!   the last step of the exit sequence (`common`'s `exit` module). A child writes its own `process_start`
-//!   right after `fork` and its `process_exit` as it returns from its target; a child killed by a
-//!   signal gets its `process_exit` from the parent that reaps it.
+//!   before its target, saying how it was started (`start (fork)`, `start (spawn)`,
+//!   `start (forkserver)`), and its `process_exit` as it returns from its target; a child killed
+//!   by a signal gets its `process_exit` from the parent that reaps it.
 //!
 //! Every function here that may write an event takes the output lock: call it before taking the
 //! lock yourself (as `say` does), never while holding it.
@@ -64,15 +65,16 @@ pub(crate) fn ensure_started() {
     let _ = thread();
 }
 
-/// In a new child, right after `fork`: its `process_start`, on the lane of the thread that forked.
-pub(crate) fn child_started() {
+/// In a new child, before its target: its `process_start`, on the lane of the thread that
+/// started it, saying how (`start (spawn)`).
+pub(crate) fn child_started(how: crate::config::StartMethod) {
     PROCESS_STARTED.store(true, Ordering::SeqCst);
     if let Some(thread) = thread() {
         write(
             &identity::current_process(),
             &thread,
             Kind::ProcessStart,
-            "start",
+            &format!("start ({})", how.name()),
             None,
         );
     }

@@ -8,6 +8,7 @@ use crate::korean::{Josa, with};
 use harness::{Event, Kind, Run};
 
 mod ipc;
+mod methods;
 mod notes;
 mod pool;
 mod refused;
@@ -285,6 +286,7 @@ pub fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         .or_else(|| ipc::mechanism(package))
         .or_else(|| pool::mechanism(package))
         .or_else(|| refused::mechanism(package))
+        .or_else(|| methods::mechanism(package))
 }
 
 /// One exercise as `exercises/info.toml` lists it.

@@ -1,0 +1,29 @@
+//! Wrong: the one child started by fork (Python's `get_context("fork")`), so that it copies the global.
+
+use common::process::{Process, StartMethod, set_start_method};
+use common::say;
+use std::sync::Mutex;
+
+/// What the parent sets before it starts the child (Python: a global set under
+/// `if __name__ == '__main__':`).
+static GREETING: Mutex<String> = Mutex::new(String::new());
+
+fn greet() {
+    say!("child says: {}", GREETING.lock().expect("the greeting"));
+}
+
+pub fn greet_in_a_child(greeting: &str) {
+    *GREETING.lock().expect("the greeting") = greeting.to_owned();
+    let mut p = Process::target(greet, ())
+        .name("Greeter")
+        .start_method(StartMethod::Fork); // this one child by fork
+    p.start().expect("start the child");
+    p.join();
+    say!("parent: the child has greeted");
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    set_start_method(StartMethod::Spawn).expect("the start method");
+    greet_in_a_child("hello from main");
+}

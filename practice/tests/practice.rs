@@ -200,6 +200,10 @@ const STARTS: &[(&str, &str)] = &[
         "error[E0515]: cannot return value referencing local variable `loud`",
     ),
     ("29-pass-it-along", "the child greeted with nothing"),
+    (
+        "30-the-end-marker",
+        "a hang). both ends wait: the parent for the total",
+    ),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -500,11 +504,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 29)\n",
+            "error: no exercise \"99\" (there are 01 to 30)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 29)\n",
+            "error: no exercise \"nothing\" (there are 01 to 30)\n",
         ),
         (
             &["frobnicate"][..],

@@ -165,6 +165,75 @@ fn drain_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// A line printed once, by the child process `child`; where it is.
+fn by_the_child(run: &Run, text: &str, child: &str) -> Result<usize, Problem> {
+    let at = line(run, text).ok_or_else(|| expected(run, text))?;
+    let by = printed_by(run, text)?;
+    if by.pid == run.pid || by.process != child {
+        return Err(Problem::new(
+            format!(
+                "{} 자식 프로세스 '{child}'가 아니라 '{}'가 찍었습니다.",
+                with(&format!("'{text}'"), Josa::EulReul),
+                by.process
+            ),
+            format!(
+                "'{text}' was printed by '{}', not by the child process '{child}'.",
+                by.process
+            ),
+        ));
+    }
+    Ok(at)
+}
+
+/// A line printed by the main process, after the line at `after`.
+fn by_the_parent_after(run: &Run, text: &str, after: usize) -> Result<(), Problem> {
+    let at = line(run, text).ok_or_else(|| expected(run, text))?;
+    if printed_by(run, text)?.pid != run.pid || at < after {
+        return Err(Problem::new(
+            format!(
+                "{} 자식의 답을 받은 뒤에 부모가 찍어야 합니다.",
+                with(&format!("'{text}'"), Josa::EulReul)
+            ),
+            format!("'{text}' is printed by the parent, after the child's answer."),
+        ));
+    }
+    Ok(())
+}
+
+/// Each job squared by the child and its answer printed by the parent; at the end marker the
+/// child's total, then the parent's.
+fn over_the_pipe(run: &Run, jobs: &[u64]) -> Result<(), Problem> {
+    for x in jobs {
+        let at = by_the_child(run, &format!("child squared {x}"), "Squarer")?;
+        by_the_parent_after(run, &format!("parent got {}", x * x), at)?;
+    }
+    let total: u64 = jobs.iter().map(|x| x * x).sum();
+    let at = by_the_child(run, &format!("child: total {total}"), "Squarer")?;
+    by_the_parent_after(run, &format!("total from the child: {total}"), at)
+}
+
+fn the_end_marker(run: &Run) -> Result<(), Problem> {
+    over_the_pipe(run, &[2, 3, 4])?;
+    ended_with_its_workers(run)
+}
+
+fn square_over_a_pipe_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let jobs: Vec<u64> = (0..n[0] as u64).map(|i| n[1] as u64 + i * 7).collect();
+    over_the_pipe(run, &jobs)?;
+    let want = jobs.iter().map(|x| x * x).sum::<u64>() as i64;
+    let got = result(run)?;
+    if got != want {
+        return Err(wrong_result(
+            got,
+            want,
+            "자식이 보낸 합을 돌려주세요.",
+            "return the total the child sent.",
+        ));
+    }
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -187,6 +256,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Producers, items each.
                 args: &[(2, 5), (2, 6)],
                 check: drain_call,
+                late_starts: true,
+            }),
+        ),
+        "the-end-marker" => (
+            the_end_marker,
+            Some(Probe {
+                bin: "check-30",
+                signature: "pub fn square_over_a_pipe(jobs: &[u64]) -> u64",
+                // Jobs, the first job.
+                args: &[(2, 8), (5, 60)],
+                check: square_over_a_pipe_call,
                 late_starts: true,
             }),
         ),

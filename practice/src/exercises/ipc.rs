@@ -167,7 +167,7 @@ fn drain_call(run: &Run, args: &[String]) -> Result<(), Problem> {
 
 /// A line printed once, by the child process `child`; where it is.
 fn by_the_child(run: &Run, text: &str, child: &str) -> Result<usize, Problem> {
-    let at = line(run, text).ok_or_else(|| expected(run, text))?;
+    let at = line(run, text).ok_or_else(|| never_printed(text))?;
     let by = printed_by(run, text)?;
     if by.pid == run.pid || by.process != child {
         return Err(Problem::new(

@@ -204,6 +204,10 @@ const STARTS: &[(&str, &str)] = &[
         "30-the-end-marker",
         "a hang). both ends wait: the parent for the total",
     ),
+    (
+        "31-each-its-own-slice",
+        "the parent's array is all 0: each child wrote to its own copy",
+    ),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -504,11 +508,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 30)\n",
+            "error: no exercise \"99\" (there are 01 to 31)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 30)\n",
+            "error: no exercise \"nothing\" (there are 01 to 31)\n",
         ),
         (
             &["frobnicate"][..],

@@ -234,6 +234,73 @@ fn square_over_a_pipe_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Each "child k wrote its slice" by a child process; main's "array: [...]" holds, in slice k,
+/// that child's PID.
+fn slices_filled(run: &Run, children: usize, width: usize) -> Result<(), Problem> {
+    let mut want = Vec::new();
+    for k in 0..children {
+        let wrote = format!("child {k} wrote its slice");
+        let by = printed_by(run, &wrote)?;
+        if by.pid == run.pid {
+            return Err(Problem::new(
+                format!(
+                    "{} 자식이 아니라 main 프로세스가 찍었습니다.",
+                    with(&format!("'{wrote}'"), Josa::EulReul)
+                ),
+                format!("'{wrote}' was printed by the main process, not by a child."),
+            ));
+        }
+        want.extend(std::iter::repeat_n(by.pid.to_string(), width));
+    }
+    let want = format!("array: [{}]", want.join(", "));
+    let Some(got) = run.stdout.iter().find(|l| l.starts_with("array: ")) else {
+        return Err(never_printed("array: [...]"));
+    };
+    if *got != want {
+        let zeros = got
+            .trim_start_matches("array: [")
+            .trim_end_matches(']')
+            .split(", ")
+            .all(|v| v == "0");
+        let (ko, en) = if zeros {
+            (
+                "부모의 배열은 0뿐입니다. 자식마다 자기 복사본에 썼습니다(fork가 복사함). 공유 메모리의 Array에 쓰세요.",
+                "the parent's array is all 0: each child wrote to its own copy (fork copies). Write to a shared-memory Array.",
+            )
+        } else {
+            (
+                "구간 k에는 자식 k의 PID가 있어야 합니다.",
+                "slice k must hold the PID of child k.",
+            )
+        };
+        return Err(Problem::new(
+            format!(
+                "{} 찍혀야 하는데 {} 찍혔습니다. {ko}",
+                with(&format!("'{want}'"), Josa::IGa),
+                with(&format!("'{got}'"), Josa::IGa)
+            ),
+            format!("'{want}' was expected; '{got}' was printed: {en}"),
+        ));
+    }
+    if printed_by(run, &want)?.pid != run.pid {
+        return Err(Problem::new(
+            "배열은 main 프로세스가 찍어야 합니다.",
+            "the array is printed by the main process.",
+        ));
+    }
+    Ok(())
+}
+
+fn each_its_own_slice(run: &Run) -> Result<(), Problem> {
+    slices_filled(run, 3, 2)?;
+    ended_with_its_workers(run)
+}
+
+fn fill_in_slices_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    slices_filled(run, n[0] as usize, n[1] as usize)
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -267,6 +334,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Jobs, the first job.
                 args: &[(2, 8), (5, 60)],
                 check: square_over_a_pipe_call,
+                late_starts: true,
+            }),
+        ),
+        "each-its-own-slice" => (
+            each_its_own_slice,
+            Some(Probe {
+                bin: "check-31",
+                signature: "pub fn fill_in_slices(children: usize, width: usize) -> Vec<i32>",
+                // Children, the width of a slice.
+                args: &[(2, 5), (1, 4)],
+                check: fill_in_slices_call,
                 late_starts: true,
             }),
         ),

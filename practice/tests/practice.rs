@@ -208,6 +208,7 @@ const STARTS: &[(&str, &str)] = &[
         "31-each-its-own-slice",
         "the parent's array is all 0: each child wrote to its own copy",
     ),
+    ("32-fresh-workers", "a worker did more than 2 tasks"),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -508,11 +509,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 31)\n",
+            "error: no exercise \"99\" (there are 01 to 32)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 31)\n",
+            "error: no exercise \"nothing\" (there are 01 to 32)\n",
         ),
         (
             &["frobnicate"][..],

@@ -218,6 +218,65 @@ fn each_on_its_own_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// No worker did more than `most` tasks: the count each task printed ("<worker> holds n items"
+/// or "task n of <worker>") never passes `most`.
+fn retired_in_time(run: &Run, most: usize) -> Result<(), Problem> {
+    for l in &run.stdout {
+        let count = if let Some(rest) = l.strip_prefix("task ") {
+            rest.split(' ').next()
+        } else if let Some((_, rest)) = l.split_once(" holds ") {
+            rest.split(' ').next()
+        } else {
+            None
+        };
+        let Some(n) = count.and_then(|n| n.parse::<usize>().ok()) else {
+            continue;
+        };
+        if n > most {
+            return Err(Problem::new(
+                format!(
+                    "{} 찍혔습니다. 작업 프로세스 하나가 일을 {most}개보다 많이 했습니다. {most}개를 하면 물러나게 하세요(maxtasksperchild).",
+                    with(&format!("'{l}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{l}' was printed: a worker did more than {most} tasks. Let it retire after {most} (maxtasksperchild)."
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn fresh_workers(run: &Run) -> Result<(), Problem> {
+    retired_in_time(run, 2)?;
+    let squares = "squares: [1, 4, 9, 16, 25, 36, 49, 64]";
+    line(run, squares).ok_or_else(|| expected(run, squares))?;
+    pool_ran(run)
+}
+
+fn with_fresh_workers_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    retired_in_time(run, n[1] as usize)?;
+    for x in 1..=n[0] {
+        let head = format!("(work {x})");
+        let by: Vec<&Event> = run
+            .events_of_kind(Kind::Say)
+            .into_iter()
+            .filter(|e| e.msg.ends_with(&head))
+            .collect();
+        if by.len() != 1 || !by[0].process.starts_with("ForkPoolWorker-") {
+            return Err(Problem::new(
+                format!("검사기의 {x}번 일이 풀의 작업 프로세스에서 한 번 돌아야 합니다."),
+                format!("the checker's task {x} must run once, in a pool worker."),
+            ));
+        }
+    }
+    let want: Vec<String> = (1..=n[0]).map(|x| (x * 10 + 1).to_string()).collect();
+    let want = format!("result: {}", want.join(" "));
+    line(run, &want).ok_or_else(|| expected(run, &want))?;
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -253,6 +312,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // its worker (never the same: the first two places against the last two).
                 args: &[(4, 7), (0, 1), (2, 3)],
                 check: each_on_its_own_call,
+                late_starts: true,
+            }),
+        ),
+        "fresh-workers" => (
+            fresh_workers,
+            Some(Probe {
+                bin: "check-32",
+                signature: "pub fn with_fresh_workers(work: fn(u64) -> u64, xs: Vec<u64>, most: usize) -> Vec<u64>",
+                // Tasks, the most a worker may do.
+                args: &[(6, 12), (1, 3)],
+                check: with_fresh_workers_call,
                 late_starts: true,
             }),
         ),

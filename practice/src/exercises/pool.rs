@@ -320,8 +320,9 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             Some(Probe {
                 bin: "check-32",
                 signature: "pub fn with_fresh_workers(work: fn(u64) -> u64, xs: Vec<u64>, most: usize) -> Vec<u64>",
-                // Tasks, the most a worker may do.
-                args: &[(6, 12), (1, 3)],
+                // Tasks, the most a worker may do: two workers that are never replaced do
+                // three or more each.
+                args: &[(6, 12), (1, 2)],
                 check: with_fresh_workers_call,
                 late_starts: true,
             }),

@@ -225,6 +225,18 @@ const PLANS: &[Plan] = &[
 
 /// Builds, runs and checks one exercise under every plan.
 fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
+    let source = root.join(exercise.folder()).join("src/main.rs");
+    let code = std::fs::read_to_string(&source).unwrap_or_default();
+    if let (Some(word), Some(line)) = (exercise.forbids, exercise.forbidden_in(&code)) {
+        return Err(Problem::new(
+            format!(
+                "이 연습은 `{word}` 없이 풉니다. 컴파일러의 거부를 `{word}`로 잠재우지 말고 거부된 까닭을 고치세요: `{line}`"
+            ),
+            format!(
+                "this exercise is solved without `{word}`: do not silence the compiler's refusal with `{word}`, fix what it refused: `{line}`"
+            ),
+        ));
+    }
     let binary = build(root, exercise, exercise.package)?;
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

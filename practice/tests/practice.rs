@@ -209,6 +209,11 @@ const STARTS: &[(&str, &str)] = &[
         "the parent's array is all 0: each child wrote to its own copy",
     ),
     ("32-fresh-workers", "a worker did more than 2 tasks"),
+    (
+        "33-an-atomic-global",
+        "error[E0133]: use of mutable static is unsafe",
+    ),
+    ("34-gather-on-one-thread", "the waits ran one after another"),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -509,11 +514,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 32)\n",
+            "error: no exercise \"99\" (there are 01 to 34)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 32)\n",
+            "error: no exercise \"nothing\" (there are 01 to 34)\n",
         ),
         (
             &["frobnicate"][..],

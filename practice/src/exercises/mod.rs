@@ -58,6 +58,23 @@ pub struct Exercise {
     pub check: Check,
     /// The checker's own call of the exercise's function (`exercises/checks/`), if it has one.
     pub probe: Option<Probe>,
+    /// A keyword the exercise's code must not use (`unsafe`, where the lesson is to do without).
+    pub forbids: Option<&'static str>,
+}
+
+impl Exercise {
+    /// The first line of `source` (comments aside) that uses the keyword this exercise forbids.
+    pub fn forbidden_in(&self, source: &str) -> Option<String> {
+        let word = self.forbids?;
+        source
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .find(|code| {
+                code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .any(|token| token == word)
+            })
+            .map(|code| code.trim().to_owned())
+    }
 }
 
 /// The checker calls the exercise's function with numbers the learner never sees: a binary of
@@ -297,6 +314,7 @@ struct Listed {
     title: Words,
     hang: Option<Words>,
     checks: Words,
+    forbids: Option<String>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -348,6 +366,7 @@ pub fn load(root: &std::path::Path) -> Result<Vec<Exercise>, String> {
                 checks: [keep(listed.checks.ko), keep(listed.checks.en)],
                 check,
                 probe,
+                forbids: listed.forbids.map(keep),
             })
         })
         .collect()
@@ -364,4 +383,26 @@ pub fn nothing_left(run: &Run) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_forbidden_keyword_counts_in_code_not_in_comments() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../exercises");
+        let all = super::load(&root).expect("the exercises");
+        let exercise = all
+            .iter()
+            .find(|e| e.forbids == Some("unsafe"))
+            .expect("an exercise that forbids unsafe");
+        assert_eq!(
+            exercise.forbidden_in("// no unsafe here\nlet x = 1; // unsafe { }\n"),
+            None
+        );
+        assert_eq!(
+            exercise.forbidden_in("fn f() {\n    unsafe { X += 1 } // why not\n}\n"),
+            Some("unsafe { X += 1 }".to_owned())
+        );
+        assert_eq!(exercise.forbidden_in("let unsafely = 1;\n"), None);
+    }
 }

@@ -187,6 +187,38 @@ fn shout_all_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     shouted(run, &words, "result: ")
 }
 
+/// Each "visitor t done" by its own thread; the total exact.
+fn visits_counted(run: &Run, visitors: usize, total: &str, want: u64) -> Result<(), Problem> {
+    for t in 0..visitors {
+        once_by(run, &format!("visitor {t} done"), &format!("visitor {t}"))?;
+    }
+    let got = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix(total))
+        .ok_or_else(|| never_printed(&format!("{total}...")))?;
+    if got != want.to_string() {
+        return Err(Problem::new(
+            format!(
+                "방문 수는 {got}, 맞는 값은 {want}입니다. 방문을 잃었습니다. 더하기가 쪼개지지 않는 atomic을 쓰세요."
+            ),
+            format!(
+                "the total is {got}, not {want}: visits were lost. Use an atomic, whose addition is indivisible."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn an_atomic_global(run: &Run) -> Result<(), Problem> {
+    visits_counted(run, 2, "visits: ", 4_000_000)
+}
+
+fn count_visits_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    visits_counted(run, n[0] as usize, "result: ", (n[0] * n[1]) as u64)
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -232,6 +264,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Words, the number in the first.
                 args: &[(2, 6), (10, 99)],
                 check: shout_all_call,
+                late_starts: true,
+            }),
+        ),
+        "an-atomic-global" => (
+            an_atomic_global,
+            Some(Probe {
+                bin: "check-33",
+                signature: "pub fn count_visits(visitors: usize, visits: u64) -> u64",
+                // Visitors, visits each.
+                args: &[(2, 4), (1_000_000, 3_000_000)],
+                check: count_visits_call,
                 late_starts: true,
             }),
         ),

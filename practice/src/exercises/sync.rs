@@ -442,6 +442,48 @@ fn submit_all_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Each "wait i starts" and "wait i done" once, on the main thread; every wait starts before any
+/// is done (they wait together).
+fn waited_together(run: &Run, n: usize) -> Result<(), Problem> {
+    let mut last_start = (0, String::new());
+    let mut first_done: Option<(usize, String)> = None;
+    for i in 0..n {
+        let starts = format!("wait {i} starts");
+        let done = format!("wait {i} done");
+        let at = once_by(run, &starts, "main")?;
+        if at >= last_start.0 {
+            last_start = (at, starts);
+        }
+        let at = once_by(run, &done, "main")?;
+        if first_done.as_ref().is_none_or(|(first, _)| at < *first) {
+            first_done = Some((at, done));
+        }
+    }
+    if let Some((at, done)) = first_done
+        && at < last_start.0
+    {
+        let starts = last_start.1;
+        return Err(Problem::new(
+            format!(
+                "{} '{starts}'보다 먼저 찍혔습니다. 기다림이 하나씩 차례로 돌았습니다. task로 함께 기다리게 하세요(asyncio.gather).",
+                with(&format!("'{done}'"), Josa::IGa)
+            ),
+            format!(
+                "'{done}' came before '{starts}': the waits ran one after another. Let them wait together, as tasks (asyncio.gather)."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn gather_on_one_thread(run: &Run) -> Result<(), Problem> {
+    waited_together(run, 5)
+}
+
+fn gather_waits_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    waited_together(run, numbers(args)[0] as usize)
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -525,6 +567,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // makes a quick one wait.
                 args: &[(3, 6), (0, 1)],
                 check: submit_all_call,
+                late_starts: true,
+            }),
+        ),
+        "gather-on-one-thread" => (
+            gather_on_one_thread,
+            Some(Probe {
+                bin: "check-34",
+                signature: "pub fn gather_waits(n: usize, wait_ms: u64)",
+                // Waits, each this many milliseconds.
+                args: &[(3, 9), (50, 200)],
+                check: gather_waits_call,
                 late_starts: true,
             }),
         ),

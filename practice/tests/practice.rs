@@ -214,6 +214,7 @@ const STARTS: &[(&str, &str)] = &[
         "error[E0133]: use of mutable static is unsafe",
     ),
     ("34-gather-on-one-thread", "the waits ran one after another"),
+    ("35-pairs-with-starmap", "error[E0308]: mismatched types"),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -514,11 +515,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 34)\n",
+            "error: no exercise \"99\" (there are 01 to 35)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 34)\n",
+            "error: no exercise \"nothing\" (there are 01 to 35)\n",
         ),
         (
             &["frobnicate"][..],

@@ -277,6 +277,47 @@ fn with_fresh_workers_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
+fn pairs_with_starmap(run: &Run) -> Result<(), Problem> {
+    for (a, b) in [(2, 3), (4, 5), (6, 7)] {
+        let head = format!("{a} * {b} in ");
+        let Some(event) = run
+            .events_of_kind(Kind::Say)
+            .into_iter()
+            .find(|e| e.msg.starts_with(&head))
+        else {
+            return Err(never_printed(&format!("{head}...")));
+        };
+        if !event.process.starts_with("ForkPoolWorker-") {
+            return Err(Problem::new(
+                format!(
+                    "{a} * {b}를 풀의 작업 프로세스가 아니라 '{}'에서 계산했습니다.",
+                    event.process
+                ),
+                format!(
+                    "{a} * {b} was computed in '{}', not in a pool worker.",
+                    event.process
+                ),
+            ));
+        }
+    }
+    let want = "products: [6, 20, 42]";
+    line(run, want).ok_or_else(|| expected(run, want))?;
+    Ok(())
+}
+
+fn products_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    for a in 1..=n[0] as u64 {
+        ran_in_a_worker(run, a)?;
+    }
+    let want: Vec<String> = (1..=n[0])
+        .map(|a| (a * 100 + a + n[1]).to_string())
+        .collect();
+    let want = format!("result: {}", want.join(" "));
+    line(run, &want).ok_or_else(|| expected(run, &want))?;
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -324,6 +365,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // three or more each.
                 args: &[(6, 12), (1, 2)],
                 check: with_fresh_workers_call,
+                late_starts: true,
+            }),
+        ),
+        "pairs-with-starmap" => (
+            pairs_with_starmap,
+            Some(Probe {
+                bin: "check-35",
+                signature: "pub fn products(f: fn(u64, u64) -> u64, pairs: Vec<(u64, u64)>) -> Vec<u64>",
+                // Pairs, the difference within a pair.
+                args: &[(3, 9), (1, 50)],
+                check: products_call,
                 late_starts: true,
             }),
         ),

@@ -290,7 +290,7 @@ fn pairs_with_starmap(run: &Run) -> Result<(), Problem> {
         if !event.process.starts_with("ForkPoolWorker-") {
             return Err(Problem::new(
                 format!(
-                    "{a} * {b}를 풀의 작업 프로세스가 아니라 '{}'에서 계산했습니다.",
+                    "'{a} * {b}' 계산이 풀의 작업 프로세스가 아니라 '{}'에서 돌았습니다.",
                     event.process
                 ),
                 format!(

@@ -215,6 +215,10 @@ const STARTS: &[(&str, &str)] = &[
     ),
     ("34-gather-on-one-thread", "the waits ran one after another"),
     ("35-pairs-with-starmap", "error[E0308]: mismatched types"),
+    (
+        "36-count-the-words",
+        "pools.txt was counted in 'MainProcess', not in a pool worker",
+    ),
 ];
 
 /// How many times each program is checked: a wrong one must fail every time, a right one pass
@@ -515,11 +519,11 @@ fn bad_input_is_one_line_and_exit_2() {
     for (args, message) in [
         (
             &["check", "99"][..],
-            "error: no exercise \"99\" (there are 01 to 35)\n",
+            "error: no exercise \"99\" (there are 01 to 36)\n",
         ),
         (
             &["hint", "nothing"][..],
-            "error: no exercise \"nothing\" (there are 01 to 35)\n",
+            "error: no exercise \"nothing\" (there are 01 to 36)\n",
         ),
         (
             &["frobnicate"][..],

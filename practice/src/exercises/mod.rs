@@ -7,6 +7,7 @@
 use crate::korean::{Josa, with};
 use harness::{Event, Kind, Run};
 
+mod capstone;
 mod ipc;
 mod methods;
 mod notes;
@@ -304,6 +305,7 @@ pub fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         .or_else(|| pool::mechanism(package))
         .or_else(|| refused::mechanism(package))
         .or_else(|| methods::mechanism(package))
+        .or_else(|| capstone::mechanism(package))
 }
 
 /// One exercise as `exercises/info.toml` lists it.

@@ -1,0 +1,52 @@
+//! The checker calls exercise 36's `count_words(paths)` with files of its own: `files` texts of
+//! words from a small list, made from `seed` (the checker's check makes the same to know the
+//! counts), in a folder it removes afterwards.
+
+#[allow(dead_code)]
+#[path = "../36-count-the-words/src/main.rs"]
+mod learner;
+
+use common::say;
+
+const WORDS: [&str; 10] = [
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+];
+
+/// The text of file `file` for `seed` (as `practice/src/exercises/capstone.rs` makes it).
+fn text(file: u64, seed: u64) -> String {
+    let mut x = seed.wrapping_mul(31).wrapping_add(file.wrapping_mul(7919)) | 1;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let len = 20 + next() % 60;
+    (0..len)
+        .map(|_| WORDS[(next() % 10) as usize])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn main() {
+    common::init();
+    let args: Vec<u64> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
+    let (files, seed) = (args[0], args[1]);
+    let dir = std::env::temp_dir().join(format!("practice-36-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder for the texts");
+    let paths: Vec<String> = (0..files)
+        .map(|file| {
+            let path = dir.join(format!("file-{file}.txt"));
+            std::fs::write(&path, text(file, seed)).expect("write a text");
+            path.display().to_string()
+        })
+        .collect();
+    let counts = learner::count_words(paths);
+    std::fs::remove_dir_all(&dir).expect("remove the texts");
+    for (word, n) in counts {
+        say!("result: {word} {n}");
+    }
+}

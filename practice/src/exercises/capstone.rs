@@ -1,0 +1,149 @@
+//! The capstone: a word count over files, in a pool's workers, with a progress thread, checked
+//! on files the learner does not see.
+
+use super::*;
+
+const WORDS: [&str; 10] = [
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+];
+
+/// The text of the checker's file `file` for `seed`, as `exercises/checks/36-count-the-words.rs`
+/// writes it.
+fn text(file: u64, seed: u64) -> String {
+    let mut x = seed.wrapping_mul(31).wrapping_add(file.wrapping_mul(7919)) | 1;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let len = 20 + next() % 60;
+    (0..len)
+        .map(|_| WORDS[(next() % 10) as usize])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each file counted once, in a pool worker ("counted <path>", the path ending in `name`).
+fn counted_in_workers(run: &Run, names: &[String]) -> Result<(), Problem> {
+    for name in names {
+        let by: Vec<&Event> = run
+            .events_of_kind(Kind::Say)
+            .into_iter()
+            .filter(|e| e.msg.starts_with("counted ") && e.msg.ends_with(name.as_str()))
+            .collect();
+        let Some(event) = by.first() else {
+            return Err(never_printed(&format!("counted .../{name}")));
+        };
+        if by.len() != 1 {
+            return Err(Problem::new(
+                format!(
+                    "{} 한 번이 아니라 {}번 셌습니다.",
+                    with(name, Josa::EulReul),
+                    by.len()
+                ),
+                format!("{name} was counted {} times, not once.", by.len()),
+            ));
+        }
+        if !event.process.starts_with("ForkPoolWorker-") {
+            return Err(Problem::new(
+                format!(
+                    "{} 풀의 작업 프로세스가 아니라 '{}'에서 셌습니다. 파일을 풀에 주세요.",
+                    with(name, Josa::EulReul),
+                    event.process
+                ),
+                format!(
+                    "{name} was counted in '{}', not in a pool worker: give the files to the pool.",
+                    event.process
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// "progress: k/n files" for each k, by the thread "progress", in order.
+fn progress_shown(run: &Run, files: usize) -> Result<(), Problem> {
+    let mut before = 0;
+    for k in 1..=files {
+        let at = once_by(run, &format!("progress: {k}/{files} files"), "progress")?;
+        if at < before {
+            return Err(Problem::new(
+                format!("'progress: {k}/{files} files'가 제 순서에 찍히지 않았습니다."),
+                format!("'progress: {k}/{files} files' is out of order."),
+            ));
+        }
+        before = at;
+    }
+    Ok(())
+}
+
+/// The lines `want`, in this order, printed by main.
+fn in_order_by_main(run: &Run, want: &[String]) -> Result<(), Problem> {
+    let mut before = 0;
+    for text in want {
+        let at = line(run, text).ok_or_else(|| expected(run, text))?;
+        if at < before || printed_by(run, text)?.pid != run.pid {
+            return Err(Problem::new(
+                format!(
+                    "{} 제 순서에 main이 찍어야 합니다(많은 것부터, 같으면 단어 순).",
+                    with(&format!("'{text}'"), Josa::EulReul)
+                ),
+                format!(
+                    "'{text}' must be printed by main, in its place (the most frequent first, then by word)."
+                ),
+            ));
+        }
+        before = at;
+    }
+    Ok(())
+}
+
+fn count_the_words(run: &Run) -> Result<(), Problem> {
+    let names = ["pools.txt", "processes.txt", "threads.txt"].map(String::from);
+    counted_in_workers(run, &names)?;
+    progress_shown(run, 3)?;
+    let top = ["a: 9", "the: 7", "process: 5", "its: 4", "memory: 3"].map(String::from);
+    in_order_by_main(run, &top)?;
+    ended_with_its_workers(run)
+}
+
+fn count_words_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let (files, seed) = (n[0] as u64, n[1] as u64);
+    let names: Vec<String> = (0..files).map(|f| format!("/file-{f}.txt")).collect();
+    counted_in_workers(run, &names)?;
+    progress_shown(run, files as usize)?;
+    let mut counts: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for file in 0..files {
+        for word in text(file, seed).split(' ') {
+            *counts.entry(word.to_owned()).or_insert(0) += 1;
+        }
+    }
+    let mut sorted: Vec<(String, u64)> = counts.into_iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let want: Vec<String> = sorted
+        .iter()
+        .map(|(word, n)| format!("result: {word} {n}"))
+        .collect();
+    in_order_by_main(run, &want)
+}
+
+/// The check of each exercise of this part, and the checker's call of its function if it has
+/// one.
+pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
+    Some(match package {
+        "count-the-words" => (
+            count_the_words,
+            Some(Probe {
+                bin: "check-36",
+                signature: "pub fn count_words(paths: Vec<String>) -> Vec<(String, u64)>",
+                // Files, the seed of their texts.
+                args: &[(3, 9), (1, 1_000_000)],
+                check: count_words_call,
+                late_starts: true,
+            }),
+        ),
+        _ => return None,
+    })
+}

@@ -191,9 +191,10 @@ struct Plan {
     en: &'static str,
 }
 
-/// Every check runs the program under each plan: a program right whatever the schedule passes
-/// all; one right only by luck (a sleep for a join, a read-then-write without its lock, a
-/// consumer never waited for) fails one of them every time.
+/// Every check runs the program under each plan, the three runs side by side (so the third's busy
+/// cores load the other two as well): a program right whatever the schedule passes all; one right
+/// only by luck (a sleep for a join, a read-then-write without its lock, a consumer never waited
+/// for) fails one of them every time.
 const PLANS: &[Plan] = &[
     Plan {
         scale: 0.05,
@@ -241,14 +242,19 @@ fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64 | 1);
-    for plan in PLANS {
-        check_once(&binary, exercise, plan, seed).map_err(|problem| {
-            Problem::new(
-                format!("{}: {}", plan.ko, problem.ko),
-                format!("{}: {}", plan.en, problem.en),
-            )
-        })?;
-    }
+    // The plans' runs go side by side (most of a run is waiting); the first plan that fails, in
+    // their order, is the one reported.
+    side_by_side(PLANS.iter().map(|plan| {
+        let binary = &binary;
+        move || {
+            check_once(binary, exercise, plan, seed).map_err(|problem| {
+                Problem::new(
+                    format!("{}: {}", plan.ko, problem.ko),
+                    format!("{}: {}", plan.en, problem.en),
+                )
+            })
+        }
+    }))?;
     let Some(probe) = &exercise.probe else {
         return Ok(());
     };
@@ -266,33 +272,53 @@ fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
             ),
         )
     })?;
-    for (round, plan) in PLANS[1..].iter().enumerate() {
-        let args = probe.pick_args(seed.wrapping_mul(round as u64 + 7));
-        let shown = args.join(", ");
-        let called = |problem: Problem| {
-            Problem::new(
-                format!(
-                    "검사기가 {} 부른 `{}`: {}",
-                    korean::with(&format!("({shown})"), korean::Josa::EuroRo),
-                    probe.name(),
-                    problem.ko
-                ),
-                format!(
-                    "`{}` called by the checker with ({shown}): {}",
-                    probe.name(),
-                    problem.en
-                ),
-            )
-        };
-        let plan = Plan {
-            straggler: plan.straggler.filter(|_| probe.late_starts),
-            ..*plan
-        };
-        let run = run_under(&caller, &args, exercise, &plan, seed).map_err(called)?;
-        (probe.check)(&run, &args).map_err(|problem| called(explained(problem, &run)))?;
-        exercises::nothing_left(&run)?;
-    }
-    Ok(())
+    side_by_side(PLANS[1..].iter().enumerate().map(|(round, plan)| {
+        let caller = &caller;
+        move || {
+            let args = probe.pick_args(seed.wrapping_mul(round as u64 + 7));
+            let shown = args.join(", ");
+            let called = |problem: Problem| {
+                Problem::new(
+                    format!(
+                        "검사기가 {} 부른 `{}`: {}",
+                        korean::with(&format!("({shown})"), korean::Josa::EuroRo),
+                        probe.name(),
+                        problem.ko
+                    ),
+                    format!(
+                        "`{}` called by the checker with ({shown}): {}",
+                        probe.name(),
+                        problem.en
+                    ),
+                )
+            };
+            let plan = Plan {
+                straggler: plan.straggler.filter(|_| probe.late_starts),
+                ..*plan
+            };
+            let run = run_under(caller, &args, exercise, &plan, seed).map_err(called)?;
+            (probe.check)(&run, &args).map_err(|problem| called(explained(problem, &run)))?;
+            exercises::nothing_left(&run)
+        }
+    }))
+}
+
+/// Runs every job at once, each on a thread of its own; the first error, in the jobs' order.
+fn side_by_side<J>(jobs: impl Iterator<Item = J>) -> Result<(), Problem>
+where
+    J: FnOnce() -> Result<(), Problem> + Send,
+{
+    std::thread::scope(|scope| {
+        let running: Vec<_> = jobs.map(|job| scope.spawn(job)).collect();
+        running
+            .into_iter()
+            .map(|run| {
+                run.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect::<Result<Vec<()>, Problem>>()
+            .map(drop)
+    })
 }
 
 fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Result<(), Problem> {

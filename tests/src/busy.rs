@@ -1,45 +1,80 @@
 //! Both cores kept busy, for checks that must hold on a loaded machine.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-/// One spinning thread per core until dropped.
+/// One spinning thread per core while any `BusyCores` of this process lives: two held at once
+/// (two runs checked side by side, each with busy cores) share the same spinners, so the cores are
+/// busy, not oversubscribed.
 ///
 /// ```
 /// let busy = harness::BusyCores::start();
-/// drop(busy); // the spinners stop and are joined
+/// let also = harness::BusyCores::start(); // the same spinners
+/// drop(busy);
+/// drop(also); // the spinners stop and are joined
 /// ```
 #[derive(Debug)]
 pub struct BusyCores {
-    stop: Arc<AtomicBool>,
-    spinners: Vec<JoinHandle<()>>,
+    _private: (),
 }
 
+/// The spinners, and how many `BusyCores` hold them.
+struct Spinners {
+    holders: usize,
+    stop: Arc<AtomicBool>,
+    threads: Vec<JoinHandle<()>>,
+}
+
+static SPINNERS: Mutex<Option<Spinners>> = Mutex::new(None);
+
 impl BusyCores {
-    /// Starts one spinning thread per core.
+    /// Starts one spinning thread per core, unless they already spin.
     pub fn start() -> BusyCores {
-        let stop = Arc::new(AtomicBool::new(false));
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let spinners = (0..cores)
-            .map(|_| {
-                let stop = Arc::clone(&stop);
-                std::thread::spawn(move || {
-                    while !stop.load(Ordering::Relaxed) {
-                        std::hint::spin_loop();
-                    }
-                })
-            })
-            .collect();
-        BusyCores { stop, spinners }
+        let mut spinners = SPINNERS.lock().unwrap_or_else(|p| p.into_inner());
+        match spinners.as_mut() {
+            Some(running) => running.holders += 1,
+            None => {
+                let stop = Arc::new(AtomicBool::new(false));
+                let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+                let threads = (0..cores)
+                    .map(|_| {
+                        let stop = Arc::clone(&stop);
+                        std::thread::spawn(move || {
+                            while !stop.load(Ordering::Relaxed) {
+                                std::hint::spin_loop();
+                            }
+                        })
+                    })
+                    .collect();
+                *spinners = Some(Spinners {
+                    holders: 1,
+                    stop,
+                    threads,
+                });
+            }
+        }
+        BusyCores { _private: () }
     }
 }
 
 impl Drop for BusyCores {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        for spinner in self.spinners.drain(..) {
-            let _ = spinner.join();
+        let last = {
+            let mut spinners = SPINNERS.lock().unwrap_or_else(|p| p.into_inner());
+            let running = spinners.as_mut().expect("spinners while a BusyCores lives");
+            running.holders -= 1;
+            if running.holders == 0 {
+                spinners.take()
+            } else {
+                None
+            }
+        };
+        if let Some(last) = last {
+            last.stop.store(true, Ordering::Relaxed);
+            for spinner in last.threads {
+                let _ = spinner.join();
+            }
         }
     }
 }

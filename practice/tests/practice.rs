@@ -148,73 +148,73 @@ const STARTS: &[(&str, &str)] = &[
     ),
     ("12-producer-and-consumer", "a hang). the consumer spins"),
     (
-        "13-wait-for-the-go",
-        "'worker 0 goes' was printed before 'main: go'",
-    ),
-    ("14-two-at-a-time", "were inside: at most two may be"),
-    (
-        "15-share-a-dict",
-        "each child changed its own copy of the dict",
-    ),
-    (
-        "16-wait-in-a-loop",
-        "was never printed: the consumers woke to an empty shelf",
-    ),
-    (
-        "17-line-up-the-phases",
-        "a worker went on before everyone had finished the phase before",
-    ),
-    (
-        "18-wait-for-the-tasks",
-        "main did not wait for the round's tasks",
-    ),
-    ("19-hold-the-lock", "not 2000000: additions were lost"),
-    ("20-as-completed", "came only after the slow task"),
-    (
-        "21-drain-the-queue",
-        "main stopped taking items before it came",
-    ),
-    (
-        "22-results-in-time",
+        "13-results-in-time",
         "a hang). something waits for the stuck task",
     ),
     (
-        "23-as-they-come",
+        "14-as-they-come",
         "came only after the last task (1.5 s) finished",
     ),
+    ("15-fresh-workers", "a worker did more than 2 tasks"),
+    ("16-pairs-with-starmap", "error[E0308]: mismatched types"),
     (
-        "24-keep-the-other-results",
+        "17-keep-the-other-results",
         "a good task's result was lost to another's failure",
     ),
     (
-        "25-arc-not-rc",
-        "error[E0277]: `Rc<Vec<u64>>` cannot be sent between threads safely",
+        "18-drain-the-queue",
+        "main stopped taking items before it came",
     ),
     (
-        "26-mutex-not-refcell",
-        "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely",
-    ),
-    ("27-keep-a-copy", "error[E0382]: borrow of moved value: `w`"),
-    (
-        "28-return-what-you-own",
-        "error[E0515]: cannot return value referencing local variable `loud`",
-    ),
-    ("29-pass-it-along", "the child greeted with nothing"),
-    (
-        "30-the-end-marker",
+        "19-the-end-marker",
         "a hang). both ends wait: the parent for the total",
     ),
     (
-        "31-each-its-own-slice",
+        "20-each-its-own-slice",
         "the parent's array is all 0: each child wrote to its own copy",
     ),
-    ("32-fresh-workers", "a worker did more than 2 tasks"),
     (
-        "33-an-atomic-global",
+        "21-share-a-dict",
+        "each child changed its own copy of the dict",
+    ),
+    ("22-hold-the-lock", "not 2000000: additions were lost"),
+    (
+        "23-wait-in-a-loop",
+        "was never printed: the consumers woke to an empty shelf",
+    ),
+    ("24-two-at-a-time", "were inside: at most two may be"),
+    (
+        "25-wait-for-the-go",
+        "'worker 0 goes' was printed before 'main: go'",
+    ),
+    (
+        "26-line-up-the-phases",
+        "a worker went on before everyone had finished the phase before",
+    ),
+    (
+        "27-wait-for-the-tasks",
+        "main did not wait for the round's tasks",
+    ),
+    ("28-as-completed", "came only after the slow task"),
+    ("29-gather-on-one-thread", "the waits ran one after another"),
+    (
+        "30-an-atomic-global",
         "error[E0133]: use of mutable static is unsafe",
     ),
-    ("34-gather-on-one-thread", "the waits ran one after another"),
-    ("35-pairs-with-starmap", "error[E0308]: mismatched types"),
+    (
+        "31-arc-not-rc",
+        "error[E0277]: `Rc<Vec<u64>>` cannot be sent between threads safely",
+    ),
+    (
+        "32-mutex-not-refcell",
+        "error[E0277]: `RefCell<Vec<String>>` cannot be shared between threads safely",
+    ),
+    ("33-keep-a-copy", "error[E0382]: borrow of moved value: `w`"),
+    (
+        "34-return-what-you-own",
+        "error[E0515]: cannot return value referencing local variable `loud`",
+    ),
+    ("35-pass-it-along", "the child greeted with nothing"),
     (
         "36-count-the-words",
         "pools.txt was counted in 'MainProcess', not in a pool worker",

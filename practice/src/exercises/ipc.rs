@@ -308,7 +308,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "share-a-dict" => (
             share_a_dict,
             Some(Probe {
-                bin: "check-15",
+                bin: "check-21",
                 signature: "pub fn record_pids(children: usize) -> Vec<(String, u32)>",
                 args: &[(2, 6)],
                 check: record_pids_call,
@@ -318,7 +318,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "drain-the-queue" => (
             drain_the_queue,
             Some(Probe {
-                bin: "check-21",
+                bin: "check-18",
                 signature: "pub fn drain(producers: usize, items: u32) -> usize",
                 // Producers, items each.
                 args: &[(2, 5), (2, 6)],
@@ -329,7 +329,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "the-end-marker" => (
             the_end_marker,
             Some(Probe {
-                bin: "check-30",
+                bin: "check-19",
                 signature: "pub fn square_over_a_pipe(jobs: &[u64]) -> u64",
                 // Jobs, the first job.
                 args: &[(2, 8), (5, 60)],
@@ -340,7 +340,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "each-its-own-slice" => (
             each_its_own_slice,
             Some(Probe {
-                bin: "check-31",
+                bin: "check-20",
                 signature: "pub fn fill_in_slices(children: usize, width: usize) -> Vec<i32>",
                 // Children, the width of a slice.
                 args: &[(2, 5), (1, 4)],

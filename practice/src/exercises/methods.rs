@@ -76,7 +76,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "pass-it-along" => (
             pass_it_along,
             Some(Probe {
-                bin: "check-29",
+                bin: "check-35",
                 signature: "pub fn greet_in_a_child(greeting: &str)",
                 // The number in the greeting.
                 args: &[(100, 999)],

@@ -325,7 +325,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "results-in-time" => (
             results_in_time,
             Some(Probe {
-                bin: "check-22",
+                bin: "check-13",
                 signature: "pub fn collect_in_time(work: fn(u64) -> u64, xs: &[u64], timeout_ms: u64)",
                 // Tasks, the place of the stuck one, the time limit in milliseconds.
                 args: &[(3, 6), (0, 2), (300, 600)],
@@ -336,7 +336,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "as-they-come" => (
             as_they_come,
             Some(Probe {
-                bin: "check-23",
+                bin: "check-14",
                 signature: "pub fn print_as_they_come(work: fn(u64) -> u64, xs: &[u64])",
                 // Tasks; the last is the slow one.
                 args: &[(3, 7)],
@@ -347,7 +347,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "keep-the-other-results" => (
             keep_the_other_results,
             Some(Probe {
-                bin: "check-24",
+                bin: "check-17",
                 signature: "pub fn each_on_its_own(work: fn(u64) -> u64, xs: &[u64])",
                 // Tasks, the place of the one that panics, the place of the one that crashes
                 // its worker (never the same: the first two places against the last two).
@@ -359,7 +359,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "fresh-workers" => (
             fresh_workers,
             Some(Probe {
-                bin: "check-32",
+                bin: "check-15",
                 signature: "pub fn with_fresh_workers(work: fn(u64) -> u64, xs: Vec<u64>, most: usize) -> Vec<u64>",
                 // Tasks, the most a worker may do: two workers that are never replaced do
                 // three or more each.
@@ -371,7 +371,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "pairs-with-starmap" => (
             pairs_with_starmap,
             Some(Probe {
-                bin: "check-35",
+                bin: "check-16",
                 signature: "pub fn products(f: fn(u64, u64) -> u64, pairs: Vec<(u64, u64)>) -> Vec<u64>",
                 // Pairs, the difference within a pair.
                 args: &[(3, 9), (1, 50)],

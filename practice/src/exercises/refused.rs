@@ -226,7 +226,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "arc-not-rc" => (
             arc_not_rc,
             Some(Probe {
-                bin: "check-25",
+                bin: "check-31",
                 signature: "pub fn sum_in_threads(items: Vec<u64>, adders: usize) -> u64",
                 // The list's length, adders, the factor of its items.
                 args: &[(10, 60), (2, 5), (2, 9)],
@@ -237,7 +237,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "mutex-not-refcell" => (
             mutex_not_refcell,
             Some(Probe {
-                bin: "check-26",
+                bin: "check-32",
                 signature: "pub fn log_from_threads(writers: usize, entries: usize) -> Vec<String>",
                 // Writers, entries each.
                 args: &[(2, 6), (50, 300)],
@@ -248,7 +248,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "keep-a-copy" => (
             keep_a_copy,
             Some(Probe {
-                bin: "check-27",
+                bin: "check-33",
                 signature: "pub fn start_worker(name: &str)",
                 // The number in the worker's name.
                 args: &[(100, 999)],
@@ -259,7 +259,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "return-what-you-own" => (
             return_what_you_own,
             Some(Probe {
-                bin: "check-28",
+                bin: "check-34",
                 signature: "pub fn shout_all(words: Vec<String>) -> Vec<String>",
                 // Words, the number in the first.
                 args: &[(2, 6), (10, 99)],
@@ -270,7 +270,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "an-atomic-global" => (
             an_atomic_global,
             Some(Probe {
-                bin: "check-33",
+                bin: "check-30",
                 signature: "pub fn count_visits(visitors: usize, visits: u64) -> u64",
                 // Visitors, visits each.
                 args: &[(2, 4), (1_000_000, 3_000_000)],

@@ -491,7 +491,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "wait-for-the-go" => (
             wait_for_the_go,
             Some(Probe {
-                bin: "check-13",
+                bin: "check-25",
                 signature: "pub fn release_after(workers: usize, prep_ms: u64)",
                 // Workers, and a short preparation: a worker that sleeps past `main`'s 1.2 s
                 // is then more than a second late.
@@ -504,7 +504,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "two-at-a-time" => (
             two_at_a_time,
             Some(Probe {
-                bin: "check-14",
+                bin: "check-24",
                 signature: "pub fn at_most_two(workers: usize, inside_ms: u64)",
                 args: &[(4, 8), (100, 200)],
                 check: at_most_two_call,
@@ -517,7 +517,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "wait-in-a-loop" => (
             wait_in_a_loop,
             Some(Probe {
-                bin: "check-16",
+                bin: "check-23",
                 signature: "pub fn consume(shelf: &Mutex<Shelf>, changed: &Condvar)",
                 // Consumers, items: the checker's producer, and its bell every 0.3 ms.
                 args: &[(2, 5), (8, 20)],
@@ -528,7 +528,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "line-up-the-phases" => (
             line_up_the_phases,
             Some(Probe {
-                bin: "check-17",
+                bin: "check-26",
                 signature: "pub fn in_phases(workers: usize, phases: usize)",
                 // Workers, phases.
                 args: &[(2, 5), (2, 4)],
@@ -539,7 +539,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "wait-for-the-tasks" => (
             wait_for_the_tasks,
             Some(Probe {
-                bin: "check-18",
+                bin: "check-27",
                 signature: "pub fn two_rounds(workers: usize, tasks: u32)",
                 // Workers, tasks per round.
                 args: &[(2, 4), (3, 8)],
@@ -550,7 +550,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "hold-the-lock" => (
             hold_the_lock,
             Some(Probe {
-                bin: "check-19",
+                bin: "check-22",
                 signature: "pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64)",
                 // Threads, additions per thread.
                 args: &[(2, 4), (200_000, 500_000)],
@@ -561,7 +561,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "as-completed" => (
             as_completed,
             Some(Probe {
-                bin: "check-20",
+                bin: "check-28",
                 signature: "pub fn submit_all(xs: &[u64], work: fn(u64) -> u64) -> Vec<u64>",
                 // Tasks, and the place of the slow one: never the last, so joining in order
                 // makes a quick one wait.
@@ -573,7 +573,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
         "gather-on-one-thread" => (
             gather_on_one_thread,
             Some(Probe {
-                bin: "check-34",
+                bin: "check-29",
                 signature: "pub fn gather_waits(n: usize, wait_ms: u64)",
                 // Waits, each this many milliseconds.
                 args: &[(3, 9), (50, 200)],

@@ -1,36 +1,43 @@
-//! Wrong: main prints the task lines; the workers print nothing.
+//! Wrong: main prints the lines it expects, without taking the items.
 
-use common::{say, sleep_secs};
-use std::thread;
+use common::ipc::IpcSender;
+use common::process::Process;
+use common::{current_process, say, sleep_secs};
 
-pub fn two_rounds(workers: usize, tasks: u32) {
-    let (q_put, q) = crossbeam_channel::unbounded::<(u32, u32)>();
-    thread::scope(|scope| {
-        for w in 0..workers {
-            let q = q.clone();
-            thread::Builder::new()
-                .name(format!("worker {w}"))
-                .spawn_scoped(scope, move || {
-                    for _ in q.iter() {
-                        sleep_secs(0.2);
-                    }
-                    say!("worker {w} ends");
-                })
-                .expect("spawn a worker");
+fn produce(q: IpcSender<String>, items: u32) {
+    let me = current_process();
+    for i in 0..items {
+        sleep_secs(0.1);
+        let item = format!("item {i} from {} (pid {})", me.name, me.pid);
+        q.send(item).expect("put");
+    }
+}
+
+pub fn drain(producers: usize, items: u32) -> usize {
+    let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
+    let mut ps: Vec<Process> = (0..producers)
+        .map(|_| Process::target(produce, (q_put.clone(), items)))
+        .collect();
+    for p in &mut ps {
+        p.start().expect("start a producer");
+    }
+    let me = common::current_process();
+    let mut got = 0;
+    for k in 1..=producers {
+        for i in 0..items {
+            say!("got item {i} from Process-{k} (pid {})", me.pid);
+            got += 1;
         }
-        for round in 1..=2 {
-            for task in 0..tasks {
-                q_put.send((round, task)).expect("put a task");
-            }
-            for task in 0..tasks {
-                say!("round {round} task {task} done");
-            }
-            say!("round {round} done");
-        }
-        drop(q_put); // no more tasks: the workers' loops end
-    });
+    }
+    while let Ok(_item) = q.try_recv() {}
+    for p in &mut ps {
+        p.join();
+    }
+    got
 }
 
 fn main() {
-    two_rounds(2, 4);
+    common::init(); // if __name__ == '__main__':
+    let got = drain(3, 4);
+    say!("main got {got} items");
 }

@@ -1,32 +1,16 @@
-//! Wrong: the log made up by main, not written by the threads, which only say they are done.
+//! Wrong: main prints every line, in order, and no worker runs.
 
-use common::say;
-use std::thread;
+use common::{say, sleep_secs};
 
-pub fn log_from_threads(writers: usize, entries: usize) -> Vec<String> {
-    thread::scope(|scope| {
-        for w in 0..writers {
-            thread::Builder::new()
-                .name(format!("writer {w}"))
-                .spawn_scoped(scope, move || say!("writer {w} done"))
-                .expect("spawn a writer");
-        }
-    });
-    let mut log = Vec::new();
-    for w in 0..writers {
-        for e in 0..entries {
-            let entry = format!("writer {w} entry {e}");
-            say!("{entry}");
-            log.push(entry);
+pub fn in_phases(workers: usize, phases: usize) {
+    for p in 0..phases {
+        for w in 0..workers {
+            sleep_secs(0.5 * w as f64);
+            say!("worker {w} phase {p} done");
         }
     }
-    log
 }
 
 fn main() {
-    let log = log_from_threads(3, 4);
-    for entry in &log {
-        say!("log: {entry}");
-    }
-    say!("{} entries", log.len());
+    in_phases(3, 3);
 }

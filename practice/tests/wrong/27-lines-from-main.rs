@@ -1,20 +1,36 @@
-//! Wrong: no child process; main prints the child's line and its own.
+//! Wrong: main prints the task lines; the workers print nothing.
 
-use common::say;
+use common::{say, sleep_secs};
+use std::thread;
 
-pub struct Worker {
-    pub name: String,
-}
-
-pub fn start_worker(name: &str) {
-    let w = Worker {
-        name: name.to_owned(),
-    };
-    say!("{} works in SubProcess", w.name);
-    say!("parent: {} finished", w.name);
+pub fn two_rounds(workers: usize, tasks: u32) {
+    let (q_put, q) = crossbeam_channel::unbounded::<(u32, u32)>();
+    thread::scope(|scope| {
+        for w in 0..workers {
+            let q = q.clone();
+            thread::Builder::new()
+                .name(format!("worker {w}"))
+                .spawn_scoped(scope, move || {
+                    for _ in q.iter() {
+                        sleep_secs(0.2);
+                    }
+                    say!("worker {w} ends");
+                })
+                .expect("spawn a worker");
+        }
+        for round in 1..=2 {
+            for task in 0..tasks {
+                q_put.send((round, task)).expect("put a task");
+            }
+            for task in 0..tasks {
+                say!("round {round} task {task} done");
+            }
+            say!("round {round} done");
+        }
+        drop(q_put); // no more tasks: the workers' loops end
+    });
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
-    start_worker("bob");
+    two_rounds(2, 4);
 }

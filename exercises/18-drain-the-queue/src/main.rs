@@ -1,0 +1,54 @@
+//! 연습 18 — 큐를 끝까지 비우기 (프로세스 간 객체 교환 — 큐(Queue))
+//! Exercise 18 — drain the queue (exchanging objects between processes: a Queue)
+//!
+//! 할 일: `drain(producers, items)`에서 생산자 프로세스 `producers`개가 각자 물건 `items`개를 한
+//! 큐에 넣습니다. main은 물건을 모두, 하나씩 한 번만 받아 "got ..."을 찍고, 받은 수를 돌려줍니다.
+//! 지금은 큐가 지금 비어 있으면 끝난 줄 압니다(파이썬의 `while not q.empty(): q.get()`). 아직
+//! 오지 않은 물건을 놓칩니다. 생산자를 모두 join하는 것도 잊지 마세요. 검사기는 이 함수를 다른
+//! 값으로도 부릅니다.
+//! Task: in `drain(producers, items)`, `producers` producer processes each put `items` items on
+//! one queue. Main takes every item, each once, prints "got ..." and returns how many it got.
+//! Today it takes a queue that is empty now for the end (Python's `while not q.empty():
+//! q.get()`), and misses the items still to come. Join every producer too. The checker calls the
+//! function with other numbers as well.
+//!
+//! 확인 / check: `cargo run -p practice -- check 18`
+
+use common::ipc::IpcSender;
+use common::process::Process;
+use common::{current_process, say, sleep_secs};
+
+fn produce(q: IpcSender<String>, items: u32) {
+    let me = current_process();
+    for i in 0..items {
+        sleep_secs(0.1);
+        let item = format!("item {i} from {} (pid {})", me.name, me.pid);
+        q.send(item).expect("put");
+    }
+}
+
+pub fn drain(producers: usize, items: u32) -> usize {
+    let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
+    let mut ps: Vec<Process> = (0..producers)
+        .map(|_| Process::target(produce, (q_put.clone(), items)))
+        .collect();
+    for p in &mut ps {
+        p.start().expect("start a producer");
+    }
+    // TODO: every item, however late it comes. An empty queue now is not the end.
+    let mut got = 0;
+    while let Ok(item) = q.try_recv() {
+        say!("got {item}");
+        got += 1;
+    }
+    for p in &mut ps {
+        p.join();
+    }
+    got
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    let got = drain(3, 4);
+    say!("main got {got} items");
+}

@@ -1,0 +1,30 @@
+//! The checker calls exercise 15's `with_fresh_workers(work, xs, most)` with a `work` of its own,
+//! which says how many tasks its worker process has done.
+
+#[allow(dead_code)]
+#[path = "../15-fresh-workers/src/main.rs"]
+mod learner;
+
+use common::{current_process, say};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Tasks done in this process.
+static DONE: AtomicUsize = AtomicUsize::new(0);
+
+fn work(x: u64) -> u64 {
+    let done = DONE.fetch_add(1, Ordering::Relaxed) + 1;
+    say!("task {done} of {} (work {x})", current_process().name);
+    x * 10 + 1
+}
+
+fn main() {
+    common::init();
+    let args: Vec<u64> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
+    let xs: Vec<u64> = (1..=args[0]).collect();
+    let results = learner::with_fresh_workers(work, xs, args[1] as usize);
+    let shown: Vec<String> = results.iter().map(u64::to_string).collect();
+    say!("result: {}", shown.join(" "));
+}

@@ -1,0 +1,13 @@
+//! The checker calls exercise 25's `release_after(workers, prep_ms)` with its own numbers.
+
+#[allow(dead_code)]
+#[path = "../25-wait-for-the-go/src/main.rs"]
+mod learner;
+
+fn main() {
+    let args: Vec<u64> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
+    learner::release_after(args[0] as usize, args[1]);
+}

@@ -1,0 +1,22 @@
+//! The checker calls exercise 30's `count_visits(visitors, visits)` with its own numbers, the
+//! visitors stopped at random moments (`interrupt_threads`): a read and a write that are not one
+//! indivisible step, interrupted between the two, lose what the others added meanwhile.
+
+#[allow(dead_code)]
+#[path = "../30-an-atomic-global/src/main.rs"]
+mod learner;
+
+use common::say;
+use std::time::Duration;
+
+fn main() {
+    let args: Vec<u64> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
+    let interrupter =
+        common::perturb::interrupt_threads(Duration::from_micros(100), Duration::from_micros(300));
+    let total = learner::count_visits(args[0] as usize, args[1]);
+    interrupter.stop();
+    say!("result: {total}");
+}

@@ -1,0 +1,26 @@
+//! The checker calls exercise 32's `log_from_threads(writers, entries)` with its own numbers,
+//! and prints how many entries the log has and how many of them differ.
+
+#[allow(dead_code)]
+#[path = "../32-mutex-not-refcell/src/main.rs"]
+mod learner;
+
+use common::say;
+use std::collections::BTreeSet;
+
+fn main() {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
+    let log = learner::log_from_threads(args[0], args[1]);
+    let mut expected = BTreeSet::new();
+    for w in 0..args[0] {
+        for e in 0..args[1] {
+            expected.insert(format!("writer {w} entry {e}"));
+        }
+    }
+    let found: BTreeSet<&String> = log.iter().filter(|e| expected.contains(*e)).collect();
+    say!("result: {}", log.len());
+    say!("the expected entries found: {}", found.len());
+}

@@ -1,0 +1,14 @@
+//! The checker calls exercise 33's `start_worker(name)` with a name of its own.
+
+#[allow(dead_code)]
+#[path = "../33-keep-a-copy/src/main.rs"]
+mod learner;
+
+fn main() {
+    common::init();
+    let n: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .expect("a number");
+    learner::start_worker(&format!("worker{n}"));
+}

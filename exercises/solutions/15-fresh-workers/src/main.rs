@@ -1,0 +1,32 @@
+//! 연습 15의 풀이 — Exercise 15, a solution: `maxtasksperchild` on the pool's builder: a worker
+//! that has done `most` tasks ends, its cache with it, and the pool forks a fresh one.
+
+use common::pool::Pool;
+use common::python::Py;
+use common::{current_process, say};
+use std::sync::Mutex;
+
+pub fn with_fresh_workers(work: fn(u64) -> u64, xs: Vec<u64>, most: usize) -> Vec<u64> {
+    let pool = Pool::builder()
+        .processes(2)
+        .maxtasksperchild(most) // a worker retires after `most` tasks
+        .build()
+        .expect("start the pool");
+    pool.map_chunked(work, xs, 1).expect("map")
+}
+
+/// A cache that only grows, one per worker process.
+static CACHE: Mutex<Vec<u64>> = Mutex::new(Vec::new());
+
+fn square(x: u64) -> u64 {
+    let mut cache = CACHE.lock().expect("the cache");
+    cache.push(x);
+    say!("{} holds {} items", current_process().name, cache.len());
+    x * x
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    let squares = with_fresh_workers(square, (1..=8).collect(), 2);
+    say!("squares: {}", Py(&squares));
+}

@@ -1,0 +1,22 @@
+//! 연습 16의 풀이 — Exercise 16, a solution: `starmap` takes pairs and calls `f(a, b)` with each
+//! pair unpacked, as Python's `pool.starmap` does.
+
+use common::pool::Pool;
+use common::python::Py;
+use common::{current_process, say};
+
+pub fn products(f: fn(u64, u64) -> u64, pairs: Vec<(u64, u64)>) -> Vec<u64> {
+    let pool = Pool::new(2).expect("start the pool");
+    pool.starmap(f, pairs).expect("starmap") // each pair as two arguments
+}
+
+fn mul(a: u64, b: u64) -> u64 {
+    say!("{a} * {b} in {}", current_process().name);
+    a * b
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    let results = products(mul, vec![(2, 3), (4, 5), (6, 7)]);
+    say!("products: {}", Py(&results));
+}

@@ -1,0 +1,31 @@
+//! 연습 17의 풀이 — Exercise 17, a solution: `imap` gives one `Result` per task: a panic fails its
+//! own item (`TaskPanicked`), a dead worker the items it had (`WorkerDied`; the pool starts a new
+//! one), and the other items come back as usual.
+
+use common::pool::Pool;
+use common::say;
+
+pub fn each_on_its_own(work: fn(u64) -> u64, xs: &[u64]) {
+    let pool = Pool::new(xs.len()).expect("start the pool"); // a worker for each task
+    let results = pool.imap(work, xs.to_vec()).expect("imap");
+    for (x, result) in xs.iter().zip(results) {
+        match result {
+            Ok(y) => say!("{x}: {y}"),
+            Err(error) => say!("{x}: failed ({error})"),
+        }
+    }
+}
+
+/// Task 3 panics; task 5 crashes the worker that runs it.
+fn work(x: u64) -> u64 {
+    match x {
+        3 => panic!("no square for {x}"),
+        5 => std::process::abort(),
+        _ => x * x,
+    }
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    each_on_its_own(work, &[1, 2, 3, 4, 5, 6]);
+}

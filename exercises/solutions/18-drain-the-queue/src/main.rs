@@ -1,0 +1,41 @@
+//! 연습 18의 풀이 — Exercise 18, a solution: main drops its own sender and takes items with `recv`,
+//! which waits for the next item and fails only once every sender (each producer's) is gone.
+
+use common::ipc::IpcSender;
+use common::process::Process;
+use common::{current_process, say, sleep_secs};
+
+fn produce(q: IpcSender<String>, items: u32) {
+    let me = current_process();
+    for i in 0..items {
+        sleep_secs(0.1);
+        let item = format!("item {i} from {} (pid {})", me.name, me.pid);
+        q.send(item).expect("put");
+    }
+}
+
+pub fn drain(producers: usize, items: u32) -> usize {
+    let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
+    let mut ps: Vec<Process> = (0..producers)
+        .map(|_| Process::target(produce, (q_put.clone(), items)))
+        .collect();
+    for p in &mut ps {
+        p.start().expect("start a producer");
+    }
+    drop(q_put); // main's own sender: `recv` fails once every producer's is gone too
+    let mut got = 0;
+    while let Ok(item) = q.recv() {
+        say!("got {item}");
+        got += 1;
+    }
+    for p in &mut ps {
+        p.join();
+    }
+    got
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    let got = drain(3, 4);
+    say!("main got {got} items");
+}

@@ -1,0 +1,39 @@
+//! 연습 19의 풀이 — Exercise 19, a solution: the child's loop runs while the message is a job
+//! (`while let Some(x)`); the end marker ends it, and the child sends the total the parent waits for.
+
+use common::ipc::{Connection, pipe};
+use common::process::Process;
+use common::say;
+
+fn serve(conn: Connection) {
+    let mut total = 0;
+    while let Some(x) = conn.recv::<Option<u64>>().expect("a message") {
+        say!("child squared {x}");
+        total += x * x;
+        conn.send(&(x * x)).expect("answer");
+    }
+    // The end marker: the parent waits for one more answer, the total.
+    say!("child: total {total}");
+    conn.send(&total).expect("answer with the total");
+}
+
+pub fn square_over_a_pipe(jobs: &[u64]) -> u64 {
+    let (parent_conn, child_conn) = pipe().expect("a pipe");
+    let mut p = Process::target(serve, child_conn).name("Squarer");
+    p.start().expect("start the child");
+    for &x in jobs {
+        parent_conn.send(&Some(x)).expect("send a job");
+        let y: u64 = parent_conn.recv().expect("an answer");
+        say!("parent got {y}");
+    }
+    parent_conn.send(&None::<u64>).expect("send the end marker");
+    let total: u64 = parent_conn.recv().expect("the total");
+    say!("total from the child: {total}");
+    p.join();
+    total
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    square_over_a_pipe(&[2, 3, 4]);
+}

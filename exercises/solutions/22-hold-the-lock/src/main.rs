@@ -1,0 +1,24 @@
+//! 연습 22의 풀이 — Exercise 22, a solution: one guard for the whole step. The guard is Python's
+//! `with lock:` block: the read and the write both happen while it lives.
+
+use common::say;
+use std::sync::Mutex;
+use std::thread;
+
+pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64) {
+    thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                for _ in 0..times {
+                    *counter.lock().expect("lock the counter") += 1; // with lock: counter += 1
+                }
+            });
+        }
+    });
+}
+
+fn main() {
+    let counter = Mutex::new(0);
+    add_under_a_lock(&counter, 2, 1_000_000);
+    say!("counter: {}", counter.into_inner().expect("the counter"));
+}

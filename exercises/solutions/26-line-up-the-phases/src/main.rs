@@ -1,0 +1,29 @@
+//! 연습 26의 풀이 — Exercise 26, a solution: one `Barrier` for all the workers; each waits on it
+//! after every phase, and the last to arrive lets them all go on.
+
+use common::{say, sleep_secs};
+use std::sync::Barrier;
+use std::thread;
+
+pub fn in_phases(workers: usize, phases: usize) {
+    let barrier = Barrier::new(workers);
+    thread::scope(|scope| {
+        for w in 0..workers {
+            let barrier = &barrier;
+            thread::Builder::new()
+                .name(format!("worker {w}"))
+                .spawn_scoped(scope, move || {
+                    for p in 0..phases {
+                        sleep_secs(0.5 * w as f64); // worker 0 is the quickest
+                        say!("worker {w} phase {p} done");
+                        barrier.wait(); // barrier.wait(): until all have arrived
+                    }
+                })
+                .expect("spawn a worker");
+        }
+    });
+}
+
+fn main() {
+    in_phases(3, 3);
+}

@@ -1,0 +1,34 @@
+//! 연습 28의 풀이 — Exercise 28, a solution: each task sends its place and result on a channel
+//! when it is done; main receives them in the order they come (`as_completed`) and puts each in
+//! its place (`map`'s order).
+
+use common::python::Py;
+use common::{say, sleep_secs};
+use std::sync::mpsc;
+use std::thread;
+
+pub fn submit_all(xs: &[u64], work: fn(u64) -> u64) -> Vec<u64> {
+    let (done, results) = mpsc::channel();
+    for (i, &x) in xs.iter().enumerate() {
+        let done = done.clone();
+        thread::spawn(move || done.send((i, x, work(x))).expect("send a result"));
+    }
+    drop(done); // main's own sender: the loop below ends when every task's is gone
+    let mut in_order = vec![0; xs.len()];
+    for (i, x, y) in results {
+        say!("as_completed: {x} -> {y}");
+        in_order[i] = y;
+    }
+    in_order
+}
+
+/// The work: the smaller the number, the longer it takes.
+fn slow_square(x: u64) -> u64 {
+    sleep_secs(0.2 * (5 - x) as f64);
+    x * x
+}
+
+fn main() {
+    let squares = submit_all(&[1, 2, 3, 4], slow_square);
+    say!("map: {}", Py(&squares));
+}

@@ -1,0 +1,32 @@
+//! 연습 33의 풀이 — Exercise 33, a solution: the parent keeps a copy of the name before `w` moves
+//! into the child's closure. The child runs on its own copy of memory anyway (fork), so nothing
+//! it changes in `w` would come back.
+
+use common::process::Process;
+use common::{current_process, say};
+
+pub struct Worker {
+    pub name: String,
+}
+
+impl Worker {
+    fn run(&self) {
+        say!("{} works in {}", self.name, current_process().name);
+    }
+}
+
+pub fn start_worker(name: &str) {
+    let w = Worker {
+        name: name.to_owned(),
+    };
+    let name = w.name.clone(); // the parent's own copy; `w` moves into the child
+    let mut p = Process::new(move || w.run()).name("SubProcess");
+    p.start().expect("start the child");
+    p.join();
+    say!("parent: {name} finished");
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    start_worker("bob");
+}

@@ -1,0 +1,23 @@
+//! 연습 35의 풀이 — Exercise 35, a solution: the greeting goes to the child as its target's
+//! argument, which `spawn` sends to the new program (Python pickles `args=` the same way); no
+//! global is needed.
+
+use common::process::{Process, StartMethod, set_start_method};
+use common::say;
+
+fn greet(greeting: String) {
+    say!("child says: {greeting}");
+}
+
+pub fn greet_in_a_child(greeting: &str) {
+    let mut p = Process::target(greet, greeting.to_owned()).name("Greeter");
+    p.start().expect("start the child");
+    p.join();
+    say!("parent: the child has greeted");
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    set_start_method(StartMethod::Spawn).expect("the start method");
+    greet_in_a_child("hello from main");
+}

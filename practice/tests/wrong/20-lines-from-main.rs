@@ -1,0 +1,34 @@
+//! Wrong: the children's lines printed by the parent.
+
+use common::process::Process;
+use common::python::Py;
+use common::say;
+use common::shm::Array;
+
+fn fill(values: Array<i32>, k: usize, width: usize) {
+    for i in k * width..(k + 1) * width {
+        values.set(i, std::process::id() as i32);
+    }
+}
+
+pub fn fill_in_slices(children: usize, width: usize) -> Vec<i32> {
+    let values = Array::new(vec![0; children * width]).expect("a shared array");
+    let mut ps: Vec<Process> = (0..children)
+        .map(|k| Process::target(fill, (values.clone(), k, width)))
+        .collect();
+    for p in &mut ps {
+        p.start().expect("start a child");
+    }
+    for p in &mut ps {
+        p.join();
+    }
+    for k in 0..children {
+        say!("child {k} wrote its slice"); // printed by the parent
+    }
+    values.to_vec()
+}
+
+fn main() {
+    common::init(); // if __name__ == '__main__':
+    say!("array: {}", Py(&fill_in_slices(3, 2)));
+}

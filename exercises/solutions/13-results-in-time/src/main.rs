@@ -31,5 +31,5 @@ fn work(x: u64) -> u64 {
 
 fn main() {
     common::init(); // if __name__ == '__main__':
-    collect_in_time(work, &[1, 2, 3, 4, 5], 500);
+    collect_in_time(work, &[1, 2, 3, 4, 5], 2000);
 }

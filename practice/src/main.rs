@@ -239,77 +239,84 @@ fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
         ));
     }
     let binary = build(root, exercise, exercise.package)?;
+    // The checker's own call of the exercise's function, built now to run beside the plans.
+    let probe = match &exercise.probe {
+        None => None,
+        Some(probe) => Some((
+            probe,
+            build(root, exercise, probe.bin).map_err(|_| {
+                Problem::new(
+                    format!(
+                        "검사기가 이 연습의 함수를 부를 수 없습니다. {} 처음 모양 그대로 두세요.",
+                        korean::with(&format!("`{}`", probe.signature), korean::Josa::EulReul)
+                    ),
+                    format!(
+                        "the checker cannot call this exercise's function: keep `{}` as it was declared.",
+                        probe.signature
+                    ),
+                )
+            })?,
+        )),
+    };
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64 | 1);
-    // The plans' runs go side by side (most of a run is waiting); the first plan that fails, in
-    // their order, is the one reported.
-    side_by_side(PLANS.iter().map(|plan| {
+    type Job<'a> = Box<dyn FnOnce() -> Result<(), Problem> + Send + 'a>;
+    // The plans' runs, then the checker's two calls (numbers picked now, under the two perturbed
+    // plans), all side by side: most of a run is waiting. The first that fails, in this order, is
+    // the one reported.
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    for plan in PLANS {
         let binary = &binary;
-        move || {
+        jobs.push(Box::new(move || {
             check_once(binary, exercise, plan, seed).map_err(|problem| {
                 Problem::new(
                     format!("{}: {}", plan.ko, problem.ko),
                     format!("{}: {}", plan.en, problem.en),
                 )
             })
+        }));
+    }
+    if let Some((probe, caller)) = &probe {
+        for (round, plan) in PLANS[1..].iter().enumerate() {
+            jobs.push(Box::new(move || {
+                let args = probe.pick_args(seed.wrapping_mul(round as u64 + 7));
+                let shown = args.join(", ");
+                let called = |problem: Problem| {
+                    Problem::new(
+                        format!(
+                            "검사기가 {} 부른 `{}`: {}",
+                            korean::with(&format!("({shown})"), korean::Josa::EuroRo),
+                            probe.name(),
+                            problem.ko
+                        ),
+                        format!(
+                            "`{}` called by the checker with ({shown}): {}",
+                            probe.name(),
+                            problem.en
+                        ),
+                    )
+                };
+                let plan = Plan {
+                    straggler: plan.straggler.filter(|_| probe.late_starts),
+                    ..*plan
+                };
+                let run = run_under(caller, &args, exercise, &plan, seed).map_err(called)?;
+                (probe.check)(&run, &args).map_err(|problem| called(explained(problem, &run)))?;
+                exercises::nothing_left(&run)
+            }));
         }
-    }))?;
-    let Some(probe) = &exercise.probe else {
-        return Ok(());
-    };
-    // The checker's own call of the exercise's function, with numbers picked now, under the
-    // two perturbed plans.
-    let caller = build(root, exercise, probe.bin).map_err(|_| {
-        Problem::new(
-            format!(
-                "검사기가 이 연습의 함수를 부를 수 없습니다. {} 처음 모양 그대로 두세요.",
-                korean::with(&format!("`{}`", probe.signature), korean::Josa::EulReul)
-            ),
-            format!(
-                "the checker cannot call this exercise's function: keep `{}` as it was declared.",
-                probe.signature
-            ),
-        )
-    })?;
-    side_by_side(PLANS[1..].iter().enumerate().map(|(round, plan)| {
-        let caller = &caller;
-        move || {
-            let args = probe.pick_args(seed.wrapping_mul(round as u64 + 7));
-            let shown = args.join(", ");
-            let called = |problem: Problem| {
-                Problem::new(
-                    format!(
-                        "검사기가 {} 부른 `{}`: {}",
-                        korean::with(&format!("({shown})"), korean::Josa::EuroRo),
-                        probe.name(),
-                        problem.ko
-                    ),
-                    format!(
-                        "`{}` called by the checker with ({shown}): {}",
-                        probe.name(),
-                        problem.en
-                    ),
-                )
-            };
-            let plan = Plan {
-                straggler: plan.straggler.filter(|_| probe.late_starts),
-                ..*plan
-            };
-            let run = run_under(caller, &args, exercise, &plan, seed).map_err(called)?;
-            (probe.check)(&run, &args).map_err(|problem| called(explained(problem, &run)))?;
-            exercises::nothing_left(&run)
-        }
-    }))
+    }
+    side_by_side(jobs)
 }
 
 /// Runs every job at once, each on a thread of its own; the first error, in the jobs' order.
-fn side_by_side<J>(jobs: impl Iterator<Item = J>) -> Result<(), Problem>
+fn side_by_side<J>(jobs: Vec<J>) -> Result<(), Problem>
 where
     J: FnOnce() -> Result<(), Problem> + Send,
 {
     std::thread::scope(|scope| {
-        let running: Vec<_> = jobs.map(|job| scope.spawn(job)).collect();
+        let running: Vec<_> = jobs.into_iter().map(|job| scope.spawn(job)).collect();
         running
             .into_iter()
             .map(|run| {

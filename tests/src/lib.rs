@@ -57,7 +57,7 @@ mod query;
 pub mod reap;
 mod run;
 
-pub use busy::BusyCores;
+pub use busy::{BusyCores, CORES_BUSY_ENV};
 pub use common::trace::{Event, Kind};
 pub use nix::sys::signal::Signal;
 pub use query::is_pool_worker;

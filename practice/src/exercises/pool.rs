@@ -11,8 +11,8 @@ fn pool_ran(run: &Run) -> Result<(), Problem> {
         .any(|e| e.process.starts_with("ForkPoolWorker-"))
     {
         return Err(Problem::new(
-            "풀의 작업 프로세스가 돌지 않았습니다. 일을 풀에 주세요(`apply_async`).",
-            "no pool worker process ran: give the tasks to the pool (`apply_async`).",
+            "풀의 작업 프로세스가 돌지 않았습니다. 일을 풀에 주세요.",
+            "no pool worker process ran: give the tasks to the pool.",
         ));
     }
     Ok(())

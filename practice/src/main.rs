@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run -p practice                 # the list, with ✓ / ✗ and the next one to do
 //! cargo run -p practice -- check 03     # build and run exercise 03, check it
+//! cargo run -p practice -- check 03 --times 5  # build once, check five times (luck shows)
 //! cargo run -p practice -- hint 03      # the next hint (from a nudge to the key idea)
 //! cargo run -p practice -- watch        # re-check the current exercise on every save
 //! cargo run -p practice -- solution 03  # the solution, once 03 passes (or with --force)
@@ -224,8 +225,14 @@ const PLANS: &[Plan] = &[
     },
 ];
 
-/// Builds, runs and checks one exercise under every plan.
-fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
+/// The exercise's program, and the checker's caller of its function if it has one, built.
+struct Built {
+    binary: PathBuf,
+    caller: Option<PathBuf>,
+}
+
+/// Builds the exercise (once for any number of checks), after its forbidden word, if any.
+fn build_all(root: &Path, exercise: &Exercise) -> Result<Built, Problem> {
     let source = root.join(exercise.folder()).join("src/main.rs");
     let code = std::fs::read_to_string(&source).unwrap_or_default();
     if let (Some(word), Some(line)) = (exercise.forbids, exercise.forbidden_in(&code)) {
@@ -239,12 +246,10 @@ fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
         ));
     }
     let binary = build(root, exercise, exercise.package)?;
-    // The checker's own call of the exercise's function, built now to run beside the plans.
-    let probe = match &exercise.probe {
+    // The checker's own call of the exercise's function, to run beside the plans.
+    let caller = match &exercise.probe {
         None => None,
-        Some(probe) => Some((
-            probe,
-            build(root, exercise, probe.bin).map_err(|_| {
+        Some(probe) => Some(build(root, exercise, probe.bin).map_err(|_| {
                 Problem::new(
                     format!(
                         "검사기가 이 연습의 함수를 부를 수 없습니다. {} 처음 모양 그대로 두세요.",
@@ -255,9 +260,13 @@ fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
                         probe.signature
                     ),
                 )
-            })?,
-        )),
+            })?),
     };
+    Ok(Built { binary, caller })
+}
+
+/// Runs and checks the built exercise under every plan, once.
+fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64 | 1);
@@ -267,7 +276,7 @@ fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
     // the one reported.
     let mut jobs: Vec<Job<'_>> = Vec::new();
     for plan in PLANS {
-        let binary = &binary;
+        let binary = &built.binary;
         jobs.push(Box::new(move || {
             check_once(binary, exercise, plan, seed).map_err(|problem| {
                 Problem::new(
@@ -277,7 +286,7 @@ fn check(root: &Path, exercise: &Exercise) -> Result<(), Problem> {
             })
         }));
     }
-    if let Some((probe, caller)) = &probe {
+    if let (Some(probe), Some(caller)) = (&exercise.probe, &built.caller) {
         for (round, plan) in PLANS[1..].iter().enumerate() {
             jobs.push(Box::new(move || {
                 let args = probe.pick_args(seed.wrapping_mul(round as u64 + 7));
@@ -330,7 +339,10 @@ where
 
 fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Result<(), Problem> {
     let run = run_under(binary, &[], exercise, plan, seed)?;
-    (exercise.check)(&run).map_err(|problem| explained(problem, &run))?;
+    // How long main outlasts its workers is measured in the run as it is (the first plan).
+    let as_it_is = plan.straggler.is_none() && !plan.jitter && !plan.busy_cores;
+    exercises::measuring_margin(as_it_is, || (exercise.check)(&run))
+        .map_err(|problem| explained(problem, &run))?;
     exercises::nothing_left(&run)
 }
 
@@ -441,11 +453,18 @@ fn list(root: &Path, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn check_one(root: &Path, exercise: &Exercise, lang: Lang) -> ExitCode {
+/// Checks the exercise `times` times, built once: every check runs the program anew, so a
+/// program right only by luck shows it (`check 03 --times 5`).
+fn check_one(root: &Path, exercise: &Exercise, lang: Lang, times: usize) -> ExitCode {
     // No learner's program makes the checker panic; if the checker itself fails, it says so in
     // one line.
-    let outcome = match std::panic::catch_unwind(|| check(root, exercise)) {
-        Ok(outcome) => outcome,
+    let outcomes = std::panic::catch_unwind(|| match build_all(root, exercise) {
+        // Rejected before it ran: the same on every check.
+        Err(problem) => vec![Err(problem)],
+        Ok(built) => (0..times).map(|_| check(&built, exercise)).collect(),
+    });
+    let outcomes = match outcomes {
+        Ok(outcomes) => outcomes,
         Err(panic) => {
             let what = panic
                 .downcast_ref::<String>()
@@ -466,25 +485,58 @@ fn check_one(root: &Path, exercise: &Exercise, lang: Lang) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    remember(root, exercise, outcome.is_ok());
-    match outcome {
-        Ok(()) => {
-            println!(
-                "✓ {} {}: {} {}",
-                exercise.id,
-                exercise.package,
-                lang.pick(["통과했습니다. 확인한 것:", "passed. Checked:"]),
-                lang.pick(exercise.checks)
-            );
+    let failed = outcomes.iter().filter(|o| o.is_err()).count();
+    remember(root, exercise, failed == 0);
+    let head = format!("{} {}", exercise.id, exercise.package);
+    if outcomes.len() > 1 {
+        for (n, outcome) in outcomes.iter().enumerate() {
+            let n = n + 1;
+            match outcome {
+                Ok(()) => println!(
+                    "✓ {head}: {}",
+                    lang.pick([
+                        &format!("검사 {n}/{times} 통과"),
+                        &format!("check {n} of {times} passed"),
+                    ])
+                ),
+                Err(problem) => println!(
+                    "✗ {head}: {}: {}",
+                    lang.pick([
+                        &format!("검사 {n}/{times}"),
+                        &format!("check {n} of {times}"),
+                    ]),
+                    lang.problem(problem)
+                ),
+            }
+        }
+    }
+    match outcomes.iter().find_map(|o| o.as_ref().err()) {
+        None => {
+            let passed = if times > 1 {
+                lang.pick([
+                    &format!("검사 {times}번을 모두 통과했습니다. 확인한 것:"),
+                    &format!("passed all {times} checks. Checked:"),
+                ])
+                .to_owned()
+            } else {
+                lang.pick(["통과했습니다. 확인한 것:", "passed. Checked:"])
+                    .to_owned()
+            };
+            println!("✓ {head}: {passed} {}", lang.pick(exercise.checks));
             ExitCode::SUCCESS
         }
-        Err(problem) => {
-            println!(
-                "✗ {} {}: {}",
-                exercise.id,
-                exercise.package,
-                lang.problem(&problem)
-            );
+        Some(problem) => {
+            if outcomes.len() > 1 {
+                println!(
+                    "✗ {head}: {}",
+                    lang.pick([
+                        &format!("검사 {times}번 중 {failed}번 떨어졌습니다."),
+                        &format!("failed {failed} of {times} checks."),
+                    ])
+                );
+            } else {
+                println!("✗ {head}: {}", lang.problem(problem));
+            }
             println!(
                 "  {} cargo run -p practice -- hint {}",
                 lang.pick(["힌트:", "hint:"]),
@@ -530,7 +582,7 @@ fn watch(root: &Path, lang: Lang) -> Result<(), String> {
             current.package
         );
         let checked = source_hash(root, current);
-        if check_one(root, current, lang) == ExitCode::SUCCESS {
+        if check_one(root, current, lang, 1) == ExitCode::SUCCESS {
             continue;
         }
         let keys = lang.pick([
@@ -704,9 +756,11 @@ fn solution(root: &Path, e: &Exercise, lang: Lang, force: bool) -> Result<ExitCo
         .map_err(|err| format!("error: cannot read {}: {err}", path.display()))
 }
 
-const USAGE_KO: &str = "사용법: practice [--lang ko|en] [list | check <번호> | hint <번호> | solution <번호> [--force] | watch]";
-const USAGE: &str =
-    "usage: practice [--lang ko|en] [list | check <n> | hint <n> | solution <n> [--force] | watch]";
+/// The most checks one `check --times` runs.
+const MOST_TIMES: usize = 20;
+
+const USAGE_KO: &str = "사용법: practice [--lang ko|en] [list | check <번호> [--times <횟수>] | hint <번호> | solution <번호> [--force] | watch]";
+const USAGE: &str = "usage: practice [--lang ko|en] [list | check <n> [--times <k>] | hint <n> | solution <n> [--force] | watch]";
 
 fn main() -> ExitCode {
     // A failure of the checker itself is reported in one line (check_one), not as a backtrace.
@@ -765,7 +819,16 @@ fn main() -> ExitCode {
         .as_slice()
     {
         [] | ["list"] => Ok(list(&root, lang)),
-        ["check", which] => exercise(which).map(|e| check_one(&root, e, lang)),
+        ["check", which] => exercise(which).map(|e| check_one(&root, e, lang, 1)),
+        ["check", which, "--times", n] | ["check", "--times", n, which] => match n.parse() {
+            Ok(times @ 1..=MOST_TIMES) => exercise(which).map(|e| check_one(&root, e, lang, times)),
+            _ => Err(lang
+                .pick([
+                    &format!("error: --times는 1부터 {MOST_TIMES}까지입니다: {n:?}"),
+                    &format!("error: --times takes 1 to {MOST_TIMES}, not {n:?}"),
+                ])
+                .to_owned()),
+        },
         ["hint", which] => exercise(which).and_then(|e| hint(&root, e, lang)),
         ["solution", which] => exercise(which).and_then(|e| solution(&root, e, lang, false)),
         ["solution", which, "--force"] | ["solution", "--force", which] => {

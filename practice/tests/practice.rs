@@ -295,27 +295,36 @@ fn start_fails(exercises: &Exercises, folder: &str, reason: &str) {
     assert!(text.contains(&format!("hint {}", &folder[..2])), "{text}");
 }
 
-/// A wrong program fails every check, answered in words, not a crash.
+/// A wrong program fails every check, answered in words, not a crash: `check --times`, built
+/// once, each check a new set of runs.
 fn fails_every_check(exercises: &Exercises, folder: &str, program: &Path) {
     std::fs::copy(program, exercises.path().join(folder).join("src/main.rs")).expect("copy");
-    for check in 1..=CHECKS {
-        let output = exercises.practice(&["check", &folder[..2]]);
-        let text = stdout(&output);
-        let name = name(program);
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "{name} passed check {check}:\n{text}"
-        );
+    let output = exercises.practice(&["check", &folder[..2], "--times", &CHECKS.to_string()]);
+    let text = stdout(&output);
+    let name = name(program);
+    assert_eq!(output.status.code(), Some(1), "{name}:\n{text}");
+    assert!(
+        output.stderr.is_empty(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let head = format!("✗ {}", &folder[..2]);
+    let ran = text.contains(&format!("check 1 of {CHECKS}"));
+    if ran {
+        for check in 1..=CHECKS {
+            assert!(
+                text.lines().any(|l| l.starts_with(&head)
+                    && l.contains(&format!(": check {check} of {CHECKS}: "))),
+                "{name} passed check {check}:\n{text}"
+            );
+        }
         assert!(
-            text.starts_with(&format!("✗ {}", &folder[..2])),
-            "{name}: {text}"
+            text.contains(&format!("failed {CHECKS} of {CHECKS} checks.")),
+            "{name}:\n{text}"
         );
-        assert!(
-            output.stderr.is_empty(),
-            "{name}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+    } else {
+        // Rejected before it ran (a forbidden word, a compile error): the same every time.
+        assert!(text.starts_with(&head), "{name}: {text}");
     }
 }
 
@@ -356,12 +365,20 @@ fn println_is_answered(exercises: &Exercises, folder: &str) {
 /// The solution passes every check.
 fn solution_passes(exercises: &Exercises, folder: &str) {
     exercises.solve(folder);
-    for _ in 0..CHECKS {
-        let output = exercises.practice(&["check", &folder[..2]]);
-        let text = stdout(&output);
-        assert_eq!(output.status.code(), Some(0), "{folder}: {text}");
-        assert!(text.starts_with(&format!("✓ {}", &folder[..2])), "{text}");
+    let output = exercises.practice(&["check", &folder[..2], "--times", &CHECKS.to_string()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{folder}: {text}");
+    for check in 1..=CHECKS {
+        assert!(
+            text.contains(&format!("✓ {}", &folder[..2]))
+                && text.contains(&format!(": check {check} of {CHECKS} passed")),
+            "{text}"
+        );
     }
+    assert!(
+        text.contains(&format!("passed all {CHECKS} checks.")),
+        "{text}"
+    );
 }
 
 /// Every exercise, checked its way, with both cores busy: its starting state fails for its
@@ -544,8 +561,16 @@ fn bad_input_is_one_line_and_exit_2() {
             "error: no exercise \"nothing\" (there are 01 to 36)\n",
         ),
         (
+            &["check", "01", "--times", "0"][..],
+            "error: --times takes 1 to 20, not \"0\"\n",
+        ),
+        (
+            &["check", "01", "--times", "many"][..],
+            "error: --times takes 1 to 20, not \"many\"\n",
+        ),
+        (
             &["frobnicate"][..],
-            "usage: practice [--lang ko|en] [list | check <n> | hint <n> | solution <n> [--force] | watch]\n",
+            "usage: practice [--lang ko|en] [list | check <n> [--times <k>] | hint <n> | solution <n> [--force] | watch]\n",
         ),
     ] {
         let output = exercises.practice(args);

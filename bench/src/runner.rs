@@ -87,24 +87,18 @@ pub(crate) fn compare(rounds: usize) -> Result<(), String> {
     let mut python: HashMap<&str, Vec<f64>> = HashMap::new();
     let mut rust_ops: Vec<&str> = bench::OPS.iter().map(|op| op.name).collect();
     rust_ops.extend(["pipe_roundtrip@0", "queue_small_ipc@0"]);
-    let python_ops = [
-        "pipe_roundtrip@0",
-        "queue_small@0",
-        "thread_start_join",
-        "process_start_join_fork",
-        "process_start_join_spawn",
-        "process_start_join_forkserver",
-        "queue_small",
-        "queue_1mib",
-        "pipe_roundtrip",
-        "shared_counter",
-        "pool_map_tiny",
-        "pool_maps_small",
-        "pool_maps_big",
-        "pool_map_cpu",
-        "cpu_one_thread",
-        "cpu_two_threads",
-    ];
+    // Every CPython twin the rows name (the GIL table's two besides), each once: a row cannot
+    // name one that is never run.
+    let mut python_ops: Vec<&str> = Vec::new();
+    for name in crate::rows::ROWS
+        .iter()
+        .map(|row| row.python)
+        .chain(["cpu_one_thread", "cpu_two_threads"])
+    {
+        if !python_ops.contains(&name) {
+            python_ops.push(name);
+        }
+    }
     for round in 1..=rounds {
         eprintln!("round {round} of {rounds}");
         // Interleaved: a Rust operation, then a CPython one, so that both see the same machine.

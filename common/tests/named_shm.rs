@@ -16,6 +16,7 @@ fn main() -> std::process::ExitCode {
         a_block_left_by_a_killed_process_is_unlinked_by_its_tracker,
         a_shareable_list_keeps_its_length_and_each_items_room,
         a_shared_memory_manager_unlinks_its_blocks_when_it_ends,
+        copies_in_and_out_are_exact_at_every_alignment,
     ])
 }
 
@@ -156,4 +157,29 @@ fn a_shared_memory_manager_unlinks_its_blocks_when_it_ends() {
     for name in names {
         assert!(!in_dev_shm(&name), "{name} is still in /dev/shm");
     }
+}
+
+fn copies_in_and_out_are_exact_at_every_alignment() {
+    // 64 bytes: aligned words in the middle, loose bytes at both ends of most ranges.
+    let block = SharedMemory::create(64).expect("create");
+    let pattern: Vec<u8> = (1..=64).collect();
+    block.write(0, &pattern);
+    for offset in 0..=20 {
+        for len in 0..=30 {
+            assert_eq!(
+                block.read(offset, len),
+                pattern[offset..offset + len],
+                "read({offset}, {len})"
+            );
+        }
+    }
+    // Past the end, clipped as a Python slice is.
+    assert_eq!(block.read(60, 10), pattern[60..]);
+    assert_eq!(block.read(70, 10), Vec::<u8>::new());
+    block.write(3, &[0; 21]);
+    assert_eq!(
+        block.read(0, 26),
+        [&pattern[..3], &[0; 21][..], &pattern[24..26]].concat()
+    );
+    block.unlink().expect("unlink");
 }

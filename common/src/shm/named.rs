@@ -181,17 +181,24 @@ impl SharedMemory {
     pub fn read(&self, offset: usize, len: usize) -> Vec<u8> {
         let end = offset.saturating_add(len).min(self.size);
         let start = offset.min(end);
-        let mut out = Vec::with_capacity(end - start);
+        let mut out = vec![0u8; end - start];
         let mut at = start;
-        while at < end {
-            match self.word(at, end) {
-                Some(word) => {
-                    out.extend_from_slice(&word.load(Ordering::Relaxed).to_ne_bytes());
-                    at += 8;
+        let mut into = out.as_mut_slice();
+        while !into.is_empty() {
+            match self.words(at, end) {
+                // The aligned middle, a word per load into the copy's next eight bytes.
+                Some(words) => {
+                    let (body, rest) = into.split_at_mut(words.len() * 8);
+                    for (eight, word) in body.chunks_exact_mut(8).zip(words) {
+                        eight.copy_from_slice(&word.load(Ordering::Relaxed).to_ne_bytes());
+                    }
+                    at += body.len();
+                    into = rest;
                 }
                 None => {
-                    out.push(self.buf()[at].load(Ordering::Relaxed));
+                    into[0] = self.buf()[at].load(Ordering::Relaxed);
                     at += 1;
+                    into = &mut into[1..];
                 }
             }
         }
@@ -228,16 +235,24 @@ impl SharedMemory {
         }
     }
 
-    /// The 8-byte word at `at`, if `at` is 8-aligned and the word ends by `end`: copies go a word
-    /// at a time where they can (an atomic per byte would be eight times the loads).
-    fn word(&self, at: usize, end: usize) -> Option<&AtomicU64> {
-        if !at.is_multiple_of(8) || end - at < 8 {
+    /// The whole 8-byte words from `at` up to `end`, if `at` is 8-aligned and one fits: a copy
+    /// out goes a word at a time where it can (an atomic per byte would be eight times the loads).
+    fn words(&self, at: usize, end: usize) -> Option<&[AtomicU64]> {
+        let count = end.saturating_sub(at) / 8;
+        if !at.is_multiple_of(8) || count == 0 {
             return None;
         }
-        // SAFETY: the mapping starts page-aligned, so `base + at` is 8-aligned; `at + 8 <= end
-        // <= size` keeps the word inside the mapping, which lives as long as `self`; every
-        // access to these bytes is atomic, and any bits are a valid `u64`.
-        Some(unsafe { &*self.base.as_ptr().add(at).cast::<AtomicU64>() })
+        // SAFETY: the mapping starts page-aligned, so `base + at` is 8-aligned; `at + 8 * count
+        // <= end <= size` keeps the words inside the mapping, which lives as long as `self`;
+        // every access to these bytes is atomic, and any bits are a valid `u64`.
+        Some(unsafe {
+            std::slice::from_raw_parts(self.base.as_ptr().add(at).cast::<AtomicU64>(), count)
+        })
+    }
+
+    /// The 8-byte word at `at`, if `at` is 8-aligned and the word ends by `end`.
+    fn word(&self, at: usize, end: usize) -> Option<&AtomicU64> {
+        self.words(at, end).map(|words| &words[0])
     }
 
     /// Removes the name: Python's `shm.unlink()`. Processes that have the block mapped keep it

@@ -249,7 +249,8 @@ fn build_all(root: &Path, exercise: &Exercise) -> Result<Built, Problem> {
     // The checker's own call of the exercise's function, to run beside the plans.
     let caller = match &exercise.probe {
         None => None,
-        Some(probe) => Some(build(root, exercise, probe.bin).map_err(|_| {
+        Some(probe) => {
+            let uncallable = |_| {
                 Problem::new(
                     format!(
                         "검사기가 이 연습의 함수를 부를 수 없습니다. {} 처음 모양 그대로 두세요.",
@@ -260,7 +261,9 @@ fn build_all(root: &Path, exercise: &Exercise) -> Result<Built, Problem> {
                         probe.signature
                     ),
                 )
-            })?),
+            };
+            Some(build(root, exercise, probe.bin).map_err(uncallable)?)
+        }
     };
     Ok(Built { binary, caller })
 }

@@ -263,7 +263,7 @@ thread_local! {
     /// Whether the run being checked on this thread is the one that measures how long `main`
     /// outlasts its workers: the first plan's, as it is. The perturbed plans pause at each
     /// printed line, `main`'s own last lines too, so there a loaded machine can stretch the
-    /// time after the last worker past the margin with nothing wrong (a soak saw 1.1 s).
+    /// time after the last worker past the margin with nothing wrong (the practice tests saw 1.1 s).
     static MARGIN_MEASURED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 

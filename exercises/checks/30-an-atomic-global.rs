@@ -1,6 +1,7 @@
 //! The checker calls exercise 30's `count_visits(visitors, visits)` with its own numbers, the
 //! visitors stopped at random moments (`interrupt_threads`): a read and a write that are not one
-//! indivisible step, interrupted between the two, lose what the others added meanwhile.
+//! indivisible step, interrupted between the two, lose what the others added meanwhile. After the
+//! call it prints the global `VISITS` itself: a total worked out without it leaves it 0.
 
 #[allow(dead_code)]
 #[path = "../30-an-atomic-global/src/main.rs"]
@@ -19,4 +20,6 @@ fn main() {
     let total = learner::count_visits(args[0] as usize, args[1]);
     interrupter.stop();
     say!("result: {total}");
+    // The global itself, whatever its type (`AtomicU64`, or a `Mutex<u64>`): its `Debug`.
+    say!("VISITS: {:?}", learner::VISITS);
 }

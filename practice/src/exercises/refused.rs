@@ -216,7 +216,33 @@ fn an_atomic_global(run: &Run) -> Result<(), Problem> {
 
 fn count_visits_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    visits_counted(run, n[0] as usize, "result: ", (n[0] * n[1]) as u64)
+    let want = (n[0] * n[1]) as u64;
+    visits_counted(run, n[0] as usize, "result: ", want)?;
+    // The global itself, as the checker read it after the call (its `Debug`: an atomic's or a
+    // mutex's number): a total worked out without it (visitors times visits) leaves it 0.
+    let held = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix("VISITS: "))
+        .ok_or_else(|| never_printed("VISITS: ..."))?;
+    let number: String = held
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if number != want.to_string() {
+        return Err(Problem::new(
+            format!(
+                "함수는 {} 돌려줬지만 전역 `VISITS`에는 {} 들어 있습니다. 방문자 스레드가 전역 카운터에 직접 더해야 합니다.",
+                with(&want.to_string(), Josa::EulReul),
+                with(held, Josa::IGa)
+            ),
+            format!(
+                "the function returned {want}, but the global `VISITS` holds {held}: the visitor threads must add to the global counter itself."
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The check of each exercise of this part, and the checker's call of its function if it has
@@ -271,7 +297,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             an_atomic_global,
             Some(Probe {
                 bin: "check-30",
-                signature: "pub fn count_visits(visitors: usize, visits: u64) -> u64",
+                signature: "pub static VISITS, pub fn count_visits(visitors: usize, visits: u64) -> u64",
                 // Visitors, visits each.
                 args: &[(2, 4), (1_000_000, 3_000_000)],
                 check: count_visits_call,

@@ -3,7 +3,7 @@
 use common::say;
 use std::thread;
 
-static mut VISITS: u64 = 0;
+pub static mut VISITS: u64 = 0;
 
 pub fn count_visits(visitors: usize, visits: u64) -> u64 {
     thread::scope(|scope| {

@@ -5,7 +5,7 @@ use common::say;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 
-static VISITS: AtomicU64 = AtomicU64::new(0);
+pub static VISITS: AtomicU64 = AtomicU64::new(0);
 
 pub fn count_visits(visitors: usize, visits: u64) -> u64 {
     thread::scope(|scope| {

@@ -1,20 +1,23 @@
 //! 연습 29 — 한 스레드에서 함께 기다리기 (공유 상태 너머 — asyncio.gather)
 //! Exercise 29 — gather on one thread (beyond shared state: asyncio.gather)
 //!
-//! 할 일: `gather_waits(n, wait_ms)`는 한 스레드의 tokio 런타임에서 기다림 `n`개를 돌립니다.
-//! 기다림 i는 "wait i starts"를 찍고 `wait_ms` 밀리초를 기다린 뒤 "wait i done"을 찍습니다. 모두
-//! 함께 기다리게 하세요(파이썬의 `await asyncio.gather(...)`). 그러면 `n`개가 기다림 하나만큼만
-//! 걸립니다. 지금은 하나씩 차례로 await해서(`for c in coros: await c`) `n`배가 걸립니다. 스레드를
-//! 더 만들지는 마세요. 검사기는 이 함수를 다른 값으로도 부릅니다.
-//! Task: `gather_waits(n, wait_ms)` runs `n` waits on a one-thread tokio runtime. Wait i prints
-//! "wait i starts", waits `wait_ms` milliseconds, then prints "wait i done". Let them all wait
-//! together (Python's `await asyncio.gather(...)`): `n` of them then take as long as one. Today
-//! each is awaited after the one before (`for c in coros: await c`), which takes `n` times as long.
-//! Start no more threads. The checker calls the function with other numbers too.
+//! 할 일: `gather_waits(n, wait)`는 한 스레드의 tokio 런타임에서 기다림 `wait(0)`부터
+//! `wait(n - 1)`까지를 돌립니다. `main`의 기다림 i는 "wait i starts"를 찍고 200밀리초를 기다린 뒤
+//! "wait i done"을 찍습니다. 모두 함께 기다리게 하세요(파이썬의 `await asyncio.gather(...)`).
+//! 그러면 `n`개가 기다림 하나만큼만 걸립니다. 지금은 하나씩 차례로 await해서
+//! (`for c in coros: await c`) `n`배가 걸립니다. 스레드를 더 만들지는 마세요. 검사기는 이 함수를
+//! 자기 기다림과 다른 개수로도 부릅니다.
+//! Task: `gather_waits(n, wait)` runs the waits `wait(0)` to `wait(n - 1)` on a one-thread tokio
+//! runtime. `main`'s wait i prints "wait i starts", waits 200 milliseconds, then prints "wait i
+//! done". Let them all wait together (Python's `await asyncio.gather(...)`): `n` of them then take
+//! as long as one. Today each is awaited after the one before (`for c in coros: await c`), which
+//! takes `n` times as long. Start no more threads. The checker calls the function with waits of
+//! its own, and other counts.
 //!
 //! 확인 / check: `cargo run -p practice -- check 29`
 
 use common::say;
+use std::future::Future;
 use std::time::Duration;
 
 async fn wait(i: usize, ms: u64) {
@@ -23,7 +26,12 @@ async fn wait(i: usize, ms: u64) {
     say!("wait {i} done");
 }
 
-pub fn gather_waits(n: usize, wait_ms: u64) {
+/// Runs `wait(0)` to `wait(n - 1)`; `Send + 'static`, so that each can be a task of its own.
+pub fn gather_waits<W, F>(n: usize, wait: W)
+where
+    W: Fn(usize) -> F,
+    F: Future<Output = ()> + Send + 'static,
+{
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -31,11 +39,11 @@ pub fn gather_waits(n: usize, wait_ms: u64) {
     runtime.block_on(async {
         // TODO: all the waits at once, not one after another.
         for i in 0..n {
-            wait(i, wait_ms).await;
+            wait(i).await;
         }
     });
 }
 
 fn main() {
-    gather_waits(5, 200);
+    gather_waits(5, |i| wait(i, 200));
 }

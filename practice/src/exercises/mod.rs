@@ -99,11 +99,9 @@ pub struct Probe {
 impl Probe {
     /// The function's name.
     pub fn name(&self) -> &str {
-        self.signature
-            .split('(')
-            .next()
-            .and_then(|head| head.rsplit(' ').next())
-            .unwrap_or(self.signature)
+        // The function's name: after the last "fn ", up to its generics or its arguments.
+        let after = self.signature.rsplit("fn ").next().unwrap_or(self.signature);
+        after.split(['(', '<']).next().unwrap_or(after)
     }
 }
 

@@ -442,14 +442,14 @@ fn submit_all_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Each "wait i starts" and "wait i done" once, on the main thread; every wait starts before any
-/// is done (they wait together).
-fn waited_together(run: &Run, n: usize) -> Result<(), Problem> {
+/// Each "<who> i starts" and "<who> i done" once, on the main thread; every wait starts before
+/// any is done (they wait together).
+fn waited_together(run: &Run, n: usize, who: &str) -> Result<(), Problem> {
     let mut last_start = (0, String::new());
     let mut first_done: Option<(usize, String)> = None;
     for i in 0..n {
-        let starts = format!("wait {i} starts");
-        let done = format!("wait {i} done");
+        let starts = format!("{who} {i} starts");
+        let done = format!("{who} {i} done");
         let at = once_by(run, &starts, "main")?;
         if at >= last_start.0 {
             last_start = (at, starts);
@@ -477,11 +477,19 @@ fn waited_together(run: &Run, n: usize) -> Result<(), Problem> {
 }
 
 fn gather_on_one_thread(run: &Run) -> Result<(), Problem> {
-    waited_together(run, 5)
+    waited_together(run, 5, "wait")
 }
 
+/// The checker's own waits ("task i ..."), printed only if `gather_waits` polled them.
 fn gather_waits_call(run: &Run, args: &[String]) -> Result<(), Problem> {
-    waited_together(run, numbers(args)[0] as usize)
+    if line(run, "task 0 starts").is_none() {
+        return Err(Problem::new(
+            "검사기가 넘긴 기다림('task i ...')이 하나도 돌지 않았습니다. `gather_waits`는 받은 `wait(i)`를 await해야 합니다(기대한 줄을 직접 찍지 말고).",
+            "the checker's waits ('task i ...') never ran: `gather_waits` must await the `wait(i)` it is given (not print the expected lines itself).",
+        )
+        .missing());
+    }
+    waited_together(run, numbers(args)[0] as usize, "task")
 }
 
 /// The check of each exercise of this part, and the checker's call of its function if it has
@@ -574,8 +582,8 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             gather_on_one_thread,
             Some(Probe {
                 bin: "check-29",
-                signature: "pub fn gather_waits(n: usize, wait_ms: u64)",
-                // Waits, each this many milliseconds.
+                signature: "pub fn gather_waits<W, F>(n: usize, wait: W)",
+                // The checker's waits, each this many milliseconds.
                 args: &[(3, 9), (50, 200)],
                 check: gather_waits_call,
                 late_starts: true,

@@ -2,6 +2,7 @@
 //! one awaits its timer, the thread runs the next, so every wait starts before any is done.
 
 use common::say;
+use std::future::Future;
 use std::time::Duration;
 
 async fn wait(i: usize, ms: u64) {
@@ -10,7 +11,11 @@ async fn wait(i: usize, ms: u64) {
     say!("wait {i} done");
 }
 
-pub fn gather_waits(n: usize, wait_ms: u64) {
+pub fn gather_waits<W, F>(n: usize, wait: W)
+where
+    W: Fn(usize) -> F,
+    F: Future<Output = ()> + Send + 'static,
+{
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -18,12 +23,12 @@ pub fn gather_waits(n: usize, wait_ms: u64) {
     runtime.block_on(async {
         let mut waits = tokio::task::JoinSet::new();
         for i in 0..n {
-            waits.spawn(wait(i, wait_ms)); // a task: it runs whenever another one waits
+            waits.spawn(wait(i)); // a task: it runs whenever another one waits
         }
         while waits.join_next().await.is_some() {} // asyncio.gather
     });
 }
 
 fn main() {
-    gather_waits(5, 200);
+    gather_waits(5, |i| wait(i, 200));
 }

@@ -100,7 +100,11 @@ impl Probe {
     /// The function's name.
     pub fn name(&self) -> &str {
         // The function's name: after the last "fn ", up to its generics or its arguments.
-        let after = self.signature.rsplit("fn ").next().unwrap_or(self.signature);
+        let after = self
+            .signature
+            .rsplit("fn ")
+            .next()
+            .unwrap_or(self.signature);
         after.split(['(', '<']).next().unwrap_or(after)
     }
 }

@@ -54,6 +54,14 @@ pub fn say_line(msg: &str) {
     let locked = output::lock();
     output::write_stdout(&locked, &line);
     if let Some(thread) = thread {
-        trace::write_locked(&locked, &current_process(), &thread, Kind::Say, msg, None);
+        trace::write_locked(
+            &locked,
+            &current_process(),
+            &thread,
+            Kind::Say,
+            msg,
+            None,
+            None,
+        );
     }
 }

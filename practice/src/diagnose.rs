@@ -149,6 +149,7 @@ mod tests {
             msg: "start".into(),
             kind: Kind::ThreadStart,
             exitcode: None,
+            shared: None,
         }
     }
 

@@ -9,7 +9,9 @@
 //! | `TUTORIAL_JITTER` | a seed, a whole number | short pauses, reproducible from the seed, at every printed line (up to 3 ms) and at about one shared-memory read or write in 256 (up to 0.2 ms) |
 //!
 //! A checker's own code can also stop the threads at random moments, locks included:
-//! [`interrupt_threads`].
+//! [`interrupt_threads`]. And every process counts its reads and writes of shared memory (a
+//! `Value` or an `Array`), always: a child writes the count into its `process_exit` event, so the
+//! checker sees whether the children did the work or their parent did it for them.
 
 mod interrupt;
 
@@ -19,7 +21,7 @@ use crate::config::ConfigError;
 use std::cell::Cell;
 use std::ffi::OsStr;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// `first:<ms>` or `rest:<ms>`: which workers start late, and by how much.
@@ -171,17 +173,28 @@ fn number(name: &str) -> Option<usize> {
 }
 
 /// Called by a child process before its target: the child started `ordinal`-th (0 for the first)
-/// by its parent waits if it is a straggler.
+/// by its parent waits if it is a straggler. Its count of shared accesses starts at 0 (a forked
+/// child inherits its parent's).
 pub(crate) fn child_starts(ordinal: usize) {
     THREADS_SEEN.store(0, Ordering::Relaxed);
+    SHARED_ACCESSES.store(0, Ordering::Relaxed);
     if let Some(straggler) = settings().straggler {
         std::thread::sleep(straggler.delay(ordinal));
     }
 }
 
-/// Called at a shared-memory read or write: about one in 256 pauses up to 0.2 ms, so that a
-/// read-then-write without a lock is interrupted by another process on every run.
+/// Reads and writes of shared memory by this process (since it started, for a child).
+static SHARED_ACCESSES: AtomicU64 = AtomicU64::new(0);
+
+/// How many times this process read or wrote a shared `Value` or `Array`.
+pub(crate) fn shared_accesses() -> u64 {
+    SHARED_ACCESSES.load(Ordering::Relaxed)
+}
+
+/// Called at a shared-memory read or write: counts it; and about one in 256 pauses up to 0.2 ms,
+/// so that a read-then-write without a lock is interrupted by another process on every run.
 pub(crate) fn shared_access() {
+    SHARED_ACCESSES.fetch_add(1, Ordering::Relaxed);
     if settings().jitter.is_some() {
         pause(256, 200);
     }

@@ -130,6 +130,7 @@ impl Value<i32> {
     /// assert_eq!(counter.get(), 2);
     /// ```
     pub fn fetch_add(&self, delta: i32) -> i32 {
+        crate::perturb::shared_access();
         self.segment.atomic(0).fetch_add(delta, Ordering::SeqCst)
     }
 }

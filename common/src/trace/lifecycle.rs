@@ -12,7 +12,7 @@
 //! Every function here that may write an event takes the output lock: call it before taking the
 //! lock yourself (as `say` does), never while holding it.
 
-use super::{Kind, write};
+use super::{Kind, write, write_counted};
 use crate::exit::{self, Step};
 use crate::identity;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -80,15 +80,17 @@ pub(crate) fn child_started(how: crate::config::StartMethod) {
     }
 }
 
-/// A child's own `process_exit`, as it returns from its target with `code`.
+/// A child's own `process_exit`, as it returns from its target with `code`, with how many times
+/// it read or wrote shared memory.
 pub(crate) fn child_exited(code: i32) {
     if let Some(thread) = thread() {
-        write(
+        write_counted(
             &identity::current_process(),
             &thread,
             Kind::ProcessExit,
             &format!("exit code {code}"),
             Some(code),
+            Some(crate::perturb::shared_accesses()),
         );
     }
 }

@@ -10,7 +10,8 @@
 //!   prefix; for the other kinds, a few words on what happened;
 //! - `kind` (see [`Kind`]): `say` for a printed line; `thread_start` and `thread_end` when a
 //!   thread is first seen by `common` and when it finishes; `process_start` and `process_exit`
-//!   (with `exitcode`) for processes; `handoff` when a thread hands an item to another without
+//!   (with `exitcode`, and in a child's own `process_exit`, `shared`: its reads and writes of
+//!   shared memory) for processes; `handoff` when a thread hands an item to another without
 //!   printing. A file without `kind` fields (from before kinds existed) reads as all `say`.
 //!
 //! When the lifecycle events are written is [`lifecycle`]'s to say: in short, a thread's
@@ -74,6 +75,10 @@ pub struct Event {
     /// For `process_exit`: Python's exit code (`0`, `1` after a panic, `-N` after signal N).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exitcode: Option<i32>,
+    /// For a child's own `process_exit`: how many times it read or wrote a shared `Value` or
+    /// `Array` (the exercise checker's proof that the child, not its parent, did the work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<u64>,
 }
 
 impl Event {
@@ -83,7 +88,7 @@ impl Event {
     /// use common::trace::{Event, Kind};
     /// let event = Event {
     ///     t_ns: 1, pid: 2, ppid: 1, process: "MainProcess".into(), thread: "main".into(),
-    ///     msg: "hi".into(), kind: Kind::Say, exitcode: None,
+    ///     msg: "hi".into(), kind: Kind::Say, exitcode: None, shared: None,
     /// };
     /// assert_eq!(
     ///     event.to_json_line(),
@@ -136,9 +141,21 @@ pub(crate) fn write(
     msg: &str,
     exitcode: Option<i32>,
 ) {
+    write_counted(process, thread, kind, msg, exitcode, None);
+}
+
+/// [`write`], with the count of shared-memory accesses a child writes into its `process_exit`.
+pub(crate) fn write_counted(
+    process: &CurrentProcess,
+    thread: &str,
+    kind: Kind,
+    msg: &str,
+    exitcode: Option<i32>,
+    shared: Option<u64>,
+) {
     if enabled() {
         let locked = output::lock();
-        write_locked(&locked, process, thread, kind, msg, exitcode);
+        write_locked(&locked, process, thread, kind, msg, exitcode, shared);
     }
 }
 
@@ -151,6 +168,7 @@ pub(crate) fn write_locked(
     kind: Kind,
     msg: &str,
     exitcode: Option<i32>,
+    shared: Option<u64>,
 ) {
     let Some(file) = file::get() else {
         return;
@@ -164,6 +182,7 @@ pub(crate) fn write_locked(
         msg: msg.to_owned(),
         kind,
         exitcode,
+        shared,
     };
     if let Err(error) = output::write_whole(file, event.to_json_line().as_bytes()) {
         output::fail(&format!(
@@ -212,6 +231,7 @@ mod tests {
             msg: "say \"hi\"\tand 안녕".into(),
             kind: Kind::Say,
             exitcode: None,
+            shared: None,
         };
         let line = event.to_json_line();
         assert!(line.ends_with('\n') && !line[..line.len() - 1].contains('\n'));
@@ -243,6 +263,7 @@ mod tests {
             msg: "ok".into(),
             kind: Kind::Say,
             exitcode: None,
+            shared: None,
         };
         std::fs::write(&path, good.to_json_line() + "not json\n").expect("write");
         let error = read(&path).expect_err("line 2 is bad");

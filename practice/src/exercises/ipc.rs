@@ -235,9 +235,11 @@ fn square_over_a_pipe_call(run: &Run, args: &[String]) -> Result<(), Problem> {
 }
 
 /// Each "child k wrote its slice" by a child process; main's "array: [...]" holds, in slice k,
-/// that child's PID.
+/// that child's PID, written by that child into shared memory (its own count of shared writes
+/// says so: PIDs filled in by the parent after the children printed are caught).
 fn slices_filled(run: &Run, children: usize, width: usize) -> Result<(), Problem> {
     let mut want = Vec::new();
+    let mut pids = Vec::new();
     for k in 0..children {
         let wrote = format!("child {k} wrote its slice");
         let by = printed_by(run, &wrote)?;
@@ -251,6 +253,7 @@ fn slices_filled(run: &Run, children: usize, width: usize) -> Result<(), Problem
             ));
         }
         want.extend(std::iter::repeat_n(by.pid.to_string(), width));
+        pids.push(by.pid);
     }
     let want = format!("array: [{}]", want.join(", "));
     let Some(got) = run.stdout.iter().find(|l| l.starts_with("array: ")) else {
@@ -287,6 +290,19 @@ fn slices_filled(run: &Run, children: usize, width: usize) -> Result<(), Problem
             "배열은 main 프로세스가 찍어야 합니다.",
             "the array is printed by the main process.",
         ));
+    }
+    for (k, pid) in pids.into_iter().enumerate() {
+        let wrote = shared_accesses(run, pid);
+        if wrote < width as u64 {
+            return Err(Problem::new(
+                format!(
+                    "자식 {k}는 공유 메모리에 {wrote}번만 썼는데 구간은 {width}칸입니다. 자기 PID는 부모가 대신 쓰지 말고 자식이 직접 Array에 쓰게 하세요."
+                ),
+                format!(
+                    "child {k} wrote to shared memory {wrote} times, but its slice has {width} items: the child writes its PID into the Array itself, not the parent after it."
+                ),
+            ));
+        }
     }
     Ok(())
 }

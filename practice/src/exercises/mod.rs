@@ -191,6 +191,15 @@ fn never_printed(text: &str) -> Problem {
     .missing()
 }
 
+/// How many times the child `pid` read or wrote a shared `Value` or `Array`, from its own
+/// `process_exit` (0 when it wrote none: killed, or not started by `common`).
+fn shared_accesses(run: &Run, pid: u32) -> u64 {
+    run.events_of_kind(Kind::ProcessExit)
+        .into_iter()
+        .find_map(|e| (e.pid == pid).then_some(e.shared).flatten())
+        .unwrap_or(0)
+}
+
 /// Who printed `text` (the first line equal to it), from the trace. A line printed with
 /// `println!` is not in the trace: which thread or process printed it cannot be seen.
 fn printed_by<'a>(run: &'a Run, text: &str) -> Result<&'a Event, Problem> {

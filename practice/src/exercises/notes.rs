@@ -44,11 +44,7 @@ fn send_num_back_call(run: &Run, args: &[String]) -> Result<(), Problem> {
 
 fn count_in_processes_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    let children = run
-        .events_of_kind(Kind::ProcessExit)
-        .into_iter()
-        .filter(|e| e.ppid == run.pid && e.exitcode == Some(0))
-        .count() as i64;
+    let children = children_of_main(run).len() as i64;
     if children < n[0] {
         return Err(Problem::new(
             format!(
@@ -68,6 +64,36 @@ fn count_in_processes_call(run: &Run, args: &[String]) -> Result<(), Problem> {
             want,
             "공유한 값에서, 읽고 쓰는 동안 `get_lock()`을 잡고 더하세요.",
             "add to a shared value, holding `get_lock()` across the read and the write.",
+        ));
+    }
+    children_added(run, n[0] as usize, n[1] as u64)
+}
+
+/// The shared-memory reads and writes of each child of main that ended normally, from its own
+/// `process_exit`.
+fn children_of_main(run: &Run) -> Vec<u64> {
+    run.events_of_kind(Kind::ProcessExit)
+        .into_iter()
+        .filter(|e| e.ppid == run.pid && e.exitcode == Some(0))
+        .map(|e| e.shared.unwrap_or(0))
+        .collect()
+}
+
+/// At least `processes` children of main each read or wrote the shared value `times` times or
+/// more: an addition is a read and a write (or one `fetch_add`), so a child that added did; a
+/// total worked out by the parent (processes × times, the children idle) is caught here.
+fn children_added(run: &Run, processes: usize, times: u64) -> Result<(), Problem> {
+    let counts = children_of_main(run);
+    let added = counts.iter().filter(|&&c| c >= times).count();
+    if added < processes {
+        let fewest = counts.iter().min().copied().unwrap_or(0);
+        return Err(Problem::new(
+            format!(
+                "자식 프로세스 {processes}개가 각자 {times}번 더해야 하는데, 공유 값을 {times}번 이상 읽고 쓴 자식은 {added}개뿐입니다(가장 적은 자식은 {fewest}번). 합을 부모가 계산하지 말고 자식이 더하게 하세요."
+            ),
+            format!(
+                "{processes} child processes must each add {times} times, but only {added} read and wrote the shared value {times} times or more (the fewest: {fewest}): let the children do the adding, not the parent work out the total."
+            ),
         ));
     }
     Ok(())
@@ -405,13 +431,12 @@ fn ping_pong(run: &Run) -> Result<(), Problem> {
 }
 
 fn count_in_four_processes(run: &Run) -> Result<(), Problem> {
-    let children = run
-        .events_of_kind(Kind::ProcessExit)
-        .into_iter()
-        .filter(|e| e.ppid == run.pid && e.exitcode == Some(0))
-        .count();
+    let children = children_of_main(run).len();
     match run.stdout.iter().find_map(|l| l.strip_prefix("total: ")) {
-        Some("400000") if children >= 4 => ended_with_its_workers(run),
+        Some("400000") if children >= 4 => {
+            children_added(run, 4, 100_000)?;
+            ended_with_its_workers(run)
+        }
         Some("400000") => Err(Problem::new(
             format!("자식 프로세스 넷이 더해야 하는데 {children}개만 제대로 끝났습니다."),
             format!("four child processes must do the adding; {children} ended normally."),

@@ -5,12 +5,14 @@ use common::say;
 use std::sync::Mutex;
 use std::thread;
 
-pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64) {
+pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64, add_one: fn(u64) -> u64) {
     thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
                 for _ in 0..times {
-                    *counter.lock().expect("lock the counter") += 1; // with lock: counter += 1
+                    // with lock: counter = add_one(counter)
+                    let mut c = counter.lock().expect("lock the counter");
+                    *c = add_one(*c);
                 }
             });
         }
@@ -19,6 +21,6 @@ pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64) {
 
 fn main() {
     let counter = Mutex::new(0);
-    add_under_a_lock(&counter, 2, 1_000_000);
+    add_under_a_lock(&counter, 2, 1_000_000, |n| n + 1);
     say!("counter: {}", counter.into_inner().expect("the counter"));
 }

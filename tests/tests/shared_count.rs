@@ -1,5 +1,5 @@
 //! Every child writes into its own `process_exit` how many times it read or wrote a shared `Value`
-//! or `Array`, under every start method: exactly its own accesses, none inherited from a forking
+//! or `Array` or called a manager's proxy, under every start method: exactly its own accesses, none inherited from a forking
 //! parent. The exercise checker relies on it to tell children that added from a parent that
 //! worked the total out.
 
@@ -15,6 +15,7 @@ fn each_child_reports_its_own_shared_accesses_under_every_method() {
             .run();
         run.assert_success();
         run.assert_line("value: 11");
+        run.assert_line(r#"dict: [("worker", 1)]"#);
         let exits = run.events_of_kind(Kind::ProcessExit);
         let shared = |name: &str| {
             let exit = exits
@@ -24,7 +25,7 @@ fn each_child_reports_its_own_shared_accesses_under_every_method() {
             (exit.exitcode, exit.shared)
         };
         assert_eq!(shared("idle"), (Some(0), Some(0)), "{method}: idle");
-        assert_eq!(shared("worker"), (Some(0), Some(26)), "{method}: worker");
+        assert_eq!(shared("worker"), (Some(0), Some(27)), "{method}: worker");
         assert_eq!(
             shared("MainProcess").1,
             None,

@@ -6,12 +6,13 @@
 //! | variable | values | effect |
 //! |---|---|---|
 //! | `TUTORIAL_STRAGGLER` | `first:<ms>` or `rest:<ms>` | a worker waits `<ms>` before it starts its work: with `first`, only the first thread of each process (the one whose name ends in 0, as `worker 0`; among threads without a number, the first to print) and the first child process started; with `rest`, every other one |
-//! | `TUTORIAL_JITTER` | a seed, a whole number | short pauses, reproducible from the seed, at every printed line (up to 3 ms) and at about one shared-memory read or write in 256 (up to 0.2 ms) |
+//! | `TUTORIAL_JITTER` | a seed, a whole number | short pauses, reproducible from the seed, at every printed line (up to 3 ms) and at about one shared-memory read or write or proxy call in 256 (up to 0.2 ms) |
 //!
 //! A checker's own code can also stop the threads at random moments, locks included:
-//! [`interrupt_threads`]. And every process counts its reads and writes of shared memory (a
-//! `Value` or an `Array`), always: a child writes the count into its `process_exit` event, so the
-//! checker sees whether the children did the work or their parent did it for them.
+//! [`interrupt_threads`]. And every process counts its uses of shared state (a read or write of a
+//! `Value` or an `Array`, a call through a manager's proxy), always: a child writes the count into
+//! its `process_exit` event, so the checker sees whether the children did the work or their
+//! parent did it for them.
 
 mod interrupt;
 
@@ -183,16 +184,17 @@ pub(crate) fn child_starts(ordinal: usize) {
     }
 }
 
-/// Reads and writes of shared memory by this process (since it started, for a child).
+/// Uses of shared state by this process (since it started, for a child).
 static SHARED_ACCESSES: AtomicU64 = AtomicU64::new(0);
 
-/// How many times this process read or wrote a shared `Value` or `Array`.
+/// How many times this process read or wrote a shared `Value` or `Array`, or called a proxy.
 pub(crate) fn shared_accesses() -> u64 {
     SHARED_ACCESSES.load(Ordering::Relaxed)
 }
 
-/// Called at a shared-memory read or write: counts it; and about one in 256 pauses up to 0.2 ms,
-/// so that a read-then-write without a lock is interrupted by another process on every run.
+/// Called at a shared-memory read or write, and at a proxy's call: counts it; and about one in
+/// 256 pauses up to 0.2 ms, so that a read-then-write without a lock is interrupted by another
+/// process on every run.
 pub(crate) fn shared_access() {
     SHARED_ACCESSES.fetch_add(1, Ordering::Relaxed);
     if settings().jitter.is_some() {

@@ -10,8 +10,8 @@
 //!   prefix; for the other kinds, a few words on what happened;
 //! - `kind` (see [`Kind`]): `say` for a printed line; `thread_start` and `thread_end` when a
 //!   thread is first seen by `common` and when it finishes; `process_start` and `process_exit`
-//!   (with `exitcode`, and in a child's own `process_exit`, `shared`: its reads and writes of
-//!   shared memory) for processes; `handoff` when a thread hands an item to another without
+//!   (with `exitcode`, and in a child's own `process_exit`, `shared`: its uses of shared memory
+//!   and of a manager's proxies) for processes; `handoff` when a thread hands an item to another without
 //!   printing. A file without `kind` fields (from before kinds existed) reads as all `say`.
 //!
 //! When the lifecycle events are written is [`lifecycle`]'s to say: in short, a thread's
@@ -76,7 +76,8 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exitcode: Option<i32>,
     /// For a child's own `process_exit`: how many times it read or wrote a shared `Value` or
-    /// `Array` (the exercise checker's proof that the child, not its parent, did the work).
+    /// `Array`, or called a manager's proxy (the exercise checker's proof that the child, not its
+    /// parent, did the work).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared: Option<u64>,
 }

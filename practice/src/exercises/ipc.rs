@@ -3,7 +3,9 @@
 use super::*;
 
 /// Each child process of main (named `Process-k`) has its entry "<prefix>Process-k: <its PID>"
-/// printed by the main process; there are `children` of them; a manager process ran.
+/// printed by the main process; there are `children` of them; a manager process ran, and each
+/// child called a proxy (its count of shared uses: names and PIDs the parent lists from its
+/// handles, beside a manager left unused, are caught).
 fn recorded(run: &Run, children: usize, prefix: &str) -> Result<(), Problem> {
     let started = run.events_of_kind(Kind::ProcessStart);
     let kids: Vec<&Event> = started
@@ -20,7 +22,7 @@ fn recorded(run: &Run, children: usize, prefix: &str) -> Result<(), Problem> {
             format!("{children} child processes must start; {} did.", kids.len()),
         ));
     }
-    for kid in kids {
+    for kid in &kids {
         let head = format!("{prefix}{}: ", kid.process);
         let want = format!("{head}{}", kid.pid);
         let Some(got) = run.stdout.iter().find(|l| l.starts_with(&head)) else {
@@ -64,6 +66,20 @@ fn recorded(run: &Run, children: usize, prefix: &str) -> Result<(), Problem> {
             "매니저 프로세스가 돌지 않았습니다. dict를 매니저(`common::manager::Manager`)로 나누세요.",
             "no manager process ran: share the dict through a manager (`common::manager::Manager`).",
         ));
+    }
+    for kid in kids {
+        if shared_accesses(run, kid.pid) == 0 {
+            return Err(Problem::new(
+                format!(
+                    "{} 매니저의 dict를 한 번도 쓰지 않았습니다. 자기 항목은 자식이 프록시로 직접 적어야 합니다(부모가 핸들에서 읽어 만든 목록은 안 됨).",
+                    with(&kid.process, Josa::IGa)
+                ),
+                format!(
+                    "{} never used the manager's dict: each child writes its own entry through its proxy (a list the parent makes from its handles does not count).",
+                    kid.process
+                ),
+            ));
+        }
     }
     Ok(())
 }

@@ -191,6 +191,38 @@ fn never_printed(text: &str) -> Problem {
     .missing()
 }
 
+/// At least `threads` threads other than the caller each made `times` additions through the
+/// checker's `function` (its lines "additions by other threads: [...]" and "additions by the
+/// caller: n", from `exercises/checks/adders.rs`): a total worked out on the calling thread,
+/// the threads idle, is caught.
+fn added_by_threads(run: &Run, threads: i64, times: i64, function: &str) -> Result<(), Problem> {
+    let counted = |prefix: &str| -> Vec<i64> {
+        let listed = run.stdout.iter().find_map(|l| l.strip_prefix(prefix));
+        listed
+            .unwrap_or_default()
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|v| v.parse().ok())
+            .collect()
+    };
+    let others = counted("additions by other threads: ");
+    let by_caller = counted("additions by the caller: ")
+        .first()
+        .copied()
+        .unwrap_or(0);
+    let added = others.iter().filter(|&&c| c >= times).count() as i64;
+    if added < threads {
+        return Err(Problem::new(
+            format!(
+                "스레드 {threads}개가 각자 검사기의 `{function}`으로 {times}번 더해야 하는데, 그렇게 더한 스레드는 {added}개입니다(부른 스레드가 더한 것은 {by_caller}번). 합을 부른 스레드에서 구하지 말고, 스레드마다 `{function}`으로 더하게 하세요."
+            ),
+            format!(
+                "{threads} threads must each add {times} times with the checker's `{function}`; {added} did (the calling thread added {by_caller} times): let each thread add with `{function}`, rather than working out the total on the calling thread."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// How many times the child `pid` read or wrote a shared `Value` or `Array`, from its own
 /// `process_exit` (0 when it wrote none: killed, or not started by `common`).
 fn shared_accesses(run: &Run, pid: u32) -> u64 {

@@ -13,7 +13,7 @@ fn count_together_call(run: &Run, args: &[String]) -> Result<(), Problem> {
             "each addition must be indivisible.",
         ));
     }
-    Ok(())
+    added_by_threads(run, n[0], n[1], "one")
 }
 
 fn send_num_back_call(run: &Run, args: &[String]) -> Result<(), Problem> {
@@ -538,7 +538,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             count_together,
             Some(Probe {
                 bin: "check-03",
-                signature: "pub fn count_together(threads: usize, times: u64) -> u64",
+                signature: "pub fn count_together(threads: usize, times: u64, one: fn() -> u64) -> u64",
                 args: &[(2, 4), (300_000, 800_000)],
                 check: count_together_call,
                 late_starts: true,

@@ -380,33 +380,7 @@ fn add_under_a_lock_call(run: &Run, args: &[String]) -> Result<(), Problem> {
             format!("the checker's counter holds {got}, not {want}: {ONE_GUARD_EN}"),
         ));
     }
-    // Each thread's additions through the checker's `add_one`, the calling thread apart.
-    let counted = |prefix: &str| -> Vec<i64> {
-        let listed = run.stdout.iter().find_map(|l| l.strip_prefix(prefix));
-        listed
-            .unwrap_or_default()
-            .split(|c: char| !c.is_ascii_digit())
-            .filter_map(|v| v.parse().ok())
-            .collect()
-    };
-    let (others, by_caller) = (
-        counted("additions by other threads: "),
-        counted("additions by the caller: "),
-    );
-    let (threads, times) = (n[0], n[1]);
-    let added = others.iter().filter(|&&c| c >= times).count() as i64;
-    if added < threads {
-        let by_caller = by_caller.first().copied().unwrap_or(0);
-        return Err(Problem::new(
-            format!(
-                "스레드 {threads}개가 각자 검사기의 `add_one`으로 {times}번 더해야 하는데, 그렇게 더한 스레드는 {added}개입니다(부른 스레드가 더한 것은 {by_caller}번). 합을 부른 스레드에서 구하지 말고, 스레드마다 `add_one`으로 더하게 하세요."
-            ),
-            format!(
-                "{threads} threads must each add {times} times with the checker's `add_one`; {added} did (the calling thread added {by_caller} times): let each thread add with `add_one`, rather than working out the total on the calling thread."
-            ),
-        ));
-    }
-    Ok(())
+    added_by_threads(run, n[0], n[1], "add_one")
 }
 
 /// Each "as_completed: x -> y" once, printed by main (the caller, as Python's `as_completed`

@@ -2,14 +2,14 @@
 use common::say;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
-pub fn count_together(threads: usize, times: u64) -> u64 {
+pub fn count_together(threads: usize, times: u64, one: fn() -> u64) -> u64 {
     let counter = AtomicU64::new(0);
     thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
                 for _ in 0..times {
                     let now = counter.load(Ordering::Relaxed);
-                    counter.store(now + 1, Ordering::Relaxed);
+                    counter.store(now + one(), Ordering::Relaxed);
                 }
             });
         }
@@ -17,5 +17,5 @@ pub fn count_together(threads: usize, times: u64) -> u64 {
     counter.into_inner()
 }
 fn main() {
-    say!("counter: {}", count_together(2, 1_000_000));
+    say!("counter: {}", count_together(2, 1_000_000, || 1));
 }

@@ -4,13 +4,13 @@ use common::say;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 
-pub fn count_together(threads: usize, times: u64) -> u64 {
+pub fn count_together(threads: usize, times: u64, one: fn() -> u64) -> u64 {
     let counter = AtomicU64::new(0);
     thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
                 for _ in 0..times {
-                    counter.fetch_add(1, Ordering::Relaxed);
+                    counter.fetch_add(one(), Ordering::Relaxed);
                 }
             });
         }
@@ -19,5 +19,5 @@ pub fn count_together(threads: usize, times: u64) -> u64 {
 }
 
 fn main() {
-    say!("counter: {}", count_together(2, 1_000_000));
+    say!("counter: {}", count_together(2, 1_000_000, || 1));
 }

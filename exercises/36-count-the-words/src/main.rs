@@ -1,25 +1,25 @@
 //! 연습 36 — 마무리: 단어 세기 (여러 장을 합쳐서: Pool, 스레드, 채널)
 //! Exercise 36 — the capstone: count the words (Pool, a thread and a channel together)
 //!
-//! 할 일: `count_words(paths)`는 파일마다 단어를 세고(`count_file`), 모두 합쳐서 많은 것부터
+//! 할 일: `count_words(paths, count_file)`는 파일마다 단어를 세고(`count_file`), 모두 합쳐서 많은 것부터
 //! (같으면 단어 순으로) 돌려줍니다. main은 가장 많은 다섯 개를 "word: n"으로 찍습니다. 세 가지를
 //! 더하세요. (1) 파일은 풀의 작업 프로세스에서 셉니다. (2) 이름이 "progress"인 스레드가, 파일의
 //! 결과가 하나씩 들어올 때마다 "progress: k/n files"를 찍습니다. (3) 끝나면 아무것도 남지
 //! 않습니다(풀, 스레드). 합치는 것은 main이 합니다. 지금은 main이 파일을 하나씩 셉니다. 검사기는
-//! 여러분이 보지 못하는 파일로 이 함수를 부릅니다.
-//! Task: `count_words(paths)` counts the words of each file (`count_file`) and returns them all
-//! merged, most frequent first (then by word); main prints the top five as "word: n". Add three
-//! things: (1) the files are counted in a pool's workers; (2) a thread named "progress" prints
-//! "progress: k/n files" as each file's counts come in; (3) nothing is left when it ends (the
-//! pool, the thread). Main does the merging. Today main counts the files one by one. The checker
-//! calls the function with files you do not see.
+//! 여러분이 보지 못하는 파일과 자기 `count_file`로 이 함수를 부릅니다.
+//! Task: `count_words(paths, count_file)` counts the words of each file (`count_file`) and
+//! returns them all merged, most frequent first (then by word); main prints the top five as
+//! "word: n". Add three things: (1) the files are counted in a pool's workers; (2) a thread named
+//! "progress" prints "progress: k/n files" as each file's counts come in; (3) nothing is left when
+//! it ends (the pool, the thread). Main does the merging. Today main counts the files one by one.
+//! The checker calls the function with files you do not see, and a `count_file` of its own.
 //!
 //! 확인 / check: `cargo run -p practice -- check 36`
 
 use common::say;
 use std::collections::BTreeMap;
 
-/// Counts the words of one file.
+/// Counts the words of one file (main hands it to `count_words`).
 fn count_file(path: String) -> Vec<(String, u64)> {
     let text = std::fs::read_to_string(&path).expect("read a file");
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
@@ -31,7 +31,10 @@ fn count_file(path: String) -> Vec<(String, u64)> {
 }
 
 /// Every file's words, counted and merged: the most frequent first, then by word.
-pub fn count_words(paths: Vec<String>) -> Vec<(String, u64)> {
+pub fn count_words(
+    paths: Vec<String>,
+    count_file: fn(String) -> Vec<(String, u64)>,
+) -> Vec<(String, u64)> {
     // TODO: count in a pool's workers; a "progress" thread prints "progress: k/n files".
     let mut total: BTreeMap<String, u64> = BTreeMap::new();
     for path in paths {
@@ -52,7 +55,7 @@ fn main() {
         .map(|entry| entry.expect("a file").path().display().to_string())
         .collect();
     paths.sort();
-    for (word, n) in count_words(paths).into_iter().take(5) {
+    for (word, n) in count_words(paths, count_file).into_iter().take(5) {
         say!("{word}: {n}");
     }
 }

@@ -1,5 +1,6 @@
 //! The capstone: a word count over files, in a pool's workers, with a progress thread, checked
-//! on files the learner does not see.
+//! on files the learner does not see, with a `count_file` of the checker's (the only reader of
+//! its files, which hold each word backwards; where it ran is in the trace).
 
 use super::*;
 
@@ -114,6 +115,18 @@ fn count_words_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     let names: Vec<String> = (0..files).map(|f| format!("/file-{f}.txt")).collect();
     counted_in_workers(run, &names)?;
     progress_shown(run, files as usize)?;
+    // The checker's files hold each word backwards: only its `count_file` reads them right.
+    let own_counting = run.stdout.iter().any(|l| {
+        l.strip_prefix("result: ")
+            .and_then(|r| r.split(' ').next())
+            .is_some_and(|word| !WORDS.contains(&word))
+    });
+    if own_counting {
+        return Err(Problem::new(
+            "검사기의 파일을 검사기가 준 `count_file`이 아닌 다른 방법으로 셌습니다(검사기의 파일은 그 함수만 바르게 읽음). 받은 `count_file`을 풀에 주세요.",
+            "the checker's files were counted some other way than with the `count_file` it hands in (only that function reads them right): give the `count_file` you are handed to the pool.",
+        ));
+    }
     let mut counts: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
     for file in 0..files {
         for word in text(file, seed).split(' ') {
@@ -137,7 +150,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             count_the_words,
             Some(Probe {
                 bin: "check-36",
-                signature: "pub fn count_words(paths: Vec<String>) -> Vec<(String, u64)>",
+                signature: "pub fn count_words(paths: Vec<String>, count_file: fn(String) -> Vec<(String, u64)>) -> Vec<(String, u64)>",
                 // Files, the seed of their texts.
                 args: &[(3, 9), (1, 1_000_000)],
                 check: count_words_call,

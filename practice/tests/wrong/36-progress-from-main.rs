@@ -18,7 +18,10 @@ fn count_file(path: String) -> Vec<(String, u64)> {
 }
 
 /// Every file's words, counted and merged: the most frequent first, then by word.
-pub fn count_words(paths: Vec<String>) -> Vec<(String, u64)> {
+pub fn count_words(
+    paths: Vec<String>,
+    count_file: fn(String) -> Vec<(String, u64)>,
+) -> Vec<(String, u64)> {
     let files = paths.len();
     let pool = Pool::new(2).expect("start the pool");
     let (done, progress) = mpsc::channel::<usize>();
@@ -52,7 +55,7 @@ fn main() {
         .map(|entry| entry.expect("a file").path().display().to_string())
         .collect();
     paths.sort();
-    for (word, n) in count_words(paths).into_iter().take(5) {
+    for (word, n) in count_words(paths, count_file).into_iter().take(5) {
         say!("{word}: {n}");
     }
 }

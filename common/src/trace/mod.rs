@@ -11,8 +11,8 @@
 //! - `kind` (see [`Kind`]): `say` for a printed line; `thread_start` and `thread_end` when a
 //!   thread is first seen by `common` and when it finishes; `process_start` and `process_exit`
 //!   (with `exitcode`, and in a child's own `process_exit`, `shared`: its uses of shared memory
-//!   and of a manager's proxies) for processes; `handoff` when a thread hands an item to another without
-//!   printing. A file without `kind` fields (from before kinds existed) reads as all `say`.
+//!   and of a manager's proxies) for processes; `handoff` when a thread hands an item to another
+//!   without printing. A file without `kind` fields (from before kinds existed) reads as all `say`.
 //!
 //! When the lifecycle events are written is [`lifecycle`]'s to say: in short, a thread's
 //! `thread_start` with its first event and its `thread_end` when it finishes (none for a thread

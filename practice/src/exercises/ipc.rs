@@ -312,7 +312,7 @@ fn slices_filled(run: &Run, children: usize, width: usize) -> Result<(), Problem
         if wrote < width as u64 {
             return Err(Problem::new(
                 format!(
-                    "자식 {k}는 공유 메모리에 {wrote}번만 썼는데 구간은 {width}칸입니다. 자기 PID는 부모가 대신 쓰지 말고 자식이 직접 Array에 쓰게 하세요."
+                    "자식 {k}의 공유 메모리 쓰기는 {wrote}번뿐인데 구간은 {width}칸입니다. 자기 PID는 부모가 대신 쓰지 말고 자식이 직접 Array에 쓰게 하세요."
                 ),
                 format!(
                     "child {k} wrote to shared memory {wrote} times, but its slice has {width} items: the child writes its PID into the Array itself, not the parent after it."

@@ -223,8 +223,8 @@ fn added_by_threads(run: &Run, threads: i64, times: i64, function: &str) -> Resu
     Ok(())
 }
 
-/// How many times the child `pid` read or wrote a shared `Value` or `Array`, from its own
-/// `process_exit` (0 when it wrote none: killed, or not started by `common`).
+/// How many times the child `pid` read or wrote a shared `Value` or `Array` or called a proxy,
+/// from its own `process_exit` (0 when it wrote none: killed, or not started by `common`).
 fn shared_accesses(run: &Run, pid: u32) -> u64 {
     run.events_of_kind(Kind::ProcessExit)
         .into_iter()

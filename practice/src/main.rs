@@ -140,24 +140,17 @@ fn find(which: &str) -> Option<&'static Exercise> {
     })
 }
 
-/// Builds the exercise; the binary, or what the compiler said.
-fn build(root: &Path, exercise: &Exercise, bin: &str) -> Result<PathBuf, Problem> {
+/// Builds the exercise's `bins` in one cargo call; the folder of the binaries, or what the
+/// compiler said.
+fn build(root: &Path, exercise: &Exercise, bins: &[&str]) -> Result<PathBuf, Problem> {
     let color = if std::io::stdout().is_terminal() {
         "always"
     } else {
         "never"
     };
     let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args([
-            "build",
-            "--quiet",
-            "--color",
-            color,
-            "-p",
-            exercise.package,
-            "--bin",
-            bin,
-        ])
+        .args(["build", "--quiet", "--color", color, "-p", exercise.package])
+        .args(bins.iter().flat_map(|bin| ["--bin", bin]))
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", target_dir(root))
@@ -169,7 +162,7 @@ fn build(root: &Path, exercise: &Exercise, bin: &str) -> Result<PathBuf, Problem
             )
         })?;
     if out.status.success() {
-        return Ok(target_dir(root).join("debug").join(bin));
+        return Ok(target_dir(root).join("debug"));
     }
     // The whole diagnostic, as cargo prints it: its notes ("`offset` captured here") are the
     // lesson as much as its first line.
@@ -245,26 +238,35 @@ fn build_all(root: &Path, exercise: &Exercise) -> Result<Built, Problem> {
             ),
         ));
     }
-    let binary = build(root, exercise, exercise.package)?;
-    // The checker's own call of the exercise's function, to run beside the plans.
-    let caller = match &exercise.probe {
-        None => None,
-        Some(probe) => {
-            let uncallable = |_| {
-                Problem::new(
-                    format!(
-                        "검사기가 이 연습의 함수를 부를 수 없습니다. {} 처음 모양 그대로 두세요.",
-                        korean::with(&format!("`{}`", probe.signature), korean::Josa::EulReul)
-                    ),
-                    format!(
-                        "the checker cannot call this exercise's function: keep `{}` as it was declared.",
-                        probe.signature
-                    ),
-                )
-            };
-            Some(build(root, exercise, probe.bin).map_err(uncallable)?)
+    // The program and the checker's caller of its function (which includes the program's code),
+    // in one cargo call: half the cargo start-ups, and both compile side by side.
+    let Some(probe) = &exercise.probe else {
+        let binary = build(root, exercise, &[exercise.package])?.join(exercise.package);
+        return Ok(Built {
+            binary,
+            caller: None,
+        });
+    };
+    let built = match build(root, exercise, &[exercise.package, probe.bin]) {
+        Ok(built) => built,
+        Err(_) => {
+            // Which one failed: the program's own errors come first; if it builds alone, the
+            // checker cannot call its function.
+            build(root, exercise, &[exercise.package])?;
+            return Err(Problem::new(
+                format!(
+                    "검사기가 이 연습의 함수를 부를 수 없습니다. {} 처음 모양 그대로 두세요.",
+                    korean::with(&format!("`{}`", probe.signature), korean::Josa::EulReul)
+                ),
+                format!(
+                    "the checker cannot call this exercise's function: keep `{}` as it was declared.",
+                    probe.signature
+                ),
+            ));
         }
     };
+    let binary = built.join(exercise.package);
+    let caller = Some(built.join(probe.bin));
     Ok(Built { binary, caller })
 }
 

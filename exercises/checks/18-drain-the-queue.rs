@@ -1,10 +1,33 @@
-//! The checker calls exercise 18's `drain(producers, items)` with its own numbers.
+//! The checker calls exercise 18's `drain(producers, items, produce)` with its own numbers and its
+//! own `produce`: each item carries a number drawn in the child, which the child also prints ("put
+//! ..."). Main can print that item's "got ..." line only by taking it off the queue.
 
 #[allow(dead_code)]
 #[path = "../18-drain-the-queue/src/main.rs"]
 mod learner;
 
-use common::say;
+use common::ipc::IpcSender;
+use common::{current_process, say, sleep_secs};
+use std::hash::{BuildHasher, Hash, Hasher};
+
+fn produce(q: IpcSender<String>, items: u32) {
+    let me = current_process();
+    // Drawn here, in the child, after it started: its parent cannot know it.
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    (me.pid, common::trace::monotonic_ns()).hash(&mut hasher);
+    let drawn = hasher.finish();
+    for i in 0..items {
+        sleep_secs(0.1);
+        let item = format!(
+            "item {i} from {} (pid {}) #{:016x}",
+            me.name,
+            me.pid,
+            drawn.rotate_left(i)
+        );
+        say!("put {item}");
+        q.send(item).expect("put");
+    }
+}
 
 fn main() {
     common::init();
@@ -12,5 +35,8 @@ fn main() {
         .skip(1)
         .map(|a| a.parse().expect("a number"))
         .collect();
-    say!("result: {}", learner::drain(args[0] as usize, args[1]));
+    say!(
+        "result: {}",
+        learner::drain(args[0] as usize, args[1], produce)
+    );
 }

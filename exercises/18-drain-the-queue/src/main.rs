@@ -1,16 +1,18 @@
 //! 연습 18 — 큐를 끝까지 비우기 (프로세스 간 객체 교환 — 큐(Queue))
 //! Exercise 18 — drain the queue (exchanging objects between processes: a Queue)
 //!
-//! 할 일: `drain(producers, items)`에서 생산자 프로세스 `producers`개가 각자 물건 `items`개를 한
-//! 큐에 넣습니다. main은 물건을 모두, 하나씩 한 번만 받아 "got ..."을 찍고, 받은 수를 돌려줍니다.
+//! 할 일: `drain(producers, items, produce)`에서 생산자 프로세스 `producers`개가 각자
+//! `produce`로 물건 `items`개를 한 큐에 넣습니다. main은 물건을 모두, 하나씩 한 번만 받아 "got ..."을 찍고, 받은 수를 돌려줍니다.
 //! 지금은 큐가 지금 비어 있으면 끝난 줄 압니다(파이썬의 `while not q.empty(): q.get()`). 아직
 //! 오지 않은 물건을 놓칩니다. 생산자를 모두 join하는 것도 잊지 마세요. 검사기는 이 함수를 다른
-//! 값으로도 부릅니다.
-//! Task: in `drain(producers, items)`, `producers` producer processes each put `items` items on
-//! one queue. Main takes every item, each once, prints "got ..." and returns how many it got.
+//! 값과 자기 `produce`로도 부릅니다. 그 물건에는 자식이 뽑은 번호가 붙어서, 큐에서 받아야만
+//! 찍을 수 있습니다.
+//! Task: in `drain(producers, items, produce)`, `producers` producer processes each put `items`
+//! items on one queue with `produce`. Main takes every item, each once, prints "got ..." and returns how many it got.
 //! Today it takes a queue that is empty now for the end (Python's `while not q.empty():
 //! q.get()`), and misses the items still to come. Join every producer too. The checker calls the
-//! function with other numbers as well.
+//! function with other numbers and its own `produce` as well, whose items carry a number drawn in
+//! the child: main can print them only by taking them off the queue.
 //!
 //! 확인 / check: `cargo run -p practice -- check 18`
 
@@ -27,7 +29,11 @@ fn produce(q: IpcSender<String>, items: u32) {
     }
 }
 
-pub fn drain(producers: usize, items: u32) -> usize {
+pub fn drain(
+    producers: usize,
+    items: u32,
+    produce: impl Fn(IpcSender<String>, u32) + Copy + 'static,
+) -> usize {
     let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
     let mut ps: Vec<Process> = (0..producers)
         .map(|_| Process::target(produce, (q_put.clone(), items)))
@@ -49,6 +55,6 @@ pub fn drain(producers: usize, items: u32) -> usize {
 
 fn main() {
     common::init(); // if __name__ == '__main__':
-    let got = drain(3, 4);
+    let got = drain(3, 4, produce);
     say!("main got {got} items");
 }

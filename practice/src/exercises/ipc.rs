@@ -166,9 +166,71 @@ fn drain_the_queue(run: &Run) -> Result<(), Problem> {
     ended_with_its_workers(run)
 }
 
+/// The checker's call: its own `produce` prints "put <item>" in each child before it sends the
+/// item, and the item carries a number drawn in that child. Each child's items, each got once
+/// by main ("got <item>"): lines made from the producers' handles, without the queue, are caught.
 fn drain_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    drained(run, n[0] as usize, n[1] as u32)?;
+    let (producers, items) = (n[0] as usize, n[1] as u32);
+    let kids = children(run);
+    if kids.len() != producers {
+        return Err(Problem::new(
+            format!(
+                "생산자 프로세스가 {producers}개여야 하는데 {}개 시작되었습니다.",
+                kids.len()
+            ),
+            format!(
+                "{producers} producer processes must start; {} did.",
+                kids.len()
+            ),
+        ));
+    }
+    let says = run.events_of_kind(Kind::Say);
+    for (name, pid) in kids {
+        for i in 0..items {
+            let head = format!("put item {i} from {name} (pid {pid}) #");
+            let Some(put) = says
+                .iter()
+                .find(|e| e.pid == pid && e.msg.starts_with(&head))
+            else {
+                return Err(Problem::new(
+                    format!(
+                        "검사기의 `produce`가 {name}에서 {i}번 물건을 넣지 않았습니다. 받은 `produce`를 생산자 프로세스마다 target으로 주세요."
+                    ),
+                    format!(
+                        "the checker's `produce` never put item {i} in {name}: give the `produce` you were handed to each producer process as its target."
+                    ),
+                ));
+            };
+            let got = format!("got {}", &put.msg["put ".len()..]);
+            let quoted = format!("'{got}'");
+            let by_main = says
+                .iter()
+                .filter(|e| e.msg == got && e.pid == run.pid)
+                .count();
+            if by_main == 0 {
+                return Err(Problem::new(
+                    format!(
+                        "main이 {} 찍지 않았습니다. 그 물건에는 자식이 뽑은 번호가 붙어 있어서 큐에서 받아야만 찍을 수 있습니다.",
+                        with(&quoted, Josa::EulReul)
+                    ),
+                    format!(
+                        "main never printed {quoted}: that item carries a number drawn in the child, which main can print only by taking the item off the queue."
+                    ),
+                )
+                .missing());
+            }
+            if by_main > 1 {
+                return Err(Problem::new(
+                    format!(
+                        "{} {by_main}번 찍혔습니다. 물건마다 한 번입니다.",
+                        with(&quoted, Josa::IGa)
+                    ),
+                    format!("{quoted} was printed {by_main} times: once per item."),
+                ));
+            }
+        }
+    }
     let (got, want) = (result(run)?, n[0] * n[1]);
     if got != want {
         return Err(wrong_result(
@@ -351,7 +413,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             drain_the_queue,
             Some(Probe {
                 bin: "check-18",
-                signature: "pub fn drain(producers: usize, items: u32) -> usize",
+                signature: "pub fn drain(producers: usize, items: u32, produce: impl Fn(IpcSender<String>, u32) + Copy + 'static) -> usize",
                 // Producers, items each.
                 args: &[(2, 5), (2, 6)],
                 check: drain_call,

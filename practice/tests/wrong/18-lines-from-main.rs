@@ -13,7 +13,11 @@ fn produce(q: IpcSender<String>, items: u32) {
     }
 }
 
-pub fn drain(producers: usize, items: u32) -> usize {
+pub fn drain(
+    producers: usize,
+    items: u32,
+    produce: impl Fn(IpcSender<String>, u32) + Copy + 'static,
+) -> usize {
     let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
     let mut ps: Vec<Process> = (0..producers)
         .map(|_| Process::target(produce, (q_put.clone(), items)))
@@ -38,6 +42,6 @@ pub fn drain(producers: usize, items: u32) -> usize {
 
 fn main() {
     common::init(); // if __name__ == '__main__':
-    let got = drain(3, 4);
+    let got = drain(3, 4, produce);
     say!("main got {got} items");
 }

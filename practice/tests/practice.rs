@@ -98,6 +98,29 @@ impl Exercises {
         self.command(args).output().expect("run practice")
     }
 
+    /// Builds every starting state, and what they use, in one cargo call (and `common` once more
+    /// as the first exercise alone selects it: cargo resolves features per selection), before
+    /// the cores are kept busy: what is checked is how the programs run, and on a fresh target
+    /// `common` and its dependencies take most of a minute. Some starting states do not compile
+    /// (that is their lesson), so the status is not asked.
+    fn build_starting_states(&self) {
+        let first = &STARTS[0].0[3..];
+        for selection in [&["--workspace", "--keep-going"][..], &["-p", first]] {
+            let _ = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+                .args(["build", "--quiet"])
+                .args(selection)
+                .arg("--manifest-path")
+                .arg(self.path().join("Cargo.toml"))
+                .env(
+                    "CARGO_TARGET_DIR",
+                    workspace().join("target/practice-tests"),
+                )
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
+    }
+
     /// Puts the reference solution of `folder` in place of the learner's code.
     fn solve(&self, folder: &str) {
         std::fs::copy(
@@ -392,11 +415,12 @@ fn solution_passes(exercises: &Exercises, folder: &str) {
 #[test]
 fn every_exercise_is_checked_its_way() {
     let _turn = turn();
-    let _busy = harness::BusyCores::start();
     let exercises = Exercises {
         cores_busy: true,
         ..Exercises::new()
     };
+    exercises.build_starting_states();
+    let _busy = harness::BusyCores::start();
     let mut jobs: Vec<(&str, &str, Vec<PathBuf>)> = STARTS
         .iter()
         .zip(wrong_programs())

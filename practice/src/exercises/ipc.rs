@@ -278,28 +278,42 @@ fn by_the_parent_after(run: &Run, text: &str, after: usize) -> Result<(), Proble
     Ok(())
 }
 
-/// Each job squared by the child and its answer printed by the parent; at the end marker the
-/// child's total, then the parent's.
-fn over_the_pipe(run: &Run, jobs: &[u64]) -> Result<(), Problem> {
+/// Each job squared by the child and its answer (the square times `by`) printed by the parent;
+/// at the end marker the child's total, then the parent's.
+fn over_the_pipe(run: &Run, jobs: &[u64], by: u64) -> Result<(), Problem> {
     for x in jobs {
         let at = by_the_child(run, &format!("child squared {x}"), "Squarer")?;
-        by_the_parent_after(run, &format!("parent got {}", x * x), at)?;
+        by_the_parent_after(run, &format!("parent got {}", x * x * by), at)?;
     }
-    let total: u64 = jobs.iter().map(|x| x * x).sum();
+    let total: u64 = jobs.iter().map(|x| x * x * by).sum();
     let at = by_the_child(run, &format!("child: total {total}"), "Squarer")?;
     by_the_parent_after(run, &format!("total from the child: {total}"), at)
 }
 
 fn the_end_marker(run: &Run) -> Result<(), Problem> {
-    over_the_pipe(run, &[2, 3, 4])?;
+    over_the_pipe(run, &[2, 3, 4], 1)?;
     ended_with_its_workers(run)
 }
 
+/// The checker's call, with its own `serve`: its child prints the number it multiplies each square
+/// by, drawn in the child, so a parent that prints squares it worked out itself is caught.
 fn square_over_a_pipe_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let jobs: Vec<u64> = (0..n[0] as u64).map(|i| n[1] as u64 + i * 7).collect();
-    over_the_pipe(run, &jobs)?;
-    let want = jobs.iter().map(|x| x * x).sum::<u64>() as i64;
+    let head = "the checker's child multiplies by ";
+    let Some(by) = run
+        .events_of_kind(Kind::Say)
+        .into_iter()
+        .find(|e| e.process == "Squarer" && e.msg.starts_with(head))
+        .and_then(|e| e.msg[head.len()..].parse::<u64>().ok())
+    else {
+        return Err(Problem::new(
+            "검사기의 `serve`가 자식 'Squarer'에서 돌지 않았습니다. 받은 `serve`를 그 자식의 target으로 주세요.",
+            "the checker's `serve` never ran in the child 'Squarer': give the `serve` you were handed to that child as its target.",
+        ));
+    };
+    over_the_pipe(run, &jobs, by)?;
+    let want = jobs.iter().map(|x| x * x * by).sum::<u64>() as i64;
     let got = result(run)?;
     if got != want {
         return Err(wrong_result(
@@ -424,7 +438,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             the_end_marker,
             Some(Probe {
                 bin: "check-19",
-                signature: "pub fn square_over_a_pipe(jobs: &[u64]) -> u64",
+                signature: "pub fn square_over_a_pipe(jobs: &[u64], serve: impl Fn(Connection) + Copy + 'static) -> u64",
                 // Jobs, the first job.
                 args: &[(2, 8), (5, 60)],
                 check: square_over_a_pipe_call,

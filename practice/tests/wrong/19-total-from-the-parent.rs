@@ -14,7 +14,7 @@ fn serve(conn: Connection) {
     let _ = total;
 }
 
-pub fn square_over_a_pipe(jobs: &[u64]) -> u64 {
+pub fn square_over_a_pipe(jobs: &[u64], serve: impl Fn(Connection) + Copy + 'static) -> u64 {
     let (parent_conn, child_conn) = pipe().expect("a pipe");
     let mut p = Process::target(serve, child_conn).name("Squarer");
     p.start().expect("start the child");
@@ -32,5 +32,5 @@ pub fn square_over_a_pipe(jobs: &[u64]) -> u64 {
 
 fn main() {
     common::init(); // if __name__ == '__main__':
-    square_over_a_pipe(&[2, 3, 4]);
+    square_over_a_pipe(&[2, 3, 4], serve);
 }

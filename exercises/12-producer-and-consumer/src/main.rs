@@ -2,17 +2,39 @@
 //! Exercise 12 — the notes' GUI pattern without the window: a producer process, a consumer thread
 //! (notes 5, multiprocessing and PyQt)
 //!
-//! 할 일: 생산자 프로세스가 다섯 개를 큐에 넣고 끝나면, 소비자 스레드도 끝나서 "consumer done: 5 items"가
-//! 찍히게 하세요. 지금 소비자는 노트처럼 큐가 비었는지 계속 확인하며 돌기 때문에 영원히 끝나지 않습니다.
-//! Task: when the producer process has put five items and ended, the consumer thread must end too
-//! and print "consumer done: 5 items". Today the consumer spins checking the queue, as the notes'
-//! does, and never ends.
+//! 할 일: 생산자 프로세스가 다섯 개를 큐에 넣고 끝나면, 소비자 스레드가 돌리는 `consume`도 끝나서
+//! "consumer done: 5 items"를 찍고 받은 수를 돌려주게 하세요. 지금 소비자는 노트처럼 큐가
+//! 비었는지 계속 확인하며 돌기 때문에 영원히 끝나지 않습니다. 검사기는 `consume`을 자기 생산자의
+//! 큐로도 부릅니다. 그 물건에는 생산자가 뽑은 번호가 붙어서, 큐에서 받아야만 찍을 수 있습니다.
+//! Task: when the producer process has put five items and ended, `consume`, which the consumer
+//! thread runs, must end too, print "consumer done: 5 items" and return how many it got. Today the
+//! consumer spins checking the queue, as the notes' does, and never ends. The checker also calls
+//! `consume` with the queue of a producer of its own, whose items carry a number the producer
+//! draws: they can be printed only by taking them off the queue.
 //!
 //! 확인 / check: `cargo run -p practice -- check 12`
 
+use common::ipc::IpcReceiver;
 use common::process::Process;
 use common::{say, sleep_secs};
 use std::thread;
+
+/// The consumer thread's work: print each item it takes off `q`, then how many; return that.
+pub fn consume(q: IpcReceiver<String>) -> usize {
+    let mut count = 0;
+    loop {
+        // TODO: this never ends. A `recv` that fails means every sender is gone.
+        if let Ok(item) = q.try_recv() {
+            say!("got {item}");
+            count += 1;
+        }
+    }
+    #[allow(unreachable_code)]
+    {
+        say!("consumer done: {count} items");
+        count
+    }
+}
 
 fn main() {
     let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
@@ -26,20 +48,7 @@ fn main() {
     producer.start().expect("start the producer");
     let consumer = thread::Builder::new()
         .name("consumer".into())
-        .spawn(move || {
-            let mut count = 0;
-            loop {
-                // TODO: this never ends. A `recv` that fails means every sender is gone.
-                if let Ok(item) = q.try_recv() {
-                    say!("got {item}");
-                    count += 1;
-                }
-            }
-            #[allow(unreachable_code)]
-            {
-                say!("consumer done: {count} items");
-            }
-        })
+        .spawn(move || consume(q))
         .expect("spawn the consumer");
     consumer.join().expect("the consumer panicked");
     producer.join();

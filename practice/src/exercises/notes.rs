@@ -528,6 +528,78 @@ fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
     ended_with_its_workers(run)
 }
 
+/// The checker's call: `consume` on its thread "consumer", with the queue of the checker's own
+/// producer process, which prints "put <item>" before it sends each item, and each item carries a
+/// number drawn in that process. Each item got once, by the consumer ("got <item>"), and the count
+/// returned: lines `consume` prints without the queue are caught.
+fn consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let items = numbers(args)[0];
+    let says = run.events_of_kind(Kind::Say);
+    let put: Vec<&Event> = says
+        .iter()
+        .copied()
+        .filter(|e| e.process == "producer" && e.pid != run.pid && e.msg.starts_with("put "))
+        .collect();
+    if put.len() as i64 != items {
+        return Err(Problem::new(
+            format!(
+                "검사기의 생산자가 {items}개를 넣어야 하는데 {}개를 넣었습니다.",
+                put.len()
+            ),
+            format!(
+                "the checker's producer must put {items} items; it put {}.",
+                put.len()
+            ),
+        ));
+    }
+    for put in put {
+        let got = format!("got {}", &put.msg["put ".len()..]);
+        let quoted = format!("'{got}'");
+        let by_consumer = says
+            .iter()
+            .filter(|e| e.msg == got && e.pid == run.pid && e.thread == "consumer")
+            .count();
+        if by_consumer == 0 {
+            return Err(Problem::new(
+                format!(
+                    "소비자 스레드가 {} 찍지 않았습니다. 그 물건에는 생산자가 뽑은 번호가 붙어 있어서 큐에서 받아야만 찍을 수 있습니다.",
+                    with(&quoted, Josa::EulReul)
+                ),
+                format!(
+                    "the consumer thread never printed {quoted}: that item carries a number the producer drew, which can be printed only by taking the item off the queue."
+                ),
+            )
+            .missing());
+        }
+        if by_consumer > 1 {
+            return Err(Problem::new(
+                format!(
+                    "{} {by_consumer}번 찍혔습니다. 물건마다 한 번입니다.",
+                    with(&quoted, Josa::IGa)
+                ),
+                format!("{quoted} was printed {by_consumer} times: once per item."),
+            ));
+        }
+    }
+    let done = format!("consumer done: {items} items");
+    if !says
+        .iter()
+        .any(|e| e.msg == done && e.pid == run.pid && e.thread == "consumer")
+    {
+        return Err(expected(run, &done));
+    }
+    let got = result(run)?;
+    if got != items {
+        return Err(wrong_result(
+            got,
+            items,
+            "받은 물건의 수를 돌려주세요.",
+            "return how many items the consumer got.",
+        ));
+    }
+    Ok(())
+}
+
 /// The check of each exercise of this part, and the checker's call of its function if it has
 /// one.
 pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
@@ -601,7 +673,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 late_starts: false,
             }),
         ),
-        "producer-and-consumer" => (producer_and_consumer, None),
+        "producer-and-consumer" => (
+            producer_and_consumer,
+            Some(Probe {
+                bin: "check-12",
+                signature: "pub fn consume(q: IpcReceiver<String>) -> usize",
+                // Items.
+                args: &[(3, 9)],
+                check: consume_call,
+                late_starts: true,
+            }),
+        ),
         _ => return None,
     })
 }

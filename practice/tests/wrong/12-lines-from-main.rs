@@ -1,6 +1,19 @@
-// The expected lines, printed by main after a producer that does nothing.
+// The expected lines, printed by main after a producer that does nothing (its `consume` is right,
+// and never called).
+use common::ipc::IpcReceiver;
 use common::process::Process;
 use common::say;
+
+pub fn consume(q: IpcReceiver<String>) -> usize {
+    let mut count = 0;
+    while let Ok(item) = q.recv() {
+        say!("got {item}");
+        count += 1;
+    }
+    say!("consumer done: {count} items");
+    count
+}
+
 fn main() {
     let mut producer = Process::new(|| {}).name("producer");
     producer.start().expect("start");

@@ -1,9 +1,21 @@
 //! 연습 12의 풀이 — Exercise 12, a solution: the consumer blocks in `recv`, which fails once the
 //! producer (the only sender) has ended.
 
+use common::ipc::IpcReceiver;
 use common::process::Process;
 use common::{say, sleep_secs};
 use std::thread;
+
+/// The consumer thread's work: print each item it takes off `q`, then how many; return that.
+pub fn consume(q: IpcReceiver<String>) -> usize {
+    let mut count = 0;
+    while let Ok(item) = q.recv() {
+        say!("got {item}");
+        count += 1;
+    }
+    say!("consumer done: {count} items");
+    count
+}
 
 fn main() {
     let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
@@ -17,14 +29,7 @@ fn main() {
     producer.start().expect("start the producer");
     let consumer = thread::Builder::new()
         .name("consumer".into())
-        .spawn(move || {
-            let mut count = 0;
-            while let Ok(item) = q.recv() {
-                say!("got {item}");
-                count += 1;
-            }
-            say!("consumer done: {count} items");
-        })
+        .spawn(move || consume(q))
         .expect("spawn the consumer");
     consumer.join().expect("the consumer panicked");
     producer.join();

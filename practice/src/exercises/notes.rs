@@ -310,6 +310,73 @@ fn end_the_consumer(run: &Run) -> Result<(), Problem> {
     ended_with_its_workers(run)
 }
 
+/// The checker's call, with its own `produce`: each producer thread prints "put <message>" before
+/// it sends the message, and each message carries a number drawn on that thread. Each message got
+/// once, by a thread other than main and its producer ("got <message>"), and the count returned:
+/// lines printed without the channel are caught.
+fn produce_and_consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let producers = numbers(args)[0];
+    let says = run.events_of_kind(Kind::Say);
+    let put: Vec<&Event> = says
+        .iter()
+        .copied()
+        .filter(|e| e.msg.starts_with("put message "))
+        .collect();
+    if put.len() as i64 != producers * 5 {
+        return Err(Problem::new(
+            format!(
+                "검사기의 `produce`가 {}개를 보내야 하는데 {}개를 보냈습니다. 받은 `produce`를 생산자 스레드마다 돌리세요.",
+                producers * 5,
+                put.len()
+            ),
+            format!(
+                "the checker's `produce` must send {} messages; it sent {}: run the `produce` you were handed on each producer thread.",
+                producers * 5,
+                put.len()
+            ),
+        ));
+    }
+    for put in put {
+        let got = format!("got {}", &put.msg["put ".len()..]);
+        let quoted = format!("'{got}'");
+        let by_consumer = says
+            .iter()
+            .filter(|e| e.msg == got && e.thread != "main" && e.thread != put.thread)
+            .count();
+        if by_consumer == 0 {
+            return Err(Problem::new(
+                format!(
+                    "소비자 스레드가 {} 찍지 않았습니다. 그 메시지에는 생산자 스레드가 뽑은 번호가 붙어 있어서 채널에서 받아야만 찍을 수 있습니다.",
+                    with(&quoted, Josa::EulReul)
+                ),
+                format!(
+                    "the consumer thread never printed {quoted}: that message carries a number its producer thread drew, which can be printed only by taking the message off the channel."
+                ),
+            )
+            .missing());
+        }
+        if by_consumer > 1 {
+            return Err(Problem::new(
+                format!(
+                    "{} {by_consumer}번 찍혔습니다. 메시지마다 한 번입니다.",
+                    with(&quoted, Josa::IGa)
+                ),
+                format!("{quoted} was printed {by_consumer} times: once per message."),
+            ));
+        }
+    }
+    let got = result(run)?;
+    if got != producers * 5 {
+        return Err(wrong_result(
+            got,
+            producers * 5,
+            "소비자가 받은 수를 돌려주세요.",
+            "return how many messages the consumer got.",
+        ));
+    }
+    Ok(())
+}
+
 fn send_num_back(run: &Run) -> Result<(), Problem> {
     let child = printed_by(run, "num in the child: 43")?;
     if child.pid == run.pid {
@@ -616,7 +683,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 late_starts: true,
             }),
         ),
-        "end-the-consumer" => (end_the_consumer, None),
+        "end-the-consumer" => (
+            end_the_consumer,
+            Some(Probe {
+                bin: "check-04",
+                signature: "pub fn produce_and_consume(producers: usize, produce: fn(Sender<String>, usize)) -> usize",
+                // Producers.
+                args: &[(2, 6)],
+                check: produce_and_consume_call,
+                late_starts: true,
+            }),
+        ),
         "send-num-back" => (
             send_num_back,
             Some(Probe {

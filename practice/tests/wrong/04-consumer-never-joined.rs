@@ -1,7 +1,20 @@
-// The consumer is never joined: main ends when the producers are done.
+//! Wrong: the consumer is never joined: main ends when the producers are done.
+
 use common::say;
+use crossbeam_channel::Sender;
 use std::thread;
-fn main() {
+
+/// A producer thread's work: five messages.
+fn produce(q_put: Sender<String>, p: usize) {
+    for i in 0..5 {
+        q_put
+            .send(format!("message {i} from producer {p}"))
+            .expect("put");
+    }
+}
+
+/// `producers` threads run `produce`, one consumer thread prints every message; how many it got.
+pub fn produce_and_consume(producers: usize, produce: fn(Sender<String>, usize)) -> usize {
     let (q_put, q) = crossbeam_channel::unbounded::<String>();
     thread::spawn(move || {
         let mut count = 0;
@@ -10,18 +23,21 @@ fn main() {
             count += 1;
         }
         say!("consumer done: {count} messages");
+        count
     });
-    let mut producers = Vec::new();
-    for p in 0..3 {
+    let mut threads = Vec::new();
+    for p in 0..producers {
         let q_put = q_put.clone();
-        producers.push(thread::spawn(move || {
-            for i in 0..5 {
-                q_put.send(format!("message {i} from producer {p}")).expect("put");
-            }
-        }));
+        threads.push(thread::spawn(move || produce(q_put, p)));
     }
-    drop(q_put);
-    for producer in producers {
+    drop(q_put); // the last senders are the producers': when they end, the channel closes
+    for producer in threads {
         producer.join().expect("a producer panicked");
     }
+    // The consumer is not joined: the producers' count is returned as it is.
+    producers * 5
+}
+
+fn main() {
+    produce_and_consume(3, produce);
 }

@@ -1,9 +1,20 @@
 //! 연습 04의 풀이 — Exercise 04, a solution: main drops its own sender.
 
 use common::say;
+use crossbeam_channel::Sender;
 use std::thread;
 
-fn main() {
+/// A producer thread's work: five messages.
+fn produce(q_put: Sender<String>, p: usize) {
+    for i in 0..5 {
+        q_put
+            .send(format!("message {i} from producer {p}"))
+            .expect("put");
+    }
+}
+
+/// `producers` threads run `produce`, one consumer thread prints every message; how many it got.
+pub fn produce_and_consume(producers: usize, produce: fn(Sender<String>, usize)) -> usize {
     let (q_put, q) = crossbeam_channel::unbounded::<String>();
     let consumer = thread::spawn(move || {
         let mut count = 0;
@@ -12,19 +23,20 @@ fn main() {
             count += 1;
         }
         say!("consumer done: {count} messages");
+        count
     });
-    let mut producers = Vec::new();
-    for p in 0..3 {
+    let mut threads = Vec::new();
+    for p in 0..producers {
         let q_put = q_put.clone();
-        producers.push(thread::spawn(move || {
-            for i in 0..5 {
-                q_put.send(format!("message {i} from producer {p}")).expect("put");
-            }
-        }));
+        threads.push(thread::spawn(move || produce(q_put, p)));
     }
-    drop(q_put); // the last sender is the producers': when they end, the channel closes
-    for producer in producers {
+    drop(q_put); // the last senders are the producers': when they end, the channel closes
+    for producer in threads {
         producer.join().expect("a producer panicked");
     }
-    consumer.join().expect("the consumer panicked");
+    consumer.join().expect("the consumer panicked")
+}
+
+fn main() {
+    produce_and_consume(3, produce);
 }

@@ -202,33 +202,7 @@ fn drain_call(run: &Run, args: &[String]) -> Result<(), Problem> {
                     ),
                 ));
             };
-            let got = format!("got {}", &put.msg["put ".len()..]);
-            let quoted = format!("'{got}'");
-            let by_main = says
-                .iter()
-                .filter(|e| e.msg == got && e.pid == run.pid)
-                .count();
-            if by_main == 0 {
-                return Err(Problem::new(
-                    format!(
-                        "main이 {} 찍지 않았습니다. 그 물건에는 자식이 뽑은 번호가 붙어 있어서 큐에서 받아야만 찍을 수 있습니다.",
-                        with(&quoted, Josa::EulReul)
-                    ),
-                    format!(
-                        "main never printed {quoted}: that item carries a number drawn in the child, which main can print only by taking the item off the queue."
-                    ),
-                )
-                .missing());
-            }
-            if by_main > 1 {
-                return Err(Problem::new(
-                    format!(
-                        "{} {by_main}번 찍혔습니다. 물건마다 한 번입니다.",
-                        with(&quoted, Josa::IGa)
-                    ),
-                    format!("{quoted} was printed {by_main} times: once per item."),
-                ));
-            }
+            got_once(run, put, ["main", "main"], |e| e.pid == run.pid)?;
         }
     }
     let (got, want) = (result(run)?, n[0] * n[1]);

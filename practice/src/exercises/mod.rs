@@ -131,6 +131,48 @@ fn numbers(args: &[String]) -> Vec<i64> {
     args.iter().map(|a| a.parse().unwrap_or(0)).collect()
 }
 
+/// What the checker's own producer put (`put`, its "put <thing>" line; the thing carries a number
+/// drawn where it was put) printed as "got <thing>" exactly once by the receiver (its name in
+/// Korean and English; `by` tells its lines): it came off the channel, queue or pipe, for only
+/// there could it be read.
+fn got_once(
+    run: &Run,
+    put: &Event,
+    [receiver_ko, receiver]: [&str; 2],
+    by: impl Fn(&Event) -> bool,
+) -> Result<(), Problem> {
+    let got = format!("got {}", &put.msg["put ".len()..]);
+    let quoted = format!("'{got}'");
+    let printed = run
+        .events_of_kind(Kind::Say)
+        .into_iter()
+        .filter(|e| e.msg == got && by(e))
+        .count();
+    if printed == 0 {
+        return Err(Problem::new(
+            format!(
+                "{} {} 찍지 않았습니다. 그것에는 넣은 쪽이 뽑은 번호가 붙어 있어서, 받아야만 찍을 수 있습니다.",
+                with(receiver_ko, Josa::IGa),
+                with(&quoted, Josa::EulReul)
+            ),
+            format!(
+                "{receiver} never printed {quoted}: it carries a number drawn where it was put, which can be printed only by taking it off the channel, queue or pipe."
+            ),
+        )
+        .missing());
+    }
+    if printed > 1 {
+        return Err(Problem::new(
+            format!(
+                "{} {printed}번 찍혔습니다. 하나에 한 번입니다.",
+                with(&quoted, Josa::IGa)
+            ),
+            format!("{quoted} was printed {printed} times: once each."),
+        ));
+    }
+    Ok(())
+}
+
 /// What the call printed as `result: <value>`.
 fn result(run: &Run) -> Result<i64, Problem> {
     let line = run

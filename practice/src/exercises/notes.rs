@@ -337,33 +337,12 @@ fn produce_and_consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
         ));
     }
     for put in put {
-        let got = format!("got {}", &put.msg["put ".len()..]);
-        let quoted = format!("'{got}'");
-        let by_consumer = says
-            .iter()
-            .filter(|e| e.msg == got && e.thread != "main" && e.thread != put.thread)
-            .count();
-        if by_consumer == 0 {
-            return Err(Problem::new(
-                format!(
-                    "소비자 스레드가 {} 찍지 않았습니다. 그 메시지에는 생산자 스레드가 뽑은 번호가 붙어 있어서 채널에서 받아야만 찍을 수 있습니다.",
-                    with(&quoted, Josa::EulReul)
-                ),
-                format!(
-                    "the consumer thread never printed {quoted}: that message carries a number its producer thread drew, which can be printed only by taking the message off the channel."
-                ),
-            )
-            .missing());
-        }
-        if by_consumer > 1 {
-            return Err(Problem::new(
-                format!(
-                    "{} {by_consumer}번 찍혔습니다. 메시지마다 한 번입니다.",
-                    with(&quoted, Josa::IGa)
-                ),
-                format!("{quoted} was printed {by_consumer} times: once per message."),
-            ));
-        }
+        got_once(
+            run,
+            put,
+            ["소비자 스레드", "the consumer thread"],
+            |e| e.thread != "main" && e.thread != put.thread,
+        )?;
     }
     let got = result(run)?;
     if got != producers * 5 {
@@ -620,33 +599,12 @@ fn consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
         ));
     }
     for put in put {
-        let got = format!("got {}", &put.msg["put ".len()..]);
-        let quoted = format!("'{got}'");
-        let by_consumer = says
-            .iter()
-            .filter(|e| e.msg == got && e.pid == run.pid && e.thread == "consumer")
-            .count();
-        if by_consumer == 0 {
-            return Err(Problem::new(
-                format!(
-                    "소비자 스레드가 {} 찍지 않았습니다. 그 물건에는 생산자가 뽑은 번호가 붙어 있어서 큐에서 받아야만 찍을 수 있습니다.",
-                    with(&quoted, Josa::EulReul)
-                ),
-                format!(
-                    "the consumer thread never printed {quoted}: that item carries a number the producer drew, which can be printed only by taking the item off the queue."
-                ),
-            )
-            .missing());
-        }
-        if by_consumer > 1 {
-            return Err(Problem::new(
-                format!(
-                    "{} {by_consumer}번 찍혔습니다. 물건마다 한 번입니다.",
-                    with(&quoted, Josa::IGa)
-                ),
-                format!("{quoted} was printed {by_consumer} times: once per item."),
-            ));
-        }
+        got_once(
+            run,
+            put,
+            ["소비자 스레드", "the consumer thread"],
+            |e| e.pid == run.pid && e.thread == "consumer",
+        )?;
     }
     let done = format!("consumer done: {items} items");
     if !says

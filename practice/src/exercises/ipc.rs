@@ -102,9 +102,8 @@ fn children(run: &Run) -> Vec<(String, u32)> {
         .collect()
 }
 
-/// `producers` child processes; each item of each ("item i from Process-k (pid P)", with the
-/// child's real PID) got once, printed by the main process.
-fn drained(run: &Run, producers: usize, items: u32) -> Result<(), Problem> {
+/// Main's `producers` child processes (`Process-k`, each with its PID).
+fn producer_children(run: &Run, producers: usize) -> Result<Vec<(String, u32)>, Problem> {
     let kids = children(run);
     if kids.len() != producers {
         return Err(Problem::new(
@@ -118,6 +117,13 @@ fn drained(run: &Run, producers: usize, items: u32) -> Result<(), Problem> {
             ),
         ));
     }
+    Ok(kids)
+}
+
+/// `producers` child processes; each item of each ("item i from Process-k (pid P)", with the
+/// child's real PID) got once, printed by the main process.
+fn drained(run: &Run, producers: usize, items: u32) -> Result<(), Problem> {
+    let kids = producer_children(run, producers)?;
     for (name, pid) in kids {
         for i in 0..items {
             let got = format!("got item {i} from {name} (pid {pid})");
@@ -172,19 +178,7 @@ fn drain_the_queue(run: &Run) -> Result<(), Problem> {
 fn drain_call(run: &Run, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let (producers, items) = (n[0] as usize, n[1] as u32);
-    let kids = children(run);
-    if kids.len() != producers {
-        return Err(Problem::new(
-            format!(
-                "생산자 프로세스가 {producers}개여야 하는데 {}개 시작되었습니다.",
-                kids.len()
-            ),
-            format!(
-                "{producers} producer processes must start; {} did.",
-                kids.len()
-            ),
-        ));
-    }
+    let kids = producer_children(run, producers)?;
     let says = run.events_of_kind(Kind::Say);
     for (name, pid) in kids {
         for i in 0..items {

@@ -20,6 +20,8 @@ use exercises::{Exercise, Problem};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// How long a run may take before it counts as a hang (the harness runs it 20 times faster
@@ -275,15 +277,15 @@ fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64 | 1);
-    type Job<'a> = Box<dyn FnOnce() -> Result<(), Problem> + Send + 'a>;
+    type Job<'a> = Box<dyn FnOnce(&Arc<AtomicBool>) -> Result<(), Problem> + Send + 'a>;
     // The plans' runs, then the checker's two calls (numbers picked now, under the two perturbed
     // plans), all side by side: most of a run is waiting. The first that fails, in this order, is
     // the one reported.
     let mut jobs: Vec<Job<'_>> = Vec::new();
     for plan in PLANS {
         let binary = &built.binary;
-        jobs.push(Box::new(move || {
-            check_once(binary, exercise, plan, seed).map_err(|problem| {
+        jobs.push(Box::new(move |stop| {
+            check_once(binary, exercise, plan, seed, stop).map_err(|problem| {
                 Problem::new(
                     format!("{}: {}", plan.ko, problem.ko),
                     format!("{}: {}", plan.en, problem.en),
@@ -293,7 +295,7 @@ fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
     }
     if let (Some(probe), Some(caller)) = (&exercise.probe, &built.caller) {
         for (round, plan) in PLANS[1..].iter().enumerate() {
-            jobs.push(Box::new(move || {
+            jobs.push(Box::new(move |stop| {
                 let args = probe.pick_args(seed.wrapping_mul(round as u64 + 7));
                 let shown = args.join(", ");
                 let called = |problem: Problem| {
@@ -315,7 +317,7 @@ fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                     straggler: plan.straggler.filter(|_| probe.late_starts),
                     ..*plan
                 };
-                let run = run_under(caller, &args, exercise, &plan, seed).map_err(called)?;
+                let run = run_under(caller, &args, exercise, &plan, seed, stop).map_err(called)?;
                 (probe.check)(&run, &args).map_err(|problem| called(explained(problem, &run)))?;
                 exercises::nothing_left(&run)
             }));
@@ -325,12 +327,30 @@ fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
 }
 
 /// Runs every job at once, each on a thread of its own; the first error, in the jobs' order.
+/// Once a job has failed, the jobs after it are stopped (none of their errors could be the one
+/// reported); those before it run to their end, as one of them may fail too.
 fn side_by_side<J>(jobs: Vec<J>) -> Result<(), Problem>
 where
-    J: FnOnce() -> Result<(), Problem> + Send,
+    J: FnOnce(&Arc<AtomicBool>) -> Result<(), Problem> + Send,
 {
+    let stops: Vec<Arc<AtomicBool>> = jobs.iter().map(|_| Arc::default()).collect();
     std::thread::scope(|scope| {
-        let running: Vec<_> = jobs.into_iter().map(|job| scope.spawn(job)).collect();
+        let running: Vec<_> = jobs
+            .into_iter()
+            .enumerate()
+            .map(|(index, job)| {
+                let stops = &stops;
+                scope.spawn(move || {
+                    let result = job(&stops[index]);
+                    if result.is_err() {
+                        for later in &stops[index + 1..] {
+                            later.store(true, Ordering::Relaxed);
+                        }
+                    }
+                    result
+                })
+            })
+            .collect();
         running
             .into_iter()
             .map(|run| {
@@ -342,8 +362,14 @@ where
     })
 }
 
-fn check_once(binary: &Path, exercise: &Exercise, plan: &Plan, seed: u64) -> Result<(), Problem> {
-    let run = run_under(binary, &[], exercise, plan, seed)?;
+fn check_once(
+    binary: &Path,
+    exercise: &Exercise,
+    plan: &Plan,
+    seed: u64,
+    stop: &Arc<AtomicBool>,
+) -> Result<(), Problem> {
+    let run = run_under(binary, &[], exercise, plan, seed, stop)?;
     // How long main outlasts its workers is measured in the run as it is (the first plan).
     let as_it_is = plan.straggler.is_none() && !plan.jitter && !plan.busy_cores;
     exercises::measuring_margin(as_it_is, || (exercise.check)(&run))
@@ -376,11 +402,13 @@ fn run_under(
     exercise: &Exercise,
     plan: &Plan,
     seed: u64,
+    stop: &Arc<AtomicBool>,
 ) -> Result<harness::Run, Problem> {
     let mut example = harness::Example::new(binary)
         .args(args)
         .scale(plan.scale)
-        .timeout(hang());
+        .timeout(hang())
+        .stop_when(Arc::clone(stop));
     if let Some(straggler) = plan.straggler {
         example = example.env("TUTORIAL_STRAGGLER", straggler);
     }
@@ -390,6 +418,13 @@ fn run_under(
     let busy = plan.busy_cores.then(harness::BusyCores::start);
     let (run, ending) = example.spawn().finish();
     drop(busy);
+    if ending.stopped {
+        // Never reported: a run before this one failed.
+        return Err(Problem::new(
+            "다른 실행이 먼저 실패해서 멈췄습니다.",
+            "stopped: a run before it failed.",
+        ));
+    }
     if ending.timed_out.is_some() {
         let [ko, en] = exercise.hang_hint;
         let what = diagnose::still_running(&run, &ending.still_running);

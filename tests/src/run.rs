@@ -8,7 +8,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -32,6 +33,7 @@ pub struct Example {
     timeout: Duration,
     close_stdout_after: Option<usize>,
     read_delay: Duration,
+    stop: Option<Arc<AtomicBool>>,
 }
 
 /// Runs `bin` at [`TEST_SCALE`] with a fresh trace and returns what happened.
@@ -50,6 +52,7 @@ impl Example {
             timeout: DEFAULT_TIMEOUT,
             close_stdout_after: None,
             read_delay: Duration::ZERO,
+            stop: None,
         }
     }
 
@@ -100,6 +103,13 @@ impl Example {
     /// Leaves stdout unread for `delay` first, so that its pipe fills up and writers block.
     pub fn read_delay(mut self, delay: Duration) -> Self {
         self.read_delay = delay;
+        self
+    }
+
+    /// Ends the run early, its process group killed, once `stop` is set: a checker whose answer
+    /// is already known from another run stops this one ([`Ending::stopped`]).
+    pub fn stop_when(mut self, stop: Arc<AtomicBool>) -> Self {
+        self.stop = Some(stop);
         self
     }
 
@@ -167,6 +177,7 @@ impl Example {
             description,
             started,
             timeout: self.timeout,
+            stop: self.stop,
             stdout: drain(move || {
                 thread::sleep(delay);
                 read_lines(stdout, limit)
@@ -204,6 +215,7 @@ pub struct Running {
     description: String,
     started: Instant,
     timeout: Duration,
+    stop: Option<Arc<AtomicBool>>,
     stdout: mpsc::Receiver<Vec<String>>,
     stderr: mpsc::Receiver<Vec<String>>,
     trace_path: PathBuf,
@@ -257,6 +269,9 @@ impl Running {
     /// Waits for the example to end (or to the timeout) and captures what it did.
     pub fn wait(self) -> Run {
         let (run, ending) = self.finish();
+        if ending.stopped {
+            run.fail("stopped before its end");
+        }
         if let Some(timeout) = ending.timed_out {
             run.fail(&format!(
                 "timed out after {timeout:?}; the process group was killed"
@@ -275,10 +290,14 @@ impl Running {
     pub fn finish(mut self) -> (Run, Ending) {
         let pid = self.pid;
         self.waited = true;
-        let status = wait_with_timeout(&mut self.child, self.timeout);
+        let waited = wait_with_timeout(&mut self.child, self.timeout, self.stop.as_deref());
         let ended_ns = common::trace::monotonic_ns();
         let elapsed = self.started.elapsed();
-        let timed_out = status.is_none();
+        let (status, timed_out, stopped) = match waited {
+            Waited::Exited(status) => (Some(status), false, false),
+            Waited::TimedOut => (None, true, false),
+            Waited::Stopped => (None, false, true),
+        };
         // What was still running when the time ran out, seen before the group is killed.
         let still_running = if timed_out {
             threads_of_tree(pid)
@@ -303,6 +322,7 @@ impl Running {
         }
         let ending = Ending {
             timed_out: timed_out.then_some(self.timeout),
+            stopped,
             still_running,
             stdout_left_open: run.stdout_left_open,
         };
@@ -315,6 +335,8 @@ impl Running {
 pub struct Ending {
     /// It ran past its timeout (this long) and its process group was killed.
     pub timed_out: Option<Duration>,
+    /// It was stopped, its process group killed, before its end ([`Example::stop_when`]).
+    pub stopped: bool,
     /// At a timeout, every thread of the example and of its descendants that was still there,
     /// as `(pid, process name, thread name)` from `/proc`, the example's own first.
     pub still_running: Vec<(u32, String, String)>,
@@ -393,14 +415,28 @@ fn drain(read: impl FnOnce() -> Vec<String> + Send + 'static) -> mpsc::Receiver<
     receiver
 }
 
-fn wait_with_timeout(child: &mut std::process::Child, timeout: Duration) -> Option<ExitStatus> {
+/// How a wait for the example ended.
+enum Waited {
+    Exited(ExitStatus),
+    TimedOut,
+    Stopped,
+}
+
+fn wait_with_timeout(
+    child: &mut std::process::Child,
+    timeout: Duration,
+    stop: Option<&AtomicBool>,
+) -> Waited {
     let deadline = Instant::now() + timeout;
     loop {
         if let Some(status) = child.try_wait().expect("wait for the example") {
-            return Some(status);
+            return Waited::Exited(status);
         }
         if Instant::now() >= deadline {
-            return None;
+            return Waited::TimedOut;
+        }
+        if stop.is_some_and(|stop| stop.load(Ordering::Relaxed)) {
+            return Waited::Stopped;
         }
         thread::sleep(Duration::from_millis(5));
     }

@@ -2,6 +2,7 @@
 
 use crate::Event;
 use nix::sys::signal::{Signal, killpg};
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
 use std::ffi::{OsStr, OsString};
 use std::io::{BufRead, BufReader, Read};
@@ -229,6 +230,7 @@ impl Drop for Running {
         if !self.waited {
             kill_group(self.pid);
             let _ = self.child.wait();
+            reap_group(self.pid);
         }
     }
 }
@@ -306,7 +308,9 @@ impl Running {
         };
         let status = status.unwrap_or_else(|| {
             kill_group(pid);
-            self.child.wait().expect("wait after kill")
+            let status = self.child.wait().expect("wait after kill");
+            reap_group(pid);
+            status
         });
         let run = Run::finish(
             std::mem::take(&mut self.description),
@@ -319,6 +323,7 @@ impl Running {
         );
         if run.stdout_left_open {
             kill_group(pid);
+            reap_group(pid);
         }
         let ending = Ending {
             timed_out: timed_out.then_some(self.timeout),
@@ -444,6 +449,26 @@ fn wait_with_timeout(
 
 fn kill_group(pid: u32) {
     let _ = killpg(Pid::from_raw(pid as i32), Signal::SIGKILL);
+}
+
+/// Once the killed group's leader is reaped: reaps the rest of the group as it comes to this
+/// process (a subreaper: each member is handed to it when its parent dies), so that a killed run
+/// leaves no zombie behind for the rest of the test. Done when none of the group is a child of
+/// this process any more (a member whose parent left the group is not waited for).
+fn reap_group(pid: u32) {
+    let group = Pid::from_raw(-(pid as i32));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        match waitpid(group, Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(1));
+            }
+            Ok(WaitStatus::StillAlive) => return,
+            Ok(_) => {}
+            // ECHILD: no member of the group is a child of this process.
+            Err(_) => return,
+        }
+    }
 }
 
 /// What one run of an example did. The `assert_*` methods state the notes' claims about it;

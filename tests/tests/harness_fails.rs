@@ -48,3 +48,23 @@ fn a_run_past_its_timeout_is_killed_and_fails() {
         .timeout(Duration::from_millis(300))
         .run();
 }
+
+#[test]
+fn a_stopped_run_ends_at_once_and_says_so() {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let running = Example::new(STRESS)
+        .arg("processes")
+        .arg("2")
+        .arg("100000000")
+        .timeout(Duration::from_secs(60))
+        .stop_when(std::sync::Arc::clone(&stop))
+        .spawn();
+    assert!(running.wait_for_trace(Duration::from_secs(20), |events| events.len() > 10));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (run, ending) = running.finish();
+    assert!(ending.stopped, "{ending:?}");
+    assert_eq!(ending.timed_out, None);
+    assert!(run.elapsed < Duration::from_secs(30), "{:?}", run.elapsed);
+    // Its group was killed, the children with it.
+    run.assert_no_process_left();
+}

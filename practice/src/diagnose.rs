@@ -3,14 +3,20 @@
 
 use crate::exercises::Problem;
 use crate::korean::{Josa, with};
-use harness::{Kind, Run};
+use harness::{Kind, Run, StillThere};
 
-/// What was still running when a hung run was stopped (`threads`: `(pid, process, thread)` as
-/// the harness read them from `/proc`), and the last line printed.
-pub fn still_running(run: &Run, threads: &[(u32, String, String)]) -> Problem {
+/// What was still running when a hung run was stopped (as the harness read it from `/proc`),
+/// each thread spinning or waiting, and the last line printed.
+pub fn still_running(run: &Run, threads: &[StillThere]) -> Problem {
     let mut ko = Vec::new();
     let mut en = Vec::new();
-    for (pid, process, thread) in threads {
+    for StillThere {
+        pid,
+        process,
+        thread,
+        runnable,
+    } in threads
+    {
         // A thread without a name of its own shows its process's name.
         let unnamed = thread == process && thread != "main";
         // `/proc` cuts a name at 15 bytes; the trace has it whole ("ForkPoolWorker-12").
@@ -26,6 +32,18 @@ pub fn still_running(run: &Run, threads: &[(u32, String, String)]) -> Problem {
             )
         } else {
             (format!("스레드 '{thread}'"), format!("thread '{thread}'"))
+        };
+        // Spinning (on a core or ready for one), or asleep waiting for something.
+        let (thread_ko, thread_en) = if *runnable {
+            (
+                format!("{thread_ko}(도는 중)"),
+                format!("{thread_en} (running)"),
+            )
+        } else {
+            (
+                format!("{thread_ko}(기다리는 중)"),
+                format!("{thread_en} (waiting)"),
+            )
         };
         if *pid == run.pid {
             ko.push(thread_ko);

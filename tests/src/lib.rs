@@ -61,7 +61,7 @@ pub use busy::{BusyCores, CORES_BUSY_ENV};
 pub use common::trace::{Event, Kind};
 pub use nix::sys::signal::Signal;
 pub use query::is_pool_worker;
-pub use run::{Ending, Example, Run, Running, TEST_SCALE, run};
+pub use run::{Ending, Example, Run, Running, StillThere, TEST_SCALE, run};
 
 /// The standard checks of one example, and its standard run shared by the file's tests (see the
 /// crate's documentation). `$kind` is `threads` or `processes` (processes also get the signal

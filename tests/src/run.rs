@@ -343,14 +343,28 @@ pub struct Ending {
     /// It was stopped, its process group killed, before its end ([`Example::stop_when`]).
     pub stopped: bool,
     /// At a timeout, every thread of the example and of its descendants that was still there,
-    /// as `(pid, process name, thread name)` from `/proc`, the example's own first.
-    pub still_running: Vec<(u32, String, String)>,
+    /// from `/proc`, the example's own first.
+    pub still_running: Vec<StillThere>,
     /// It exited, but something (a child it left behind?) kept its stdout open.
     pub stdout_left_open: bool,
 }
 
-/// The threads of `pid` and of every descendant, from `/proc/<pid>/task/*/{comm,children}`.
-fn threads_of_tree(pid: u32) -> Vec<(u32, String, String)> {
+/// A thread still there when a run reached its timeout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StillThere {
+    /// Its process.
+    pub pid: u32,
+    /// Its process's name as `/proc` has it (15 bytes at most).
+    pub process: String,
+    /// `main` for a process's first thread, else the thread's name.
+    pub thread: String,
+    /// On a core or ready for one (`R`), not asleep waiting for something: a thread that spins
+    /// is runnable, one that waits for a lock, a message or a child is not.
+    pub runnable: bool,
+}
+
+/// The threads of `pid` and of every descendant, from `/proc/<pid>/task/*/{comm,stat,children}`.
+fn threads_of_tree(pid: u32) -> Vec<StillThere> {
     let read = |path: String| std::fs::read_to_string(path).unwrap_or_default();
     let mut found = Vec::new();
     let mut pids = vec![pid];
@@ -381,7 +395,16 @@ fn threads_of_tree(pid: u32) -> Vec<(u32, String, String)> {
                     .trim()
                     .to_owned()
             };
-            found.push((pid, process.clone(), thread));
+            let stat = read(format!("/proc/{pid}/task/{task}/stat"));
+            let runnable = stat
+                .rsplit_once(") ")
+                .is_some_and(|(_, rest)| rest.starts_with('R'));
+            found.push(StillThere {
+                pid,
+                process: process.clone(),
+                thread,
+                runnable,
+            });
             let children = read(format!("/proc/{pid}/task/{task}/children"));
             pids.extend(
                 children

@@ -96,12 +96,17 @@ impl Exercises {
         self.command(args).output().expect("run practice")
     }
 
-    /// [`Exercises::practice`] for a program whose report must not be a hang.
-    fn practice_not_stuck(&self, args: &[&str]) -> Output {
+    /// [`Exercises::practice`] with a run counted as a hang after `secs`.
+    fn practice_within(&self, secs: &str, args: &[&str]) -> Output {
         self.command(args)
-            .env("PRACTICE_HANG_SECS", NOT_STUCK_SECS)
+            .env("PRACTICE_HANG_SECS", secs)
             .output()
             .expect("run practice")
+    }
+
+    /// [`Exercises::practice`] for a program whose report must not be a hang.
+    fn practice_not_stuck(&self, args: &[&str]) -> Output {
+        self.practice_within(NOT_STUCK_SECS, args)
     }
 
     /// Builds every starting state, and what they use, in one cargo call (and `common` once more
@@ -260,10 +265,17 @@ const STARTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// How long a run may take before it counts as a hang (`PRACTICE_HANG_SECS`), for the programs
-/// that hang on purpose (seven starting states, some wrong programs): they wait this out in every
-/// check.
+/// How long a run may take before it counts as a hang (`PRACTICE_HANG_SECS`), for the starting
+/// states that hang on purpose (seven): they wait this out, and their report names what the
+/// trace shows by then (which locks are held, who waits for whom), so they are given time to get
+/// there however loaded the machine.
 const HANG_SECS: &str = "8";
+
+/// The same for a wrong program that hangs on purpose (its header ends "a hang."; three, each
+/// in every check, 15 checks in all): it never ends, whatever the limit, and only its being a
+/// hang is asserted, so the limit decides only how long the test waits (at 8 s these waits were
+/// a quarter of the test's time on the slowest lanes).
+const WRONG_HANG_SECS: &str = "3";
 
 /// The same for a program whose report must not be a hang (a solution, a starting state that
 /// fails for another reason). With six checkers side by side on two busy cores their runs take up
@@ -278,11 +290,12 @@ const NOT_STUCK_SECS: &str = "30";
 const CHECKS: usize = 5;
 
 /// How many exercises are checked side by side. Most of a check waits, so more side by side is
-/// faster (this test took 239 s at 6, 179 s at 12, before a check's later runs were stopped at
-/// its first failure: 201 s at 6), but every run then gets less of the two busy cores: at 12 a
-/// solution's run (13's pool, a late worker) once took more than 8 s in a soak. 6 is what the
-/// soaks have passed.
-const WIDTH: usize = 6;
+/// faster, but every run then gets less of the two busy cores. The whole `cargo test -p
+/// practice` took 239 s at 6; 201 s at 6 once a check's later runs were stopped at its first
+/// failure; 181 s at 6 once the wrong programs that hang waited 3 s, not 8; 172 s at 7. At 12
+/// (179 s, before the stop) a solution's run (13's pool, a late worker) once took more than 8 s
+/// in a soak, before solutions had 30 s (`NOT_STUCK_SECS`).
+const WIDTH: usize = 7;
 
 /// Wrong programs (`tests/wrong/`), by the exercise they are for: the expected lines printed
 /// without the mechanism (by main, or by threads and processes that do not wait, send or lock),
@@ -346,13 +359,38 @@ fn start_fails(exercises: &Exercises, folder: &str, reason: &str) {
     assert!(text.contains(&format!("hint {}", &folder[..2])), "{text}");
 }
 
+/// Whether a wrong program hangs on purpose: its header (the comment lines it starts with) ends
+/// "a hang.".
+fn hangs_on_purpose(program: &Path) -> bool {
+    let text = std::fs::read_to_string(program).expect("a wrong program");
+    let header: Vec<&str> = text
+        .lines()
+        .take_while(|line| line.starts_with("//"))
+        .collect();
+    header.last().is_some_and(|line| line.ends_with("a hang."))
+}
+
 /// A wrong program fails every check, answered in words, not a crash: `check --times`, built
-/// once, each check a new set of runs.
+/// once, each check a new set of runs; and for the fault it was written for: one that hangs on
+/// purpose is reported as a hang in every check, any other in none (it may run 30 s first, so
+/// that a slow run is not mistaken for one).
 fn fails_every_check(exercises: &Exercises, folder: &str, program: &Path) {
     std::fs::copy(program, exercises.path().join(folder).join("src/main.rs")).expect("copy");
-    let output = exercises.practice(&["check", &folder[..2], "--times", &CHECKS.to_string()]);
+    let hangs = hangs_on_purpose(program);
+    let args = ["check", &folder[..2], "--times", &CHECKS.to_string()];
+    let output = if hangs {
+        exercises.practice_within(WRONG_HANG_SECS, &args)
+    } else {
+        exercises.practice_not_stuck(&args)
+    };
     let text = stdout(&output);
     let name = name(program);
+    let hang_reports = text.matches("(a hang)").count();
+    assert_eq!(
+        hang_reports,
+        if hangs { CHECKS } else { 0 },
+        "{name}: reported as a hang in {hang_reports} of {CHECKS} checks:\n{text}"
+    );
     assert_eq!(output.status.code(), Some(1), "{name}:\n{text}");
     assert!(
         output.stderr.is_empty(),

@@ -1,4 +1,5 @@
-// The deadlock "fixed" by taking away what lines it up: the opposite orders stay, a race.
+// The deadlock "fixed" by taking away what lines it up: the opposite orders stay, a race
+// that the checker's thousands of transfers always lose: a hang.
 use common::say;
 use std::sync::{Condvar, Mutex};
 use std::thread;

@@ -1,4 +1,5 @@
-// Everyone still takes the left fork first; only what lined up the deadlock is gone: a race.
+// Everyone still takes the left fork first; only what lined up the deadlock is gone: a race
+// that the checker's thousands of meals always lose: a hang.
 use common::say;
 use std::sync::{Condvar, Mutex};
 use std::thread;

@@ -1,4 +1,5 @@
-//! Wrong: results taken in time, then the pool closed and joined: join waits for the stuck task.
+//! Wrong: results taken in time, then the pool closed and joined: join waits for the stuck
+//! task: a hang.
 
 use common::pool::{AsyncResult, Pool, PoolError};
 use common::say;

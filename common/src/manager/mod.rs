@@ -17,14 +17,21 @@
 //! travels wherever a value can (a child's arguments, a pool's task, a queue), and the receiving
 //! process connects anew, as a Python proxy is pickled by its address and `authkey`.
 //!
+//! A connection starts as CPython's does: the manager sends 32 random bytes, the proxy answers
+//! with their HMAC-SHA256 under the key (32 bytes from `getrandom`) and sends a challenge of its
+//! own, which the manager answers the same way; the key never crosses the socket. A wrong key
+//! is [`ManagerError::Authentication`] (Python's `AuthenticationError`). What a peer that does
+//! not know the key, or one that stalls, can do to the others: nothing (see `server/mod.rs`).
+//!
 //! # Where it differs
-//! - Python's `authkey` is a challenge-response; here the key is sent as it is, over a local
-//!   socket, and only keeps out connections that do not know it.
+//! - CPython's socket is a file in a private directory (only its user can connect); this one is
+//!   abstract, so any local user can connect, and only the challenge keeps them out.
 //! - The objects hold values as bytes; a proxy is typed (`DictProxy<K, V>`), so what a process
 //!   reads is decoded as the type it asked for.
 //! - Every call returns a `Result`: a manager that is gone (ended, or killed) is an error at once,
 //!   never a hang (Python raises `BrokenPipeError` or `EOFError`).
 
+mod auth;
 mod protocol;
 mod proxies;
 mod server;
@@ -32,10 +39,9 @@ mod server;
 pub use proxies::{DictProxy, EventProxy, ListProxy, LockGuard, LockProxy, Namespace, QueueProxy};
 
 use crate::process::{Process, StartMethod, get_start_method};
-use protocol::{Kind, Request, Response};
+use protocol::{Answer, Challenge, Kind, Request, Response, Verdict};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::hash::{BuildHasher, Hasher};
 use std::io;
 use std::os::linux::net::SocketAddrExt;
 use std::os::unix::net::{SocketAddr, UnixListener, UnixStream};
@@ -49,6 +55,9 @@ pub enum ManagerError {
     Gone(io::Error),
     /// The manager refused the operation (Python re-raises the manager's exception).
     Refused(String),
+    /// The key did not match: this process's, or the other end's (Python's
+    /// `AuthenticationError: digest received was wrong`).
+    Authentication(String),
     /// A value did not encode, or a response did not decode as the type asked for.
     Format(String),
 }
@@ -58,6 +67,7 @@ impl fmt::Display for ManagerError {
         match self {
             ManagerError::Gone(error) => write!(f, "the manager is gone ({error})"),
             ManagerError::Refused(why) => write!(f, "the manager refused: {why}"),
+            ManagerError::Authentication(why) => write!(f, "authentication failed: {why}"),
             ManagerError::Format(why) => write!(f, "bad value: {why}"),
         }
     }
@@ -69,7 +79,7 @@ impl std::error::Error for ManagerError {}
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Address {
     name: String,
-    key: [u8; 16],
+    key: auth::Bytes,
 }
 
 /// One connection to the manager, made at the first request (so that a proxy can be cloned,
@@ -89,14 +99,34 @@ impl Connection {
         }
     }
 
-    /// Connects and gives the key.
-    fn open(address: &Address) -> io::Result<UnixStream> {
-        let addr = SocketAddr::from_abstract_name(address.name.as_bytes())?;
-        let stream = UnixStream::connect_addr(&addr)?;
-        protocol::send(&stream, &Request::Hello { key: address.key })?;
-        match protocol::receive(&stream)? {
-            Response::Ok => Ok(stream),
-            other => Err(io::Error::other(format!("{other:?} to a hello"))),
+    /// Connects, answers the manager's challenge and checks its answer to ours.
+    fn open(address: &Address) -> Result<UnixStream, ManagerError> {
+        let connect = || {
+            let addr = SocketAddr::from_abstract_name(address.name.as_bytes())?;
+            let stream = UnixStream::connect_addr(&addr)?;
+            let Challenge(theirs) = protocol::receive(&stream)?;
+            let ours = auth::random()?;
+            let answer = Answer {
+                digest: auth::answer(&address.key, &theirs),
+                challenge: ours,
+            };
+            protocol::send(&stream, &answer)?;
+            let verdict = protocol::receive(&stream)?;
+            Ok((stream, ours, verdict))
+        };
+        match connect().map_err(ManagerError::Gone)? {
+            (stream, ours, Verdict::Welcome { digest }) => {
+                if auth::verify(&address.key, &ours, &digest) {
+                    Ok(stream)
+                } else {
+                    Err(ManagerError::Authentication(
+                        "the manager's digest was wrong (it does not have the key)".to_owned(),
+                    ))
+                }
+            }
+            (_, _, Verdict::Failure) => Err(ManagerError::Authentication(
+                "digest received was wrong".to_owned(),
+            )),
         }
     }
 
@@ -104,7 +134,7 @@ impl Connection {
     fn ask(&self, request: &Request) -> Result<Response, ManagerError> {
         let mut stream = self.stream.lock().unwrap_or_else(|e| e.into_inner());
         if stream.is_none() {
-            *stream = Some(Self::open(&self.address).map_err(ManagerError::Gone)?);
+            *stream = Some(Self::open(&self.address)?);
         }
         let Some(connected) = stream.as_ref() else {
             unreachable!("connected just above")
@@ -130,18 +160,6 @@ pub struct Manager {
     connection: Connection,
 }
 
-/// A random name and key, from the standard library's randomly seeded hasher.
-fn random_bytes() -> [u8; 16] {
-    let mut bytes = [0u8; 16];
-    for half in bytes.chunks_mut(8) {
-        let random = std::collections::hash_map::RandomState::new()
-            .build_hasher()
-            .finish();
-        half.copy_from_slice(&random.to_le_bytes());
-    }
-    bytes
-}
-
 /// The manager process's `main`: listen, say so, serve.
 fn run_server(address: Address, ready: crate::ipc::IpcSender<()>) {
     let Ok(addr) = SocketAddr::from_abstract_name(address.name.as_bytes()) else {
@@ -164,8 +182,9 @@ impl Manager {
 
     /// Starts a manager process by `method`: Python's `get_context(method).Manager()`.
     pub fn start_with(method: StartMethod) -> io::Result<Self> {
-        let key = random_bytes();
-        let tag = u64::from_le_bytes(random_bytes()[..8].try_into().unwrap_or_default());
+        let key = auth::random()?;
+        let tag = auth::random()?;
+        let tag = u64::from_le_bytes(tag[..8].try_into().unwrap_or_default());
         let address = Address {
             name: format!("pymanager-{}-{tag:016x}", std::process::id()),
             key,

@@ -1,12 +1,36 @@
-//! What a proxy and the manager say to each other: one request, one response, each a frame (a
-//! 4-byte little-endian length, then the value in `postcard`) on the proxy's own connection.
+//! What a proxy and the manager say to each other, each message a frame (a 4-byte little-endian
+//! length, then the value in `postcard`) on the proxy's own connection: first the handshake
+//! (`Challenge`, `Answer`, `Verdict`), then one request and its response at a time.
 
+use super::auth::Bytes;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Read, Write};
 
-/// The largest frame either side accepts.
-const MAX_FRAME: usize = 1 << 30;
+/// The largest frame either side accepts from a peer that has given the key.
+pub(super) const MAX_FRAME: usize = 1 << 30;
+/// The largest frame the manager reads before the key is given: an `Answer` (65 bytes).
+pub(super) const MAX_HANDSHAKE: usize = 80;
+
+/// The manager's first message on a connection: 32 random bytes to answer.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Challenge(pub(super) Bytes);
+
+/// The proxy's answer: the challenge's HMAC under the key, and a challenge of its own for the
+/// manager (so that a process posing as the manager cannot learn what a proxy asks).
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Answer {
+    pub(super) digest: Bytes,
+    pub(super) challenge: Bytes,
+}
+
+/// The manager's verdict on an answer: its own digest of the proxy's challenge, or `Failure`
+/// (Python's `#FAILURE#`), after which it closes the connection.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) enum Verdict {
+    Welcome { digest: Bytes },
+    Failure,
+}
 
 /// The kinds of object a manager holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,8 +47,6 @@ pub(super) enum Kind {
 /// their types, only their bytes (as Python's manager holds pickles it could unpickle).
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) enum Request {
-    /// The first request on a connection: the manager's key, or the connection is closed.
-    Hello { key: [u8; 16] },
     /// A new object; the response is `Created` with its number.
     Create(Kind),
     /// An operation on object `object`.
@@ -87,12 +109,22 @@ pub(super) enum Response {
     Error(String),
 }
 
+/// One frame: the value's length, then the value.
+pub(super) fn frame<T: Serialize>(value: &T) -> io::Result<Vec<u8>> {
+    let mut frame = postcard::to_extend(value, vec![0u8; 4]).map_err(io::Error::other)?;
+    let length = u32::try_from(frame.len() - 4).map_err(io::Error::other)?;
+    frame[..4].copy_from_slice(&length.to_le_bytes());
+    Ok(frame)
+}
+
 /// Writes one frame.
 pub(super) fn send<T: Serialize>(mut to: impl Write, value: &T) -> io::Result<()> {
-    let body = postcard::to_stdvec(value).map_err(io::Error::other)?;
-    let mut frame = (body.len() as u32).to_le_bytes().to_vec();
-    frame.extend_from_slice(&body);
-    to.write_all(&frame)
+    to.write_all(&frame(value)?)
+}
+
+/// A frame's body as a `T`.
+pub(super) fn decode<T: DeserializeOwned>(body: &[u8]) -> io::Result<T> {
+    postcard::from_bytes(body).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
 /// Reads one frame; `UnexpectedEof` when the other side has closed.
@@ -108,5 +140,5 @@ pub(super) fn receive<T: DeserializeOwned>(mut from: impl Read) -> io::Result<T>
     }
     let mut body = vec![0u8; length];
     from.read_exact(&mut body)?;
-    postcard::from_bytes(&body).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    decode(&body)
 }

@@ -1,6 +1,18 @@
 //! The pool's other processes: the fork server, which stays single-threaded and forks every
 //! worker (replacements too), and the workers' loop. Python's `forkserver` start method is the
 //! same idea: a fork from a process with one thread is always safe.
+//!
+//! # Who can reach them
+//! Only the program and the pool's own processes: every channel is an `ipc-channel` socketpair
+//! made by the program and inherited by fork, or sent over one; nothing has a name another
+//! process could connect to. The server reads commands from the program alone (a dead program
+//! closes the channel and the server kills its workers: `sigterm_or_sigkill_of_the_program_leaves_no_pool_process`);
+//! a worker reads its tasks from the program alone. Workers answer the program, never each
+//! other: a worker that stalls holds only its own chunk (the caller's `get_timeout` says so:
+//! `get_timeout_says_timeout_while_the_task_runs`), one that dies fails only its own call and is
+//! replaced (`a_killed_worker_fails_its_call_names_its_items_and_is_replaced`). The coordinator
+//! (`coordinator.rs`) believes what a reply says of its slot and chunk: a reply is written by
+//! the pool's own loop below, in a process forked from the program, never by a stranger.
 
 use super::task::{Command, Reply, Task, keep_panics_quiet};
 use crate::process::{Process, StartMethod, address, distance};

@@ -10,6 +10,18 @@
 //! (the program as it started), not the program's, and the program may run threads meanwhile.
 //! Every child shares the server's lifeline, whose write end only the program holds: when the
 //! program dies, the server and its children follow.
+//!
+//! # Who can reach it
+//! Only the program. Its socket is one end of a `socketpair` it inherited (no name anyone can
+//! connect to: CPython's forkserver once listened on an abstract socket that any local user could
+//! reach, CVE-2022-42919), and its launches come on an `ipc-channel` whose one-shot socket is a
+//! file in a new temporary directory, removed once the program has connected (`handoff.rs`):
+//! connecting needs write permission on it, which the umask gives only to its user (0755 under
+//! the usual 022; a umask of 000 would open it to all, as it would CPython's files). A
+//! stalled program makes it wait, which costs no one else: it serves no one else. A dead program
+//! ends it (the lifeline: `a_child_dies_with_its_killed_parent` in `tests/methods`); a program that
+//! closes its socket mid-launch ends it too. The program reads only a 4-byte PID from it, and a
+//! server that dies is an error at `start`, not a hang (the read sees the socket's end).
 
 use super::handoff;
 use super::method::StartMethod;

@@ -7,6 +7,14 @@
 //! on stderr as Python's tracker warns, and exits. It ignores SIGINT and SIGTERM, as Python's does,
 //! so a Ctrl-C to the program's group does not take it along.
 //!
+//! Who can reach it: only the program and its forked children, which inherit the pipe's write
+//! end; the pipe has no name. Each record is one `write` of 256 bytes, under `PIPE_BUF`, so a
+//! writer killed mid-call leaves no half record for the others. A child that stalls holds the
+//! pipe open, so the tracker waits for it, as it must (the child may still unlink its blocks);
+//! it serves no one meanwhile, so no one waits on it. A child that lies can only register names
+//! of its own user's blocks (which it could unlink itself) or fill the 256 slots, after which
+//! further blocks are left to their owners: `a_block_left_by_a_killed_process_is_unlinked_by_its_tracker`.
+//!
 //! It can be forked while the program runs threads: from the fork on, it calls only
 //! async-signal-safe functions (`read`, `write`, `shm_unlink`, `_exit`...) on memory of its own
 //! stack, never the allocator or a lock that another thread might have held.

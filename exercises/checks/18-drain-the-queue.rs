@@ -1,6 +1,8 @@
 //! The checker calls exercise 18's `drain(producers, items, produce)` with its own numbers and its
 //! own `produce`: each item carries a number drawn in the child, which the child also prints ("put
-//! ..."). Main can print that item's "got ..." line only by taking it off the queue.
+//! ..."). Main can print that item's "got ..." line only by taking it off the queue. It is called
+//! with hundreds of items, which fill the queue's buffer: a producer waits in `put` until main
+//! takes some off, so a main that joins its producers before it drains the queue waits forever.
 
 #[allow(dead_code)]
 #[path = "../18-drain-the-queue/src/main.rs"]
@@ -16,8 +18,9 @@ fn produce(q: IpcSender<String>, items: u32) {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     (me.pid, common::trace::monotonic_ns()).hash(&mut hasher);
     let drawn = hasher.finish();
+    sleep_secs(0.1);
+    // No sleep between items: they come faster than a queue's buffer holds them.
     for i in 0..items {
-        sleep_secs(0.1);
         let item = format!(
             "item {i} from {} (pid {}) #{:016x}",
             me.name,

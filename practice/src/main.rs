@@ -15,6 +15,7 @@
 mod diagnose;
 mod exercises;
 mod korean;
+mod no_unsafe;
 
 use exercises::{Exercise, Problem};
 use std::io::IsTerminal;
@@ -150,13 +151,15 @@ fn build(root: &Path, exercise: &Exercise, bins: &[&str]) -> Result<PathBuf, Pro
     } else {
         "never"
     };
-    let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    let mut cargo = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cargo
         .args(["build", "--quiet", "--color", color, "-p", exercise.package])
         .args(bins.iter().flat_map(|bin| ["--bin", bin]))
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", target_dir(root))
-        .output()
+        .env("CARGO_TARGET_DIR", target_dir(root));
+    let out = no_unsafe::forbid_in(&mut cargo)
+        .and_then(|()| cargo.output())
         .map_err(|e| {
             Problem::new(
                 format!("cargo를 실행할 수 없습니다: {e}"),
@@ -170,6 +173,13 @@ fn build(root: &Path, exercise: &Exercise, bins: &[&str]) -> Result<PathBuf, Pro
     // lesson as much as its first line.
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stderr = stderr.trim_end();
+    if no_unsafe::refused(stderr) {
+        let [ko, en] = no_unsafe::WHY;
+        return Err(Problem::new(
+            format!("{ko}\n\n{stderr}\n"),
+            format!("{en}\n\n{stderr}\n"),
+        ));
+    }
     Err(Problem::new(
         format!("컴파일되지 않습니다. 컴파일러의 말을 끝까지 읽어 보세요.\n\n{stderr}\n"),
         format!("it does not compile. Read all the compiler says.\n\n{stderr}\n"),
@@ -803,6 +813,9 @@ const USAGE_KO: &str = "사용법: practice [--lang ko|en] [list | check <번호
 const USAGE: &str = "usage: practice [--lang ko|en] [list | check <n> [--times <k>] | hint <n> | solution <n> [--force] | watch]";
 
 fn main() -> ExitCode {
+    if let Some(code) = no_unsafe::wrap_rustc() {
+        return code;
+    }
     // A failure of the checker itself is reported in one line (check_one), not as a backtrace.
     std::panic::set_hook(Box::new(|_| {}));
     let mut args: Vec<String> = std::env::args().skip(1).collect();

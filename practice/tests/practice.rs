@@ -126,6 +126,10 @@ impl Exercises {
                     "CARGO_TARGET_DIR",
                     workspace().join("target/practice-tests"),
                 )
+                // As `practice` builds them (`unsafe` forbidden), so that its first build of
+                // each is not a new one.
+                .env("RUSTC_WORKSPACE_WRAPPER", PRACTICE)
+                .env("PRACTICE_AS_RUSTC", "1")
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .status();
@@ -359,15 +363,20 @@ fn start_fails(exercises: &Exercises, folder: &str, reason: &str) {
     assert!(text.contains(&format!("hint {}", &folder[..2])), "{text}");
 }
 
-/// Whether a wrong program hangs on purpose: its header (the comment lines it starts with) ends
-/// "a hang.".
-fn hangs_on_purpose(program: &Path) -> bool {
+/// A wrong program's header: the comment lines it starts with.
+fn header(program: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(program).expect("a wrong program");
-    let header: Vec<&str> = text
-        .lines()
+    (text.lines())
         .take_while(|line| line.starts_with("//"))
-        .collect();
-    header.last().is_some_and(|line| line.ends_with("a hang."))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether a wrong program hangs on purpose: its header ends "a hang.".
+fn hangs_on_purpose(program: &Path) -> bool {
+    header(program)
+        .last()
+        .is_some_and(|line| line.ends_with("a hang."))
 }
 
 /// A wrong program fails every check, answered in words, not a crash: `check --times`, built
@@ -414,6 +423,16 @@ fn fails_every_check(exercises: &Exercises, folder: &str, program: &Path) {
     } else {
         // Rejected before it ran (a forbidden word, a compile error): the same every time.
         assert!(text.starts_with(&head), "{name}: {text}");
+    }
+    // The refusal silenced with `unsafe` is rejected as that, whatever else is wrong with it.
+    if header(program)
+        .iter()
+        .any(|line| line.contains("silenced with `unsafe`"))
+    {
+        assert!(
+            text.contains("this exercise is solved without `unsafe`"),
+            "{name}: not rejected for its `unsafe`:\n{text}"
+        );
     }
 }
 

@@ -396,8 +396,10 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             Some(Probe {
                 bin: "check-18",
                 signature: "pub fn drain(producers: usize, items: u32, produce: impl Fn(IpcSender<String>, u32) + Copy + 'static) -> usize",
-                // Producers, items each.
-                args: &[(2, 5), (2, 6)],
+                // Producers, items each: at least 600 items, more than twice what a queue's
+                // buffer holds before a put waits (278 small items on a socketpair here), so
+                // producers joined before the queue is drained never end (Python's rule).
+                args: &[(2, 5), (300, 400)],
                 check: drain_call,
                 late_starts: true,
             }),

@@ -403,6 +403,29 @@ fn daemon_child(run: &Run) -> Result<(), Problem> {
             "'Sub Process end' was printed: main waited for its child. Make the child a daemon.",
         ));
     }
+    // Ended by main's end, not by itself: main ends a daemon as it exits (the `process_exit` it
+    // writes for it says "killed by signal"), after its last line. A child that returned has an
+    // exit of its own; one killed before main's last line was ended by hand.
+    let main_end = (run.events_of_kind(Kind::Say).into_iter())
+        .find(|e| e.pid == run.pid && e.msg == "Main Process end")
+        .map(|e| e.t_ns);
+    for exit in run.events_of_kind(Kind::ProcessExit) {
+        if exit.process != "Sub Process" || exit.pid == run.pid {
+            continue;
+        }
+        if exit.exitcode.is_some_and(|code| code >= 0) {
+            return Err(Problem::new(
+                "자식이 main이 끝나기를 기다리지 않고 스스로 끝났습니다(함수에서 돌아옴). 자식은 main이 끝날 때까지 돌고 있다가 main과 함께 끝나야 합니다. 할 일을 지우지 말고 자식을 데몬으로 만드세요.",
+                "the child ended by itself (it returned from its function) instead of being ended by main's end. It must still be running when main ends, and end with it: keep its work and make it a daemon.",
+            ));
+        }
+        if main_end.is_some_and(|end| exit.t_ns < end) {
+            return Err(Problem::new(
+                "자식이 main의 마지막 줄보다 먼저 끝났습니다(main이 직접 죽였습니다). 데몬은 main이 끝날 때 함께 끝납니다.",
+                "the child ended before main's last line (main killed it itself). A daemon is ended by main's end.",
+            ));
+        }
+    }
     // The child may still print its start after main's last line, before main's end ends it:
     // what must be last is main's own line.
     let after_end: Vec<&String> = run

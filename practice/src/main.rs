@@ -328,6 +328,7 @@ fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                     ..*plan
                 };
                 let run = run_under(caller, &args, exercise, &plan, seed, stop).map_err(called)?;
+                exercises::one_thread_per_name(&run).map_err(called)?;
                 (probe.check)(&run, &args).map_err(|problem| called(explained(problem, &run)))?;
                 exercises::nothing_left(&run)
             }));
@@ -380,6 +381,7 @@ fn check_once(
     stop: &Arc<AtomicBool>,
 ) -> Result<(), Problem> {
     let run = run_under(binary, &[], exercise, plan, seed, stop)?;
+    exercises::one_thread_per_name(&run)?;
     // How long main outlasts its workers is measured in the run as it is (the first plan).
     let as_it_is = plan.straggler.is_none() && !plan.jitter && !plan.busy_cores;
     exercises::measuring_margin(as_it_is, || (exercise.check)(&run))

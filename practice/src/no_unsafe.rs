@@ -36,9 +36,14 @@ pub fn wrap_rustc() -> Option<ExitCode> {
 
 /// Makes `cargo` (a build of the exercises) compile the learner's crates through the wrapper.
 pub fn forbid_in(cargo: &mut Command) -> std::io::Result<()> {
-    cargo
-        .env("RUSTC_WORKSPACE_WRAPPER", std::env::current_exe()?)
-        .env(WRAPPER, "1");
+    // Linux names a running program's file "<path> (deleted)" once it is rebuilt (a `cargo run -p
+    // practice` beside a `watch`): the new one at the path wraps rustc the same way.
+    let me = std::env::current_exe()?;
+    let me = match me.to_str().and_then(|path| path.strip_suffix(" (deleted)")) {
+        Some(path) => path.into(),
+        None => me,
+    };
+    cargo.env("RUSTC_WORKSPACE_WRAPPER", me).env(WRAPPER, "1");
     Ok(())
 }
 

@@ -20,14 +20,13 @@ count_lock = threading.Lock()
 def work(i):
     global inside
     with semaphore:
+        # The count changes and is printed as one step, under one lock, as in the Rust.
         with count_lock:
             inside += 1
-            now = inside
-        say(f"worker {i} enters, inside: {now}")
+            say(f"worker {i} enters, inside: {inside}")
         time.sleep(1 * SCALE)
-        # Said before the count drops, as in the Rust.
-        say(f"worker {i} leaves")
         with count_lock:
+            say(f"worker {i} leaves")
             inside -= 1
 
 

@@ -48,3 +48,21 @@ fn never_more_than_two_inside() {
         assert!(inside <= 2, "three inside at {line:?}: {:#?}", run.stdout);
     }
 }
+
+#[test]
+fn each_printed_count_is_what_the_lines_above_it_say() {
+    // The count changes and is printed under one lock, so the lines tell the same story as the
+    // counts: "enters, inside: N" is the number of workers that entered and did not leave yet.
+    for _ in 0..8 {
+        let run = run();
+        let mut inside = 0;
+        for line in &run.stdout {
+            if let Some((_, count)) = line.split_once(" enters, inside: ") {
+                inside += 1;
+                assert_eq!(count, inside.to_string(), "at {line:?}: {:#?}", run.stdout);
+            } else if line.ends_with(" leaves") {
+                inside -= 1;
+            }
+        }
+    }
+}

@@ -5,24 +5,30 @@
 //! 순서대로. 지금은 자식이 답하지 않아서 부모가 pong을 받지 못합니다.
 //! Task: the parent sends "ping i", the child prints it and answers "pong i", and the parent prints
 //! the answer: five rounds, in order. Today the child never answers, and no pong arrives.
+//! 검사기는 `ping_pong`을 다른 횟수와 자기 `answer`로도 부릅니다 / the checker also calls
+//! `ping_pong` with other numbers of rounds and an `answer` of its own.
 //!
 //! 확인 / check: `cargo run -p practice -- check 08`
 
+use common::ipc::Connection;
 use common::process::Process;
 use common::say;
 
-fn main() {
+/// The child's end: takes each ping and prints it.
+fn answer(child_conn: Connection, rounds: u32) {
+    for _ in 0..rounds {
+        let ping: String = child_conn.recv().expect("a ping");
+        say!("child got {ping}");
+        // TODO: answer with "pong i" (the number of the ping).
+    }
+}
+
+/// The parent's end: `rounds` pings, each answered before the next.
+pub fn ping_pong(rounds: u32, answer: impl Fn(Connection, u32) + Copy + 'static) {
     let (parent_conn, child_conn) = common::ipc::pipe().expect("a pipe");
-    let mut child = Process::new(move || {
-        for _ in 0..5 {
-            let ping: String = child_conn.recv().expect("a ping");
-            say!("child got {ping}");
-            // TODO: answer with "pong i" (the number of the ping).
-        }
-    })
-    .name("SubProcess");
+    let mut child = Process::target(answer, (child_conn, rounds)).name("SubProcess");
     child.start().expect("start the child");
-    for i in 0..5 {
+    for i in 0..rounds {
         parent_conn.send(&format!("ping {i}")).expect("send a ping");
         match parent_conn.recv::<String>() {
             Ok(pong) => say!("parent got {pong}"),
@@ -30,4 +36,8 @@ fn main() {
         }
     }
     child.join();
+}
+
+fn main() {
+    ping_pong(5, answer);
 }

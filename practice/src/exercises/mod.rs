@@ -483,6 +483,31 @@ pub fn load(root: &std::path::Path) -> Result<Vec<Exercise>, String> {
         .collect()
 }
 
+/// Each thread name names one thread in its process: the checks judge a line by the name of the
+/// thread that printed it, so a fresh thread of the same name for each line or each phase (the
+/// workers started and joined again, in place of keeping them) would pass them. The trace writes
+/// a `thread_start` at a thread's first line: two of one name in one process are two threads.
+pub fn one_thread_per_name(run: &Run) -> Result<(), Problem> {
+    let mut seen: Vec<(u32, &str)> = Vec::new();
+    for start in run.events_of_kind(Kind::ThreadStart) {
+        let thread = (start.pid, start.thread.as_str());
+        if !seen.contains(&thread) {
+            seen.push(thread);
+            continue;
+        }
+        let name = &start.thread;
+        return Err(Problem::new(
+            format!(
+                "'{name}'라는 이름의 스레드가 여럿 있었습니다. 이름이 같아도 다른 스레드입니다. 줄마다, 단계마다 새 스레드를 만들지 말고 한 스레드가 처음부터 끝까지 일하게 하세요."
+            ),
+            format!(
+                "there were several threads named '{name}': the same name is not the same thread. Do not start a new thread for each line or phase; let one thread do its work from start to end."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Whether every process the run started is gone (a daemon child is ended at exit).
 pub fn nothing_left(run: &Run) -> Result<(), Problem> {
     for pid in run.pids() {

@@ -463,13 +463,41 @@ fn map_in_the_pool(run: &Run) -> Result<(), Problem> {
 }
 
 fn ping_pong(run: &Run) -> Result<(), Problem> {
+    rounds_over_the_pipe(run, 5, "")
+}
+
+/// The checker's call, with its own `answer`: its child prints the number it signs each pong
+/// with, drawn in the child, so a parent that prints pongs it made up itself is caught.
+fn ping_pong_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let rounds = numbers(args)[0] as usize;
+    let head = "the checker's child signs with ";
+    let Some(signed) = run
+        .events_of_kind(Kind::Say)
+        .into_iter()
+        .find(|e| e.process == "SubProcess" && e.msg.starts_with(head))
+        .map(|e| format!(" {}", &e.msg[head.len()..]))
+    else {
+        return Err(Problem::new(
+            "검사기의 `answer`가 자식 'SubProcess'에서 돌지 않았습니다. 받은 `answer`를 그 자식의 target으로 주세요.",
+            "the checker's `answer` never ran in the child 'SubProcess': give the `answer` you were handed to that child as its target.",
+        ));
+    };
+    rounds_over_the_pipe(run, rounds, &signed)
+}
+
+/// `rounds` rounds in order: "child got ping i" printed by the child, then "parent got pong i"
+/// (with `signed` after it) by the parent.
+fn rounds_over_the_pipe(run: &Run, rounds: usize, signed: &str) -> Result<(), Problem> {
     let mut expected = Vec::new();
-    for i in 0..5 {
+    for i in 0..rounds {
         expected.push(format!("child got ping {i}"));
-        expected.push(format!("parent got pong {i}"));
+        expected.push(format!("parent got pong {i}{signed}"));
     }
+    // The checker's child prints what it signs with first.
+    let lines = (run.stdout.iter()).filter(|l| !l.starts_with("the checker's child signs"));
+    let mut lines = lines.fuse();
     for (at, want) in expected.iter().enumerate() {
-        match run.stdout.get(at) {
+        match lines.next() {
             Some(got) if got == want => {}
             Some(got) => {
                 return Err(Problem::new(
@@ -486,9 +514,9 @@ fn ping_pong(run: &Run) -> Result<(), Problem> {
             None => return Err(never_printed(want)),
         }
     }
-    for i in 0..5 {
+    for i in 0..rounds {
         let ping = format!("child got ping {i}");
-        let pong = format!("parent got pong {i}");
+        let pong = format!("parent got pong {i}{signed}");
         if printed_by(run, &ping)?.pid == run.pid || printed_by(run, &pong)?.pid != run.pid {
             return Err(Problem::new(
                 "핑은 자식 프로세스가, 퐁은 부모가 받아서 찍어야 합니다.",
@@ -698,7 +726,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 late_starts: true,
             }),
         ),
-        "ping-pong" => (ping_pong, None),
+        "ping-pong" => (
+            ping_pong,
+            Some(Probe {
+                bin: "check-08",
+                signature: "pub fn ping_pong(rounds: u32, answer: impl Fn(Connection, u32) + Copy + 'static)",
+                // Rounds.
+                args: &[(2, 9)],
+                check: ping_pong_call,
+                late_starts: true,
+            }),
+        ),
         "count-in-four-processes" => (
             count_in_four_processes,
             Some(Probe {

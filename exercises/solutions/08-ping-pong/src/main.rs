@@ -1,21 +1,25 @@
 //! 연습 08의 풀이 — Exercise 08, a solution: the child answers each ping before the next.
 
+use common::ipc::Connection;
 use common::process::Process;
 use common::say;
 
-fn main() {
+/// The child's end: takes each ping, prints it and answers it.
+fn answer(child_conn: Connection, rounds: u32) {
+    for _ in 0..rounds {
+        let ping: String = child_conn.recv().expect("a ping");
+        say!("child got {ping}");
+        let pong = ping.replace("ping", "pong");
+        child_conn.send(&pong).expect("send a pong");
+    }
+}
+
+/// The parent's end: `rounds` pings, each answered before the next.
+pub fn ping_pong(rounds: u32, answer: impl Fn(Connection, u32) + Copy + 'static) {
     let (parent_conn, child_conn) = common::ipc::pipe().expect("a pipe");
-    let mut child = Process::new(move || {
-        for _ in 0..5 {
-            let ping: String = child_conn.recv().expect("a ping");
-            say!("child got {ping}");
-            let pong = ping.replace("ping", "pong");
-            child_conn.send(&pong).expect("send a pong");
-        }
-    })
-    .name("SubProcess");
+    let mut child = Process::target(answer, (child_conn, rounds)).name("SubProcess");
     child.start().expect("start the child");
-    for i in 0..5 {
+    for i in 0..rounds {
         parent_conn.send(&format!("ping {i}")).expect("send a ping");
         match parent_conn.recv::<String>() {
             Ok(pong) => say!("parent got {pong}"),
@@ -23,4 +27,8 @@ fn main() {
         }
     }
     child.join();
+}
+
+fn main() {
+    ping_pong(5, answer);
 }

@@ -57,7 +57,16 @@ pub fn still_running(run: &Run, threads: &[StillThere]) -> Problem {
             ));
         }
     }
-    let last = run.stdout.last().cloned().unwrap_or_default();
+    let (last_ko, last_en) = match run.stdout.last() {
+        Some(last) => (
+            format!("마지막으로 찍힌 줄: '{last}'"),
+            format!("The last line printed: '{last}'"),
+        ),
+        None => (
+            "아무 줄도 찍히지 않았습니다".to_owned(),
+            "Nothing was printed".to_owned(),
+        ),
+    };
     let main_done = run.events.iter().any(|e| {
         e.pid == run.pid
             && e.thread == "main"
@@ -66,7 +75,7 @@ pub fn still_running(run: &Run, threads: &[StillThere]) -> Problem {
     });
     Problem::new(
         format!(
-            "멈췄을 때 아직 돌던 것: {}. 마지막으로 찍힌 줄: '{last}'{}.",
+            "멈췄을 때 아직 돌던 것: {}. {last_ko}{}.",
             if ko.is_empty() {
                 "(찾지 못함)".to_owned()
             } else {
@@ -75,7 +84,7 @@ pub fn still_running(run: &Run, threads: &[StillThere]) -> Problem {
             if main_done { "(main이 찍음)" } else { "" }
         ),
         format!(
-            "still running when it was stopped: {}. The last line printed: '{last}'{}.",
+            "Still running when it was stopped: {}. {last_en}{}.",
             if en.is_empty() {
                 "(none found)".to_owned()
             } else {

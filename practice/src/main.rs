@@ -14,11 +14,13 @@
 
 mod diagnose;
 mod exercises;
+mod interrupt;
 mod korean;
 mod no_unsafe;
 
 use exercises::{Exercise, Problem};
 use std::io::IsTerminal;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::sync::Arc;
@@ -157,9 +159,20 @@ fn build(root: &Path, exercise: &Exercise, bins: &[&str]) -> Result<PathBuf, Pro
         .args(bins.iter().flat_map(|bin| ["--bin", bin]))
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", target_dir(root));
+        .env("CARGO_TARGET_DIR", target_dir(root))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        // A group of its own, which Ctrl-C or `q` ends with the runs (`interrupt.rs`).
+        .process_group(0);
     let out = no_unsafe::forbid_in(&mut cargo)
-        .and_then(|()| cargo.output())
+        .and_then(|()| cargo.spawn())
+        .and_then(|child| {
+            let pid = child.id();
+            harness::groups::add(pid);
+            let out = child.wait_with_output();
+            harness::groups::remove(pid);
+            out
+        })
         .map_err(|e| {
             Problem::new(
                 format!("cargo를 실행할 수 없습니다: {e}"),
@@ -716,8 +729,11 @@ mod keys {
     pub fn read(events: Sender<Watched>) -> Keys {
         let saved = termios::tcgetattr(std::io::stdin()).ok();
         if let Some(saved) = &saved {
+            crate::interrupt::keep_terminal(saved);
             let mut keys = saved.clone();
-            keys.local_flags.remove(LocalFlags::ICANON);
+            // A key acts at once and is not shown ("h01 join-the-threads...").
+            keys.local_flags
+                .remove(LocalFlags::ICANON | LocalFlags::ECHO);
             let _ = termios::tcsetattr(std::io::stdin(), SetArg::TCSANOW, &keys);
         }
         std::thread::spawn(move || {
@@ -725,6 +741,10 @@ mod keys {
             let mut stdin = std::io::stdin();
             // No standard input (or its end) leaves only Ctrl-C to stop watching.
             while let Ok(1) = stdin.read(&mut byte) {
+                // `q` ends everything at once, also in the middle of a check or a build.
+                if byte[0] == b'q' {
+                    crate::interrupt::quit();
+                }
                 if events.send(Watched::Key(byte[0])).is_err() {
                     return;
                 }
@@ -777,6 +797,15 @@ fn hint(root: &Path, e: &Exercise, lang: Lang) -> Result<ExitCode, String> {
             lang.pick(["다음 힌트:", "next hint:"]),
             e.id
         );
+    } else {
+        println!(
+            "  {} cargo run -p practice -- solution {} --force",
+            lang.pick([
+                "힌트는 여기까지입니다. 그래도 막히면 풀이를 보세요:",
+                "That was the last hint. Still stuck? See the solution:",
+            ]),
+            e.id
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -818,6 +847,7 @@ fn main() -> ExitCode {
     if let Some(code) = no_unsafe::wrap_rustc() {
         return code;
     }
+    interrupt::install();
     // A failure of the checker itself is reported in one line (check_one), not as a backtrace.
     std::panic::set_hook(Box::new(|_| {}));
     let mut args: Vec<String> = std::env::args().skip(1).collect();

@@ -53,6 +53,7 @@
 mod assert;
 mod busy;
 pub mod checks;
+pub mod groups;
 mod query;
 pub mod reap;
 mod run;

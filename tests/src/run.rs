@@ -169,6 +169,7 @@ impl Example {
         let mut child = command
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.bin.display()));
+        crate::groups::add(child.id());
         let stdout = child.stdout.take().expect("piped stdout");
         let stderr = child.stderr.take().expect("piped stderr");
         let (limit, delay) = (self.close_stdout_after, self.read_delay);
@@ -231,6 +232,7 @@ impl Drop for Running {
             kill_group(self.pid);
             let _ = self.child.wait();
             reap_group(self.pid);
+            crate::groups::remove(self.pid);
         }
     }
 }
@@ -325,6 +327,7 @@ impl Running {
             kill_group(pid);
             reap_group(pid);
         }
+        crate::groups::remove(pid);
         let ending = Ending {
             timed_out: timed_out.then_some(self.timeout),
             stopped,

@@ -92,6 +92,34 @@ pub const LOANWORDS: &[(&str, &str)] = &[
     ("trace", "트레이스"),
 ];
 
+/// Words the Korean Rust community writes more than one way (the glossary's variants): a
+/// section with one is indexed under the others too, so a reader finds it whichever way they
+/// type it (at index time only, as [`LOANWORDS`]).
+pub const VARIANTS: &[&[&str]] = &[
+    &["빌림", "대여", "차용"],
+    &["라이프타임", "수명"],
+    &["트레이트", "트레잇"],
+    &["참조", "참조자"],
+    &["교착", "데드락"],
+    &["원자적", "아토믹"],
+    &["병렬", "병렬성"],
+    &["경쟁", "레이스"],
+];
+
+/// The other ways of writing `stem` (see [`VARIANTS`]).
+///
+/// ```
+/// assert_eq!(book_search::variants("대여"), ["빌림", "차용"]);
+/// assert!(book_search::variants("스레드").is_empty());
+/// ```
+pub fn variants(stem: &str) -> Vec<&'static str> {
+    VARIANTS
+        .iter()
+        .filter(|group| group.contains(&stem))
+        .flat_map(|group| group.iter().copied().filter(|word| *word != stem))
+        .collect()
+}
+
 /// mdBook leaves out words longer than this; so does this index.
 const MAX_WORD_BYTES: usize = 80;
 
@@ -163,6 +191,12 @@ impl Language for KoreanBook {
             })
             .collect();
         words.extend(loanwords);
+        let others: Vec<String> = (words.iter())
+            .filter_map(|word| stem(word))
+            .flat_map(|stem| variants(&stem))
+            .map(str::to_owned)
+            .collect();
+        words.extend(others);
         words
     }
 

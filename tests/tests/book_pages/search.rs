@@ -3,7 +3,7 @@
 //! box uses (one browser start per book, not per word); then the search box itself is used with
 //! `?search=`, from `file://` and from a web server on loopback, for its results and its header.
 
-use super::{built_books, load_in_browser, text_of};
+use super::{built_books, load_in_browser, root, text_of};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -76,6 +76,7 @@ pub fn each_book_finds_its_words_in_a_browser() -> Result<(), String> {
             }
         }
     }
+    problems.extend(every_glossary_term_finds_a_page(site)?);
     problems.extend(the_korean_search_box_speaks_korean(site)?);
     problems.extend(the_english_search_box_is_unchanged(site)?);
     if problems.is_empty() {
@@ -83,6 +84,55 @@ pub fn each_book_finds_its_words_in_a_browser() -> Result<(), String> {
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// The glossary's terms: in the Korean book each term and every other way of writing it (the
+/// first column, "빌림 (대여, 차용)"), in the English book each English term.
+fn glossary_terms(lang: &str) -> Vec<String> {
+    let page = root().join("book").join(lang).join("src/glossary.md");
+    let text = std::fs::read_to_string(page).unwrap_or_default();
+    text.lines()
+        .filter(|line| {
+            line.starts_with("| ") && !line.starts_with("| 용어") && !line.starts_with("| Term")
+        })
+        .flat_map(|line| {
+            let first = line
+                .trim_matches('|')
+                .split(" | ")
+                .next()
+                .unwrap_or("")
+                .trim();
+            first
+                .replace(" (", ", ")
+                .trim_end_matches(')')
+                .split(", ")
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Each glossary term, typed into the search box, finds a page besides the glossary: in the
+/// Korean book also when typed another way than the pages write it (`book_search::VARIANTS`).
+fn every_glossary_term_finds_a_page(site: &Path) -> Result<Vec<String>, String> {
+    let mut problems = Vec::new();
+    for lang in ["ko", "en"] {
+        let terms = glossary_terms(lang);
+        if terms.len() < 20 {
+            problems.push(format!("{lang}: the glossary has {} terms", terms.len()));
+        }
+        let words: Vec<(&str, Option<&str>)> = terms.iter().map(|t| (t.as_str(), None)).collect();
+        let found = search_all(&site.join(lang), &words)?;
+        for term in &terms {
+            let pages = found.get(term).map(Vec::as_slice).unwrap_or_default();
+            if !pages.iter().any(|page| !page.starts_with("glossary.html")) {
+                problems.push(format!(
+                    "{lang}: the glossary's {term:?} finds no other page: {pages:?}"
+                ));
+            }
+        }
+    }
+    Ok(problems)
 }
 
 /// Runs every word through the book's index in the browser; the pages each finds, best first.

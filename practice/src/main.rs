@@ -17,6 +17,7 @@ mod exercises;
 mod interrupt;
 mod korean;
 mod no_unsafe;
+mod screen;
 
 use exercises::{Exercise, Problem};
 use std::io::IsTerminal;
@@ -43,7 +44,15 @@ enum Lang {
     En,
 }
 
+/// The language chosen at start (`--lang`, or `LANG`), for what is said outside a command's own
+/// screen (the first build's note).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
 impl Lang {
+    fn current() -> Lang {
+        LANG.get().copied().unwrap_or(Lang::Ko)
+    }
+
     fn pick(self, [ko, en]: [&str; 2]) -> &str {
         match self {
             Lang::Ko => ko,
@@ -153,6 +162,16 @@ fn build(root: &Path, exercise: &Exercise, bins: &[&str]) -> Result<PathBuf, Pro
     } else {
         "never"
     };
+    let first = !target_dir(root).join("debug/.fingerprint").is_dir();
+    if first && std::io::stdout().is_terminal() {
+        println!(
+            "{}",
+            Lang::current().pick([
+                "처음 빌드합니다. common과 그 의존성까지 빌드하느라 1분쯤 걸리고, 다음부터는 몇 초면 됩니다...",
+                "Building for the first time: common and its dependencies take about a minute; later builds take seconds...",
+            ])
+        );
+    }
     let mut cargo = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cargo
         .args(["build", "--quiet", "--color", color, "-p", exercise.package])
@@ -185,7 +204,8 @@ fn build(root: &Path, exercise: &Exercise, bins: &[&str]) -> Result<PathBuf, Pro
     // The whole diagnostic, as cargo prints it: its notes ("`offset` captured here") are the
     // lesson as much as its first line.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let stderr = stderr.trim_end();
+    let stderr = screen::paths_from_here(root, exercise, stderr.trim_end());
+    let stderr = stderr.as_str();
     if no_unsafe::refused(stderr) {
         let [ko, en] = no_unsafe::WHY;
         return Err(Problem::new(
@@ -507,6 +527,14 @@ fn list(root: &Path, lang: Lang) -> ExitCode {
         };
         println!("{mark} {} {} — {}", e.id, e.package, lang.pick(e.title));
     }
+    println!(
+        "{}",
+        lang.pick(
+            screen::progress(done.len(), exercises().len())
+                .each_ref()
+                .map(String::as_str)
+        )
+    );
     match exercises().iter().find(|e| !done.iter().any(|d| d == e.id)) {
         Some(next) => println!(
             "{} cargo run -p practice -- check {}",
@@ -641,13 +669,38 @@ fn watch(root: &Path, lang: Lang) -> Result<(), String> {
             print!("\x1b[2J\x1b[H");
         }
         println!(
-            "{} {} {}",
+            "{} {} {} ({})",
             lang.pick(["확인 중:", "checking"]),
             current.id,
-            current.package
+            current.package,
+            lang.pick(
+                screen::progress(done.len(), exercises().len())
+                    .each_ref()
+                    .map(String::as_str)
+            )
+        );
+        println!(
+            "{} {}",
+            lang.pick(["고칠 파일:", "the file to edit:"]),
+            screen::file_to_edit(root, current).display()
+        );
+        println!(
+            "{}",
+            lang.pick([
+                &format!(
+                    "(프로그램이 멈추면 {}초 안에 알려 줍니다)",
+                    hang().as_secs()
+                ),
+                &format!(
+                    "(a program that hangs is reported within {} s)",
+                    hang().as_secs()
+                ),
+            ])
         );
         let checked = source_hash(root, current);
         if check_one(root, current, lang, 1) == ExitCode::SUCCESS {
+            // The pass stays on the screen until a key, or a few seconds.
+            pause_after_pass(&received, lang, terminal);
             continue;
         }
         let keys = lang.pick([
@@ -695,6 +748,36 @@ fn watch(root: &Path, lang: Lang) -> Result<(), String> {
             }
         }
     }
+}
+
+/// After a pass in `watch`: the screen is kept for a key, or five seconds counted down.
+fn pause_after_pass(received: &std::sync::mpsc::Receiver<Watched>, lang: Lang, terminal: bool) {
+    use std::io::Write;
+    for left in (1..=5).rev() {
+        let both = [
+            format!("다음 연습으로 넘어갑니다: 아무 키나 누르거나 {left}초 기다리세요"),
+            format!("On to the next exercise: press a key, or wait {left} s"),
+        ];
+        let say = lang.pick(both.each_ref().map(String::as_str));
+        if terminal {
+            print!("\r{say} ");
+            let _ = std::io::stdout().flush();
+        } else if left == 5 {
+            println!("{say}");
+        }
+        let until = std::time::Instant::now() + Duration::from_secs(1);
+        while let Some(wait) = until.checked_duration_since(std::time::Instant::now()) {
+            match received.recv_timeout(wait) {
+                Ok(Watched::Key(_)) => {
+                    println!();
+                    return;
+                }
+                Ok(Watched::File) => {}
+                Err(_) => break,
+            }
+        }
+    }
+    println!();
 }
 
 /// What `watch` waits for.
@@ -870,6 +953,7 @@ fn main() -> ExitCode {
         };
         args.drain(at..at + 2);
     }
+    let _ = LANG.set(lang);
     let root = exercises_dir();
     if !root.join("Cargo.toml").is_file() {
         eprintln!("error: no exercises at {}", root.display());

@@ -740,6 +740,19 @@ fn watch_checks_again_when_a_file_is_saved() {
         panic!("no line with {text:?} in:\n{}", seen.join("\n"));
     };
     wait_for("✗ 01", &mut seen);
+    // The screen names the file to edit, as a path from where practice was started, and how
+    // far along the learner is.
+    let file = exercises.path().join("01-join-the-threads/src/main.rs");
+    assert!(
+        seen.iter()
+            .any(|l| l == &format!("the file to edit: {}", file.display())),
+        "{}",
+        seen.join("\n")
+    );
+    assert!(
+        seen.iter()
+            .any(|l| l.contains("checking 01 join-the-threads (passed 0/36)"))
+    );
     wait_for("save a change to check again", &mut seen);
     // Untouched, or saved without a change, the exercise is not checked again (the check's own
     // build writes under target/, which the watcher sees too).
@@ -760,6 +773,11 @@ fn watch_checks_again_when_a_file_is_saved() {
     );
     exercises.solve("01-join-the-threads");
     wait_for("✓ 01", &mut seen);
+    // The pass stays on the screen until a key, or five seconds.
+    wait_for(
+        "On to the next exercise: press a key, or wait 5 s",
+        &mut seen,
+    );
     wait_for("checking 02", &mut seen);
     wait_for("h next hint, l list, q quit", &mut seen);
     // Keys: l the list, h the next hint, q quits.

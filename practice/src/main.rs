@@ -548,7 +548,14 @@ fn list(root: &Path, lang: Lang) -> ExitCode {
 
 /// Checks the exercise `times` times, built once: every check runs the program anew, so a
 /// program right only by luck shows it (`check 03 --times 5`).
-fn check_one(root: &Path, exercise: &Exercise, lang: Lang, times: usize) -> ExitCode {
+/// Where a check's result is shown: `practice check` names the next command; `watch` has keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Alone,
+    InWatch,
+}
+
+fn check_one(root: &Path, exercise: &Exercise, lang: Lang, times: usize, shown: Shown) -> ExitCode {
     // No learner's program makes the checker panic; if the checker itself fails, it says so in
     // one line.
     let outcomes = std::panic::catch_unwind(|| match build_all(root, exercise) {
@@ -630,11 +637,13 @@ fn check_one(root: &Path, exercise: &Exercise, lang: Lang, times: usize) -> Exit
             } else {
                 println!("✗ {head}: {}", lang.problem(problem));
             }
-            println!(
-                "  {} cargo run -p practice -- hint {}",
-                lang.pick(["힌트:", "hint:"]),
-                exercise.id
-            );
+            if shown == Shown::Alone {
+                println!(
+                    "  {} cargo run -p practice -- hint {}",
+                    lang.pick(["힌트:", "hint:"]),
+                    exercise.id
+                );
+            }
             ExitCode::from(1)
         }
     }
@@ -698,7 +707,7 @@ fn watch(root: &Path, lang: Lang) -> Result<(), String> {
             ])
         );
         let checked = source_hash(root, current);
-        if check_one(root, current, lang, 1) == ExitCode::SUCCESS {
+        if check_one(root, current, lang, 1, Shown::InWatch) == ExitCode::SUCCESS {
             // The pass stays on the screen until a key, or a few seconds.
             pause_after_pass(&received, lang, terminal);
             continue;
@@ -988,9 +997,11 @@ fn main() -> ExitCode {
         .as_slice()
     {
         [] | ["list"] => Ok(list(&root, lang)),
-        ["check", which] => exercise(which).map(|e| check_one(&root, e, lang, 1)),
+        ["check", which] => exercise(which).map(|e| check_one(&root, e, lang, 1, Shown::Alone)),
         ["check", which, "--times", n] | ["check", "--times", n, which] => match n.parse() {
-            Ok(times @ 1..=MOST_TIMES) => exercise(which).map(|e| check_one(&root, e, lang, times)),
+            Ok(times @ 1..=MOST_TIMES) => {
+                exercise(which).map(|e| check_one(&root, e, lang, times, Shown::Alone))
+            }
             _ => Err(lang
                 .pick([
                     &format!("error: --times는 1부터 {MOST_TIMES}까지입니다: {n:?}"),

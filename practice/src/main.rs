@@ -18,6 +18,7 @@ mod interrupt;
 mod korean;
 mod no_unsafe;
 mod screen;
+mod watch;
 
 use exercises::{Exercise, Problem};
 use std::io::IsTerminal;
@@ -649,203 +650,6 @@ fn check_one(root: &Path, exercise: &Exercise, lang: Lang, times: usize, shown: 
     }
 }
 
-/// Checks the current exercise (the first not passed), then again only when the content of one
-/// of its files changes: not when a file is only read or touched, and not on its own build,
-/// whose files are under `target/`. Clears the screen between checks on a terminal.
-fn watch(root: &Path, lang: Lang) -> Result<(), String> {
-    use notify::{RecursiveMode, Watcher};
-    let (events, received) = std::sync::mpsc::channel();
-    let files = events.clone();
-    // Reads are not changes: reading the sources to hash them must not wake the loop again.
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| !e.kind.is_access()) {
-            let _ = files.send(Watched::File);
-        }
-    })
-    .map_err(|e| e.to_string())?;
-    watcher
-        .watch(root, RecursiveMode::Recursive)
-        .map_err(|e| e.to_string())?;
-    let _keys = keys::read(events);
-    let terminal = std::io::stdout().is_terminal();
-    loop {
-        let done = passed(root);
-        let Some(current) = exercises().iter().find(|e| !done.iter().any(|d| d == e.id)) else {
-            println!("{}", lang.pick(["모두 통과했습니다!", "All passed!"]));
-            return Ok(());
-        };
-        if terminal {
-            print!("\x1b[2J\x1b[H");
-        }
-        println!(
-            "{} {} {} ({})",
-            lang.pick(["확인 중:", "checking"]),
-            current.id,
-            current.package,
-            lang.pick(
-                screen::progress(done.len(), exercises().len())
-                    .each_ref()
-                    .map(String::as_str)
-            )
-        );
-        println!(
-            "{} {}",
-            lang.pick(["고칠 파일:", "the file to edit:"]),
-            screen::file_to_edit(root, current).display()
-        );
-        println!(
-            "{}",
-            lang.pick([
-                &format!(
-                    "(프로그램이 멈추면 {}초 안에 알려 줍니다)",
-                    hang().as_secs()
-                ),
-                &format!(
-                    "(a program that hangs is reported within {} s)",
-                    hang().as_secs()
-                ),
-            ])
-        );
-        let checked = source_hash(root, current);
-        if check_one(root, current, lang, 1, Shown::InWatch) == ExitCode::SUCCESS {
-            // The pass stays on the screen until a key, or a few seconds.
-            pause_after_pass(&received, lang, terminal);
-            continue;
-        }
-        let keys = lang.pick([
-            "(고쳐 저장하면 다시 확인합니다. h 다음 힌트, l 목록, q 끝내기)",
-            "(save a change to check again; h next hint, l list, q quit)",
-        ]);
-        println!("{keys}");
-        // Wait until the exercise's sources differ from what was checked; events for other
-        // files, for reads, or for a save that changed nothing are passed over.
-        // A key is answered at once, also while file events are being gathered.
-        let on_key = |key: u8| -> Result<bool, String> {
-            match key {
-                b'q' => return Ok(true),
-                b'h' => {
-                    hint(root, current, lang)?;
-                }
-                b'l' => {
-                    list(root, lang);
-                }
-                _ => return Ok(false),
-            }
-            println!("{keys}");
-            Ok(false)
-        };
-        loop {
-            match received.recv().map_err(|e| e.to_string())? {
-                Watched::File => {
-                    std::thread::sleep(Duration::from_millis(100));
-                    while let Ok(more) = received.try_recv() {
-                        if let Watched::Key(key) = more
-                            && on_key(key)?
-                        {
-                            return Ok(());
-                        }
-                    }
-                    if source_hash(root, current) != checked {
-                        break;
-                    }
-                }
-                Watched::Key(key) => {
-                    if on_key(key)? {
-                        return Ok(());
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// After a pass in `watch`: the screen is kept for a key, or five seconds counted down.
-fn pause_after_pass(received: &std::sync::mpsc::Receiver<Watched>, lang: Lang, terminal: bool) {
-    use std::io::Write;
-    for left in (1..=5).rev() {
-        let both = [
-            format!("다음 연습으로 넘어갑니다: 아무 키나 누르거나 {left}초 기다리세요"),
-            format!("On to the next exercise: press a key, or wait {left} s"),
-        ];
-        let say = lang.pick(both.each_ref().map(String::as_str));
-        if terminal {
-            print!("\r{say} ");
-            let _ = std::io::stdout().flush();
-        } else if left == 5 {
-            println!("{say}");
-        }
-        let until = std::time::Instant::now() + Duration::from_secs(1);
-        while let Some(wait) = until.checked_duration_since(std::time::Instant::now()) {
-            match received.recv_timeout(wait) {
-                Ok(Watched::Key(_)) => {
-                    println!();
-                    return;
-                }
-                Ok(Watched::File) => {}
-                Err(_) => break,
-            }
-        }
-    }
-    println!();
-}
-
-/// What `watch` waits for.
-#[derive(Debug)]
-enum Watched {
-    /// Something changed under the exercises (perhaps only the check's own build).
-    File,
-    /// A key typed.
-    Key(u8),
-}
-
-/// The keys typed while watching, read on a thread of their own. On a terminal they act at once,
-/// without Enter: the terminal leaves line mode while `watch` runs and is put back after.
-mod keys {
-    use super::Watched;
-    use nix::sys::termios::{self, LocalFlags, SetArg, Termios};
-    use std::io::Read;
-    use std::sync::mpsc::Sender;
-
-    /// Puts the terminal back as it was when dropped.
-    #[derive(Debug)]
-    pub struct Keys(Option<Termios>);
-
-    impl Drop for Keys {
-        fn drop(&mut self) {
-            if let Some(saved) = &self.0 {
-                let _ = termios::tcsetattr(std::io::stdin(), SetArg::TCSANOW, saved);
-            }
-        }
-    }
-
-    pub fn read(events: Sender<Watched>) -> Keys {
-        let saved = termios::tcgetattr(std::io::stdin()).ok();
-        if let Some(saved) = &saved {
-            crate::interrupt::keep_terminal(saved);
-            let mut keys = saved.clone();
-            // A key acts at once and is not shown ("h01 join-the-threads...").
-            keys.local_flags
-                .remove(LocalFlags::ICANON | LocalFlags::ECHO);
-            let _ = termios::tcsetattr(std::io::stdin(), SetArg::TCSANOW, &keys);
-        }
-        std::thread::spawn(move || {
-            let mut byte = [0u8];
-            let mut stdin = std::io::stdin();
-            // No standard input (or its end) leaves only Ctrl-C to stop watching.
-            while let Ok(1) = stdin.read(&mut byte) {
-                // `q` ends everything at once, also in the middle of a check or a build.
-                if byte[0] == b'q' {
-                    crate::interrupt::quit();
-                }
-                if events.send(Watched::Key(byte[0])).is_err() {
-                    return;
-                }
-            }
-        });
-        Keys(saved)
-    }
-}
-
 /// Shows the exercise's next hint: its hint file holds one paragraph per hint, from a nudge to
 /// the key idea; how many were shown is remembered in `target/practice-hints`.
 fn hint(root: &Path, e: &Exercise, lang: Lang) -> Result<ExitCode, String> {
@@ -1014,7 +818,7 @@ fn main() -> ExitCode {
         ["solution", which, "--force"] | ["solution", "--force", which] => {
             exercise(which).and_then(|e| solution(&root, e, lang, true))
         }
-        ["watch"] => watch(&root, lang)
+        ["watch"] => watch::watch(&root, lang)
             .map(|()| ExitCode::SUCCESS)
             .map_err(|e| format!("error: cannot watch {}: {e}", root.display())),
         _ => Err(lang.pick([USAGE_KO, USAGE]).to_owned()),

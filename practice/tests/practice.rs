@@ -779,13 +779,22 @@ fn watch_checks_again_when_a_file_is_saved() {
         &mut seen,
     );
     wait_for("checking 02", &mut seen);
-    wait_for("h next hint, l list, q quit", &mut seen);
+    wait_for("l list, q quit", &mut seen);
     // Keys: l the list, h the next hint, q quits.
     let mut keys = watching.stdin.take().expect("stdin");
     std::io::Write::write_all(&mut keys, b"l").expect("type l");
     wait_for("✓ 01 join-the-threads", &mut seen);
     std::io::Write::write_all(&mut keys, b"h").expect("type h");
     wait_for("02 move-the-name (hint 1/2)", &mut seen);
+    // A change saved to another exercise's file checks that one; p goes to the previous one.
+    let other = exercises.path().join("05-send-num-back/src/main.rs");
+    let mut text = std::fs::read_to_string(&other).expect("read 05");
+    text.push_str("// a change\n");
+    std::fs::write(&other, text).expect("save 05");
+    wait_for("checking 05 send-num-back", &mut seen);
+    wait_for("n next exercise, p previous", &mut seen);
+    std::io::Write::write_all(&mut keys, b"p").expect("type p");
+    wait_for("checking 04 end-the-consumer", &mut seen);
     std::io::Write::write_all(&mut keys, b"q").expect("type q");
     let quit = Instant::now() + Duration::from_secs(10);
     while watching.try_wait().expect("wait").is_none() && Instant::now() < quit {

@@ -727,10 +727,30 @@ fn solution(root: &Path, e: &Exercise, lang: Lang, force: bool) -> Result<ExitCo
     let path = root.join("solutions").join(e.folder()).join("src/main.rs");
     std::fs::read_to_string(&path)
         .map(|text| {
-            print!("{text}");
+            print!("{}", in_language(&text, lang));
             ExitCode::SUCCESS
         })
         .map_err(|err| format!("error: cannot read {}: {err}", path.display()))
+}
+
+/// A solution's text in `lang`: its header says why it works in Korean, then from "//! Exercise"
+/// on in English; only the learner's language is shown, then the code.
+fn in_language(text: &str, lang: Lang) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines.iter().take_while(|l| l.starts_with("//!")).count();
+    let (header, code) = lines.split_at(header);
+    let english = (header.iter())
+        .position(|l| l.starts_with("//! Exercise"))
+        .unwrap_or(header.len());
+    let (korean, english) = header.split_at(english);
+    let korean = korean.strip_suffix(&["//!"]).unwrap_or(korean);
+    let shown = match lang {
+        Lang::Ko => korean,
+        Lang::En => english,
+    };
+    let mut out: Vec<&str> = shown.to_vec();
+    out.extend_from_slice(code);
+    out.join("\n") + "\n"
 }
 
 /// The most checks one `check --times` runs.

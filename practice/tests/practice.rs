@@ -654,6 +654,25 @@ fn hint_and_solution_show_what_they_say() {
     );
     let solution = exercises.practice(&["solution", "02", "--force"]);
     assert!(stdout(&solution).contains("thread::spawn(move ||"));
+    // Its explanation in the learner's language only.
+    assert!(stdout(&solution).starts_with("//! Exercise 02, a solution: "));
+    assert!(!stdout(&solution).contains("풀이"), "{}", stdout(&solution));
+    let korean = Command::new(PRACTICE)
+        .args(["solution", "02", "--force"])
+        .env("PRACTICE_EXERCISES", exercises.path())
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .expect("run practice");
+    assert!(
+        stdout(&korean).starts_with("//! 연습 02의 풀이 — `move`가"),
+        "{}",
+        stdout(&korean)
+    );
+    assert!(
+        !stdout(&korean).contains("Exercise 02"),
+        "{}",
+        stdout(&korean)
+    );
     exercises.solve("02-move-the-name");
     let checked = exercises.practice_not_stuck(&["check", "2"]);
     assert!(checked.status.success(), "{}", stdout(&checked));

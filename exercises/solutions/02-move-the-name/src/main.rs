@@ -1,4 +1,6 @@
-//! 연습 02의 풀이 — Exercise 02, a solution: `move` hands `name` to the thread.
+//! 연습 02의 풀이 — `move`가 `name`의 소유권을 스레드로 옮깁니다.
+//!
+//! Exercise 02, a solution: `move` hands `name` to the thread.
 
 use common::say;
 use std::thread;

@@ -1,4 +1,6 @@
-//! 연습 03의 풀이 — Exercise 03, a solution: one atomic `fetch_add` per step.
+//! 연습 03의 풀이 — 한 번 더할 때마다 원자적 `fetch_add` 하나로 더합니다.
+//!
+//! Exercise 03, a solution: one atomic `fetch_add` per step.
 
 use common::say;
 use std::sync::atomic::{AtomicU64, Ordering};

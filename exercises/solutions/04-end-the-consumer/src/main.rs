@@ -1,4 +1,6 @@
-//! 연습 04의 풀이 — Exercise 04, a solution: main drops its own sender.
+//! 연습 04의 풀이 — main이 자기 보내는 쪽(sender)을 drop합니다.
+//!
+//! Exercise 04, a solution: main drops its own sender.
 
 use common::say;
 use crossbeam_channel::Sender;

@@ -1,4 +1,6 @@
-//! 연습 05의 풀이 — Exercise 05, a solution: the child sends its `num` back through a pipe.
+//! 연습 05의 풀이 — 자식이 자기 `num`을 파이프로 부모에게 돌려보냅니다.
+//!
+//! Exercise 05, a solution: the child sends its `num` back through a pipe.
 
 use common::process::Process;
 use common::say;

@@ -1,4 +1,6 @@
-//! 연습 06의 풀이 — Exercise 06, a solution: `.daemon(true)`.
+//! 연습 06의 풀이 — `.daemon(true)`.
+//!
+//! Exercise 06, a solution: `.daemon(true)`.
 
 use common::process::Process;
 use common::{say, sleep_secs};

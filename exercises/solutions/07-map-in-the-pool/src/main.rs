@@ -1,4 +1,6 @@
-//! 연습 07의 풀이 — Exercise 07, a solution: a plain `fn`, found by its address in the workers.
+//! 연습 07의 풀이 — 보통 `fn`을 넘기고, 작업 프로세스는 그 주소로 함수를 찾습니다.
+//!
+//! Exercise 07, a solution: a plain `fn`, found by its address in the workers.
 
 use common::pool::Pool;
 use common::python::Py;

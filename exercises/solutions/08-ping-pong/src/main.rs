@@ -1,4 +1,6 @@
-//! 연습 08의 풀이 — Exercise 08, a solution: the child answers each ping before the next.
+//! 연습 08의 풀이 — 자식이 핑마다 다음 핑이 오기 전에 답합니다.
+//!
+//! Exercise 08, a solution: the child answers each ping before the next.
 
 use common::ipc::Connection;
 use common::process::Process;

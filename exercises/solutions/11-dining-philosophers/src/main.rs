@@ -1,4 +1,7 @@
-//! 연습 11의 풀이 — Exercise 11, a solution: take the lower-numbered fork first (the last
+//! 연습 11의 풀이 — 번호가 작은 포크를 먼저 잡습니다(마지막 철학자는 왼쪽보다 0번 포크를 먼저).
+//! 그래서 모두가 하나씩 쥐고 원을 그리며 기다릴 수 없습니다.
+//!
+//! Exercise 11, a solution: take the lower-numbered fork first (the last
 //! philosopher takes fork 0 before its left), so they can never each hold one and wait in a circle.
 
 use common::say;

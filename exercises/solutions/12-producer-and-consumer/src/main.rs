@@ -1,4 +1,7 @@
-//! 연습 12의 풀이 — Exercise 12, a solution: the consumer blocks in `recv`, which fails once the
+//! 연습 12의 풀이 — 소비자는 `recv`에서 기다리고, 생산자(유일한 보내는 쪽)가 끝나면 `recv`가
+//! 실패해서 끝납니다.
+//!
+//! Exercise 12, a solution: the consumer blocks in `recv`, which fails once the
 //! producer (the only sender) has ended.
 
 use common::ipc::IpcReceiver;

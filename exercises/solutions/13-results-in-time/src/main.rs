@@ -1,4 +1,7 @@
-//! 연습 13의 풀이 — Exercise 13, a solution: `get_timeout` gives up on a result that is not in by
+//! 연습 13의 풀이 — `get_timeout`은 그때까지 오지 않은 결과를 포기하고(`PoolError::Timeout`),
+//! `terminate`는 멈춘 것까지 작업 프로세스를 모두 끝냅니다.
+//!
+//! Exercise 13, a solution: `get_timeout` gives up on a result that is not in by
 //! then (`PoolError::Timeout`), and `terminate` ends the workers, the stuck one too.
 
 use common::pool::{AsyncResult, Pool, PoolError};

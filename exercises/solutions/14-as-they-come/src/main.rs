@@ -1,4 +1,7 @@
-//! 연습 14의 풀이 — Exercise 14, a solution: `imap` gives an iterator; each `next` waits only for
+//! 연습 14의 풀이 — `imap`은 반복자를 줍니다. `next`마다 차례상 다음 결과만 기다리므로, 느린 일이
+//! 도는 동안 빠른 일의 결과가 찍힙니다.
+//!
+//! Exercise 14, a solution: `imap` gives an iterator; each `next` waits only for
 //! the next result in order, so the quick ones are printed while the slow one still runs.
 
 use common::pool::Pool;

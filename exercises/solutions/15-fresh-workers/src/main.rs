@@ -1,4 +1,7 @@
-//! 연습 15의 풀이 — Exercise 15, a solution: `maxtasksperchild` on the pool's builder: a worker
+//! 연습 15의 풀이 — 풀 빌더의 `maxtasksperchild`: 일을 `most`개 한 작업 프로세스는 캐시와 함께
+//! 끝나고, 풀이 새 프로세스를 fork합니다.
+//!
+//! Exercise 15, a solution: `maxtasksperchild` on the pool's builder: a worker
 //! that has done `most` tasks ends, its cache with it, and the pool forks a fresh one.
 
 use common::pool::Pool;

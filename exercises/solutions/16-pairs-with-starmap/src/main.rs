@@ -1,4 +1,7 @@
-//! 연습 16의 풀이 — Exercise 16, a solution: `starmap` takes pairs and calls `f(a, b)` with each
+//! 연습 16의 풀이 — `starmap`은 쌍을 받아 쌍마다 풀어서 `f(a, b)`로 부릅니다. 파이썬의
+//! `pool.starmap`과 같습니다.
+//!
+//! Exercise 16, a solution: `starmap` takes pairs and calls `f(a, b)` with each
 //! pair unpacked, as Python's `pool.starmap` does.
 
 use common::pool::Pool;

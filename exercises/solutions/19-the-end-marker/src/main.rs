@@ -1,4 +1,7 @@
-//! 연습 19의 풀이 — Exercise 19, a solution: the child's loop runs while the message is a job
+//! 연습 19의 풀이 — 자식의 반복은 메시지가 일인 동안(`while let Some(x)`) 돕니다. 끝 표시가 오면
+//! 끝나고, 부모가 기다리는 합을 보냅니다.
+//!
+//! Exercise 19, a solution: the child's loop runs while the message is a job
 //! (`while let Some(x)`); the end marker ends it, and the child sends the total the parent waits for.
 
 use common::ipc::{Connection, pipe};

@@ -1,4 +1,7 @@
-//! 연습 20의 풀이 — Exercise 20, a solution: one `Array` in shared memory; each child gets a
+//! 연습 20의 풀이 — 공유 메모리의 `Array` 하나. 자식마다 같은 메모리의 핸들을 받아 자기 구간에만
+//! 쓰므로, 쓰기끼리 겹치지 않습니다.
+//!
+//! Exercise 20, a solution: one `Array` in shared memory; each child gets a
 //! handle to the same memory and writes only its own slice, so no write meets another.
 
 use common::process::Process;

@@ -1,4 +1,6 @@
-//! 연습 21의 풀이 — Exercise 21, a solution: a manager's dict; each child gets a proxy of it.
+//! 연습 21의 풀이 — 매니저의 dict. 자식마다 그 프록시를 받습니다.
+//!
+//! Exercise 21, a solution: a manager's dict; each child gets a proxy of it.
 
 use common::manager::{DictProxy, Manager};
 use common::process::Process;

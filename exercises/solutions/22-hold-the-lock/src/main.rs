@@ -1,4 +1,7 @@
-//! 연습 22의 풀이 — Exercise 22, a solution: one guard for the whole step. The guard is Python's
+//! 연습 22의 풀이 — 한 걸음 내내 가드 하나. 가드가 파이썬의 `with lock:` 블록입니다. 가드가 살아
+//! 있는 동안 읽기와 쓰기가 모두 일어납니다.
+//!
+//! Exercise 22, a solution: one guard for the whole step. The guard is Python's
 //! `with lock:` block: the read and the write both happen while it lives.
 
 use common::say;

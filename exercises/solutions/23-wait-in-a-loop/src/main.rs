@@ -1,4 +1,7 @@
-//! 연습 23의 풀이 — Exercise 23, a solution: `while`, not `if`: after every wake-up the condition
+//! 연습 23의 풀이 — `if`가 아니라 `while`: 깨어날 때마다 조건을 다시 확인하고, 조건이 맞지 않으면
+//! 다시 기다립니다.
+//!
+//! Exercise 23, a solution: `while`, not `if`: after every wake-up the condition
 //! is checked again, and the thread waits again while it does not hold.
 
 use common::{say, sleep_secs};

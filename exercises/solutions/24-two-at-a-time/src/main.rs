@@ -1,4 +1,6 @@
-//! 연습 24의 풀이 — Exercise 24, a solution: a `Semaphore` of two places; its permit is held from
+//! 연습 24의 풀이 — 자리가 둘인 `Semaphore`. 허가(permit)를 "enter" 전부터 "leave" 뒤까지 쥡니다.
+//!
+//! Exercise 24, a solution: a `Semaphore` of two places; its permit is held from
 //! before "enter" to after "leave".
 
 use common::say;

@@ -1,4 +1,6 @@
-//! 연습 25의 풀이 — Exercise 25, a solution: one `Event`, shared by `Arc`, waited on by every worker.
+//! 연습 25의 풀이 — `Event` 하나를 `Arc`로 나눠 갖고, 작업자마다 그것을 기다립니다.
+//!
+//! Exercise 25, a solution: one `Event`, shared by `Arc`, waited on by every worker.
 
 use common::say;
 use common::sync::Event;

@@ -1,4 +1,7 @@
-//! 연습 26의 풀이 — Exercise 26, a solution: one `Barrier` for all the workers; each waits on it
+//! 연습 26의 풀이 — 모든 작업자가 함께 쓰는 `Barrier` 하나. 단계마다 그것을 기다리고, 마지막에
+//! 도착한 작업자가 모두를 보냅니다.
+//!
+//! Exercise 26, a solution: one `Barrier` for all the workers; each waits on it
 //! after every phase, and the last to arrive lets them all go on.
 
 use common::{say, sleep_secs};

@@ -1,4 +1,8 @@
-//! 연습 27의 풀이 — Exercise 27, a solution: a `WaitGroup` clone rides along with each task; the
+//! 연습 27의 풀이 — `WaitGroup` 복제본이 일마다 따라갑니다. 작업자는 일을 마치면 그것을
+//! drop하고(`task_done()`), main의 `wait()`는 그 회차의 복제본이 모두 사라지면
+//! 돌아옵니다(`q.join()`).
+//!
+//! Exercise 27, a solution: a `WaitGroup` clone rides along with each task; the
 //! worker drops it when the task is done (`task_done()`), and main's `wait()` returns once every
 //! clone of its round is gone (`q.join()`).
 

@@ -1,4 +1,7 @@
-//! 연습 28의 풀이 — Exercise 28, a solution: each task sends its place and result on a channel
+//! 연습 28의 풀이 — 일마다 끝나면 자기 자리와 결과를 채널로 보냅니다. main은 오는 순서대로
+//! 받고(`as_completed`), 각각 제자리에 둡니다(`map`의 순서).
+//!
+//! Exercise 28, a solution: each task sends its place and result on a channel
 //! when it is done; main receives them in the order they come (`as_completed`) and puts each in
 //! its place (`map`'s order).
 

@@ -1,4 +1,7 @@
-//! 연습 29의 풀이 — Exercise 29, a solution: each wait is a task of the runtime's `JoinSet`; when
+//! 연습 29의 풀이 — 기다림마다 런타임 `JoinSet`의 task입니다. 한 task가 타이머를 await하는 동안
+//! 스레드는 다음 task를 돌리므로, 어느 것도 끝나기 전에 모두 시작합니다.
+//!
+//! Exercise 29, a solution: each wait is a task of the runtime's `JoinSet`; when
 //! one awaits its timer, the thread runs the next, so every wait starts before any is done.
 
 use common::say;

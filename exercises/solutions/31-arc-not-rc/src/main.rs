@@ -1,4 +1,7 @@
-//! 연습 31의 풀이 — Exercise 31, a solution: `Arc` in place of `Rc`: its count is changed with
+//! 연습 31의 풀이 — `Rc` 대신 `Arc`: 참조 카운트를 원자적 연산으로 바꾸므로 그 복제본은 다른
+//! 스레드로 갈 수 있습니다(`Send`). `Rc`의 복제본은 갈 수 없습니다.
+//!
+//! Exercise 31, a solution: `Arc` in place of `Rc`: its count is changed with
 //! atomic operations, so its clones may go to other threads (`Send`); `Rc`'s may not.
 
 use common::say;

@@ -1,4 +1,7 @@
-//! 연습 33의 풀이 — Exercise 33, a solution: the parent keeps a copy of the name before `w` moves
+//! 연습 33의 풀이 — `w`가 자식의 클로저로 이동하기 전에 부모가 이름의 복사본을 챙겨 둡니다. 어차피
+//! 자식은 자기 메모리 복사본(fork)에서 돌므로, 자식이 `w`를 바꿔도 돌아오지 않습니다.
+//!
+//! Exercise 33, a solution: the parent keeps a copy of the name before `w` moves
 //! into the child's closure. The child runs on its own copy of memory anyway (fork), so nothing
 //! it changes in `w` would come back.
 

@@ -1,4 +1,7 @@
-//! 연습 35의 풀이 — Exercise 35, a solution: the greeting goes to the child as its target's
+//! 연습 35의 풀이 — 인사말은 target의 인자로 자식에게 가고, `spawn`이 그것을 새 프로그램으로
+//! 보냅니다(파이썬이 `args=`를 pickle하는 것과 같음). 전역 변수는 필요 없습니다.
+//!
+//! Exercise 35, a solution: the greeting goes to the child as its target's
 //! argument, which `spawn` sends to the new program (Python pickles `args=` the same way); no
 //! global is needed.
 

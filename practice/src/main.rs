@@ -341,17 +341,17 @@ fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
         for (round, plan) in PLANS[1..].iter().enumerate() {
             jobs.push(Box::new(move |stop| {
                 let args = probe.pick_args(seed.wrapping_mul(round as u64 + 7));
-                let shown = args.join(", ");
+                let [named_ko, named_en] = probe.named(&args);
                 let called = |problem: Problem| {
                     Problem::new(
                         format!(
                             "검사기가 {} 부른 `{}`: {}",
-                            korean::with(&format!("({shown})"), korean::Josa::EuroRo),
+                            korean::with(&named_ko, korean::Josa::EuroRo),
                             probe.name(),
                             problem.ko
                         ),
                         format!(
-                            "`{}` called by the checker with ({shown}): {}",
+                            "`{}` called by the checker with {named_en}: {}",
                             probe.name(),
                             problem.en
                         ),

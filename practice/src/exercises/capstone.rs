@@ -153,6 +153,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn count_words(paths: Vec<String>, count_file: fn(String) -> Vec<(String, u64)>) -> Vec<(String, u64)>",
                 // Files, the seed of their texts.
                 args: &[(3, 9), (1, 1_000_000)],
+                names: &[["파일", "files"], ["글의 씨앗", "seed of the texts"]],
                 check: count_words_call,
                 late_starts: true,
             }),

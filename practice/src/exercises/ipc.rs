@@ -387,6 +387,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 bin: "check-21",
                 signature: "pub fn record_pids(children: usize) -> Vec<(String, u32)>",
                 args: &[(2, 6)],
+                names: &[["자식", "children"]],
                 check: record_pids_call,
                 late_starts: true,
             }),
@@ -400,6 +401,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // buffer holds before a put waits (278 small items on a socketpair here), so
                 // producers joined before the queue is drained never end (Python's rule).
                 args: &[(2, 5), (300, 400)],
+                names: &[["생산자", "producers"], ["생산자마다 물건", "items each"]],
                 check: drain_call,
                 late_starts: true,
             }),
@@ -411,6 +413,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn square_over_a_pipe(jobs: &[u64], serve: impl Fn(Connection) + Copy + 'static) -> u64",
                 // Jobs, the first job.
                 args: &[(2, 8), (5, 60)],
+                names: &[["일", "jobs"], ["첫 일", "the first job"]],
                 check: square_over_a_pipe_call,
                 late_starts: true,
             }),
@@ -422,6 +425,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn fill_in_slices(children: usize, width: usize) -> Vec<i32>",
                 // Children, the width of a slice.
                 args: &[(2, 5), (1, 4)],
+                names: &[["자식", "children"], ["구간 너비", "width of a slice"]],
                 check: fill_in_slices_call,
                 late_starts: true,
             }),

@@ -80,6 +80,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn greet_in_a_child(greeting: &str)",
                 // The number in the greeting.
                 args: &[(100, 999)],
+                names: &[["인사말의 번호", "number in the greeting"]],
                 check: greet_in_a_child_call,
                 late_starts: true,
             }),

@@ -89,6 +89,8 @@ pub struct Probe {
     pub signature: &'static str,
     /// The ranges the call's arguments are picked from, each anew on every check.
     pub args: &'static [(u64, u64)],
+    /// What each argument is, in Korean and English, as the report names it ("계좌 5").
+    pub names: &'static [[&'static str; 2]],
     /// What the call's run must show, given its arguments.
     pub check: fn(&Run, &[String]) -> Result<(), Problem>,
     /// Whether the call runs with the plans' late workers too. Not where the call perturbs its
@@ -97,6 +99,17 @@ pub struct Probe {
 }
 
 impl Probe {
+    /// The arguments picked, each with its name: "(accounts 5, threads 4, ...)".
+    pub fn named(&self, args: &[String]) -> [String; 2] {
+        let pairs = |lang: usize| -> String {
+            let each: Vec<String> = (self.names.iter().zip(args))
+                .map(|(name, value)| format!("{} {value}", name[lang]))
+                .collect();
+            format!("({})", each.join(", "))
+        };
+        [pairs(0), pairs(1)]
+    }
+
     /// The function's name.
     pub fn name(&self) -> &str {
         // The function's name: after the last "fn ", up to its generics or its arguments.
@@ -540,5 +553,28 @@ mod tests {
             Some("unsafe { X += 1 }".to_owned())
         );
         assert_eq!(exercise.forbidden_in("let unsafely = 1;\n"), None);
+    }
+
+    #[test]
+    fn every_argument_the_checker_picks_has_a_name() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../exercises");
+        let all = super::load(&root).expect("the exercises");
+        let probes: Vec<_> = all.iter().filter_map(|e| e.probe.as_ref()).collect();
+        assert!(probes.len() >= 30, "{} probes", probes.len());
+        for probe in probes {
+            assert_eq!(probe.names.len(), probe.args.len(), "{}", probe.bin);
+        }
+        let ten = all
+            .iter()
+            .find(|e| e.id == "10")
+            .and_then(|e| e.probe.as_ref());
+        let named = ten
+            .expect("10 has a probe")
+            .named(&["5".into(), "4".into(), "3034".into()]);
+        assert_eq!(named[0], "(계좌 5, 스레드 4, 스레드마다 옮기기 3034)");
+        assert_eq!(
+            named[1],
+            "(accounts 5, threads 4, transfers per thread 3034)"
+        );
     }
 }

@@ -330,6 +330,11 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Tasks, the place of the stuck one, the time limit in milliseconds: long enough
                 // for a quick task on a loaded machine (a soak saw one miss 311 ms).
                 args: &[(3, 6), (0, 2), (1_000, 2_000)],
+                names: &[
+                    ["일", "tasks"],
+                    ["멈춘 일의 자리", "place of the stuck one"],
+                    ["시간 한도(ms)", "time limit in ms"],
+                ],
                 check: collect_in_time_call,
                 late_starts: true,
             }),
@@ -341,6 +346,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn print_as_they_come(work: fn(u64) -> u64, xs: &[u64])",
                 // Tasks; the last is the slow one.
                 args: &[(3, 7)],
+                names: &[["일", "tasks"]],
                 check: print_as_they_come_call,
                 late_starts: true,
             }),
@@ -353,6 +359,14 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Tasks, the place of the one that panics, the place of the one that crashes
                 // its worker (never the same: the first two places against the last two).
                 args: &[(4, 7), (0, 1), (2, 3)],
+                names: &[
+                    ["일", "tasks"],
+                    ["panic하는 일의 자리", "place of the one that panics"],
+                    [
+                        "작업 프로세스를 죽이는 일의 자리",
+                        "place of the one that kills its worker",
+                    ],
+                ],
                 check: each_on_its_own_call,
                 late_starts: true,
             }),
@@ -365,6 +379,10 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Tasks, the most a worker may do: two workers that are never replaced do
                 // three or more each.
                 args: &[(6, 12), (1, 2)],
+                names: &[
+                    ["일", "tasks"],
+                    ["작업 프로세스 하나의 최대 일", "most tasks per worker"],
+                ],
                 check: with_fresh_workers_call,
                 late_starts: true,
             }),
@@ -376,6 +394,10 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn products(f: fn(u64, u64) -> u64, pairs: Vec<(u64, u64)>) -> Vec<u64>",
                 // Pairs, the difference within a pair.
                 args: &[(3, 9), (1, 50)],
+                names: &[
+                    ["쌍", "pairs"],
+                    ["쌍 안의 차이", "difference within a pair"],
+                ],
                 check: products_call,
                 late_starts: true,
             }),

@@ -504,6 +504,10 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Workers, and a short preparation: a worker that sleeps past `main`'s 1.2 s
                 // is then more than a second late.
                 args: &[(2, 5), (10, 80)],
+                names: &[
+                    ["작업자", "workers"],
+                    ["준비 시간(ms)", "preparation in ms"],
+                ],
                 check: release_after_call,
                 // A late start would add to the time after the signal.
                 late_starts: false,
@@ -515,6 +519,10 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 bin: "check-24",
                 signature: "pub fn at_most_two(workers: usize, inside_ms: u64)",
                 args: &[(4, 8), (100, 200)],
+                names: &[
+                    ["작업자", "workers"],
+                    ["안에 머무는 시간(ms)", "time inside in ms"],
+                ],
                 check: at_most_two_call,
                 // A late start holds its place unseen (the delay comes before its "enter"), so
                 // two inside together shows only without one; `main`'s 0.5 s inside outlasts the
@@ -529,6 +537,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn consume(shelf: &Mutex<Shelf>, changed: &Condvar)",
                 // Consumers, items: the checker's producer, and its bell every 0.3 ms.
                 args: &[(2, 5), (8, 20)],
+                names: &[["소비자", "consumers"], ["물건", "items"]],
                 check: consume_call,
                 late_starts: true,
             }),
@@ -540,6 +549,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn in_phases(workers: usize, phases: usize)",
                 // Workers, phases.
                 args: &[(2, 5), (2, 4)],
+                names: &[["작업자", "workers"], ["단계", "phases"]],
                 check: in_phases_call,
                 late_starts: true,
             }),
@@ -551,6 +561,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn two_rounds(workers: usize, tasks: u32)",
                 // Workers, tasks per round.
                 args: &[(2, 4), (3, 8)],
+                names: &[["작업자", "workers"], ["회차마다 일", "tasks per round"]],
                 check: two_rounds_call,
                 late_starts: true,
             }),
@@ -562,6 +573,10 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64, add_one: fn(u64) -> u64)",
                 // Threads, additions per thread.
                 args: &[(2, 4), (200_000, 500_000)],
+                names: &[
+                    ["스레드", "threads"],
+                    ["스레드마다 더하기", "additions per thread"],
+                ],
                 check: add_under_a_lock_call,
                 late_starts: true,
             }),
@@ -574,6 +589,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // Tasks, and the place of the slow one: never the last, so joining in order
                 // makes a quick one wait.
                 args: &[(3, 6), (0, 1)],
+                names: &[["일", "tasks"], ["느린 일의 자리", "place of the slow one"]],
                 check: submit_all_call,
                 late_starts: true,
             }),
@@ -585,6 +601,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn gather_waits<W, F>(n: usize, wait: W)",
                 // The checker's waits, each this many milliseconds.
                 args: &[(3, 9), (50, 200)],
+                names: &[["기다림", "waits"], ["기다림마다 ms", "ms each"]],
                 check: gather_waits_call,
                 late_starts: true,
             }),

@@ -1046,3 +1046,116 @@ fn q_during_a_hanging_check_in_watch_leaves_nothing() {
         "q ends watch: {status:?}"
     );
 }
+
+/// `watch` in a real terminal (a tmux pane: its keys go through the terminal's raw mode): the
+/// screen names the file to edit, `q` in the middle of a hanging check ends it within a second,
+/// leaving no process, and the terminal is put back (line mode and echo, as `stty` reports them).
+#[test]
+fn watch_in_a_terminal_names_the_file_and_q_ends_it() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is missing (.ci/run installs it)"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let _turn = turn();
+    let exercises = Exercises::new();
+    std::fs::write(
+        exercises.path().join("01-join-the-threads/src/main.rs"),
+        HANGS,
+    )
+    .expect("write a hanging 01");
+    let session = format!("practice-test-{}", std::process::id());
+    let script = format!(
+        "PRACTICE_EXERCISES='{}' CARGO_TARGET_DIR='{}' PRACTICE_HANG_SECS=60 '{PRACTICE}' --lang en watch; stty -a; sleep 30",
+        exercises.path().display(),
+        workspace().join("target/practice-tests").display(),
+    );
+    let tmux = |args: &[&str]| Command::new("tmux").args(args).output().expect("run tmux");
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &session,
+        "-x",
+        "160",
+        "-y",
+        "50",
+        &script,
+    ]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    let screen = || {
+        String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", &session]).stdout).into_owned()
+    };
+    let pane_pid: u32 =
+        String::from_utf8_lossy(&tmux(&["display", "-p", "-t", &session, "#{pane_pid}"]).stdout)
+            .trim()
+            .parse()
+            .expect("the pane's pid");
+    let deadline = Instant::now() + Duration::from_secs(180);
+    let file = exercises.path().join("01-join-the-threads/src/main.rs");
+    let below = loop {
+        let running = descendants(pane_pid).iter().any(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe"))
+                .is_ok_and(|exe| exe.ends_with("join-the-threads"))
+        });
+        if running {
+            std::thread::sleep(Duration::from_millis(500));
+            break descendants(pane_pid);
+        }
+        if Instant::now() >= deadline {
+            tmux(&["kill-session", "-t", &session]);
+            panic!("01 never ran:\n{}", screen());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let shown = screen();
+    let named = shown.contains(&format!("the file to edit: {}", file.display()));
+    tmux(&["send-keys", "-t", &session, "q"]);
+    let quit = Instant::now() + Duration::from_secs(1);
+    let mut left: Vec<u32> = below.clone();
+    while Instant::now() < quit {
+        // The checker and what it started; the pane's shell goes on (`stty`, then a sleep).
+        left = below
+            .iter()
+            .copied()
+            .filter(|pid| !dead(*pid) && *pid != pane_pid)
+            .collect();
+        left.retain(|pid| {
+            !std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "sleep")
+        });
+        if left.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300)); // stty's report
+    let after = screen();
+    tmux(&["kill-session", "-t", &session]);
+    for pid in &left {
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(*pid as i32),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+    }
+    assert!(
+        named,
+        "the screen does not name {}:\n{shown}",
+        file.display()
+    );
+    assert!(
+        left.is_empty(),
+        "a second after q, still running: {left:?}\n{after}"
+    );
+    let modes = after.split_whitespace().collect::<Vec<_>>();
+    assert!(
+        modes.contains(&"icanon") && modes.contains(&"echo"),
+        "the terminal was not put back:\n{after}"
+    );
+}

@@ -119,7 +119,7 @@ pub fn cut_off(run: &Run) -> Option<Problem> {
             names.join(", ")
         ),
         format!(
-            "when main ended, these threads had not finished: {}; usually a join is missing.",
+            "When main ended, these threads had not finished: {}; usually a join is missing.",
             names.join(", ")
         ),
     ))

@@ -7,7 +7,11 @@ mod keys;
 mod pause;
 
 use crate::exercises::Exercise;
-use crate::{Lang, Shown, check_one, exercises, hang, hint, list, passed, screen, source_hash};
+use crate::progress::{passed, source_hash};
+use crate::report::{Shown, check_one};
+use crate::runs::hang;
+use crate::screens::{hint, list};
+use crate::{Lang, exercises, screen};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;

@@ -168,11 +168,13 @@ fn started_manager() -> (Manager, DictProxy<u8, u8>) {
     (manager, open)
 }
 
-fn a_stranger_stalled_in_a_length_stalls_no_one() {
+/// A stranger (no key) sends `bytes`, then nothing: the others are served meanwhile, and after
+/// its second to answer the challenge it is dropped.
+fn a_stranger_who_sent_stalls_no_one(bytes: &[u8]) {
     let (manager, open) = started_manager();
     let (name, _) = address_of(&open);
     let mut stranger = connect(&name);
-    stranger.write_all(&[3, 0]).expect("two bytes of a length");
+    stranger.write_all(bytes).expect("part of a frame");
     stalls_no_one(&manager, &open, Duration::from_millis(1500));
     assert!(
         closed_by_manager(&mut stranger),
@@ -180,18 +182,12 @@ fn a_stranger_stalled_in_a_length_stalls_no_one() {
     );
 }
 
+fn a_stranger_stalled_in_a_length_stalls_no_one() {
+    a_stranger_who_sent_stalls_no_one(&[3, 0]); // two bytes of a length
+}
+
 fn a_stranger_stalled_in_a_body_stalls_no_one() {
-    let (manager, open) = started_manager();
-    let (name, _) = address_of(&open);
-    let mut stranger = connect(&name);
-    stranger
-        .write_all(&frame(&[9; 60])[..20])
-        .expect("a length and part of a body");
-    stalls_no_one(&manager, &open, Duration::from_millis(1500));
-    assert!(
-        closed_by_manager(&mut stranger),
-        "dropped after its second to answer"
-    );
+    a_stranger_who_sent_stalls_no_one(&frame(&[9; 60])[..20]); // a length, part of a body
 }
 
 fn garbage_is_dropped_at_once() {

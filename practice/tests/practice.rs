@@ -92,6 +92,16 @@ impl Exercises {
         command
     }
 
+    /// `practice` as a Korean learner runs it: no `--lang`, a Korean `LANG`.
+    fn in_korean(&self, args: &[&str]) -> Output {
+        Command::new(PRACTICE)
+            .args(args)
+            .env("PRACTICE_EXERCISES", self.path())
+            .env("LANG", "ko_KR.UTF-8")
+            .output()
+            .expect("run practice")
+    }
+
     fn practice(&self, args: &[&str]) -> Output {
         self.command(args).output().expect("run practice")
     }
@@ -633,12 +643,7 @@ fn hint_and_solution_show_what_they_say() {
         "{}",
         stdout(&hint)
     );
-    let korean = Command::new(PRACTICE)
-        .args(["hint", "04"])
-        .env("PRACTICE_EXERCISES", exercises.path())
-        .env("LANG", "ko_KR.UTF-8")
-        .output()
-        .expect("run practice");
+    let korean = exercises.in_korean(&["hint", "04"]);
     assert!(
         stdout(&korean).contains("(힌트 2/2): 채널은 보내는 쪽이 모두 사라져야"),
         "{}",
@@ -657,12 +662,7 @@ fn hint_and_solution_show_what_they_say() {
     // Its explanation in the learner's language only.
     assert!(stdout(&solution).starts_with("//! Exercise 02, a solution: "));
     assert!(!stdout(&solution).contains("풀이"), "{}", stdout(&solution));
-    let korean = Command::new(PRACTICE)
-        .args(["solution", "02", "--force"])
-        .env("PRACTICE_EXERCISES", exercises.path())
-        .env("LANG", "ko_KR.UTF-8")
-        .output()
-        .expect("run practice");
+    let korean = exercises.in_korean(&["solution", "02", "--force"]);
     assert!(
         stdout(&korean).starts_with("//! 연습 02의 풀이 — `move`가"),
         "{}",

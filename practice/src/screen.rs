@@ -34,6 +34,22 @@ pub fn paths_from_here(root: &Path, exercise: &Exercise, stderr: &str) -> String
     )
 }
 
+/// The chapter of `exercise` and how many of its exercises passed: "노트 3/12".
+pub fn chapter_progress(exercise: &Exercise, passed: &[String]) -> [String; 2] {
+    let mates: Vec<&Exercise> = (crate::exercises().iter())
+        .filter(|e| e.chapter == exercise.chapter)
+        .collect();
+    let done = mates
+        .iter()
+        .filter(|e| passed.iter().any(|p| p == e.id))
+        .count();
+    let [ko, en] = exercise.chapter;
+    [
+        format!("{ko} {done}/{}", mates.len()),
+        format!("{en} {done}/{}", mates.len()),
+    ]
+}
+
 /// "passed N of M".
 pub fn progress(passed: usize, all: usize) -> [String; 2] {
     [

@@ -17,7 +17,13 @@ pub(crate) fn list(root: &Path, lang: Lang) -> ExitCode {
             "Exercises (✓ passed, ✗ not yet)"
         ])
     );
+    let mut chapter = None;
     for e in exercises() {
+        if chapter != Some(e.chapter) {
+            chapter = Some(e.chapter);
+            let [ko, en] = screen::chapter_progress(e, &done);
+            println!("— {} —", lang.pick([&ko, &en]));
+        }
         let mark = if done.iter().any(|d| d == e.id) {
             "✓"
         } else {

@@ -600,6 +600,10 @@ fn the_list_marks_what_passed_and_names_the_next() {
     assert!(checked.status.success(), "{}", stdout(&checked));
     let after = stdout(&exercises.practice(&["list"]));
     assert!(after.contains("✓ 01 join-the-threads"), "{after}");
+    // How far along, in all and in each chapter.
+    assert!(after.contains("passed 1/36"), "{after}");
+    assert!(after.contains("— the notes 1/12 —"), "{after}");
+    assert!(after.contains("— the kept Pool 0/5 —"), "{after}");
     assert!(
         after.contains("next: cargo run -p practice -- check 02"),
         "{after}"
@@ -770,7 +774,7 @@ fn watch_checks_again_when_a_file_is_saved() {
     );
     assert!(
         seen.iter()
-            .any(|l| l.contains("checking 01 join-the-threads (passed 0/36)"))
+            .any(|l| l.contains("checking 01 join-the-threads (passed 0/36; the notes 0/12)"))
     );
     wait_for("save a change to check again", &mut seen);
     // Untouched, or saved without a change, the exercise is not checked again (the check's own

@@ -52,6 +52,8 @@ pub struct Exercise {
     pub id: &'static str,
     pub package: &'static str,
     pub title: [&'static str; 2],
+    /// The chapter it belongs to (`[[chapter]]` in `info.toml`).
+    pub chapter: [&'static str; 2],
     /// What a program that never ends usually lacks.
     pub hang_hint: [&'static str; 2],
     /// What the checker verifies, in words.
@@ -447,8 +449,16 @@ struct Words {
     en: String,
 }
 
+/// A chapter: from its `first` exercise to the next chapter's.
+#[derive(Debug, serde::Deserialize)]
+struct Chapter {
+    first: String,
+    title: Words,
+}
+
 #[derive(Debug, serde::Deserialize)]
 struct InfoToml {
+    chapter: Vec<Chapter>,
     exercise: Vec<Listed>,
 }
 
@@ -468,9 +478,16 @@ pub fn load(root: &std::path::Path) -> Result<Vec<Exercise>, String> {
             e.to_string().lines().next().unwrap_or("")
         )
     })?;
+    let chapters: Vec<(String, [&'static str; 2])> = (info.chapter.into_iter())
+        .map(|c| (c.first, [keep(c.title.ko), keep(c.title.en)]))
+        .collect();
     info.exercise
         .into_iter()
         .map(|listed| {
+            let chapter = (chapters.iter().rev())
+                .find(|(first, _)| *first <= listed.id)
+                .map(|(_, title)| *title)
+                .ok_or_else(|| format!("{}: {} is in no chapter", path.display(), listed.id))?;
             let (check, probe) = mechanism(&listed.package).ok_or_else(|| {
                 format!(
                     "{}: no check for the package {:?} (practice/src/exercises.rs)",
@@ -486,6 +503,7 @@ pub fn load(root: &std::path::Path) -> Result<Vec<Exercise>, String> {
                 id: keep(listed.id),
                 package: keep(listed.package),
                 title: [keep(listed.title.ko), keep(listed.title.en)],
+                chapter,
                 hang_hint: [keep(hang.ko), keep(hang.en)],
                 checks: [keep(listed.checks.ko), keep(listed.checks.en)],
                 check,

@@ -60,7 +60,7 @@ pub fn watch(root: &Path, lang: Lang) -> Result<(), String> {
             return Ok(());
         };
         let current = &all[at];
-        show_header(root, current, done.len(), lang, terminal);
+        show_header(root, current, &done, lang, terminal);
         if check_one(root, current, lang, 1, Shown::InWatch) == ExitCode::SUCCESS {
             pause::after_pass(&received, lang, terminal);
             // On to the next one not passed, after this one (or before it, if none is after).
@@ -80,17 +80,19 @@ pub fn watch(root: &Path, lang: Lang) -> Result<(), String> {
     }
 }
 
-fn show_header(root: &Path, current: &Exercise, passed: usize, lang: Lang, terminal: bool) {
+fn show_header(root: &Path, current: &Exercise, passed: &[String], lang: Lang, terminal: bool) {
     if terminal {
         print!("\x1b[2J\x1b[H");
     }
-    let progress = screen::progress(passed, exercises().len());
+    let progress = screen::progress(passed.len(), exercises().len());
+    let chapter = screen::chapter_progress(current, passed);
     println!(
-        "{} {} {} ({})",
+        "{} {} {} ({}; {})",
         lang.pick(["확인 중:", "checking"]),
         current.id,
         current.package,
-        lang.pick(progress.each_ref().map(String::as_str))
+        lang.pick(progress.each_ref().map(String::as_str)),
+        lang.pick(chapter.each_ref().map(String::as_str))
     );
     println!(
         "{} {}",

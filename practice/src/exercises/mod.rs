@@ -539,6 +539,22 @@ pub fn one_thread_per_name(run: &Run) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Whether main went on for a while after its last line (a sleep, or waiting for something): the
+/// trace has no sleep events, but a main that returns at once ends within a millisecond or two of
+/// its last line.
+fn main_lingered(run: &Run) -> bool {
+    let of_main = |kind: Kind| {
+        (run.events.iter())
+            .filter(|e| e.pid == run.pid && e.kind == kind)
+            .map(|e| e.t_ns)
+            .max()
+    };
+    match (of_main(Kind::Say), of_main(Kind::ProcessExit)) {
+        (Some(last), Some(exit)) => exit.saturating_sub(last) > 20_000_000,
+        _ => false,
+    }
+}
+
 /// Whether every process the run started is gone (a daemon child is ended at exit).
 pub fn nothing_left(run: &Run) -> Result<(), Problem> {
     for pid in run.pids() {

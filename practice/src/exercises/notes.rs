@@ -206,13 +206,25 @@ fn join_the_threads(run: &Run) -> Result<(), Problem> {
         let end = format!("sub thread end  thread {i}");
         let quoted = format!("'{end}'");
         let Some(at) = line(run, &end) else {
+            // The sleep sentence only where main went on after its last line, as a sleep does.
+            let (why_ko, why_en) = if main_lingered(run) {
+                (
+                    "정해진 시간만큼 자는 것으로는 기다린 것이 아닙니다",
+                    "Sleeping a fixed time is not waiting",
+                )
+            } else {
+                (
+                    "main은 스레드를 기다리지 않았습니다",
+                    "It did not wait for them",
+                )
+            };
             return Err(Problem::new(
                 format!(
-                    "{} 찍히지 않았습니다. 스레드가 끝나기 전에 main이 반환했습니다. 정해진 시간만큼 자는 것으로는 기다린 것이 아닙니다. 스레드마다 join하세요.",
+                    "{} 찍히지 않았습니다. 스레드가 끝나기 전에 main이 반환했습니다. {why_ko}. 스레드마다 join하세요.",
                     with(&quoted, Josa::IGa)
                 ),
                 format!(
-                    "{quoted} was never printed: main returned before its threads finished. Sleeping a fixed time is not waiting: join every thread."
+                    "{quoted} was never printed: main returned before its threads finished. {why_en}: join every thread."
                 ),
             )
             .missing());

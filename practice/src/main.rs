@@ -75,10 +75,12 @@ fn exercises() -> &'static [Exercise] {
 }
 
 fn exercises_dir() -> PathBuf {
-    std::env::var_os("PRACTICE_EXERCISES").map_or_else(
+    let dir = std::env::var_os("PRACTICE_EXERCISES").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../exercises"),
         PathBuf::from,
-    )
+    );
+    // Without `practice/..`, so that the file to edit is named as the learner would type it.
+    dir.canonicalize().unwrap_or(dir)
 }
 
 /// The exercise `which` names: its number (`3` or `03`), its package or its folder.

@@ -1242,10 +1242,9 @@ fn watch_in_a_terminal_keeps_a_pass_and_follows_another_file() {
             .nth(1)
             .and_then(|rest| rest.split(' ').next())
             .and_then(|n| n.parse::<u32>().ok())
+            && counted.last() != Some(&left)
         {
-            if counted.last() != Some(&left) {
-                counted.push(left);
-            }
+            counted.push(left);
         }
         std::thread::sleep(Duration::from_millis(50));
     };

@@ -6,6 +6,7 @@ prints {"name": ..., "ns_per_unit": <median over samples>, "samples": [...]} as 
 """
 import json
 import multiprocessing as mp
+import os
 import sys
 import threading
 import time
@@ -88,6 +89,27 @@ def queue_1mib(n):
             assert len(q.get()) == 1 << 20
         p.join()
     return timed(body)
+
+
+def floor_roundtrip(n):
+    """The floor: one byte each way on two raw pipes, to a child made by a bare os.fork."""
+    down_r, down_w = os.pipe()
+    up_r, up_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        while (byte := os.read(down_r, 1)) and byte != b"\xff":
+            os.write(up_w, byte)
+        os._exit(0)
+    os.close(down_r)
+    os.close(up_w)
+    def body():
+        for i in range(n):
+            os.write(down_w, bytes((i & 0x7F,)))
+            os.read(up_r, 1)
+    elapsed = timed(body)
+    os.write(down_w, b"\xff")
+    os.waitpid(pid, 0)
+    return elapsed
 
 
 def echo(conn, other):
@@ -212,6 +234,7 @@ def shm_attach_read_1mib(n):
 
 
 OPS = {
+    "floor_roundtrip": floor_roundtrip,
     "thread_start_join": thread_start_join,
     "process_start_join_fork": lambda n: process_start_join(FORK, n),
     "process_start_join_spawn": lambda n: process_start_join(SPAWN, n),

@@ -86,7 +86,12 @@ pub(crate) fn compare(rounds: usize) -> Result<(), String> {
     let mut rust: HashMap<&str, Vec<f64>> = HashMap::new();
     let mut python: HashMap<&str, Vec<f64>> = HashMap::new();
     let mut rust_ops: Vec<&str> = bench::OPS.iter().map(|op| op.name).collect();
-    rust_ops.extend(["pipe_roundtrip@0", "queue_small_ipc@0"]);
+    // The pinned runs the rows name (`pipe_roundtrip@0`...), each once.
+    for row in crate::rows::ROWS {
+        if row.rust.ends_with("@0") && !rust_ops.contains(&row.rust) {
+            rust_ops.push(row.rust);
+        }
+    }
     // Every CPython twin the rows name (the GIL table's two besides), each once: a row cannot
     // name one that is never run.
     let mut python_ops: Vec<&str> = Vec::new();

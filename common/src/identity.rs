@@ -27,13 +27,8 @@ pub struct CurrentProcess {
 /// assert_eq!(me.pid, std::process::id());
 /// ```
 pub fn current_process() -> CurrentProcess {
-    let name = PROCESS_NAME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .clone()
-        .unwrap_or_else(|| "MainProcess".to_owned());
     CurrentProcess {
-        name,
+        name: process_name(),
         pid: std::process::id(),
         ppid: std::os::unix::process::parent_id(),
     }
@@ -46,10 +41,19 @@ pub fn current_process() -> CurrentProcess {
 /// common::set_process_name("rank 0");
 /// assert_eq!(common::current_process().name, "rank 0");
 /// ```
-pub fn set_process_name(name: &str) {
+pub fn set_process_name(name: impl Into<String>) {
     *PROCESS_NAME
         .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(name.to_owned());
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(name.into());
+}
+
+/// This process's name alone ([`current_process`] without its two system calls).
+pub(crate) fn process_name() -> String {
+    PROCESS_NAME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone()
+        .unwrap_or_else(|| "MainProcess".to_owned())
 }
 
 /// The process that started this one, as a child knows it: Python's

@@ -121,6 +121,12 @@ struct Settings {
     jitter: Option<u64>,
 }
 
+/// Reads the settings now, if not yet read: `Process::start` does so before `fork`, so that no
+/// child reads (and writes) them on its own.
+pub(crate) fn read_settings() {
+    settings();
+}
+
 fn settings() -> &'static Settings {
     static SETTINGS: OnceLock<Settings> = OnceLock::new();
     SETTINGS.get_or_init(|| {

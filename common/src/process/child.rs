@@ -11,9 +11,13 @@ use std::ffi::CString;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// The forked child's side of `start`: name itself, run the target, apply the exit rule, `_exit`.
+///
+/// After `fork` the child shares every page with its parent, and the first write to a page
+/// copies it: about 2 µs each, the larger part of what a start costs above the bare `fork`. So
+/// what can be made before the `fork` is (`Becoming`, the list `after_in_child`), the resets
+/// below write only what is set, and nothing here allocates before the target runs.
 pub(super) fn run_child(
-    name: &str,
-    parent: Pid,
+    becoming: Becoming,
     target: Box<dyn FnOnce()>,
     held: SigSet,
     ordinal: usize,
@@ -24,31 +28,47 @@ pub(super) fn run_child(
     lifeline::forget_all();
     forkserver::forget();
     children::release_signals(held);
-    let parent = ParentProcess {
-        name: identity::current_process().name,
-        pid: parent.as_raw() as u32,
-    };
     // Die with the parent if it is killed outright; and if it already died before this line,
     // the signal would never come, so check.
-    if !lifeline::die_with_forking_parent(Pid::from_raw(parent.pid as i32)) {
+    if !lifeline::die_with_forking_parent(Pid::from_raw(becoming.parent.pid as i32)) {
         exit_now(1);
     }
-    become_child(name, parent);
+    become_child(becoming);
     for f in after_in_child {
         f();
     }
     run_target(target, ordinal, StartMethod::Fork)
 }
 
-/// In a new child of any start method: take the name it was given and know its parent.
-pub(super) fn become_child(name: &str, parent: ParentProcess) {
-    identity::set_parent(parent);
-    identity::set_process_name(name);
-    // The name `ps` and `top` show (the kernel keeps 15 bytes).
-    let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();
-    if let Ok(short) = CString::new(short) {
-        let _ = prctl::set_name(&short);
+/// What a new child takes on: its name, the same cut to what `ps` shows, and its parent. Made
+/// by whoever starts it, so that taking it on allocates nothing in the child.
+pub(super) struct Becoming {
+    name: String,
+    short: Option<CString>,
+    parent: ParentProcess,
+}
+
+impl Becoming {
+    pub(super) fn new(name: &str, parent: ParentProcess) -> Self {
+        // The name `ps` and `top` show: the kernel keeps 15 bytes.
+        let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();
+        Becoming {
+            name: name.to_owned(),
+            short: CString::new(short).ok(),
+            parent,
+        }
     }
+}
+
+/// In a new child of any start method: take the name it was given and know its parent.
+pub(super) fn become_child(becoming: Becoming) {
+    identity::set_parent(becoming.parent);
+    identity::set_process_name(becoming.name);
+    if let Some(short) = &becoming.short {
+        let _ = prctl::set_name(short);
+    }
+    // Kept, not freed: a free writes the allocator's pages (a copy each, right after `fork`).
+    std::mem::forget(becoming.short);
 }
 
 /// Runs the target of a child started by `how`, applies the exit rule and ends the child with

@@ -117,12 +117,24 @@ pub(super) fn running() -> Vec<Child> {
 }
 
 /// In a new child: the parent's children are not ours.
+///
+/// Only what is set is written: after `fork` the table's four pages are the parent's until one
+/// is written, and a write copies the page (see `child.rs`).
 pub(super) fn forget_all() {
-    SERVER.store(0, Ordering::SeqCst);
-    for slot in &CHILDREN {
-        slot.store(0, Ordering::SeqCst);
+    if SERVER.load(Ordering::SeqCst) != 0 {
+        SERVER.store(0, Ordering::SeqCst);
     }
-    names().clear();
+    let mut any = false;
+    for slot in &CHILDREN {
+        if slot.load(Ordering::SeqCst) != 0 {
+            slot.store(0, Ordering::SeqCst);
+            any = true;
+        }
+    }
+    // A child's name is listed only while its slot is (`add`, `reaped`).
+    if any {
+        names().clear();
+    }
 }
 
 /// Python's rule at exit: terminate the daemon children, then wait for every child. Each stays

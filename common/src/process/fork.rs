@@ -2,7 +2,8 @@
 
 use super::target::Target;
 use super::{Process, ProcessError, children, next_ordinal, thread_count};
-use crate::process::child::run_child;
+use super::child::{Becoming, run_child};
+use crate::identity::ParentProcess;
 use nix::unistd::{ForkResult, Pid, fork};
 use std::io::{self, Write};
 
@@ -21,7 +22,14 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     crate::trace::lifecycle::ensure_started();
     // Bytes still in Rust's stdout buffer would be printed by both processes.
     let _ = io::stdout().flush();
-    let parent = nix::unistd::getpid();
+    let becoming = Becoming::new(
+        &process.name,
+        ParentProcess {
+            name: crate::identity::process_name(),
+            pid: std::process::id(),
+        },
+    );
+    crate::perturb::read_settings();
     // Until the new child is in the table of children, a SIGINT or SIGTERM here would find
     // the table without it and leave it behind; and the child, until it has cleared the
     // parent's table, must not run the handler with it. So both hold those signals back.
@@ -39,7 +47,7 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
             children::release_signals(held);
             Ok(child)
         }
-        Ok(ForkResult::Child) => run_child(&process.name, parent, target, held, ordinal, &after),
+        Ok(ForkResult::Child) => run_child(becoming, target, held, ordinal, &after),
         Err(errno) => {
             children::release_signals(held);
             Err(ProcessError::Fork(errno))

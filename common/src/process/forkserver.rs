@@ -35,6 +35,7 @@ use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// The program's end of its server: the socket it rings and reads PIDs on, the channel it sends
@@ -53,10 +54,16 @@ struct Booting {
 
 static SERVER: Mutex<Option<Server>> = Mutex::new(None);
 
+/// Whether `SERVER` was ever set: read by [`forget`] so that a forked child of a program without
+/// a server writes nothing (see `child.rs`: a write after `fork` copies the page).
+static EVER: AtomicBool = AtomicBool::new(false);
+
 /// In a new forked child: the program's server is not this process's to use (its children would
 /// become the program's, not this child's).
 pub(super) fn forget() {
-    *SERVER.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    if EVER.load(Ordering::SeqCst) {
+        *SERVER.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
 }
 
 /// Has the server fork `process`'s child; in the program, its PID, registered among the children.
@@ -74,6 +81,7 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     let reply = match (server.as_mut(), booting) {
         (_, Some(booting)) => booting.connect(launch).map(|(started, pid)| {
             *server = Some(started);
+            EVER.store(true, Ordering::SeqCst);
             pid
         }),
         (Some(running), None) => running.ask(launch),

@@ -14,9 +14,14 @@ use nix::unistd::Pid;
 use std::io::Read;
 use std::os::fd::OwnedFd;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The write ends the parent holds, one per spawned child until it is reaped.
 static HELD: Mutex<Vec<(i32, OwnedFd)>> = Mutex::new(Vec::new());
+
+/// Whether anything was ever held: read by [`forget_all`] so that a forked child of a program
+/// that never spawned writes nothing (see `child.rs`: a write after `fork` copies the page).
+static EVER: AtomicBool = AtomicBool::new(false);
 
 /// A new lifeline: (the end the parent holds, the end the child watches). Both close on `exec`;
 /// the spawn lets the child's end through.
@@ -27,6 +32,7 @@ pub(super) fn new() -> std::io::Result<(OwnedFd, OwnedFd)> {
 
 /// In the parent: holds `end` for the child `pid` until [`release`].
 pub(super) fn hold(pid: Pid, end: OwnedFd) {
+    EVER.store(true, Ordering::SeqCst);
     HELD.lock()
         .unwrap_or_else(|e| e.into_inner())
         .push((pid.as_raw(), end));
@@ -41,7 +47,9 @@ pub(super) fn release(pid: Pid) {
 
 /// In a new child (forked): the parent's lifelines are not this process's to hold.
 pub(super) fn forget_all() {
-    HELD.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    if EVER.load(Ordering::SeqCst) {
+        HELD.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
 }
 
 /// In a child: dies (SIGKILL) when the end held by its parent closes. The kernel sends the

@@ -79,7 +79,7 @@ impl Launch {
             exit_now(1)
         };
         method::inherit(self.method);
-        child::become_child(&self.name, self.parent);
+        child::become_child(child::Becoming::new(&self.name, self.parent));
         child::run_target(target, self.ordinal, how)
     }
 }

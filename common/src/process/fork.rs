@@ -1,8 +1,8 @@
 //! `fork`: the child is a copy of this process, made by `fork(2)`.
 
+use super::child::{Becoming, run_child};
 use super::target::Target;
 use super::{Process, ProcessError, children, next_ordinal, thread_count};
-use super::child::{Becoming, run_child};
 use crate::identity::ParentProcess;
 use nix::unistd::{ForkResult, Pid, fork};
 use std::io::{self, Write};

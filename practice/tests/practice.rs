@@ -1070,7 +1070,12 @@ impl Pane {
             eprintln!("skipped: tmux is not installed");
             return None;
         }
-        let session = format!("practice-test-{}", std::process::id());
+        static PANES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let session = format!(
+            "practice-test-{}-{}",
+            std::process::id(),
+            PANES.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
         let script = format!(
             "PRACTICE_EXERCISES='{}' CARGO_TARGET_DIR='{}' PRACTICE_HANG_SECS={hang_secs} '{PRACTICE}' --lang en watch; stty -a; sleep 30",
             exercises.path().display(),
@@ -1191,8 +1196,8 @@ fn watch_in_a_terminal_names_the_file_and_q_ends_it() {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    std::thread::sleep(Duration::from_millis(300)); // stty's report
-    let after = pane.screen();
+    // The shell's `stty -a` then reports the modes (its line names "icanon", or "-icanon").
+    let after = pane.wait_for("icanon", 30);
     drop(pane);
     for pid in &left {
         let _ = nix::sys::signal::kill(

@@ -47,3 +47,84 @@ pub(crate) fn chart(rust: &HashMap<&str, f64>, python: &HashMap<&str, f64>) -> S
     svg.push_str("</svg>\n");
     svg
 }
+
+/// `docs/wakeup.svg`: time per round trip between two processes (log scale), the floor beside
+/// CPython's and Rust's pipes and managers and the spinning wait that goes under the floor.
+pub(crate) fn wakeup(rust: &HashMap<&str, f64>, python: &HashMap<&str, f64>) -> String {
+    let bars: [(&str, f64, &str); 9] = [
+        ("floor: raw pipes", rust["floor_roundtrip"], "#777"),
+        (
+            "floor: raw pipes, one core",
+            rust["floor_roundtrip@0"],
+            "#777",
+        ),
+        ("CPython Pipe()", python["pipe_roundtrip"], "#d08c2c"),
+        ("Rust ipc::pipe", rust["pipe_roundtrip"], "#3866c4"),
+        (
+            "CPython manager (one request)",
+            python["manager_dict_roundtrip"] / 2.0,
+            "#d08c2c",
+        ),
+        (
+            "Rust manager (one request)",
+            rust["manager_dict_roundtrip"] / 2.0,
+            "#3866c4",
+        ),
+        ("spin 10 µs, then block", rust["wake_spin_10us"], "#2e8b57"),
+        ("spin 10 µs, one core", rust["wake_spin_10us@0"], "#2e8b57"),
+        (
+            "spin 100 µs, one core",
+            rust["wake_spin_100us@0"],
+            "#2e8b57",
+        ),
+    ];
+    let (left, width, bar, gap) = (260.0, 900.0, 18.0, 8.0);
+    let height = 60.0 + bars.len() as f64 * (bar + gap);
+    // Decades of µs, from below the fastest to above the slowest.
+    let micros = |ns: f64| ns / 1e3;
+    let low = bars
+        .iter()
+        .map(|b| micros(b.1))
+        .fold(f64::MAX, f64::min)
+        .log10()
+        .floor();
+    let high = bars
+        .iter()
+        .map(|b| micros(b.1))
+        .fold(0.0, f64::max)
+        .log10()
+        .ceil();
+    let span = (high - low).max(1.0);
+    let x = |us: f64| left + ((us.log10() - low) / span) * (width - left - 90.0);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
+         <text x=\"10\" y=\"20\" font-weight=\"bold\">One round trip between two processes, µs (log scale)</text>\n"
+    );
+    for decade in low as i32..=high as i32 {
+        let us = 10f64.powi(decade);
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{0:.1}\" y1=\"30\" x2=\"{0:.1}\" y2=\"{1}\" stroke=\"#ddd\"/><text x=\"{0:.1}\" y=\"{2}\" text-anchor=\"middle\" fill=\"#666\">{us}</text>",
+            x(us),
+            height - 22.0,
+            height - 8.0
+        );
+    }
+    for (i, (label, ns, colour)) in bars.iter().enumerate() {
+        let y = 36.0 + i as f64 * (bar + gap);
+        let end = x(micros(*ns));
+        let _ = writeln!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{label}</text><rect x=\"{left}\" y=\"{y}\" width=\"{:.1}\" height=\"{bar}\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"{}\">{}</text>",
+            left - 8.0,
+            y + 13.0,
+            (end - left).max(1.0),
+            end + 6.0,
+            y + 13.0,
+            crate::report::human(*ns)
+        );
+    }
+    svg.push_str("</svg>\n");
+    svg
+}

@@ -9,11 +9,13 @@ mod messages;
 mod pool;
 mod shared;
 mod start;
+mod wakeup;
 
 pub use messages::*;
 pub use pool::*;
 pub use shared::*;
 pub use start::*;
+pub use wakeup::*;
 
 use std::time::{Duration, Instant};
 
@@ -42,6 +44,10 @@ const fn op(name: &'static str, run: fn(u64) -> Duration, n: u64) -> Op {
 /// Every operation, in the order of `docs/bench.md`.
 pub const OPS: &[Op] = &[
     op("floor_roundtrip", floor_roundtrip, 20_000),
+    op("wake_futex", wake_futex, 20_000),
+    op("wake_spin_1us", wake_spin_1us, 20_000),
+    op("wake_spin_10us", wake_spin_10us, 20_000),
+    op("wake_spin_100us", wake_spin_100us, 20_000),
     op("thread_start_join", thread_start_join, 2_000),
     op("process_start_join", process_start_join, 200),
     op("process_start_join_spawn", process_start_join_spawn, 50),

@@ -35,6 +35,7 @@ pub(crate) fn machine() -> String {
 pub(crate) fn report(
     rust: &HashMap<&str, f64>,
     python: &HashMap<&str, f64>,
+    cpu: &HashMap<&str, f64>,
     rounds: usize,
 ) -> String {
     let mut out = String::new();
@@ -137,6 +138,29 @@ pub(crate) fn report(
             human(rust[raw]),
         );
     }
+    wake_table(&mut out, rust, cpu);
     out.push_str(include_str!("../notes.md"));
     out
+}
+
+/// "What a wake-up costs": each way of waiting, its time and the CPU both processes burn per
+/// round trip, across cores and on one core.
+fn wake_table(out: &mut String, rust: &HashMap<&str, f64>, cpu: &HashMap<&str, f64>) {
+    let _ = writeln!(out, "\n## What a wake-up costs\n");
+    let _ = writeln!(
+        out,
+        "<!-- ANCHOR: wakeup -->\n| the other process | across cores | CPU (both) | one core | CPU (both) |\n|---|---|---|---|---|"
+    );
+    for (what, op) in crate::rows::WAKE {
+        let pinned = format!("{op}@0");
+        let _ = writeln!(
+            out,
+            "| {what} | {} | {} | {} | {} |",
+            human(rust[op]),
+            human(cpu[op]),
+            human(rust[pinned.as_str()]),
+            human(cpu[pinned.as_str()]),
+        );
+    }
+    let _ = writeln!(out, "<!-- ANCHOR_END: wakeup -->");
 }

@@ -163,6 +163,25 @@ pub(crate) const ROWS: &[Row] = &[
     ),
 ];
 
+/// The wake-up table: how the other process waits, and the operation that measures it, each run
+/// across cores and pinned to one.
+pub(crate) const WAKE: &[(&str, &str)] = &[
+    ("blocks in `read` on a pipe (the floor)", "floor_roundtrip"),
+    ("blocks on a futex at once", "wake_futex"),
+    ("spins up to 1 µs, then blocks", "wake_spin_1us"),
+    ("spins up to 10 µs, then blocks", "wake_spin_10us"),
+    ("spins up to 100 µs, then blocks", "wake_spin_100us"),
+];
+
+/// The pinned runs of [`WAKE`].
+pub(crate) const WAKE_PINNED: &[&str] = &[
+    "floor_roundtrip@0",
+    "wake_futex@0",
+    "wake_spin_1us@0",
+    "wake_spin_10us@0",
+    "wake_spin_100us@0",
+];
+
 /// Units per sample on the CPython side (fewer where CPython is slow; the metric is per unit).
 pub(crate) fn python_n(name: &str) -> u64 {
     match name {

@@ -32,8 +32,9 @@ pub(crate) fn command(program: &Path, args: &[&str], name: &str) -> Command {
     command
 }
 
-/// Runs a command that prints one JSON object with `ns_per_unit`.
-pub(crate) fn run_json(command: &mut Command) -> Result<f64, String> {
+/// Runs a command that prints one JSON object with `ns_per_unit` (and, from `bench measure`,
+/// `cpu_ns_per_unit`, returned as 0 where absent).
+pub(crate) fn run_json(command: &mut Command) -> Result<(f64, f64), String> {
     let output = command
         .output()
         .map_err(|e| format!("cannot run {command:?}: {e}"))?;
@@ -45,9 +46,10 @@ pub(crate) fn run_json(command: &mut Command) -> Result<f64, String> {
     }
     let value: Value =
         serde_json::from_slice(&output.stdout).map_err(|e| format!("{command:?}: {e}"))?;
-    value["ns_per_unit"]
+    let ns = value["ns_per_unit"]
         .as_f64()
-        .ok_or_else(|| format!("{command:?}: no ns_per_unit"))
+        .ok_or_else(|| format!("{command:?}: no ns_per_unit"))?;
+    Ok((ns, value["cpu_ns_per_unit"].as_f64().unwrap_or(0.0)))
 }
 
 /// What `compare` needs besides itself, checked before the first round: CPython 3.11 or newer
@@ -84,12 +86,15 @@ pub(crate) fn compare(rounds: usize) -> Result<(), String> {
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/bench.py");
     let mut rust: HashMap<&str, Vec<f64>> = HashMap::new();
+    let mut rust_cpu: HashMap<&str, Vec<f64>> = HashMap::new();
     let mut python: HashMap<&str, Vec<f64>> = HashMap::new();
     let mut rust_ops: Vec<&str> = bench::OPS.iter().map(|op| op.name).collect();
-    // The pinned runs the rows name (`pipe_roundtrip@0`...), each once.
-    for row in crate::rows::ROWS {
-        if row.rust.ends_with("@0") && !rust_ops.contains(&row.rust) {
-            rust_ops.push(row.rust);
+    // The pinned runs the rows name (`pipe_roundtrip@0`...), and the wake-up table's, each once.
+    let pinned = crate::rows::ROWS.iter().map(|row| row.rust);
+    let pinned = pinned.chain(crate::rows::WAKE_PINNED.iter().copied());
+    for name in pinned {
+        if name.ends_with("@0") && !rust_ops.contains(&name) {
+            rust_ops.push(name);
         }
     }
     // Every CPython twin the rows name (the GIL table's two besides), each once: a row cannot
@@ -109,16 +114,14 @@ pub(crate) fn compare(rounds: usize) -> Result<(), String> {
         // Interleaved: a Rust operation, then a CPython one, so that both see the same machine.
         for i in 0..rust_ops.len().max(python_ops.len()) {
             if let Some(&name) = rust_ops.get(i) {
-                rust.entry(name).or_default().push(run_json(&mut command(
-                    &me,
-                    &["measure", "{}"],
-                    name,
-                ))?);
+                let (ns, cpu) = run_json(&mut command(&me, &["measure", "{}"], name))?;
+                rust.entry(name).or_default().push(ns);
+                rust_cpu.entry(name).or_default().push(cpu);
             }
             if let Some(&name) = python_ops.get(i) {
                 let n = python_n(name.trim_end_matches("@0")).to_string();
                 let script = script.to_str().ok_or("a non-UTF-8 path")?;
-                let ns = run_json(&mut command(
+                let (ns, _) = run_json(&mut command(
                     Path::new("python3"),
                     &[script, "{}", &n, "3"],
                     name,
@@ -129,12 +132,15 @@ pub(crate) fn compare(rounds: usize) -> Result<(), String> {
     }
     let rust: HashMap<&str, f64> = rust.into_iter().map(|(k, v)| (k, median(v))).collect();
     let python: HashMap<&str, f64> = python.into_iter().map(|(k, v)| (k, median(v))).collect();
-    let report = report::report(&rust, &python, rounds);
+    let cpu: HashMap<&str, f64> = rust_cpu.into_iter().map(|(k, v)| (k, median(v))).collect();
+    let report = report::report(&rust, &python, &cpu, rounds);
     print!("{report}");
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs");
     std::fs::write(docs.join("bench.md"), &report).map_err(|e| e.to_string())?;
     std::fs::write(docs.join("bench.svg"), chart::chart(&rust, &python))
         .map_err(|e| e.to_string())?;
-    eprintln!("wrote docs/bench.md and docs/bench.svg");
+    std::fs::write(docs.join("wakeup.svg"), chart::wakeup(&rust, &python))
+        .map_err(|e| e.to_string())?;
+    eprintln!("wrote docs/bench.md, docs/bench.svg and docs/wakeup.svg");
     Ok(())
 }

@@ -88,7 +88,7 @@ struct Address {
 #[derive(Debug)]
 struct Connection {
     address: Address,
-    stream: Mutex<Option<UnixStream>>,
+    stream: Mutex<Option<(UnixStream, protocol::Buffers)>>,
 }
 
 impl Connection {
@@ -134,12 +134,14 @@ impl Connection {
     fn ask(&self, request: &Request) -> Result<Response, ManagerError> {
         let mut stream = self.stream.lock().unwrap_or_else(|e| e.into_inner());
         if stream.is_none() {
-            *stream = Some(Self::open(&self.address)?);
+            *stream = Some((Self::open(&self.address)?, protocol::Buffers::default()));
         }
-        let Some(connected) = stream.as_ref() else {
+        let Some((connected, buffers)) = stream.as_mut() else {
             unreachable!("connected just above")
         };
-        let answer = protocol::send(connected, request).and_then(|()| protocol::receive(connected));
+        let answer = buffers
+            .send(&*connected, request)
+            .and_then(|()| buffers.receive(&*connected));
         match answer {
             Ok(Response::Error(why)) => Err(ManagerError::Refused(why)),
             Ok(response) => Ok(response),

@@ -122,6 +122,66 @@ pub(super) fn send<T: Serialize>(mut to: impl Write, value: &T) -> io::Result<()
     to.write_all(&frame(value)?)
 }
 
+/// The buffers of one side of a connection, kept from message to message, so that a request and
+/// its response cost no allocation once they have grown to fit, and each is one `write` and
+/// (usually) one `read`.
+#[derive(Debug, Default)]
+pub(super) struct Buffers {
+    out: Vec<u8>,
+    input: Vec<u8>,
+}
+
+impl Buffers {
+    /// Writes `value` as one frame, in one `write` where the socket takes it whole.
+    pub(super) fn send<T: Serialize>(&mut self, mut to: impl Write, value: &T) -> io::Result<()> {
+        let mut out = std::mem::take(&mut self.out);
+        out.clear();
+        out.extend_from_slice(&[0; 4]);
+        let mut out = postcard::to_extend(value, out).map_err(io::Error::other)?;
+        let length = u32::try_from(out.len() - 4).map_err(io::Error::other)?;
+        out[..4].copy_from_slice(&length.to_le_bytes());
+        let written = to.write_all(&out);
+        self.out = out;
+        written
+    }
+
+    /// Reads one frame, as many bytes as have come at each `read` (the whole of a small one at
+    /// the first), and decodes it. The other side sends nothing unasked, so bytes past the frame
+    /// are a broken protocol, not the next message.
+    pub(super) fn receive<T: DeserializeOwned>(&mut self, mut from: impl Read) -> io::Result<T> {
+        let input = &mut self.input;
+        let mut filled = 0;
+        let mut end = 4;
+        while filled < end {
+            if input.len() < end.max(4096) {
+                input.resize(end.max(4096), 0);
+            }
+            let read = from.read(&mut input[filled..])?;
+            if read == 0 {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            filled += read;
+            if end == 4 && filled >= 4 {
+                let length = u32::from_le_bytes([input[0], input[1], input[2], input[3]]) as usize;
+                if length > MAX_FRAME {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "frame too large",
+                    ));
+                }
+                end = 4 + length;
+            }
+        }
+        if filled > end {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "bytes after the response",
+            ));
+        }
+        decode(&input[4..end])
+    }
+}
+
 /// A frame's body as a `T`.
 pub(super) fn decode<T: DeserializeOwned>(body: &[u8]) -> io::Result<T> {
     postcard::from_bytes(body).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))

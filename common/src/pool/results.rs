@@ -111,7 +111,7 @@ impl<O> Drop for AsyncResult<O> {
     }
 }
 
-/// The results of [`Pool::imap`] or [`Pool::imap_unordered`], one `Result` per item (one `Err`
+/// The results of [`Pool::imap`](super::Pool::imap) or [`Pool::imap_unordered`](super::Pool::imap_unordered), one `Result` per item (one `Err`
 /// for a chunk that failed).
 #[derive(Debug)]
 pub struct IMap<R> {

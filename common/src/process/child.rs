@@ -1,7 +1,8 @@
 //! The child's side of [`super::Process::start`], from `fork` (or [`super::init`]) to `_exit`.
 
+use super::at_fork::InChild;
 use super::method::StartMethod;
-use super::{children, forkserver, lifeline};
+use super::{children, lifeline};
 use crate::identity::{self, ParentProcess};
 use crate::output::exit_now;
 use nix::sys::prctl;
@@ -14,19 +15,17 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 ///
 /// After `fork` the child shares every page with its parent, and the first write to a page
 /// copies it: about 2 µs each, the larger part of what a start costs above the bare `fork`. So
-/// what can be made before the `fork` is (`Becoming`, the list `after_in_child`), the resets
+/// what can be made before the `fork` is (`Becoming`, `InChild`), the resets
 /// below write only what is set, and nothing here allocates before the target runs.
 pub(super) fn run_child(
     becoming: Becoming,
     target: Box<dyn FnOnce()>,
     held: SigSet,
     ordinal: usize,
-    after_in_child: &[fn()],
+    in_child: &InChild,
 ) -> ! {
     // The parent's children are not this process's to wait for, nor its lifelines to hold.
-    children::forget_all();
-    lifeline::forget_all();
-    forkserver::forget();
+    in_child.forget_the_parent();
     children::release_signals(held);
     // Die with the parent if it is killed outright; and if it already died before this line,
     // the signal would never come, so check.
@@ -34,9 +33,7 @@ pub(super) fn run_child(
         exit_now(1);
     }
     become_child(becoming);
-    for f in after_in_child {
-        f();
-    }
+    in_child.run_registered();
     run_target(target, ordinal, StartMethod::Fork)
 }
 

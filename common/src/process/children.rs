@@ -4,7 +4,7 @@
 //! The list is a fixed table of atomics rather than a `Mutex<Vec>`, because a signal handler
 //! reads it: a handler may interrupt a thread that holds a lock, and must not wait for it.
 
-use super::wait_for;
+use super::status::wait_for;
 use nix::libc;
 use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, kill, sigaction};
 use nix::sys::wait::WaitPidFlag;
@@ -33,6 +33,8 @@ fn names() -> std::sync::MutexGuard<'static, Vec<(i32, String)>> {
 /// # Panics
 /// With more than `SLOTS` children alive and unreaped.
 pub(super) fn add(pid: Pid, daemon: bool, name: &str) {
+    static FORGET: Once = Once::new();
+    FORGET.call_once(|| super::at_fork::forget_in_child(forget_all));
     names().push((pid.as_raw(), name.to_owned()));
     let entry = if daemon { -pid.as_raw() } else { pid.as_raw() };
     let free = CHILDREN.iter().find(|slot| {
@@ -55,8 +57,16 @@ pub(super) fn add_server(pid: Pid) {
     add(pid, true, "ForkServer");
 }
 
+/// Waits for `pid` as `flags` say (`WNOHANG`: only looks); if it has ended, forgets it and
+/// returns its exit code.
+pub(super) fn reap(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
+    let code = wait_for(pid, flags)?;
+    reaped(pid, code);
+    Some(code)
+}
+
 /// Forgets a reaped child; if a signal killed it, writes its `process_exit` to the trace.
-pub(super) fn reaped(pid: Pid, code: i32) {
+fn reaped(pid: Pid, code: i32) {
     super::lifeline::release(pid);
     let name = {
         let mut names = names();
@@ -116,11 +126,12 @@ pub(super) fn running() -> Vec<Child> {
         .collect()
 }
 
-/// In a new child: the parent's children are not ours.
+/// In a new child: the parent's children are not ours. Registered with `at_fork` at the first
+/// [`add`].
 ///
 /// Only what is set is written: after `fork` the table's four pages are the parent's until one
 /// is written, and a write copies the page (see `child.rs`).
-pub(super) fn forget_all() {
+fn forget_all() {
     if SERVER.load(Ordering::SeqCst) != 0 {
         SERVER.store(0, Ordering::SeqCst);
     }

@@ -14,11 +14,11 @@ pub enum ProcessError {
     /// Under `spawn`, a target that is a closure: only a function and its arguments can be sent
     /// to a fresh program (Python's `PicklingError` for a lambda).
     NotSpawnable,
-    /// The arguments of a [`Process::target`] did not serialize (Python's `PicklingError`).
+    /// The arguments of a [`Process::target`](super::Process::target) did not serialize (Python's `PicklingError`).
     Arguments(String),
     /// The program could not be run again for `spawn` (or a pipe for it could not be made).
     Spawn(std::io::Error),
-    /// In a spawned child whose `main` did not call [`init`] first: `main` is running again
+    /// In a spawned child whose `main` did not call [`init`](super::init) first: `main` is running again
     /// where only the target should (Python's "bootstrapping phase" `RuntimeError`).
     Bootstrapping,
 }

@@ -1,8 +1,9 @@
 //! `fork`: the child is a copy of this process, made by `fork(2)`.
 
+use super::at_fork;
 use super::child::{Becoming, run_child};
 use super::target::Target;
-use super::{Process, ProcessError, children, next_ordinal, thread_count};
+use super::{Process, ProcessError, children, next_ordinal};
 use crate::identity::ParentProcess;
 use nix::unistd::{ForkResult, Pid, fork};
 use std::io::{self, Write};
@@ -36,7 +37,7 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     let held = children::hold_fatal_signals();
     let ordinal = next_ordinal();
     // Read in the parent: the child then runs them without taking a lock.
-    let after = after_in_child();
+    let in_child = at_fork::InChild::read();
 
     // SAFETY: the process has exactly one thread (checked just above; only this thread could
     // have started another since), so no lock is held by a thread that the child would lack.
@@ -47,7 +48,7 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
             children::release_signals(held);
             Ok(child)
         }
-        Ok(ForkResult::Child) => run_child(becoming, target, held, ordinal, &after),
+        Ok(ForkResult::Child) => run_child(becoming, target, held, ordinal, &in_child),
         Err(errno) => {
             children::release_signals(held);
             Err(ProcessError::Fork(errno))
@@ -55,33 +56,33 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     }
 }
 
-/// Functions every child started by [`Process::start`] runs first, in the order registered.
-static AFTER_IN_CHILD: std::sync::Mutex<Vec<fn()>> = std::sync::Mutex::new(Vec::new());
-
-/// Python's `os.register_at_fork(after_in_child=f)`: `f` runs in every child that
-/// [`Process::start`] forks from now on, before its target (a checker uses it to give the child a
-/// value its parent does not have).
+/// How many threads this process has: `num_threads` in `/proc/self/stat`, read into a buffer on
+/// the stack (three system calls, no allocation: it is asked before every `fork`).
 ///
 /// ```
-/// use common::process::{Process, register_at_fork};
-/// use std::sync::atomic::{AtomicI32, Ordering};
-/// static NUM: AtomicI32 = AtomicI32::new(1);
-/// register_at_fork(|| NUM.store(7, Ordering::SeqCst));
-/// let mut p = Process::new(|| assert_eq!(NUM.load(Ordering::SeqCst), 7));
-/// p.start().unwrap();
-/// p.join();
-/// assert_eq!((p.exitcode(), NUM.load(Ordering::SeqCst)), (Some(0), 1));
+/// let before = common::process::thread_count();
+/// let t = std::thread::spawn(|| std::thread::park());
+/// assert_eq!(common::process::thread_count(), before + 1);
+/// t.thread().unpark();
+/// t.join().unwrap();
 /// ```
-pub fn register_at_fork(after_in_child: fn()) {
-    AFTER_IN_CHILD
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(after_in_child);
-}
-
-fn after_in_child() -> Vec<fn()> {
-    AFTER_IN_CHILD
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone()
+pub fn thread_count() -> usize {
+    use std::io::Read;
+    let mut stat = [0u8; 2048];
+    let Ok(read) = std::fs::File::open("/proc/self/stat").and_then(|mut f| f.read(&mut stat))
+    else {
+        return 1;
+    };
+    // "pid (comm) state ppid ... num_threads ...": the name may hold spaces and parentheses,
+    // so the fields are counted from the last ')'; num_threads is the 18th after it.
+    let stat = &stat[..read];
+    let Some(end_of_name) = stat.iter().rposition(|&b| b == b')') else {
+        return 1;
+    };
+    stat[end_of_name + 1..]
+        .split(|&b| b == b' ')
+        .filter(|field| !field.is_empty())
+        .nth(17)
+        .and_then(|field| std::str::from_utf8(field).ok()?.parse().ok())
+        .unwrap_or(1)
 }

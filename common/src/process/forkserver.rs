@@ -23,9 +23,11 @@
 //! closes its socket mid-launch ends it too. The program reads only a 4-byte PID from it, and a
 //! server that dies is an error at `start`, not a hang (the read sees the socket's end).
 
+use super::at_fork;
 use super::handoff;
 use super::method::StartMethod;
-use super::spawn::{Launch, deliver, run_again};
+use super::run_again::run_again;
+use super::spawn::{Launch, deliver};
 use super::{Process, ProcessError, children, lifeline};
 use crate::config::FORKSERVER_VAR;
 use crate::output::exit_now;
@@ -34,8 +36,7 @@ use nix::unistd::{ForkResult, Pid, fork, getppid};
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once};
 use std::time::{Duration, Instant};
 
 /// The program's end of its server: the socket it rings and reads PIDs on, the channel it sends
@@ -54,16 +55,10 @@ struct Booting {
 
 static SERVER: Mutex<Option<Server>> = Mutex::new(None);
 
-/// Whether `SERVER` was ever set: read by [`forget`] so that a forked child of a program without
-/// a server writes nothing (see `child.rs`: a write after `fork` copies the page).
-static EVER: AtomicBool = AtomicBool::new(false);
-
 /// In a new forked child: the program's server is not this process's to use (its children would
-/// become the program's, not this child's).
-pub(super) fn forget() {
-    if EVER.load(Ordering::SeqCst) {
-        *SERVER.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    }
+/// become the program's, not this child's). Registered with `at_fork` once there is a server.
+fn forget() {
+    *SERVER.lock().unwrap_or_else(|e| e.into_inner()) = None;
 }
 
 /// Has the server fork `process`'s child; in the program, its PID, registered among the children.
@@ -81,7 +76,8 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     let reply = match (server.as_mut(), booting) {
         (_, Some(booting)) => booting.connect(launch).map(|(started, pid)| {
             *server = Some(started);
-            EVER.store(true, Ordering::SeqCst);
+            static FORGET: Once = Once::new();
+            FORGET.call_once(|| at_fork::forget_in_child(forget));
             pid
         }),
         (Some(running), None) => running.ask(launch),
@@ -145,18 +141,8 @@ fn boot() -> std::io::Result<Booting> {
     nix::sys::prctl::set_child_subreaper(true)?;
     let (bell, theirs) = UnixStream::pair()?;
     let (held, watched) = lifeline::new()?;
-    let value = format!(
-        "{},{},{}",
-        theirs.as_raw_fd(),
-        watched.as_raw_fd(),
-        std::process::id()
-    );
     let signals = children::hold_fatal_signals();
-    let started = run_again(
-        FORKSERVER_VAR,
-        &value,
-        [theirs.as_raw_fd(), watched.as_raw_fd()],
-    );
+    let started = run_again(FORKSERVER_VAR, &theirs, &watched);
     if let Ok(pid) = started {
         children::add_server(pid);
     }

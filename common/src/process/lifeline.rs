@@ -13,15 +13,10 @@ use nix::sys::signal::{Signal, raise};
 use nix::unistd::Pid;
 use std::io::Read;
 use std::os::fd::OwnedFd;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once};
 
 /// The write ends the parent holds, one per spawned child until it is reaped.
 static HELD: Mutex<Vec<(i32, OwnedFd)>> = Mutex::new(Vec::new());
-
-/// Whether anything was ever held: read by [`forget_all`] so that a forked child of a program
-/// that never spawned writes nothing (see `child.rs`: a write after `fork` copies the page).
-static EVER: AtomicBool = AtomicBool::new(false);
 
 /// A new lifeline: (the end the parent holds, the end the child watches). Both close on `exec`;
 /// the spawn lets the child's end through.
@@ -32,7 +27,8 @@ pub(super) fn new() -> std::io::Result<(OwnedFd, OwnedFd)> {
 
 /// In the parent: holds `end` for the child `pid` until [`release`].
 pub(super) fn hold(pid: Pid, end: OwnedFd) {
-    EVER.store(true, Ordering::SeqCst);
+    static FORGET: Once = Once::new();
+    FORGET.call_once(|| super::at_fork::forget_in_child(forget_all));
     HELD.lock()
         .unwrap_or_else(|e| e.into_inner())
         .push((pid.as_raw(), end));
@@ -45,11 +41,10 @@ pub(super) fn release(pid: Pid) {
         .retain(|(child, _)| *child != pid.as_raw());
 }
 
-/// In a new child (forked): the parent's lifelines are not this process's to hold.
-pub(super) fn forget_all() {
-    if EVER.load(Ordering::SeqCst) {
-        HELD.lock().unwrap_or_else(|e| e.into_inner()).clear();
-    }
+/// In a new child (forked): the parent's lifelines are not this process's to hold. Registered
+/// with `at_fork` at the first [`hold`].
+fn forget_all() {
+    HELD.lock().unwrap_or_else(|e| e.into_inner()).clear();
 }
 
 /// In a child: dies (SIGKILL) when the end held by its parent closes. The kernel sends the

@@ -57,6 +57,7 @@ use serde::de::DeserializeOwned;
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod at_fork;
 mod child;
 pub(crate) mod children;
 mod error;
@@ -65,20 +66,23 @@ mod forkserver;
 mod handoff;
 mod lifeline;
 mod method;
+mod run_again;
 mod sentinel;
 mod spawn;
+mod start_up;
+mod status;
 mod target;
 mod wait;
 
+pub use at_fork::register_at_fork;
 pub use children::Child;
 pub use error::ProcessError;
-pub use fork::register_at_fork;
+pub use fork::thread_count;
 pub use method::{AlreadySet, StartMethod, get_start_method, set_start_method};
 pub use sentinel::{StillRunning, wait};
-pub use spawn::init;
+pub use start_up::init;
 pub use target::Entry;
 pub(crate) use target::{address, distance};
-pub(crate) use wait::wait_for;
 
 use target::{Call, Target};
 
@@ -277,35 +281,4 @@ fn next_ordinal() -> usize {
 /// ```
 pub fn active_children() -> Vec<Child> {
     children::running()
-}
-
-/// How many threads this process has: `num_threads` in `/proc/self/stat`, read into a buffer on
-/// the stack (three system calls, no allocation: it is asked before every `fork`).
-///
-/// ```
-/// let before = common::process::thread_count();
-/// let t = std::thread::spawn(|| std::thread::park());
-/// assert_eq!(common::process::thread_count(), before + 1);
-/// t.thread().unpark();
-/// t.join().unwrap();
-/// ```
-pub fn thread_count() -> usize {
-    use std::io::Read;
-    let mut stat = [0u8; 2048];
-    let Ok(read) = std::fs::File::open("/proc/self/stat").and_then(|mut f| f.read(&mut stat))
-    else {
-        return 1;
-    };
-    // "pid (comm) state ppid ... num_threads ...": the name may hold spaces and parentheses,
-    // so the fields are counted from the last ')'; num_threads is the 18th after it.
-    let stat = &stat[..read];
-    let Some(end_of_name) = stat.iter().rposition(|&b| b == b')') else {
-        return 1;
-    };
-    stat[end_of_name + 1..]
-        .split(|&b| b == b' ')
-        .filter(|field| !field.is_empty())
-        .nth(17)
-        .and_then(|field| std::str::from_utf8(field).ok()?.parse().ok())
-        .unwrap_or(1)
 }

@@ -3,27 +3,23 @@
 //! The parent runs its own executable again (`/proc/self/exe`, with the same arguments), with
 //! `TUTORIAL_SPAWNED` naming two descriptors it lets through `exec`: a socket over which the
 //! child gets its first `ipc-channel` (`handoff.rs`), and the child's end of its lifeline. The new
-//! program's `main` calls [`init`] first; in a spawned child `init` takes its [`Launch`] (its
+//! program's `main` calls [`init`](super::init) first; in a spawned child `init` takes its [`Launch`] (its
 //! name, its parent, which function) and then its arguments, runs the target and exits, so the
 //! rest of `main` never runs there: Rust's `if __name__ == "__main__":`. (The fork server is
 //! started the same way: `forkserver.rs`.)
 
 use super::method::{self, StartMethod};
+use super::run_again::run_again;
 use super::target::{Pending, Remote, Target};
-use super::{
-    Process, ProcessError, child, children, forkserver, handoff, lifeline, next_ordinal, wait_for,
-};
-use crate::config::{FORKSERVER_VAR, SPAWNED_VAR};
+use super::{Process, ProcessError, child, children, handoff, lifeline, next_ordinal};
+use crate::config::SPAWNED_VAR;
 use crate::identity::{self, ParentProcess};
 use crate::output::exit_now;
-use nix::libc;
 use nix::sys::wait::WaitPidFlag;
 use nix::unistd::Pid;
 use serde::{Deserialize, Serialize};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::OwnedFd;
 use std::os::unix::net::UnixStream;
-use std::os::unix::process::CommandExt;
-use std::process::Command;
 
 /// What a child started without `fork` from its parent is told.
 #[derive(Debug, Serialize, Deserialize)]
@@ -90,8 +86,7 @@ pub(super) fn deliver(pid: Pid, pending: Pending) -> Result<Pid, ProcessError> {
     match pending.send() {
         Ok(()) => Ok(pid),
         Err(why) => {
-            let code = wait_for(pid, WaitPidFlag::empty()).unwrap_or(1);
-            children::reaped(pid, code);
+            let _ = children::reap(pid, WaitPidFlag::empty());
             Err(ProcessError::Arguments(why))
         }
     }
@@ -104,19 +99,9 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     crate::trace::lifecycle::ensure_started();
     let (mut handoff, theirs) = UnixStream::pair().map_err(ProcessError::Spawn)?;
     let (held, watched) = lifeline::new().map_err(ProcessError::Spawn)?;
-    let value = format!(
-        "{},{},{}",
-        theirs.as_raw_fd(),
-        watched.as_raw_fd(),
-        std::process::id()
-    );
     // As for `fork`: a SIGINT between the spawn and the table would leave the child behind.
     let signals = children::hold_fatal_signals();
-    let pid = match run_again(
-        SPAWNED_VAR,
-        &value,
-        [theirs.as_raw_fd(), watched.as_raw_fd()],
-    ) {
+    let pid = match run_again(SPAWNED_VAR, &theirs, &watched) {
         Ok(pid) => pid,
         Err(error) => {
             children::release_signals(signals);
@@ -133,139 +118,4 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
         Ok(Some(_)) => deliver(pid, pending),
         Ok(None) | Err(_) => Ok(pid),
     }
-}
-
-/// Runs this program again, with `var=value` and the descriptors `through` let through `exec`.
-pub(super) fn run_again(var: &str, value: &str, through: [RawFd; 2]) -> std::io::Result<Pid> {
-    let mut command = Command::new(executable());
-    let mut args = std::env::args_os();
-    if let Some(arg0) = args.next() {
-        command.arg0(arg0);
-    }
-    command
-        .args(args)
-        .env_remove(SPAWNED_VAR)
-        .env_remove(FORKSERVER_VAR)
-        .env(var, value);
-    // SAFETY: between `fork` and `exec` the closure calls only `sigprocmask` and `fcntl`, which
-    // are async-signal-safe, allocate nothing and take no lock. It unblocks every signal (the
-    // parent holds SIGINT and SIGTERM back while it starts a child, and a mask survives `exec`)
-    // and clears close-on-exec on two descriptors the caller keeps open until this returns.
-    unsafe {
-        command.pre_exec(move || {
-            let mut none = std::mem::MaybeUninit::<libc::sigset_t>::uninit();
-            libc::sigemptyset(none.as_mut_ptr());
-            libc::sigprocmask(libc::SIG_SETMASK, none.as_ptr(), std::ptr::null_mut());
-            for fd in through {
-                if libc::fcntl(fd, libc::F_SETFD, 0) == -1 {
-                    return Err(std::io::Error::last_os_error());
-                }
-            }
-            Ok(())
-        });
-    }
-    Ok(Pid::from_raw(command.spawn()?.id() as i32))
-}
-
-/// The program this process runs: `/proc/self/exe` on Linux names the very file, even if a
-/// rebuild has replaced the path since; elsewhere the path it was started from.
-fn executable() -> std::path::PathBuf {
-    if cfg!(target_os = "linux") {
-        "/proc/self/exe".into()
-    } else {
-        std::env::current_exe()
-            .unwrap_or_else(|_| std::env::args_os().next().unwrap_or_default().into())
-    }
-}
-
-/// The first line of every `main` that starts processes: Rust's `if __name__ == "__main__":`.
-///
-/// In the program that was started, it does nothing. In a child that `spawn` started (a fresh
-/// run of this program), it runs the child's target and ends the child: the rest of `main`
-/// belongs to the parent; in the fork server that `forkserver` started, it serves. A `main` that
-/// prints, sleeps or starts a process before calling it fails in such a child with a message
-/// that says so (Python's "bootstrapping phase" error).
-///
-/// ```
-/// fn main() {
-///     common::init();
-///     // ... the parent's work: start processes, join them.
-/// }
-/// # main();
-/// ```
-pub fn init() {
-    let spawned = std::env::var_os(SPAWNED_VAR);
-    let server = std::env::var_os(FORKSERVER_VAR);
-    if spawned.is_none() && server.is_none() {
-        return;
-    }
-    crate::config::handed_to_target();
-    if super::thread_count() == 1 {
-        // SAFETY: this process has one thread, so nothing reads the environment meanwhile.
-        // Removed so that a program this child runs in its turn is not taken for one of ours.
-        unsafe {
-            std::env::remove_var(SPAWNED_VAR);
-            std::env::remove_var(FORKSERVER_VAR);
-        }
-    }
-    let role = if spawned.is_some() {
-        "spawned child"
-    } else {
-        "fork server"
-    };
-    let raw = spawned.or(server).unwrap_or_default();
-    let fds = match inherited(raw.to_str().unwrap_or_default()) {
-        Ok(fds) => fds,
-        Err(why) => {
-            eprintln!("error: a {role} could not start: {why}");
-            exit_now(1)
-        }
-    };
-    let [first, lifeline] = fds;
-    let mut parent = UnixStream::from(first);
-    if role == "fork server" {
-        forkserver::serve(parent, lifeline)
-    }
-    match handoff::accept::<Launch>(&mut parent, &lifeline) {
-        Ok((_, launch)) => {
-            drop(parent);
-            launch.run(lifeline, StartMethod::Spawn)
-        }
-        Err(why) => {
-            eprintln!("error: a {role} could not start: {why}");
-            exit_now(1)
-        }
-    }
-}
-
-/// The two descriptors a variable names (`first,lifeline,parent`), checked to come from our
-/// parent.
-fn inherited(raw: &str) -> Result<[OwnedFd; 2], String> {
-    let bad = || format!("{raw:?} is not what a parent sets");
-    let numbers: Vec<i64> = raw
-        .split(',')
-        .map(|n| n.parse().map_err(|_| bad()))
-        .collect::<Result<_, _>>()?;
-    let [first, lifeline, parent] = numbers[..] else {
-        return Err(bad());
-    };
-    if i64::from(std::os::unix::process::parent_id()) != parent {
-        return Err(format!("{} (its parent is not process {parent})", bad()));
-    }
-    Ok([
-        adopt(first).ok_or_else(bad)?,
-        adopt(lifeline).ok_or_else(bad)?,
-    ])
-}
-
-/// Takes ownership of an inherited descriptor: one above the standard three that is open.
-fn adopt(fd: i64) -> Option<OwnedFd> {
-    let fd = RawFd::try_from(fd).ok().filter(|&fd| fd > 2)?;
-    // SAFETY: `F_GETFD` only reads the descriptor's flags; -1 means it is not open.
-    if unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
-        return None;
-    }
-    // SAFETY: the parent (checked to be our parent) opened this descriptor for this process and
-    // let it through `exec`; nothing else in this fresh program knows it, so it is ours to own.
-    Some(unsafe { OwnedFd::from_raw_fd(fd) })
 }

@@ -1,8 +1,7 @@
 //! Waiting for a child: Python's `join`, `join(timeout)`, `is_alive` and `exitcode`.
 
 use super::{Process, children};
-use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
-use nix::unistd::Pid;
+use nix::sys::wait::WaitPidFlag;
 use std::time::{Duration, Instant};
 
 impl Process {
@@ -79,30 +78,8 @@ impl Process {
 
     fn reap(&mut self, flags: WaitPidFlag) {
         let Some(pid) = self.pid else { return };
-        if let Some(code) = wait_for(pid, flags) {
+        if let Some(code) = children::reap(pid, flags) {
             self.exitcode = Some(code);
-            children::reaped(pid, code);
-        }
-    }
-}
-
-/// Python's exit code for a wait status: the exit status, or minus the signal number.
-fn exitcode_of(status: WaitStatus) -> Option<i32> {
-    match status {
-        WaitStatus::Exited(_, code) => Some(code),
-        WaitStatus::Signaled(_, signal, _) => Some(-(signal as i32)),
-        _ => None,
-    }
-}
-
-/// `waitpid` once (retrying on EINTR); the exit code if the child has ended.
-pub(crate) fn wait_for(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
-    loop {
-        match waitpid(pid, Some(flags)) {
-            Ok(status) => return exitcode_of(status),
-            Err(nix::errno::Errno::EINTR) => continue,
-            // ECHILD: not our child, or already reaped; nothing is left to wait for.
-            Err(_) => return Some(-1),
         }
     }
 }

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 /// A lock that works across processes: Python's `multiprocessing.Lock`, as `Value`'s `get_lock()`
 /// uses it. One atomic in its own shared segment, and a futex to sleep on while another process
 /// holds it (the same mechanism glibc's process-shared mutexes use). A process that dies holding
-/// it leaves it held, as with Python's. It travels to a child as [`Value`] does (the futex works
+/// it leaves it held, as with Python's. It travels to a child as [`Value`](super::Value) does (the futex works
 /// across processes because it is keyed by the shared file, not by an address). A clone is the
 /// same lock.
 #[derive(Debug, Clone, Serialize, Deserialize)]

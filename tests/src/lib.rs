@@ -53,16 +53,20 @@
 mod assert;
 mod busy;
 pub mod checks;
+mod example;
 pub mod groups;
 mod query;
 pub mod reap;
 mod run;
+mod running;
 
 pub use busy::{BusyCores, CORES_BUSY_ENV};
 pub use common::trace::{Event, Kind};
+pub use example::{Example, TEST_SCALE, run};
 pub use nix::sys::signal::Signal;
 pub use query::is_pool_worker;
-pub use run::{Ending, Example, Run, Running, StillThere, TEST_SCALE, run};
+pub use run::Run;
+pub use running::{Ending, Running, StillThere};
 
 /// The standard checks of one example, and its standard run shared by the file's tests (see the
 /// crate's documentation). `$kind` is `threads` or `processes` (processes also get the signal

@@ -4,10 +4,13 @@
 //! a process an example leaves behind is then handed to the test, not to PID 1 (which, in some
 //! containers, never reaps), so a test can see it die and reap it.
 
-use nix::sys::signal::{Signal, kill};
+use nix::sys::signal::{Signal, kill, killpg};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
+use std::process::ExitStatus;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
 use std::time::{Duration, Instant};
 
 /// Makes this test process the reaper of whatever an example leaves behind.
@@ -61,4 +64,55 @@ pub fn wait_gone(pid: u32, timeout: Duration) -> bool {
 pub(crate) fn kill_and_reap(pid: u32) {
     let _ = kill(Pid::from_raw(pid as i32), Signal::SIGKILL);
     wait_gone(pid, Duration::from_secs(1));
+}
+
+/// How a wait for the example ended.
+pub(crate) enum Waited {
+    Exited(ExitStatus),
+    TimedOut,
+    Stopped,
+}
+
+pub(crate) fn wait_with_timeout(
+    child: &mut std::process::Child,
+    timeout: Duration,
+    stop: Option<&AtomicBool>,
+) -> Waited {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for the example") {
+            return Waited::Exited(status);
+        }
+        if Instant::now() >= deadline {
+            return Waited::TimedOut;
+        }
+        if stop.is_some_and(|stop| stop.load(Ordering::Relaxed)) {
+            return Waited::Stopped;
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+}
+
+pub(crate) fn kill_group(pid: u32) {
+    let _ = killpg(Pid::from_raw(pid as i32), Signal::SIGKILL);
+}
+
+/// Once the killed group's leader is reaped: reaps the rest of the group as it comes to this
+/// process (a subreaper: each member is handed to it when its parent dies), so that a killed run
+/// leaves no zombie behind for the rest of the test. Done when none of the group is a child of
+/// this process any more (a member whose parent left the group is not waited for).
+pub(crate) fn reap_group(pid: u32) {
+    let group = Pid::from_raw(-(pid as i32));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        match waitpid(group, Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(1));
+            }
+            Ok(WaitStatus::StillAlive) => return,
+            Ok(_) => {}
+            // ECHILD: no member of the group is a child of this process.
+            Err(_) => return,
+        }
+    }
 }

@@ -1,0 +1,191 @@
+//! 10 to 12: two locks taken in one order, the dining philosophers, a producer and a consumer.
+
+use super::*;
+
+pub(super) fn two_locks_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let want = numbers(args)[0] * 1_000;
+    let line = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix("result: "))
+        .ok_or_else(|| never_printed("result: ..."))?;
+    let mut parts = line
+        .split(' ')
+        .map(|p| p.parse::<i64>().unwrap_or(i64::MIN));
+    let (sum, off) = (
+        parts.next().unwrap_or(i64::MIN),
+        parts.next().unwrap_or(i64::MIN),
+    );
+    if sum != want {
+        return Err(Problem::new(
+            format!(
+                "옮기고 난 뒤 잔액의 합이 {want}여야 하는데 {sum}입니다. 두 잔액을 잠근 채로 바꾸세요."
+            ),
+            format!(
+                "after the transfers the balances add up to {sum}, not {want}: change both while holding both locks."
+            ),
+        ));
+    }
+    if off != 0 {
+        return Err(Problem::new(
+            format!(
+                "옮기는 도중에 잔액의 합이 틀린 것을 {off}번 봤습니다. 두 잠금을 함께 쥔 채로 옮기세요."
+            ),
+            format!(
+                "the balances were seen adding up wrong {off} times in the middle of transfers: hold both locks for the whole transfer."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn dining_philosophers_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let dinners = result(run)?;
+    for p in 0..n[0] {
+        let eats = format!("philosopher {p} eats");
+        let count = run.stdout.iter().filter(|l| **l == eats).count() as i64;
+        if count != n[1] * dinners {
+            return Err(Problem::new(
+                format!(
+                    "{} {}번이 아니라 {count}번 먹었습니다.",
+                    with(&format!("철학자 {p}"), Josa::IGa),
+                    n[1] * dinners
+                ),
+                format!("philosopher {p} ate {count} times, not {}.", n[1] * dinners),
+            ));
+        }
+        if printed_by(run, &eats)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 철학자마다 스레드가 먹어야 합니다.",
+                    with(&format!("'{eats}'"), Josa::EulReul)
+                ),
+                format!("'{eats}' was printed by the main thread: each philosopher is a thread."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn two_locks(run: &Run) -> Result<(), Problem> {
+    for moved in ["moved 10 from a to b", "moved 20 from b to a"] {
+        if printed_by(run, moved)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 두 스레드가 각각 옮겨야 합니다.",
+                    with(&format!("'{moved}'"), Josa::EulReul)
+                ),
+                format!("'{moved}' was printed by the main thread: each transfer is a thread's."),
+            ));
+        }
+    }
+    let want = "both transfers done: a = 110, b = 90";
+    line(run, want).ok_or_else(|| expected(run, want))?;
+    ended_with_its_workers(run)
+}
+
+pub(super) fn dining_philosophers(run: &Run) -> Result<(), Problem> {
+    for p in 0..5 {
+        let eats = format!("philosopher {p} eats");
+        let count = run.stdout.iter().filter(|l| **l == eats).count();
+        if count != 3 {
+            return Err(Problem::new(
+                format!(
+                    "{} 세 번이 아니라 {count}번 먹었습니다.",
+                    with(&format!("철학자 {p}"), Josa::IGa)
+                ),
+                format!("philosopher {p} ate {count} times, not 3."),
+            ));
+        }
+        if printed_by(run, &eats)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 철학자마다 스레드가 먹어야 합니다.",
+                    with(&format!("'{eats}'"), Josa::EulReul)
+                ),
+                format!("'{eats}' was printed by the main thread: each philosopher is a thread."),
+            ));
+        }
+    }
+    line(run, "all philosophers ate").ok_or_else(|| never_printed("all philosophers ate"))?;
+    ended_with_its_workers(run)
+}
+
+pub(super) fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
+    for i in 0..5 {
+        let got = format!("got item {i}");
+        if printed_by(run, &got)?.thread != "consumer" {
+            return Err(Problem::new(
+                format!(
+                    "{} 소비자 스레드가 찍지 않았습니다.",
+                    with(&format!("'{got}'"), Josa::EulReul)
+                ),
+                format!("'{got}' was not printed by the consumer thread."),
+            ));
+        }
+    }
+    let producer = run
+        .events_of_kind(Kind::ProcessStart)
+        .into_iter()
+        .any(|e| e.process == "producer" && e.ppid == run.pid);
+    if !producer {
+        return Err(Problem::new(
+            "'producer'라는 생산자 프로세스가 시작되지 않았습니다.",
+            "no producer process named 'producer' was started.",
+        ));
+    }
+    line(run, "consumer done: 5 items").ok_or_else(|| expected(run, "consumer done: 5 items"))?;
+    ended_with_its_workers(run)
+}
+
+/// The checker's call: `consume` on its thread "consumer", with the queue of the checker's own
+/// producer process, which prints "put <item>" before it sends each item, and each item carries a
+/// number drawn in that process. Each item got once, by the consumer ("got <item>"), and the count
+/// returned: lines `consume` prints without the queue are caught.
+pub(super) fn consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let items = numbers(args)[0];
+    let says = run.events_of_kind(Kind::Say);
+    let put: Vec<&Event> = says
+        .iter()
+        .copied()
+        .filter(|e| e.process == "producer" && e.pid != run.pid && e.msg.starts_with("put "))
+        .collect();
+    if put.len() as i64 != items {
+        return Err(Problem::new(
+            format!(
+                "검사기의 생산자가 {items}개를 넣어야 하는데 {}개를 넣었습니다.",
+                put.len()
+            ),
+            format!(
+                "the checker's producer must put {items} items; it put {}.",
+                put.len()
+            ),
+        ));
+    }
+    for put in put {
+        got_once(
+            run,
+            put,
+            ["소비자 스레드", "the consumer thread"],
+            |e| e.pid == run.pid && e.thread == "consumer",
+        )?;
+    }
+    let done = format!("consumer done: {items} items");
+    if !says
+        .iter()
+        .any(|e| e.msg == done && e.pid == run.pid && e.thread == "consumer")
+    {
+        return Err(expected(run, &done));
+    }
+    let got = result(run)?;
+    if got != items {
+        return Err(wrong_result(
+            got,
+            items,
+            "받은 물건의 수를 돌려주세요.",
+            "return how many items the consumer got.",
+        ));
+    }
+    Ok(())
+}

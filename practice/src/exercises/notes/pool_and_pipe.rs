@@ -1,0 +1,120 @@
+//! 07 and 08: a map in the pool, a ping-pong over a pipe.
+
+use super::*;
+
+pub(super) fn map_in_the_pool_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    for x in 1..=n[0] {
+        let computing = format!("computing {x}");
+        let by = printed_by(run, &computing)?;
+        if by.pid == run.pid || !by.process.starts_with("ForkPoolWorker-") {
+            return Err(Problem::new(
+                format!(
+                    "검사기의 함수로 {} 풀의 작업 프로세스가 아니라 '{}'에서 계산했습니다. `pool.map`에 함수를 넘기세요.",
+                    with(&format!("항목 {x}"), Josa::EulReul),
+                    by.process
+                ),
+                format!(
+                    "the checker's function computed item {x} in '{}', not in a pool worker: hand the function to `pool.map`.",
+                    by.process
+                ),
+            ));
+        }
+    }
+    let want: Vec<String> = (1..=n[0]).map(|x| (x * n[1] + 1).to_string()).collect();
+    let want = want.join(" ");
+    let got = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix("result: "))
+        .ok_or_else(|| never_printed("result: ..."))?;
+    if got != want {
+        return Err(Problem::new(
+            format!("결과가 [{want}]여야 하는데 [{got}]입니다. 항목의 순서대로 돌려주세요."),
+            format!("the results must be [{want}], not [{got}]: return them in the items' order."),
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn map_in_the_pool(run: &Run) -> Result<(), Problem> {
+    let want = "results: [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]";
+    line(run, want).ok_or_else(|| expected(run, want))?;
+    let workers = run
+        .events_of_kind(Kind::ProcessExit)
+        .into_iter()
+        .filter(|e| e.process.starts_with("ForkPoolWorker-"))
+        .count();
+    if workers == 0 {
+        return Err(Problem::new(
+            "풀의 작업 프로세스가 하나도 돌지 않았습니다. `Pool::map`으로 계산하세요.",
+            "no pool worker ran: compute with `Pool::map`.",
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn ping_pong(run: &Run) -> Result<(), Problem> {
+    rounds_over_the_pipe(run, 5, "")
+}
+
+/// The checker's call, with its own `answer`: its child prints the number it signs each pong
+/// with, drawn in the child, so a parent that prints pongs it made up itself is caught.
+pub(super) fn ping_pong_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let rounds = numbers(args)[0] as usize;
+    let head = "the checker's child signs with ";
+    let Some(signed) = run
+        .events_of_kind(Kind::Say)
+        .into_iter()
+        .find(|e| e.process == "SubProcess" && e.msg.starts_with(head))
+        .map(|e| format!(" {}", &e.msg[head.len()..]))
+    else {
+        return Err(Problem::new(
+            "검사기의 `answer`가 자식 'SubProcess'에서 돌지 않았습니다. 받은 `answer`를 그 자식의 target으로 주세요.",
+            "the checker's `answer` never ran in the child 'SubProcess': give the `answer` you were handed to that child as its target.",
+        ));
+    };
+    rounds_over_the_pipe(run, rounds, &signed)
+}
+
+/// `rounds` rounds in order: "child got ping i" printed by the child, then "parent got pong i"
+/// (with `signed` after it) by the parent.
+pub(super) fn rounds_over_the_pipe(run: &Run, rounds: usize, signed: &str) -> Result<(), Problem> {
+    let mut expected = Vec::new();
+    for i in 0..rounds {
+        expected.push(format!("child got ping {i}"));
+        expected.push(format!("parent got pong {i}{signed}"));
+    }
+    // The checker's child prints what it signs with first.
+    let lines = (run.stdout.iter()).filter(|l| !l.starts_with("the checker's child signs"));
+    let mut lines = lines.fuse();
+    for (at, want) in expected.iter().enumerate() {
+        match lines.next() {
+            Some(got) if got == want => {}
+            Some(got) => {
+                return Err(Problem::new(
+                    format!(
+                        "{}번째 줄이 '{want}'가 아니라 '{got}'입니다. 한 번 주고받은 뒤에 다음으로 가야 합니다.",
+                        at + 1
+                    ),
+                    format!(
+                        "line {} is '{got}', not '{want}': each round must finish before the next.",
+                        at + 1
+                    ),
+                ));
+            }
+            None => return Err(never_printed(want)),
+        }
+    }
+    for i in 0..rounds {
+        let ping = format!("child got ping {i}");
+        let pong = format!("parent got pong {i}{signed}");
+        if printed_by(run, &ping)?.pid == run.pid || printed_by(run, &pong)?.pid != run.pid {
+            return Err(Problem::new(
+                "핑은 자식 프로세스가, 퐁은 부모가 받아서 찍어야 합니다.",
+                "the pings must be received and printed by the child, the pongs by the parent.",
+            ));
+        }
+    }
+    Ok(())
+}

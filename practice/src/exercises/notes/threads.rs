@@ -1,0 +1,185 @@
+//! 01 to 04: threads joined, a name moved in, a count shared under a lock, a consumer ended.
+
+use super::*;
+
+pub(super) fn count_together_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let (got, want) = (result(run)?, n[0] * n[1]);
+    if got != want {
+        return Err(wrong_result(
+            got,
+            want,
+            "더하기 하나하나가 쪼개지지 않아야 합니다.",
+            "each addition must be indivisible.",
+        ));
+    }
+    added_by_threads(run, n[0], n[1], "one")
+}
+
+pub(super) fn join_the_threads(run: &Run) -> Result<(), Problem> {
+    let main_end = line(run, "main thread end").ok_or_else(|| never_printed("main thread end"))?;
+    for i in 0..5 {
+        let end = format!("sub thread end  thread {i}");
+        let quoted = format!("'{end}'");
+        let Some(at) = line(run, &end) else {
+            // The sleep sentence only where main went on after its last line, as a sleep does.
+            let (why_ko, why_en) = if main_lingered(run) {
+                (
+                    "정해진 시간만큼 자는 것으로는 기다린 것이 아닙니다",
+                    "Sleeping a fixed time is not waiting",
+                )
+            } else {
+                (
+                    "main은 스레드를 기다리지 않았습니다",
+                    "It did not wait for them",
+                )
+            };
+            return Err(Problem::new(
+                format!(
+                    "{} 찍히지 않았습니다. 스레드가 끝나기 전에 main이 반환했습니다. {why_ko}. 스레드마다 join하세요.",
+                    with(&quoted, Josa::IGa)
+                ),
+                format!(
+                    "{quoted} was never printed: main returned before its threads finished. {why_en}: join every thread."
+                ),
+            )
+            .missing());
+        };
+        if at < main_end {
+            return Err(Problem::new(
+                format!(
+                    "{} 'main thread end'보다 먼저 찍혔습니다. 마지막 줄을 찍은 뒤에 join하세요.",
+                    with(&quoted, Josa::IGa)
+                ),
+                format!("{quoted} was printed before 'main thread end': join after the last line."),
+            ));
+        }
+        let thread = &printed_by(run, &end)?.thread;
+        let want = format!("thread {i}");
+        if *thread != want {
+            return Err(Problem::new(
+                format!(
+                    "{} 찍은 것은 '{want}'가 아니라 '{thread}' 스레드입니다.",
+                    with(&quoted, Josa::EulReul)
+                ),
+                format!("{quoted} was printed by thread '{thread}', not '{want}'."),
+            ));
+        }
+    }
+    ended_with_its_workers(run)
+}
+
+pub(super) fn move_the_name(run: &Run) -> Result<(), Problem> {
+    for i in 0..5 {
+        let hello = format!("hello from thread {i}");
+        let quoted = format!("'{hello}'");
+        if run.stdout.iter().filter(|l| **l == hello).count() != 1 {
+            return Err(Problem::new(
+                format!("{} 정확히 한 번 찍혀야 합니다.", with(&quoted, Josa::IGa)),
+                format!("{quoted} must be printed exactly once."),
+            ));
+        }
+        if printed_by(run, &hello)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 새 스레드가 찍어야 합니다.",
+                    with(&quoted, Josa::EulReul)
+                ),
+                format!("{quoted} was printed by the main thread, not by a new thread."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn count_together(run: &Run) -> Result<(), Problem> {
+    let Some(counter) = run.stdout.iter().find_map(|l| l.strip_prefix("counter: ")) else {
+        return Err(never_printed("counter: ..."));
+    };
+    if counter != "2000000" {
+        return Err(Problem::new(
+            format!(
+                "카운터가 2000000이 아니라 {counter}입니다. 더하기 하나하나가 쪼개지지 않아야 합니다(읽고 쓰는 두 단계면 그 사이에 다른 스레드가 끼어듭니다)."
+            ),
+            format!(
+                "the counter is {counter}, not 2000000: each addition must be indivisible (a read, then a write, lets the other thread in between)."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn end_the_consumer(run: &Run) -> Result<(), Problem> {
+    let got: Vec<&String> = run
+        .stdout
+        .iter()
+        .filter(|l| l.starts_with("got "))
+        .collect();
+    if got.len() != 15 {
+        return Err(Problem::new(
+            format!("소비자가 15개가 아니라 {}개를 받았습니다.", got.len()),
+            format!("the consumer got {} messages, not 15.", got.len()),
+        )
+        .missing());
+    }
+    for message in got {
+        if printed_by(run, message)?.thread == "main" {
+            return Err(Problem::new(
+                format!(
+                    "{} main 스레드가 찍었습니다. 소비자 스레드가 받아서 찍어야 합니다.",
+                    with(&format!("'{message}'"), Josa::EulReul)
+                ),
+                format!("'{message}' was printed by the main thread, not by the consumer thread."),
+            ));
+        }
+    }
+    line(run, "consumer done: 15 messages")
+        .ok_or_else(|| expected(run, "consumer done: 15 messages"))?;
+    ended_with_its_workers(run)
+}
+
+/// The checker's call, with its own `produce`: each producer thread prints "put <message>" before
+/// it sends the message, and each message carries a number drawn on that thread. Each message got
+/// once, by a thread other than main and its producer ("got <message>"), and the count returned:
+/// lines printed without the channel are caught.
+pub(super) fn produce_and_consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let producers = numbers(args)[0];
+    let says = run.events_of_kind(Kind::Say);
+    let put: Vec<&Event> = says
+        .iter()
+        .copied()
+        .filter(|e| e.msg.starts_with("put message "))
+        .collect();
+    if put.len() as i64 != producers * 5 {
+        return Err(Problem::new(
+            format!(
+                "검사기의 `produce`가 {}개를 보내야 하는데 {}개를 보냈습니다. 받은 `produce`를 생산자 스레드마다 돌리세요.",
+                producers * 5,
+                put.len()
+            ),
+            format!(
+                "the checker's `produce` must send {} messages; it sent {}: run the `produce` you were handed on each producer thread.",
+                producers * 5,
+                put.len()
+            ),
+        ));
+    }
+    for put in put {
+        got_once(
+            run,
+            put,
+            ["소비자 스레드", "the consumer thread"],
+            |e| e.thread != "main" && e.thread != put.thread,
+        )?;
+    }
+    let got = result(run)?;
+    if got != producers * 5 {
+        return Err(wrong_result(
+            got,
+            producers * 5,
+            "소비자가 받은 수를 돌려주세요.",
+            "return how many messages the consumer got.",
+        ));
+    }
+    Ok(())
+}

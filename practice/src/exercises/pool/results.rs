@@ -1,0 +1,223 @@
+//! Results within a time limit, as they come, and kept when another task panics.
+
+use super::*;
+
+/// Whether a pool worker process ran.
+pub(super) fn pool_ran(run: &Run) -> Result<(), Problem> {
+    let started = run.events_of_kind(Kind::ProcessStart);
+    if !started
+        .iter()
+        .any(|e| e.process.starts_with("ForkPoolWorker-"))
+    {
+        return Err(Problem::new(
+            "풀의 작업 프로세스가 돌지 않았습니다. 일을 풀에 주세요.",
+            "no pool worker process ran: give the tasks to the pool.",
+        ));
+    }
+    Ok(())
+}
+
+/// The checker's `work` on `x` said where it ran: in a pool worker.
+pub(super) fn ran_in_a_worker(run: &Run, x: u64) -> Result<(), Problem> {
+    let said = format!("work {x} in ");
+    let Some(event) = run
+        .events_of_kind(Kind::Say)
+        .into_iter()
+        .find(|e| e.msg.starts_with(&said))
+    else {
+        return Err(never_printed(&format!("{said}...")));
+    };
+    if !event.process.starts_with("ForkPoolWorker-") {
+        return Err(Problem::new(
+            format!(
+                "검사기의 {x}번 일이 풀의 작업 프로세스가 아니라 '{}'에서 돌았습니다. 일을 풀에 주세요.",
+                event.process
+            ),
+            format!(
+                "the checker's task {x} ran in '{}', not in a pool worker: give it to the pool.",
+                event.process
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// "task x: y" for each quick task and "task x: timed out" for the stuck one, printed by main.
+pub(super) fn in_time(run: &Run, done: &[(u64, u64)], stuck: u64) -> Result<(), Problem> {
+    for (x, y) in done {
+        once_by(run, &format!("task {x}: {y}"), "main")?;
+    }
+    let timed_out = format!("task {stuck}: timed out");
+    if line(run, &timed_out).is_none() {
+        return Err(expected(run, &timed_out));
+    }
+    once_by(run, &timed_out, "main")?;
+    Ok(())
+}
+
+pub(super) fn results_in_time(run: &Run) -> Result<(), Problem> {
+    in_time(run, &[(1, 1), (2, 4), (4, 16), (5, 25)], 3)?;
+    pool_ran(run)
+}
+
+pub(super) fn collect_in_time_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 2).collect();
+    let stuck = xs[n[1] as usize];
+    let done: Vec<(u64, u64)> = xs
+        .iter()
+        .filter(|&&x| x != stuck)
+        .map(|&x| (x, x * 10 + 1))
+        .collect();
+    in_time(run, &done, stuck)?;
+    for (x, _) in &done {
+        ran_in_a_worker(run, *x)?;
+    }
+    Ok(())
+}
+
+/// Each "got y" once, printed by main, in the inputs' order.
+pub(super) fn came_in_order(run: &Run, ys: &[u64]) -> Result<(), Problem> {
+    let mut previous: Option<(usize, String)> = None;
+    for y in ys {
+        let got = format!("got {y}");
+        let at = once_by(run, &got, "main")?;
+        if let Some((before, earlier)) = &previous
+            && at < *before
+        {
+            return Err(Problem::new(
+                format!(
+                    "{} '{earlier}'보다 먼저 찍혔습니다. 결과를 입력 순서대로 찍으세요(imap).",
+                    with(&format!("'{got}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{got}' came before '{earlier}': print the results in the inputs' order (imap)."
+                ),
+            ));
+        }
+        previous = Some((at, got));
+    }
+    Ok(())
+}
+
+pub(super) fn as_they_come(run: &Run) -> Result<(), Problem> {
+    came_in_order(run, &[1, 4, 9, 16, 25, 36])?;
+    pool_ran(run)
+}
+
+/// The checker's tasks: `xs` 5, 10, 15, ...; the last takes 1.5 s. The first result is printed
+/// before the last task finished.
+pub(super) fn print_as_they_come_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 5).collect();
+    let ys: Vec<u64> = xs.iter().map(|x| x * 10 + 1).collect();
+    came_in_order(run, &ys)?;
+    for x in &xs {
+        ran_in_a_worker(run, *x)?;
+    }
+    let last = xs[xs.len() - 1];
+    let finished = format!("work {last} in ");
+    let last_done = run
+        .stdout
+        .iter()
+        .position(|l| l.starts_with(&finished))
+        .unwrap_or(0);
+    let first = format!("got {}", ys[0]);
+    if line(run, &first) > Some(last_done) {
+        return Err(Problem::new(
+            format!(
+                "{} 1.5초 걸리는 마지막 일이 끝난 뒤에야 찍혔습니다. 결과를 모두 기다리지 말고 오는 대로 찍으세요(imap).",
+                with(&format!("'{first}'"), Josa::IGa)
+            ),
+            format!(
+                "'{first}' came only after the last task (1.5 s) finished: print each result as it comes (imap), not all at the end."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// "x: y" for each good task and "x: failed (...)" for each bad one, printed by main, in the
+/// inputs' order; the panic's own message in its line.
+pub(super) fn kept(
+    run: &Run,
+    good: &[(u64, u64)],
+    bad: &[u64],
+    panic_says: &str,
+) -> Result<(), Problem> {
+    let mut lines: Vec<(u64, usize)> = Vec::new();
+    for (x, y) in good {
+        let text = format!("{x}: {y}");
+        if line(run, &text).is_none() {
+            return Err(Problem::new(
+                format!(
+                    "{} 찍히지 않았습니다. 멀쩡한 일의 결과를 다른 일의 실패 때문에 잃었습니다. 일마다 따로 Result를 받으세요(imap).",
+                    with(&format!("'{text}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{text}' was never printed: a good task's result was lost to another's failure. Take a Result for each task on its own (imap)."
+                ),
+            )
+            .missing());
+        }
+        lines.push((*x, once_by(run, &text, "main")?));
+    }
+    for x in bad {
+        let head = format!("{x}: failed (");
+        let Some(at) = run.stdout.iter().position(|l| l.starts_with(&head)) else {
+            return Err(never_printed(&format!("{head}...)")));
+        };
+        once_by(run, &run.stdout[at], "main")?;
+        lines.push((*x, at));
+    }
+    let said = &run.stdout[lines.iter().find(|(x, _)| x == &bad[0]).map_or(0, |l| l.1)];
+    if !said.contains(panic_says) {
+        return Err(Problem::new(
+            format!(
+                "'{said}'에는 panic의 메시지('{panic_says}')가 없습니다. 실패의 까닭(error)을 함께 찍으세요."
+            ),
+            format!(
+                "'{said}' does not give the panic's message ('{panic_says}'): print the failure's error with it."
+            ),
+        ));
+    }
+    lines.sort();
+    if lines.windows(2).any(|pair| pair[0].1 > pair[1].1) {
+        return Err(Problem::new(
+            "결과가 입력 순서대로 찍히지 않았습니다.",
+            "the results were not printed in the inputs' order.",
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn keep_the_other_results(run: &Run) -> Result<(), Problem> {
+    kept(
+        run,
+        &[(1, 1), (2, 4), (4, 16), (6, 36)],
+        &[3, 5],
+        "no square for 3",
+    )?;
+    pool_ran(run)
+}
+
+pub(super) fn each_on_its_own_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 7).collect();
+    let (panics, crashes) = (xs[n[1] as usize], xs[n[2] as usize]);
+    let good: Vec<(u64, u64)> = xs
+        .iter()
+        .filter(|&&x| x != panics && x != crashes)
+        .map(|&x| (x, x * 10 + 1))
+        .collect();
+    kept(
+        run,
+        &good,
+        &[panics, crashes],
+        &format!("the checker's task {panics} fails"),
+    )?;
+    for (x, _) in &good {
+        ran_in_a_worker(run, *x)?;
+    }
+    Ok(())
+}

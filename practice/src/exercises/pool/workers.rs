@@ -1,0 +1,103 @@
+//! Workers retired after a number of tasks, and pairs mapped with starmap.
+
+use super::*;
+
+/// No worker did more than `most` tasks: the count each task printed ("<worker> holds n items"
+/// or "task n of <worker>") never passes `most`.
+pub(super) fn retired_in_time(run: &Run, most: usize) -> Result<(), Problem> {
+    for l in &run.stdout {
+        let count = if let Some(rest) = l.strip_prefix("task ") {
+            rest.split(' ').next()
+        } else if let Some((_, rest)) = l.split_once(" holds ") {
+            rest.split(' ').next()
+        } else {
+            None
+        };
+        let Some(n) = count.and_then(|n| n.parse::<usize>().ok()) else {
+            continue;
+        };
+        if n > most {
+            return Err(Problem::new(
+                format!(
+                    "{} 찍혔습니다. 작업 프로세스 하나가 일을 {most}개보다 많이 했습니다. {most}개를 하면 물러나게 하세요(maxtasksperchild).",
+                    with(&format!("'{l}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{l}' was printed: a worker did more than {most} tasks. Let it retire after {most} (maxtasksperchild)."
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn fresh_workers(run: &Run) -> Result<(), Problem> {
+    retired_in_time(run, 2)?;
+    let squares = "squares: [1, 4, 9, 16, 25, 36, 49, 64]";
+    line(run, squares).ok_or_else(|| expected(run, squares))?;
+    pool_ran(run)
+}
+
+pub(super) fn with_fresh_workers_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    retired_in_time(run, n[1] as usize)?;
+    for x in 1..=n[0] {
+        let head = format!("(work {x})");
+        let by: Vec<&Event> = run
+            .events_of_kind(Kind::Say)
+            .into_iter()
+            .filter(|e| e.msg.ends_with(&head))
+            .collect();
+        if by.len() != 1 || !by[0].process.starts_with("ForkPoolWorker-") {
+            return Err(Problem::new(
+                format!("검사기의 {x}번 일이 풀의 작업 프로세스에서 한 번 돌아야 합니다."),
+                format!("the checker's task {x} must run once, in a pool worker."),
+            ));
+        }
+    }
+    let want: Vec<String> = (1..=n[0]).map(|x| (x * 10 + 1).to_string()).collect();
+    let want = format!("result: {}", want.join(" "));
+    line(run, &want).ok_or_else(|| expected(run, &want))?;
+    Ok(())
+}
+
+pub(super) fn pairs_with_starmap(run: &Run) -> Result<(), Problem> {
+    for (a, b) in [(2, 3), (4, 5), (6, 7)] {
+        let head = format!("{a} * {b} in ");
+        let Some(event) = run
+            .events_of_kind(Kind::Say)
+            .into_iter()
+            .find(|e| e.msg.starts_with(&head))
+        else {
+            return Err(never_printed(&format!("{head}...")));
+        };
+        if !event.process.starts_with("ForkPoolWorker-") {
+            return Err(Problem::new(
+                format!(
+                    "'{a} * {b}' 계산이 풀의 작업 프로세스가 아니라 '{}'에서 돌았습니다.",
+                    event.process
+                ),
+                format!(
+                    "{a} * {b} was computed in '{}', not in a pool worker.",
+                    event.process
+                ),
+            ));
+        }
+    }
+    let want = "products: [6, 20, 42]";
+    line(run, want).ok_or_else(|| expected(run, want))?;
+    Ok(())
+}
+
+pub(super) fn products_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    for a in 1..=n[0] as u64 {
+        ran_in_a_worker(run, a)?;
+    }
+    let want: Vec<String> = (1..=n[0])
+        .map(|a| (a * 100 + a + n[1]).to_string())
+        .collect();
+    let want = format!("result: {}", want.join(" "));
+    line(run, &want).ok_or_else(|| expected(run, &want))?;
+    Ok(())
+}

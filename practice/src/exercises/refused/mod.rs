@@ -1,0 +1,84 @@
+//! The exercises that start as a case the compiler refuses (`refused/`): once the learner makes
+//! them compile the Rust way, what they do is checked.
+
+mod moving;
+mod sharing;
+
+use super::*;
+use moving::*;
+use sharing::*;
+
+/// The check of each exercise of this part, and the checker's call of its function if it has
+/// one.
+pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
+    Some(match package {
+        "arc-not-rc" => (
+            arc_not_rc,
+            Some(Probe {
+                bin: "check-31",
+                signature: "pub fn sum_in_threads(items: Vec<u64>, adders: usize) -> u64",
+                // The list's length, adders, the factor of its items.
+                args: &[(10, 60), (2, 5), (2, 9)],
+                names: &[
+                    ["목록 길이", "length of the list"],
+                    ["더하는 스레드", "adders"],
+                    ["항목의 곱수", "factor of the items"],
+                ],
+                check: sum_in_threads_call,
+                late_starts: true,
+            }),
+        ),
+        "mutex-not-refcell" => (
+            mutex_not_refcell,
+            Some(Probe {
+                bin: "check-32",
+                signature: "pub fn log_from_threads(writers: usize, entries: usize) -> Vec<String>",
+                // Writers, entries each.
+                args: &[(2, 6), (50, 300)],
+                names: &[
+                    ["쓰는 스레드", "writers"],
+                    ["스레드마다 항목", "entries each"],
+                ],
+                check: log_from_threads_call,
+                late_starts: true,
+            }),
+        ),
+        "keep-a-copy" => (
+            keep_a_copy,
+            Some(Probe {
+                bin: "check-33",
+                signature: "pub fn start_worker(name: &str)",
+                // The number in the worker's name.
+                args: &[(100, 999)],
+                names: &[["작업자 이름의 번호", "number in the worker's name"]],
+                check: start_worker_call,
+                late_starts: true,
+            }),
+        ),
+        "return-what-you-own" => (
+            return_what_you_own,
+            Some(Probe {
+                bin: "check-34",
+                signature: "pub fn shout_all(words: Vec<String>) -> Vec<String>",
+                // Words, the number in the first.
+                args: &[(2, 6), (10, 99)],
+                names: &[["단어", "words"], ["첫 단어의 번호", "number in the first"]],
+                check: shout_all_call,
+                late_starts: true,
+            }),
+        ),
+        "an-atomic-global" => (
+            an_atomic_global,
+            Some(Probe {
+                bin: "check-30",
+                signature: "pub static VISITS, pub fn count_visits(visitors: usize, visits: u64) -> u64",
+                // Visitors, visits each.
+                args: &[(2, 4), (1_000_000, 3_000_000)],
+                names: &[["방문자", "visitors"], ["방문자마다 방문", "visits each"]],
+                check: count_visits_call,
+                late_starts: true,
+            }),
+        ),
+        _ => return None,
+    })
+}

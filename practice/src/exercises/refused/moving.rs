@@ -1,0 +1,154 @@
+//! Moving and owning: a copy kept for the child, what a function owns returned, a global counted atomically.
+
+use super::*;
+
+/// "<name> works in SubProcess" printed by a child process of that name; then, after it,
+/// "parent: <name> finished" by the main process.
+pub(super) fn worked_in_a_child(run: &Run, name: &str) -> Result<(), Problem> {
+    let works = format!("{name} works in SubProcess");
+    let child = printed_by(run, &works)?;
+    if child.pid == run.pid || child.process != "SubProcess" {
+        return Err(Problem::new(
+            format!(
+                "{} 자식 프로세스 'SubProcess'가 아니라 '{}'가 찍었습니다.",
+                with(&format!("'{works}'"), Josa::EulReul),
+                child.process
+            ),
+            format!(
+                "'{works}' was printed by '{}', not by the child process 'SubProcess'.",
+                child.process
+            ),
+        ));
+    }
+    let finished = format!("parent: {name} finished");
+    let parent = printed_by(run, &finished)?;
+    if parent.pid != run.pid {
+        return Err(Problem::new(
+            format!(
+                "{} 부모가 아니라 자식이 찍었습니다.",
+                with(&format!("'{finished}'"), Josa::EulReul)
+            ),
+            format!("'{finished}' was printed by the child, not by the parent."),
+        ));
+    }
+    if line(run, &finished) < line(run, &works) {
+        return Err(Problem::new(
+            format!(
+                "{} 자식의 줄보다 먼저 찍혔습니다. 자식을 기다리세요(join).",
+                with(&format!("'{finished}'"), Josa::IGa)
+            ),
+            format!("'{finished}' came before the child's line: wait for the child (join)."),
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn keep_a_copy(run: &Run) -> Result<(), Problem> {
+    worked_in_a_child(run, "bob")
+}
+
+pub(super) fn start_worker_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    worked_in_a_child(run, &format!("worker{}", args[0]))
+}
+
+/// For each word, "shouter i: WORD" printed by the thread "shouter i", and the result in order.
+pub(super) fn shouted(run: &Run, words: &[String], prefix: &str) -> Result<(), Problem> {
+    let mut previous = 0;
+    for (i, word) in words.iter().enumerate() {
+        let loud = word.to_uppercase();
+        let said = once_by(
+            run,
+            &format!("shouter {i}: {loud}"),
+            &format!("shouter {i}"),
+        )?;
+        let got = format!("{prefix}{loud}");
+        let at = once_by(run, &got, "main")?;
+        if at < said || at < previous {
+            return Err(Problem::new(
+                format!(
+                    "{} 제자리에 찍히지 않았습니다. 결과를 낱말의 순서대로, 스레드가 돌려준 뒤에 찍으세요.",
+                    with(&format!("'{got}'"), Josa::IGa)
+                ),
+                format!(
+                    "'{got}' is out of place: print the results in the words' order, after the threads returned them."
+                ),
+            ));
+        }
+        previous = at;
+    }
+    Ok(())
+}
+
+pub(super) fn return_what_you_own(run: &Run) -> Result<(), Problem> {
+    let words = ["hello", "from", "threads"].map(String::from);
+    shouted(run, &words, "main got ")
+}
+
+pub(super) fn shout_all_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let words: Vec<String> = (0..n[0]).map(|i| format!("w{}q", n[1] + i)).collect();
+    shouted(run, &words, "result: ")
+}
+
+/// Each "visitor t done" by its own thread; the total exact.
+pub(super) fn visits_counted(
+    run: &Run,
+    visitors: usize,
+    total: &str,
+    want: u64,
+) -> Result<(), Problem> {
+    for t in 0..visitors {
+        once_by(run, &format!("visitor {t} done"), &format!("visitor {t}"))?;
+    }
+    let got = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix(total))
+        .ok_or_else(|| never_printed(&format!("{total}...")))?;
+    if got != want.to_string() {
+        return Err(Problem::new(
+            format!(
+                "방문 수는 {got}, 맞는 값은 {want}입니다. 방문을 잃었습니다. 더하기가 쪼개지지 않는 atomic을 쓰세요."
+            ),
+            format!(
+                "the total is {got}, not {want}: visits were lost. Use an atomic, whose addition is indivisible."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn an_atomic_global(run: &Run) -> Result<(), Problem> {
+    visits_counted(run, 2, "visits: ", 4_000_000)
+}
+
+pub(super) fn count_visits_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let want = (n[0] * n[1]) as u64;
+    visits_counted(run, n[0] as usize, "result: ", want)?;
+    // The global itself, as the checker read it after the call (its `Debug`: an atomic's or a
+    // mutex's number): a total worked out without it (visitors times visits) leaves it 0.
+    let held = run
+        .stdout
+        .iter()
+        .find_map(|l| l.strip_prefix("VISITS: "))
+        .ok_or_else(|| never_printed("VISITS: ..."))?;
+    let number: String = held
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if number != want.to_string() {
+        return Err(Problem::new(
+            format!(
+                "함수는 {} 돌려줬지만 전역 `VISITS`에는 {} 들어 있습니다. 방문자 스레드가 전역 카운터에 직접 더해야 합니다.",
+                with(&want.to_string(), Josa::EulReul),
+                with(held, Josa::IGa)
+            ),
+            format!(
+                "the function returned {want}, but the global `VISITS` holds {held}: the visitor threads must add to the global counter itself."
+            ),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! Sharing between threads: Arc where Rc was refused, a Mutex where RefCell was.
+
+use super::*;
+
+/// Each "adder t: <part>" printed once, by the thread "adder t", with the sum of the items from
+/// the t-th on, `adders` apart.
+pub(super) fn parts_added(run: &Run, items: &[u64], adders: usize) -> Result<(), Problem> {
+    for t in 0..adders {
+        let part: u64 = items.iter().skip(t).step_by(adders).sum();
+        once_by(run, &format!("adder {t}: {part}"), &format!("adder {t}"))?;
+    }
+    Ok(())
+}
+
+pub(super) fn arc_not_rc(run: &Run) -> Result<(), Problem> {
+    let items: Vec<u64> = (1..=100).collect();
+    parts_added(run, &items, 4)?;
+    line(run, "total: 5050").ok_or_else(|| expected(run, "total: 5050"))?;
+    Ok(())
+}
+
+pub(super) fn sum_in_threads_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    let items: Vec<u64> = (1..=n[0] as u64).map(|i| i * n[2] as u64).collect();
+    parts_added(run, &items, n[1] as usize)?;
+    let (got, want) = (result(run)?, items.iter().sum::<u64>() as i64);
+    if got != want {
+        return Err(wrong_result(
+            got,
+            want,
+            "부분합을 모두 더해 돌려주세요.",
+            "return the sum of the parts.",
+        ));
+    }
+    Ok(())
+}
+
+/// Each entry printed once by its writer's thread as it was written; "writer w done" by that
+/// thread after its entries.
+pub(super) fn written(run: &Run, writers: usize, entries: usize) -> Result<(), Problem> {
+    for w in 0..writers {
+        let done = once_by(run, &format!("writer {w} done"), &format!("writer {w}"))?;
+        for e in 0..entries {
+            let entry = format!("writer {w} entry {e}");
+            if once_by(run, &entry, &format!("writer {w}"))? > done {
+                return Err(Problem::new(
+                    format!(
+                        "{} 'writer {w} done'보다 뒤에 찍혔습니다.",
+                        with(&format!("'{entry}'"), Josa::IGa)
+                    ),
+                    format!("'{entry}' came after 'writer {w} done'."),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Each entry written, and printed by main from the returned log ("log: ..."), once.
+pub(super) fn logged(run: &Run, writers: usize, entries: usize) -> Result<(), Problem> {
+    written(run, writers, entries)?;
+    for w in 0..writers {
+        for e in 0..entries {
+            once_by(run, &format!("log: writer {w} entry {e}"), "main")?;
+        }
+    }
+    let count = format!("{} entries", writers * entries);
+    line(run, &count).ok_or_else(|| expected(run, &count))?;
+    Ok(())
+}
+
+pub(super) fn mutex_not_refcell(run: &Run) -> Result<(), Problem> {
+    logged(run, 3, 4)
+}
+
+pub(super) fn log_from_threads_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+    let n = numbers(args);
+    written(run, n[0] as usize, n[1] as usize)?;
+    let want = n[0] * n[1];
+    let (got, found) = (
+        result(run)?,
+        run.stdout
+            .iter()
+            .find_map(|l| l.strip_prefix("the expected entries found: "))
+            .and_then(|f| f.parse::<i64>().ok())
+            .unwrap_or(-1),
+    );
+    if got != want || found != want {
+        return Err(Problem::new(
+            format!(
+                "기록에 항목이 {want}개(서로 다른 것) 있어야 하는데 {got}개가 있고, 그중 맞는 것은 {found}개입니다. 잠금을 쥔 채로 적으세요."
+            ),
+            format!(
+                "the log must hold {want} distinct entries; it holds {got}, of which {found} are the expected ones. Write while holding the lock."
+            ),
+        ));
+    }
+    Ok(())
+}

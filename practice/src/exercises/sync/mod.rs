@@ -1,0 +1,128 @@
+//! The shared-state chapter's exercises: Event, Semaphore, Condition, Barrier, executors.
+
+mod executors;
+mod phases;
+mod signals;
+
+use super::*;
+use executors::*;
+use phases::*;
+use signals::*;
+
+/// The check of each exercise of this part, and the checker's call of its function if it has
+/// one.
+pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
+    Some(match package {
+        "wait-for-the-go" => (
+            wait_for_the_go,
+            Some(Probe {
+                bin: "check-25",
+                signature: "pub fn release_after(workers: usize, prep_ms: u64)",
+                // Workers, and a short preparation: a worker that sleeps past `main`'s 1.2 s
+                // is then more than a second late.
+                args: &[(2, 5), (10, 80)],
+                names: &[
+                    ["작업자", "workers"],
+                    ["준비 시간(ms)", "preparation in ms"],
+                ],
+                check: release_after_call,
+                // A late start would add to the time after the signal.
+                late_starts: false,
+            }),
+        ),
+        "two-at-a-time" => (
+            two_at_a_time,
+            Some(Probe {
+                bin: "check-24",
+                signature: "pub fn at_most_two(workers: usize, inside_ms: u64)",
+                args: &[(4, 8), (100, 200)],
+                names: &[
+                    ["작업자", "workers"],
+                    ["안에 머무는 시간(ms)", "time inside in ms"],
+                ],
+                check: at_most_two_call,
+                // A late start holds its place unseen (the delay comes before its "enter"), so
+                // two inside together shows only without one; `main`'s 0.5 s inside outlasts the
+                // plans' 0.3 s.
+                late_starts: false,
+            }),
+        ),
+        "wait-in-a-loop" => (
+            wait_in_a_loop,
+            Some(Probe {
+                bin: "check-23",
+                signature: "pub fn consume(shelf: &Mutex<Shelf>, changed: &Condvar)",
+                // Consumers, items: the checker's producer, and its bell every 0.3 ms.
+                args: &[(2, 5), (8, 20)],
+                names: &[["소비자", "consumers"], ["물건", "items"]],
+                check: consume_call,
+                late_starts: true,
+            }),
+        ),
+        "line-up-the-phases" => (
+            line_up_the_phases,
+            Some(Probe {
+                bin: "check-26",
+                signature: "pub fn in_phases(workers: usize, phases: usize)",
+                // Workers, phases.
+                args: &[(2, 5), (2, 4)],
+                names: &[["작업자", "workers"], ["단계", "phases"]],
+                check: in_phases_call,
+                late_starts: true,
+            }),
+        ),
+        "wait-for-the-tasks" => (
+            wait_for_the_tasks,
+            Some(Probe {
+                bin: "check-27",
+                signature: "pub fn two_rounds(workers: usize, tasks: u32)",
+                // Workers, tasks per round.
+                args: &[(2, 4), (3, 8)],
+                names: &[["작업자", "workers"], ["회차마다 일", "tasks per round"]],
+                check: two_rounds_call,
+                late_starts: true,
+            }),
+        ),
+        "hold-the-lock" => (
+            hold_the_lock,
+            Some(Probe {
+                bin: "check-22",
+                signature: "pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64, add_one: fn(u64) -> u64)",
+                // Threads, additions per thread.
+                args: &[(2, 4), (200_000, 500_000)],
+                names: &[
+                    ["스레드", "threads"],
+                    ["스레드마다 더하기", "additions per thread"],
+                ],
+                check: add_under_a_lock_call,
+                late_starts: true,
+            }),
+        ),
+        "as-completed" => (
+            as_completed,
+            Some(Probe {
+                bin: "check-28",
+                signature: "pub fn submit_all(xs: &[u64], work: fn(u64) -> u64) -> Vec<u64>",
+                // Tasks, and the place of the slow one: never the last, so joining in order
+                // makes a quick one wait.
+                args: &[(3, 6), (0, 1)],
+                names: &[["일", "tasks"], ["느린 일의 자리", "place of the slow one"]],
+                check: submit_all_call,
+                late_starts: true,
+            }),
+        ),
+        "gather-on-one-thread" => (
+            gather_on_one_thread,
+            Some(Probe {
+                bin: "check-29",
+                signature: "pub fn gather_waits<W, F>(n: usize, wait: W)",
+                // The checker's waits, each this many milliseconds.
+                args: &[(3, 9), (50, 200)],
+                names: &[["기다림", "waits"], ["기다림마다 ms", "ms each"]],
+                check: gather_waits_call,
+                late_starts: true,
+            }),
+        ),
+        _ => return None,
+    })
+}

@@ -32,6 +32,7 @@
 
 #![warn(missing_docs)]
 
+mod callback;
 pub mod config;
 mod exit;
 mod identity;

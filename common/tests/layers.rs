@@ -8,7 +8,7 @@
 //! trace                        events (and their lifecycle), one JSON line each
 //! output, exit, identity, time the lock and the whole-line write, the exit sequence, names, sleeps;
 //! sync, perturb                Python's Semaphore and Event; schedules perturbed for the checker
-//! config                       the environment variables
+//! config, callback             the environment variables; a function another process calls back
 //! ```
 //! A lower module that must reach up (stdout closed: end the children) offers a hook that the
 //! upper one installs (`output::before_abrupt_exit`, `exit::at_exit`).
@@ -16,7 +16,7 @@
 use std::path::{Path, PathBuf};
 
 const LAYERS: &[&[&str]] = &[
-    &["config"],
+    &["config", "callback"],
     &["output", "exit", "identity", "time", "sync", "perturb"],
     &["trace"],
     &["say"],

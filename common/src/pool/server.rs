@@ -15,7 +15,8 @@
 //! the pool's own loop below, in a process forked from the program, never by a stranger.
 
 use super::task::{Command, Reply, Task, keep_panics_quiet};
-use crate::process::{Process, StartMethod, address, distance};
+use crate::callback::Callback;
+use crate::process::{Process, StartMethod};
 use ipc_channel::TryRecvError;
 use ipc_channel::ipc::{self, IpcReceiver, IpcSender};
 use serde::{Deserialize, Serialize};
@@ -25,24 +26,20 @@ use std::time::Duration;
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(super) struct WorkerConfig {
     maxtasksperchild: Option<usize>,
-    /// The initializer's distance from the anchor (see `task.rs`).
-    initializer: Option<isize>,
+    /// The initializer, to be called in each worker.
+    initializer: Option<Callback<fn()>>,
 }
 
 impl WorkerConfig {
     pub(super) fn new(maxtasksperchild: Option<usize>, initializer: Option<fn()>) -> Self {
         WorkerConfig {
             maxtasksperchild,
-            initializer: initializer.map(|f| distance(f as usize)),
+            initializer: initializer.map(Callback::new),
         }
     }
 
     fn initializer(self) -> Option<fn()> {
-        // SAFETY: `new` measured the distance from a `fn()` of this same executable (the
-        // server and its workers run the program's file: see `task.rs`), so the same distance
-        // is that function here.
-        self.initializer
-            .map(|at| unsafe { std::mem::transmute::<usize, fn()>(address(at)) })
+        self.initializer.map(Callback::get)
     }
 }
 

@@ -5,14 +5,14 @@
 //! is a fork of the server, itself started by `Pool::new` as a fork of the program, a fresh run of
 //! the same executable (`spawn`) or a fork of the fork server (itself such a run): the code is the
 //! same file, moved as a whole by address-space randomisation, so a function's distance from a
-//! fixed function of this crate is the same in all of them (`process/target.rs`). A [`Function`]
-//! carries two distances: to `f`, a plain `fn(T) -> R` (or `fn(A, B) -> R` for `starmap`), and to
+//! fixed function of this crate is the same in all of them (`callback.rs`). A [`Function`]
+//! carries two such callbacks: `f`, a plain `fn(T) -> R` (or `fn(A, B) -> R` for `starmap`), and
 //! `apply::<T, R, F>`, which decodes the items, calls `f` on each and encodes the results. A closure that captures values has no such address (its
 //! captures live in the caller's memory), which is why the pool takes `fn` items: the Rust twin
 //! of Python's rule that a pool function must be picklable by name.
 
 use super::error::PoolError;
-use crate::process::{address, distance};
+use crate::callback::{Callback, Erased, FnPointer};
 use ipc_channel::ipc::IpcSender;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -108,7 +108,7 @@ impl RunChunk {
     /// In the worker of `slot`: runs the chunk; the reply to send.
     pub(super) fn run(self, slot: usize) -> Reply {
         let chunk = self.chunk;
-        match self.function.run(&self.items) {
+        match self.function.run(self.items) {
             Outcome::Done(results) => Reply::Done {
                 slot,
                 chunk,
@@ -151,7 +151,7 @@ enum Outcome {
 
 /// A plain function a pool can run on an item: `fn(T) -> R`, or `fn(A, B) -> R` on a pair.
 /// Only function pointers implement it, so a value of it is one address.
-pub(super) trait Call<T, R>: Copy {
+pub(super) trait Call<T, R>: FnPointer {
     fn call(self, item: T) -> R;
 }
 
@@ -167,15 +167,15 @@ impl<A, B, R> Call<(A, B), R> for fn(A, B) -> R {
     }
 }
 
-/// The signature every `apply::<..>` instantiation has, so that a worker can call it by address.
-type ApplyFn = fn(usize, &[u8]) -> Outcome;
+/// The signature every `apply::<..>` instantiation has, so that a worker can call it back.
+type ApplyFn = fn(Erased, Vec<u8>) -> Outcome;
 
-/// A function for the workers: its distance from the anchor, paired with the distance of the
-/// `apply` made for its very types. [`Function::new`] is the only way to make one from a function.
+/// A function for the workers, paired with the `apply` made for its very types.
+/// [`Function::new`] is the only way to make one from a function.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(super) struct Function {
-    apply: isize,
-    f: isize,
+    apply: Callback<ApplyFn>,
+    f: Erased,
 }
 
 impl Function {
@@ -186,34 +186,24 @@ impl Function {
         R: Serialize,
         F: Call<T, R>,
     {
-        const { assert!(size_of::<F>() == size_of::<usize>()) };
-        let apply: ApplyFn = apply::<T, R, F>;
-        // SAFETY: `F` is a function pointer (the only types `Call` is implemented for), the size
-        // of a `usize` (checked above): its address.
-        let f = unsafe { std::mem::transmute_copy::<F, usize>(&f) };
         Function {
-            apply: distance(apply as usize),
-            f: distance(f),
+            apply: Callback::new(apply::<T, R, F> as ApplyFn),
+            f: Callback::new(f).erase(),
         }
     }
 
     /// In a worker: runs the chunk's encoded `items`.
-    fn run(self, items: &[u8]) -> Outcome {
-        // SAFETY: `Function::new` measured `self.apply` from an `apply::<T, R, F>`, which has
-        // type `ApplyFn`, and a `Function` reaches a worker only from the program's own channel;
-        // the worker runs the same executable, so the distance is the same code here (see the
-        // header).
-        let apply = unsafe { std::mem::transmute::<usize, ApplyFn>(address(self.apply)) };
-        apply(address(self.f), items)
+    fn run(self, items: Vec<u8>) -> Outcome {
+        (self.apply.get())(self.f, items)
     }
 }
 
-/// Decodes a `Vec<T>`, applies the function at address `f` to each item, encodes the results.
-fn apply<T: DeserializeOwned, R: Serialize, F: Call<T, R>>(f: usize, items: &[u8]) -> Outcome {
-    // SAFETY: `f` is the address of an `F` in this process, paired with this very instantiation
-    // by `Function::new` and found again from its distance (see the header).
-    let f = unsafe { std::mem::transmute_copy::<usize, F>(&f) };
-    let items: Vec<T> = postcard::from_bytes(items).expect("items the pool itself encoded");
+/// Decodes a `Vec<T>`, applies `f` to each item, encodes the results.
+fn apply<T: DeserializeOwned, R: Serialize, F: Call<T, R>>(f: Erased, items: Vec<u8>) -> Outcome {
+    // SAFETY: `Function::new` is the only place this `apply::<T, R, F>` is paired with an erased
+    // callback, and it erased a `Callback<F>` of this very `F`.
+    let f = unsafe { f.assume::<F>() }.get();
+    let items: Vec<T> = postcard::from_bytes(&items).expect("items the pool itself encoded");
     let mut results = Vec::with_capacity(items.len());
     for (offset, item) in items.into_iter().enumerate() {
         match catch_unwind(AssertUnwindSafe(|| f.call(item))) {

@@ -82,7 +82,6 @@ pub use method::{AlreadySet, StartMethod, get_start_method, set_start_method};
 pub use sentinel::{StillRunning, wait};
 pub use start_up::init;
 pub use target::Entry;
-pub(crate) use target::{address, distance};
 
 use target::{Call, Target};
 

@@ -1,19 +1,19 @@
 //! What a child runs: a closure (only a forked child can run one), or a plain function with
 //! serialized arguments, which a child of every start method can run.
 //!
-//! How a function reaches a spawned child, a fresh run of the same program: by where its code
-//! lies relative to a fixed function of this crate (`anchor`). Address-space randomisation moves
-//! the whole program, never one function against another, so the distance is the same in every
-//! run of one executable, and a spawned child runs this very executable (`/proc/self/exe`, the
-//! file the parent runs even if a rebuild has replaced it on disk since). A [`Call`] carries one
-//! such distance, to `run::<A, M, F>`, made for the target's very type: the target captures
-//! nothing, so its type alone is the function, and `run` receives the arguments and calls it.
-//! procspawn's idea; the pool's (`pool/task.rs`) needs no anchor because its workers are forks.
+//! How a function reaches a spawned child, a fresh run of the same program: as a
+//! [`Callback`] (`callback.rs`: where its code lies, which is the same in every run of one
+//! executable; a spawned child runs this very executable, `/proc/self/exe`, the file the parent
+//! runs even if a rebuild has replaced it on disk since). A [`Call`] carries one, to
+//! `run::<A, M, F>`, made for the target's very type: the target captures nothing, so its type
+//! alone is the function, and `run` receives the arguments and calls it. The pool's functions
+//! travel to its workers the same way (`pool/task.rs`).
 //!
 //! The arguments go on an `ipc-channel` of their own, so that what they hold travels as Python
 //! pickles it for a spawned child: a queue's end, a pipe's end, a `Value` go over as their
 //! descriptors (`SCM_RIGHTS`), not as copies. A forked child takes them as they are.
 
+use crate::callback::Callback;
 use ipc_channel::IpcError;
 use ipc_channel::ipc::{OpaqueIpcReceiver, OpaqueIpcSender};
 use serde::de::DeserializeOwned;
@@ -54,20 +54,6 @@ impl<F: Fn(A, B, C) + Copy + 'static, A, B, C> Entry<(A, B, C), fn(A, B, C)> for
     }
 }
 
-/// The fixed point the distances are measured from.
-#[inline(never)]
-fn anchor() {}
-
-/// Where code at `address` lies from the anchor: the same in every run of this executable.
-pub(crate) fn distance(address: usize) -> isize {
-    (address as isize).wrapping_sub(anchor as fn() as usize as isize)
-}
-
-/// The address of the code at `distance` from the anchor, in this run.
-pub(crate) fn address(distance: isize) -> usize {
-    (anchor as fn() as usize as isize).wrapping_add(distance) as usize
-}
-
 /// What every `run::<A, M, F>` is: in a child, takes the arguments from the receiver and
 /// returns the call to make (or why the arguments did not arrive).
 type RunFn = fn(OpaqueIpcReceiver) -> Result<Box<dyn FnOnce()>, IpcError>;
@@ -75,7 +61,7 @@ type RunFn = fn(OpaqueIpcReceiver) -> Result<Box<dyn FnOnce()>, IpcError>;
 /// A function and its arguments, for a child of any start method. [`Call::new`] is the only way
 /// to make one.
 pub(crate) struct Call {
-    run: isize,
+    run: Callback<RunFn>,
     bound: Box<dyn Bound>,
 }
 
@@ -131,7 +117,7 @@ impl Call {
         };
         let run: RunFn = run::<A, M, F>;
         Call {
-            run: distance(run as usize),
+            run: Callback::new(run),
             bound: Box::new(Args {
                 f,
                 args,
@@ -166,7 +152,7 @@ impl Call {
 /// will arrive.
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Remote {
-    run: isize,
+    run: Callback<RunFn>,
     args: OpaqueIpcReceiver,
 }
 
@@ -174,12 +160,9 @@ impl Remote {
     /// In the child: waits for the arguments; the call to make, or `None` when they never
     /// came (the parent could not serialize them, or died).
     pub(crate) fn receive(self) -> Option<Box<dyn FnOnce()>> {
-        // SAFETY: `Call::new` measured `self.run` from a `run::<A, M, F>`, of type `RunFn`, in
-        // this same executable (a run of the parent's `/proc/self/exe`, or a fork of the fork
-        // server, itself such a run), and a `Remote` reaches a child only from its parent (the
-        // launch it receives): the same distance from `anchor` is the same code here.
-        let run = unsafe { std::mem::transmute::<usize, RunFn>(address(self.run)) };
-        run(self.args).ok()
+        // A `Remote` reaches a child only from its parent (the launch it receives), which made
+        // it in `Call::new` from a `run::<A, M, F>`.
+        (self.run.get())(self.args).ok()
     }
 }
 

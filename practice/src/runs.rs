@@ -3,7 +3,7 @@
 //! through the harness with a time limit; what a failed run explains (a hang, a panic, an exit).
 
 use crate::build::Built;
-use crate::exercises::{self, Exercise, Problem};
+use crate::exercises::{self, Exercise, Problem, Seen};
 use crate::{diagnose, korean};
 use std::path::Path;
 use std::sync::Arc;
@@ -110,9 +110,15 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                     ..*plan
                 };
                 let run = run_under(caller, &args, exercise, &plan, seed, stop).map_err(called)?;
-                exercises::one_thread_per_name(&run).map_err(called)?;
-                (probe.check)(&run, &args).map_err(|problem| called(explained(problem, &run)))?;
-                exercises::nothing_left(&run)
+                // A call is never the run as it is: how long main outlasts its workers is
+                // measured in the program's own run (`check_once`).
+                let seen = Seen {
+                    run: &run,
+                    as_it_is: false,
+                };
+                exercises::one_thread_per_name(&seen).map_err(called)?;
+                (probe.check)(&seen, &args).map_err(|problem| called(explained(problem, &run)))?;
+                exercises::nothing_left(&seen)
             }));
         }
     }
@@ -163,12 +169,14 @@ fn check_once(
     stop: &Arc<AtomicBool>,
 ) -> Result<(), Problem> {
     let run = run_under(binary, &[], exercise, plan, seed, stop)?;
-    exercises::one_thread_per_name(&run)?;
     // How long main outlasts its workers is measured in the run as it is (the first plan).
-    let as_it_is = plan.straggler.is_none() && !plan.jitter && !plan.busy_cores;
-    exercises::measuring_margin(as_it_is, || (exercise.check)(&run))
-        .map_err(|problem| explained(problem, &run))?;
-    exercises::nothing_left(&run)
+    let seen = Seen {
+        run: &run,
+        as_it_is: plan.straggler.is_none() && !plan.jitter && !plan.busy_cores,
+    };
+    exercises::one_thread_per_name(&seen)?;
+    (exercise.check)(&seen).map_err(|problem| explained(problem, &run))?;
+    exercises::nothing_left(&seen)
 }
 
 /// A failed check with what explains it, if the run shows it: threads cut off by main's end

@@ -100,7 +100,7 @@ fn in_order_by_main(run: &Run, want: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
-fn count_the_words(run: &Run) -> Result<(), Problem> {
+fn count_the_words(run: &Seen) -> Result<(), Problem> {
     let names = ["pools.txt", "processes.txt", "threads.txt"].map(String::from);
     counted_in_workers(run, &names)?;
     progress_shown(run, 3)?;
@@ -109,7 +109,7 @@ fn count_the_words(run: &Run) -> Result<(), Problem> {
     ended_with_its_workers(run)
 }
 
-fn count_words_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+fn count_words_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let (files, seed) = (n[0] as u64, n[1] as u64);
     let names: Vec<String> = (0..files).map(|f| format!("/file-{f}.txt")).collect();

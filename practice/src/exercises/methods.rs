@@ -61,11 +61,11 @@ fn greeted(run: &Run, greeting: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-fn pass_it_along(run: &Run) -> Result<(), Problem> {
+fn pass_it_along(run: &Seen) -> Result<(), Problem> {
     greeted(run, "hello from main")
 }
 
-fn greet_in_a_child_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+fn greet_in_a_child_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     greeted(run, &format!("greeting number {}", args[0]))
 }
 

@@ -1,7 +1,7 @@
 //! What every program is checked for, whichever exercise: one thread per name, `main` ending
 //! with its workers (not after a fixed sleep), nothing left running.
 
-use super::Problem;
+use super::{Problem, Seen};
 use harness::{Kind, Run};
 
 /// How long `main` may go on after its last worker's own last event. Waiting by `join` ends it
@@ -10,31 +10,10 @@ use harness::{Kind, Run};
 /// sleep passes both.
 pub(super) const JOIN_MARGIN_NS: u64 = 800_000_000;
 
-thread_local! {
-    /// Whether the run being checked on this thread is the one that measures how long `main`
-    /// outlasts its workers: the first plan's, as it is. The perturbed plans pause at each
-    /// printed line, `main`'s own last lines too, so there a loaded machine can stretch the
-    /// time after the last worker past the margin with nothing wrong (the practice tests saw 1.1 s).
-    static MARGIN_MEASURED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `check` with the margin after the last worker measured or not (see `MARGIN_MEASURED`).
-pub fn measuring_margin<T>(measured: bool, check: impl FnOnce() -> T) -> T {
-    let before = MARGIN_MEASURED.replace(measured);
-    let result = check();
-    MARGIN_MEASURED.set(before);
-    result
-}
-
-/// Whether this check measures the margin after the last worker.
-pub(super) fn margin_measured() -> bool {
-    MARGIN_MEASURED.get()
-}
-
 /// `main` ended soon after its last worker (a thread of its own or a child process) did: it
 /// waited for them, rather than sleeping a fixed time. Measured in the run as it is.
-pub(super) fn ended_with_its_workers(run: &Run) -> Result<(), Problem> {
-    if !margin_measured() {
+pub(super) fn ended_with_its_workers(run: &Seen) -> Result<(), Problem> {
+    if !run.as_it_is {
         return Ok(());
     }
     let last = run
@@ -75,7 +54,7 @@ pub(super) fn ended_with_its_workers(run: &Run) -> Result<(), Problem> {
 /// thread that printed it, so a fresh thread of the same name for each line or each phase (the
 /// workers started and joined again, in place of keeping them) would pass them. The trace writes
 /// a `thread_start` at a thread's first line: two of one name in one process are two threads.
-pub fn one_thread_per_name(run: &Run) -> Result<(), Problem> {
+pub fn one_thread_per_name(run: &Seen) -> Result<(), Problem> {
     let mut seen: Vec<(u32, &str)> = Vec::new();
     for start in run.events_of_kind(Kind::ThreadStart) {
         let thread = (start.pid, start.thread.as_str());
@@ -113,7 +92,7 @@ pub(super) fn main_lingered(run: &Run) -> bool {
 }
 
 /// Whether every process the run started is gone (a daemon child is ended at exit).
-pub fn nothing_left(run: &Run) -> Result<(), Problem> {
+pub fn nothing_left(run: &Seen) -> Result<(), Problem> {
     for pid in run.pids() {
         if !harness::reap::wait_gone(pid, std::time::Duration::from_secs(1)) {
             return Err(Problem::new(

@@ -84,12 +84,12 @@ pub(super) fn recorded(run: &Run, children: usize, prefix: &str) -> Result<(), P
     Ok(())
 }
 
-pub(super) fn share_a_dict(run: &Run) -> Result<(), Problem> {
+pub(super) fn share_a_dict(run: &Seen) -> Result<(), Problem> {
     recorded(run, 3, "")?;
     ended_with_its_workers(run)
 }
 
-pub(super) fn record_pids_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn record_pids_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     recorded(run, numbers(args)[0] as usize, "entry ")
 }
 
@@ -169,7 +169,7 @@ pub(super) fn drained(run: &Run, producers: usize, items: u32) -> Result<(), Pro
     Ok(())
 }
 
-pub(super) fn drain_the_queue(run: &Run) -> Result<(), Problem> {
+pub(super) fn drain_the_queue(run: &Seen) -> Result<(), Problem> {
     drained(run, 3, 4)?;
     line(run, "main got 12 items").ok_or_else(|| expected(run, "main got 12 items"))?;
     ended_with_its_workers(run)
@@ -178,7 +178,7 @@ pub(super) fn drain_the_queue(run: &Run) -> Result<(), Problem> {
 /// The checker's call: its own `produce` prints "put <item>" in each child before it sends the
 /// item, and the item carries a number drawn in that child. Each child's items, each got once
 /// by main ("got <item>"): lines made from the producers' handles, without the queue, are caught.
-pub(super) fn drain_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn drain_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let (producers, items) = (n[0] as usize, n[1] as u32);
     let kids = producer_children(run, producers)?;

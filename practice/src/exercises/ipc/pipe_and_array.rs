@@ -49,14 +49,14 @@ pub(super) fn over_the_pipe(run: &Run, jobs: &[u64], by: u64) -> Result<(), Prob
     by_the_parent_after(run, &format!("total from the child: {total}"), at)
 }
 
-pub(super) fn the_end_marker(run: &Run) -> Result<(), Problem> {
+pub(super) fn the_end_marker(run: &Seen) -> Result<(), Problem> {
     over_the_pipe(run, &[2, 3, 4], 1)?;
     ended_with_its_workers(run)
 }
 
 /// The checker's call, with its own `serve`: its child prints the number it multiplies each square
 /// by, drawn in the child, so a parent that prints squares it worked out itself is caught.
-pub(super) fn square_over_a_pipe_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn square_over_a_pipe_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let jobs: Vec<u64> = (0..n[0] as u64).map(|i| n[1] as u64 + i * 7).collect();
     let head = "the checker's child multiplies by ";
@@ -158,12 +158,12 @@ pub(super) fn slices_filled(run: &Run, children: usize, width: usize) -> Result<
     Ok(())
 }
 
-pub(super) fn each_its_own_slice(run: &Run) -> Result<(), Problem> {
+pub(super) fn each_its_own_slice(run: &Seen) -> Result<(), Problem> {
     slices_filled(run, 3, 2)?;
     ended_with_its_workers(run)
 }
 
-pub(super) fn fill_in_slices_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn fill_in_slices_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     slices_filled(run, n[0] as usize, n[1] as usize)
 }

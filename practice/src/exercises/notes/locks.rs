@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn two_locks_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn two_locks_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let want = numbers(args)[0] * 1_000;
     let line = run
         .stdout
@@ -39,7 +39,7 @@ pub(super) fn two_locks_call(run: &Run, args: &[String]) -> Result<(), Problem> 
     Ok(())
 }
 
-pub(super) fn dining_philosophers_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn dining_philosophers_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let dinners = result(run)?;
     for p in 0..n[0] {
@@ -68,7 +68,7 @@ pub(super) fn dining_philosophers_call(run: &Run, args: &[String]) -> Result<(),
     Ok(())
 }
 
-pub(super) fn two_locks(run: &Run) -> Result<(), Problem> {
+pub(super) fn two_locks(run: &Seen) -> Result<(), Problem> {
     for moved in ["moved 10 from a to b", "moved 20 from b to a"] {
         if printed_by(run, moved)?.thread == "main" {
             return Err(Problem::new(
@@ -85,7 +85,7 @@ pub(super) fn two_locks(run: &Run) -> Result<(), Problem> {
     ended_with_its_workers(run)
 }
 
-pub(super) fn dining_philosophers(run: &Run) -> Result<(), Problem> {
+pub(super) fn dining_philosophers(run: &Seen) -> Result<(), Problem> {
     for p in 0..5 {
         let eats = format!("philosopher {p} eats");
         let count = run.stdout.iter().filter(|l| **l == eats).count();
@@ -112,7 +112,7 @@ pub(super) fn dining_philosophers(run: &Run) -> Result<(), Problem> {
     ended_with_its_workers(run)
 }
 
-pub(super) fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
+pub(super) fn producer_and_consumer(run: &Seen) -> Result<(), Problem> {
     for i in 0..5 {
         let got = format!("got item {i}");
         if printed_by(run, &got)?.thread != "consumer" {
@@ -143,7 +143,7 @@ pub(super) fn producer_and_consumer(run: &Run) -> Result<(), Problem> {
 /// producer process, which prints "put <item>" before it sends each item, and each item carries a
 /// number drawn in that process. Each item got once, by the consumer ("got <item>"), and the count
 /// returned: lines `consume` prints without the queue are caught.
-pub(super) fn consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let items = numbers(args)[0];
     let says = run.events_of_kind(Kind::Say);
     let put: Vec<&Event> = says

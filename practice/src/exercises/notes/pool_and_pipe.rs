@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn map_in_the_pool_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn map_in_the_pool_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     for x in 1..=n[0] {
         let computing = format!("computing {x}");
@@ -37,7 +37,7 @@ pub(super) fn map_in_the_pool_call(run: &Run, args: &[String]) -> Result<(), Pro
     Ok(())
 }
 
-pub(super) fn map_in_the_pool(run: &Run) -> Result<(), Problem> {
+pub(super) fn map_in_the_pool(run: &Seen) -> Result<(), Problem> {
     let want = "results: [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]";
     line(run, want).ok_or_else(|| expected(run, want))?;
     let workers = run
@@ -54,13 +54,13 @@ pub(super) fn map_in_the_pool(run: &Run) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn ping_pong(run: &Run) -> Result<(), Problem> {
+pub(super) fn ping_pong(run: &Seen) -> Result<(), Problem> {
     rounds_over_the_pipe(run, 5, "")
 }
 
 /// The checker's call, with its own `answer`: its child prints the number it signs each pong
 /// with, drawn in the child, so a parent that prints pongs it made up itself is caught.
-pub(super) fn ping_pong_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn ping_pong_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let rounds = numbers(args)[0] as usize;
     let head = "the checker's child signs with ";
     let Some(signed) = run

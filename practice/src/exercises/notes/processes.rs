@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn send_num_back_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn send_num_back_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     // The child starts with the second number: only its value, sent back, is right.
     let want = numbers(args)[1] + 1;
     let child_line = format!("num in the child: {want}");
@@ -28,7 +28,7 @@ pub(super) fn send_num_back_call(run: &Run, args: &[String]) -> Result<(), Probl
     Ok(())
 }
 
-pub(super) fn count_in_processes_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn count_in_processes_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let children = children_of_main(run).len() as i64;
     if children < n[0] {
@@ -85,7 +85,7 @@ pub(super) fn children_added(run: &Run, processes: usize, times: u64) -> Result<
     Ok(())
 }
 
-pub(super) fn send_num_back(run: &Run) -> Result<(), Problem> {
+pub(super) fn send_num_back(run: &Seen) -> Result<(), Problem> {
     let child = printed_by(run, "num in the child: 43")?;
     if child.pid == run.pid {
         return Err(Problem::new(
@@ -112,7 +112,7 @@ pub(super) fn send_num_back(run: &Run) -> Result<(), Problem> {
     }
 }
 
-pub(super) fn daemon_child(run: &Run) -> Result<(), Problem> {
+pub(super) fn daemon_child(run: &Seen) -> Result<(), Problem> {
     // A daemon child is ended as main ends, perhaps before it wrote its own `process_start`:
     // its `process_exit`, written by the parent that reaped it, counts too.
     let started = run.events.iter().any(|e| {
@@ -174,7 +174,7 @@ pub(super) fn daemon_child(run: &Run) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn count_in_four_processes(run: &Run) -> Result<(), Problem> {
+pub(super) fn count_in_four_processes(run: &Seen) -> Result<(), Problem> {
     let children = children_of_main(run).len();
     match run.stdout.iter().find_map(|l| l.strip_prefix("total: ")) {
         Some("400000") if children >= 4 => {

@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn count_together_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn count_together_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let (got, want) = (result(run)?, n[0] * n[1]);
     if got != want {
@@ -16,7 +16,7 @@ pub(super) fn count_together_call(run: &Run, args: &[String]) -> Result<(), Prob
     added_by_threads(run, n[0], n[1], "one")
 }
 
-pub(super) fn join_the_threads(run: &Run) -> Result<(), Problem> {
+pub(super) fn join_the_threads(run: &Seen) -> Result<(), Problem> {
     let main_end = line(run, "main thread end").ok_or_else(|| never_printed("main thread end"))?;
     for i in 0..5 {
         let end = format!("sub thread end  thread {i}");
@@ -69,7 +69,7 @@ pub(super) fn join_the_threads(run: &Run) -> Result<(), Problem> {
     ended_with_its_workers(run)
 }
 
-pub(super) fn move_the_name(run: &Run) -> Result<(), Problem> {
+pub(super) fn move_the_name(run: &Seen) -> Result<(), Problem> {
     for i in 0..5 {
         let hello = format!("hello from thread {i}");
         let quoted = format!("'{hello}'");
@@ -92,7 +92,7 @@ pub(super) fn move_the_name(run: &Run) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn count_together(run: &Run) -> Result<(), Problem> {
+pub(super) fn count_together(run: &Seen) -> Result<(), Problem> {
     let Some(counter) = run.stdout.iter().find_map(|l| l.strip_prefix("counter: ")) else {
         return Err(never_printed("counter: ..."));
     };
@@ -109,7 +109,7 @@ pub(super) fn count_together(run: &Run) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn end_the_consumer(run: &Run) -> Result<(), Problem> {
+pub(super) fn end_the_consumer(run: &Seen) -> Result<(), Problem> {
     let got: Vec<&String> = run
         .stdout
         .iter()
@@ -142,7 +142,7 @@ pub(super) fn end_the_consumer(run: &Run) -> Result<(), Problem> {
 /// it sends the message, and each message carries a number drawn on that thread. Each message got
 /// once, by a thread other than main and its producer ("got <message>"), and the count returned:
 /// lines printed without the channel are caught.
-pub(super) fn produce_and_consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn produce_and_consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let producers = numbers(args)[0];
     let says = run.events_of_kind(Kind::Say);
     let put: Vec<&Event> = says

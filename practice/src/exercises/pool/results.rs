@@ -3,7 +3,7 @@
 use super::*;
 
 /// Whether a pool worker process ran.
-pub(super) fn pool_ran(run: &Run) -> Result<(), Problem> {
+pub(super) fn pool_ran(run: &Seen) -> Result<(), Problem> {
     let started = run.events_of_kind(Kind::ProcessStart);
     if !started
         .iter()
@@ -55,12 +55,12 @@ pub(super) fn in_time(run: &Run, done: &[(u64, u64)], stuck: u64) -> Result<(), 
     Ok(())
 }
 
-pub(super) fn results_in_time(run: &Run) -> Result<(), Problem> {
+pub(super) fn results_in_time(run: &Seen) -> Result<(), Problem> {
     in_time(run, &[(1, 1), (2, 4), (4, 16), (5, 25)], 3)?;
     pool_ran(run)
 }
 
-pub(super) fn collect_in_time_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn collect_in_time_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 2).collect();
     let stuck = xs[n[1] as usize];
@@ -100,14 +100,14 @@ pub(super) fn came_in_order(run: &Run, ys: &[u64]) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn as_they_come(run: &Run) -> Result<(), Problem> {
+pub(super) fn as_they_come(run: &Seen) -> Result<(), Problem> {
     came_in_order(run, &[1, 4, 9, 16, 25, 36])?;
     pool_ran(run)
 }
 
 /// The checker's tasks: `xs` 5, 10, 15, ...; the last takes 1.5 s. The first result is printed
 /// before the last task finished.
-pub(super) fn print_as_they_come_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn print_as_they_come_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 5).collect();
     let ys: Vec<u64> = xs.iter().map(|x| x * 10 + 1).collect();
@@ -191,7 +191,7 @@ pub(super) fn kept(
     Ok(())
 }
 
-pub(super) fn keep_the_other_results(run: &Run) -> Result<(), Problem> {
+pub(super) fn keep_the_other_results(run: &Seen) -> Result<(), Problem> {
     kept(
         run,
         &[(1, 1), (2, 4), (4, 16), (6, 36)],
@@ -201,7 +201,7 @@ pub(super) fn keep_the_other_results(run: &Run) -> Result<(), Problem> {
     pool_ran(run)
 }
 
-pub(super) fn each_on_its_own_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn each_on_its_own_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 7).collect();
     let (panics, crashes) = (xs[n[1] as usize], xs[n[2] as usize]);

@@ -31,14 +31,14 @@ pub(super) fn retired_in_time(run: &Run, most: usize) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn fresh_workers(run: &Run) -> Result<(), Problem> {
+pub(super) fn fresh_workers(run: &Seen) -> Result<(), Problem> {
     retired_in_time(run, 2)?;
     let squares = "squares: [1, 4, 9, 16, 25, 36, 49, 64]";
     line(run, squares).ok_or_else(|| expected(run, squares))?;
     pool_ran(run)
 }
 
-pub(super) fn with_fresh_workers_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn with_fresh_workers_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     retired_in_time(run, n[1] as usize)?;
     for x in 1..=n[0] {
@@ -61,7 +61,7 @@ pub(super) fn with_fresh_workers_call(run: &Run, args: &[String]) -> Result<(), 
     Ok(())
 }
 
-pub(super) fn pairs_with_starmap(run: &Run) -> Result<(), Problem> {
+pub(super) fn pairs_with_starmap(run: &Seen) -> Result<(), Problem> {
     for (a, b) in [(2, 3), (4, 5), (6, 7)] {
         let head = format!("{a} * {b} in ");
         let Some(event) = run
@@ -89,7 +89,7 @@ pub(super) fn pairs_with_starmap(run: &Run) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn products_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn products_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     for a in 1..=n[0] as u64 {
         ran_in_a_worker(run, a)?;

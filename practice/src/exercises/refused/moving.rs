@@ -43,11 +43,11 @@ pub(super) fn worked_in_a_child(run: &Run, name: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn keep_a_copy(run: &Run) -> Result<(), Problem> {
+pub(super) fn keep_a_copy(run: &Seen) -> Result<(), Problem> {
     worked_in_a_child(run, "bob")
 }
 
-pub(super) fn start_worker_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn start_worker_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     worked_in_a_child(run, &format!("worker{}", args[0]))
 }
 
@@ -79,12 +79,12 @@ pub(super) fn shouted(run: &Run, words: &[String], prefix: &str) -> Result<(), P
     Ok(())
 }
 
-pub(super) fn return_what_you_own(run: &Run) -> Result<(), Problem> {
+pub(super) fn return_what_you_own(run: &Seen) -> Result<(), Problem> {
     let words = ["hello", "from", "threads"].map(String::from);
     shouted(run, &words, "main got ")
 }
 
-pub(super) fn shout_all_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn shout_all_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let words: Vec<String> = (0..n[0]).map(|i| format!("w{}q", n[1] + i)).collect();
     shouted(run, &words, "result: ")
@@ -118,11 +118,11 @@ pub(super) fn visits_counted(
     Ok(())
 }
 
-pub(super) fn an_atomic_global(run: &Run) -> Result<(), Problem> {
+pub(super) fn an_atomic_global(run: &Seen) -> Result<(), Problem> {
     visits_counted(run, 2, "visits: ", 4_000_000)
 }
 
-pub(super) fn count_visits_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn count_visits_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let want = (n[0] * n[1]) as u64;
     visits_counted(run, n[0] as usize, "result: ", want)?;

@@ -12,14 +12,14 @@ pub(super) fn parts_added(run: &Run, items: &[u64], adders: usize) -> Result<(),
     Ok(())
 }
 
-pub(super) fn arc_not_rc(run: &Run) -> Result<(), Problem> {
+pub(super) fn arc_not_rc(run: &Seen) -> Result<(), Problem> {
     let items: Vec<u64> = (1..=100).collect();
     parts_added(run, &items, 4)?;
     line(run, "total: 5050").ok_or_else(|| expected(run, "total: 5050"))?;
     Ok(())
 }
 
-pub(super) fn sum_in_threads_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn sum_in_threads_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let items: Vec<u64> = (1..=n[0] as u64).map(|i| i * n[2] as u64).collect();
     parts_added(run, &items, n[1] as usize)?;
@@ -69,11 +69,11 @@ pub(super) fn logged(run: &Run, writers: usize, entries: usize) -> Result<(), Pr
     Ok(())
 }
 
-pub(super) fn mutex_not_refcell(run: &Run) -> Result<(), Problem> {
+pub(super) fn mutex_not_refcell(run: &Seen) -> Result<(), Problem> {
     logged(run, 3, 4)
 }
 
-pub(super) fn log_from_threads_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn log_from_threads_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     written(run, n[0] as usize, n[1] as usize)?;
     let want = n[0] * n[1];

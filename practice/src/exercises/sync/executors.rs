@@ -5,7 +5,7 @@ use super::*;
 pub(super) const ONE_GUARD_KO: &str = "더한 것을 잃었습니다. 더하기마다 가드 하나를 쥔 채로 읽고 쓰세요(잠금이 바쁘다고 건너뛰지도 마세요).";
 pub(super) const ONE_GUARD_EN: &str = "additions were lost: do each addition's read and write while holding one guard (and skip none when the lock is busy).";
 
-pub(super) fn hold_the_lock(run: &Run) -> Result<(), Problem> {
+pub(super) fn hold_the_lock(run: &Seen) -> Result<(), Problem> {
     let Some(counter) = run.stdout.iter().find_map(|l| l.strip_prefix("counter: ")) else {
         return Err(never_printed("counter: ..."));
     };
@@ -18,7 +18,7 @@ pub(super) fn hold_the_lock(run: &Run) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn add_under_a_lock_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn add_under_a_lock_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let (got, want) = (result(run)?, n[0] * n[1]);
     if got != want {
@@ -40,7 +40,7 @@ pub(super) fn completed(run: &Run, pairs: &[(u64, u64)], returned: &str) -> Resu
     Ok(())
 }
 
-pub(super) fn as_completed(run: &Run) -> Result<(), Problem> {
+pub(super) fn as_completed(run: &Seen) -> Result<(), Problem> {
     completed(
         run,
         &[(1, 1), (2, 4), (3, 9), (4, 16)],
@@ -51,7 +51,7 @@ pub(super) fn as_completed(run: &Run) -> Result<(), Problem> {
 
 /// The checker's tasks: `xs` 3, 6, 9, ...; the one at the place `args[1]` takes 1.5 s, the others
 /// are done at once. Every other result is printed before the slow task finished.
-pub(super) fn submit_all_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn submit_all_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 3).collect();
     let pairs: Vec<(u64, u64)> = xs.iter().map(|&x| (x, x * 10 + 1)).collect();
@@ -123,12 +123,12 @@ pub(super) fn waited_together(run: &Run, n: usize, who: &str) -> Result<(), Prob
     Ok(())
 }
 
-pub(super) fn gather_on_one_thread(run: &Run) -> Result<(), Problem> {
+pub(super) fn gather_on_one_thread(run: &Seen) -> Result<(), Problem> {
     waited_together(run, 5, "wait")
 }
 
 /// The checker's own waits ("task i ..."), printed only if `gather_waits` polled them.
-pub(super) fn gather_waits_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn gather_waits_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     if line(run, "task 0 starts").is_none() {
         return Err(Problem::new(
             "검사기가 넘긴 기다림('task i ...')이 하나도 돌지 않았습니다. `gather_waits`는 받은 `wait(i)`를 await해야 합니다(기대한 줄을 직접 찍지 말고).",

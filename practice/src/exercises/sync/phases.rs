@@ -65,19 +65,19 @@ pub(super) fn lined_up(run: &Run, workers: usize, phases: usize) -> Result<(), P
     Ok(())
 }
 
-pub(super) fn line_up_the_phases(run: &Run) -> Result<(), Problem> {
+pub(super) fn line_up_the_phases(run: &Seen) -> Result<(), Problem> {
     lined_up(run, 3, 3)?;
     ended_with_its_workers(run)
 }
 
-pub(super) fn in_phases_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn in_phases_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     lined_up(run, n[0] as usize, n[1] as usize)
 }
 
 /// Each round's tasks are done, each once by a worker, before main's "round r done", which comes
 /// soon after the round's last task; each worker ends once, after the last round.
-pub(super) fn rounds_waited(run: &Run, workers: usize, tasks: u32) -> Result<(), Problem> {
+pub(super) fn rounds_waited(run: &Seen, workers: usize, tasks: u32) -> Result<(), Problem> {
     let mut round_done = 0;
     for round in 1..=2 {
         let done = format!("round {round} done");
@@ -102,7 +102,7 @@ pub(super) fn rounds_waited(run: &Run, workers: usize, tasks: u32) -> Result<(),
         // Waiting for the tasks ends within milliseconds of the last; a fixed sleep long enough
         // for the second plan's late task (1.1 s) outlasts the first plan's quick round by more.
         let after = printed_by(run, &done)?.t_ns.saturating_sub(last_task_ns);
-        if margin_measured() && after > JOIN_MARGIN_NS {
+        if run.as_it_is && after > JOIN_MARGIN_NS {
             let secs = format!("{:.1}", after as f64 / 1e9);
             return Err(Problem::new(
                 format!(
@@ -143,12 +143,12 @@ pub(super) fn rounds_waited(run: &Run, workers: usize, tasks: u32) -> Result<(),
     Ok(())
 }
 
-pub(super) fn wait_for_the_tasks(run: &Run) -> Result<(), Problem> {
+pub(super) fn wait_for_the_tasks(run: &Seen) -> Result<(), Problem> {
     rounds_waited(run, 2, 4)?;
     ended_with_its_workers(run)
 }
 
-pub(super) fn two_rounds_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn two_rounds_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     rounds_waited(run, n[0] as usize, n[1] as u32)
 }

@@ -47,12 +47,12 @@ pub(super) fn released_after_go(run: &Run, workers: usize) -> Result<(), Problem
     Ok(())
 }
 
-pub(super) fn wait_for_the_go(run: &Run) -> Result<(), Problem> {
+pub(super) fn wait_for_the_go(run: &Seen) -> Result<(), Problem> {
     released_after_go(run, 3)?;
     ended_with_its_workers(run)
 }
 
-pub(super) fn release_after_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn release_after_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let workers = numbers(args)[0] as usize;
     released_after_go(run, workers)?;
     let go = printed_by(run, "main: go")?.t_ns;
@@ -132,12 +132,12 @@ pub(super) fn two_inside(run: &Run, workers: usize) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn two_at_a_time(run: &Run) -> Result<(), Problem> {
+pub(super) fn two_at_a_time(run: &Seen) -> Result<(), Problem> {
     two_inside(run, 6)?;
     ended_with_its_workers(run)
 }
 
-pub(super) fn at_most_two_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn at_most_two_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     two_inside(run, numbers(args)[0] as usize)
 }
 
@@ -195,11 +195,11 @@ pub(super) fn consumed_each_once(run: &Run, items: u32) -> Result<(), Problem> {
     Ok(())
 }
 
-pub(super) fn wait_in_a_loop(run: &Run) -> Result<(), Problem> {
+pub(super) fn wait_in_a_loop(run: &Seen) -> Result<(), Problem> {
     consumed_each_once(run, 9)?;
     ended_with_its_workers(run)
 }
 
-pub(super) fn consume_call(run: &Run, args: &[String]) -> Result<(), Problem> {
+pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     consumed_each_once(run, numbers(args)[1] as u32)
 }

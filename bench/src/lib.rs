@@ -62,6 +62,7 @@ pub const OPS: &[Op] = &[
     op("queue_1mib_ipc", queue_1mib_ipc, 100),
     op("pipe_roundtrip", pipe_roundtrip, 20_000),
     op("raw_socketpair_roundtrip", raw_socketpair_roundtrip, 20_000),
+    op("raw_seqpacket_roundtrip", raw_seqpacket_roundtrip, 20_000),
     op("shared_counter", shared_counter, 1_000_000),
     op("raw_atomic", raw_atomic, 1_000_000),
     op("pool_maps_small", pool_maps_small, 200),

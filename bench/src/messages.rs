@@ -9,6 +9,7 @@ use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork, read, write};
 use serde_bytes::ByteBuf;
 use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::thread;
 use std::time::Duration;
@@ -128,6 +129,41 @@ pub fn raw_socketpair_roundtrip(n: u64) -> Duration {
         }
     });
     here.write_all(&[0xff; 8]).expect("stop");
+    child.join();
+    elapsed
+}
+
+/// The same on a `SOCK_SEQPACKET` socketpair, the kind `ipc-channel` (and so `ipc::pipe`) uses:
+/// 8 bytes each way, `n` times.
+pub fn raw_seqpacket_roundtrip(n: u64) -> Duration {
+    let mut fds = [0; 2];
+    // SAFETY: `socketpair` writes two new descriptors into the array it is given.
+    let made = unsafe {
+        nix::libc::socketpair(
+            nix::libc::AF_UNIX,
+            nix::libc::SOCK_SEQPACKET | nix::libc::SOCK_CLOEXEC,
+            0,
+            fds.as_mut_ptr(),
+        )
+    };
+    assert_eq!(made, 0, "socketpair");
+    // SAFETY: both descriptors were just made by `socketpair` and are owned by nothing else.
+    let (here, there) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    let mut child = Process::new(move || {
+        let mut buf = [0u8; 8];
+        while read(&there, &mut buf) == Ok(8) && buf != [0xff; 8] {
+            write(&there, &buf).expect("echo");
+        }
+    });
+    child.start().expect("start");
+    let elapsed = time(|| {
+        let mut buf = [0u8; 8];
+        for i in 0..n {
+            write(&here, &i.to_le_bytes()).expect("write");
+            read(&here, &mut buf).expect("read");
+        }
+    });
+    write(&here, &[0xff; 8]).expect("stop");
     child.join();
     elapsed
 }

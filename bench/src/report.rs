@@ -119,6 +119,12 @@ pub(crate) fn report(
             None,
         ),
         (
+            "pipe_roundtrip",
+            "raw_seqpacket_roundtrip",
+            "`ipc::pipe` round trip / 8 bytes each way on a `SOCK_SEQPACKET` pair (what `ipc-channel` uses)",
+            None,
+        ),
+        (
             "shared_counter",
             "raw_atomic",
             "`shm::Value::fetch_add` from 2 processes / `fetch_add` in one thread",

@@ -14,10 +14,9 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     if threads > 1 {
         return Err(ProcessError::ThreadsRunning(threads));
     }
-    let target: Box<dyn FnOnce()> = match process.target.take() {
-        Some(Target::Closure(f)) => f,
-        Some(Target::Call(call)) => call.here(),
-        None => return Err(ProcessError::AlreadyStarted),
+    let target: Box<dyn FnOnce()> = match process.take_target()? {
+        Target::Closure(f) => f,
+        Target::Call(call) => call.here(),
     };
     children::register_exit_rule();
     crate::trace::lifecycle::ensure_started();

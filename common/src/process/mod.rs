@@ -260,6 +260,26 @@ impl Process {
 /// How many children this process has started (not created: `Process::new` numbers names).
 static STARTS: AtomicUsize = AtomicUsize::new(0);
 
+impl Process {
+    /// Takes the target to start (a fork can take either kind), once.
+    fn take_target(&mut self) -> Result<Target, ProcessError> {
+        self.target.take().ok_or(ProcessError::AlreadyStarted)
+    }
+
+    /// Takes the `Call` to start in a child that is not a fork, once. A closure is refused and
+    /// left in place, so that the `Process` is as it was.
+    fn take_call(&mut self) -> Result<Call, ProcessError> {
+        match self.target.take() {
+            Some(Target::Call(call)) => Ok(call),
+            Some(closure) => {
+                self.target = Some(closure);
+                Err(ProcessError::NotSpawnable)
+            }
+            None => Err(ProcessError::AlreadyStarted),
+        }
+    }
+}
+
 /// The how-many-th child this process starts now (0 for the first): a checker's straggler.
 fn next_ordinal() -> usize {
     STARTS.fetch_add(1, Ordering::Relaxed)

@@ -10,7 +10,7 @@
 
 use super::method::{self, StartMethod};
 use super::run_again::run_again;
-use super::target::{Pending, Remote, Target};
+use super::target::{Pending, Remote};
 use super::{Process, ProcessError, child, children, handoff, lifeline, next_ordinal};
 use crate::config::SPAWNED_VAR;
 use crate::identity::{self, ParentProcess};
@@ -38,14 +38,7 @@ impl Launch {
         process: &mut Process,
         method: StartMethod,
     ) -> Result<(Self, Pending), ProcessError> {
-        let call = match process.target.take() {
-            Some(Target::Call(call)) => call,
-            Some(closure @ Target::Closure(_)) => {
-                process.target = Some(closure);
-                return Err(ProcessError::NotSpawnable);
-            }
-            None => return Err(ProcessError::AlreadyStarted),
-        };
+        let call = process.take_call()?;
         let (remote, pending) = call.split().map_err(ProcessError::Spawn)?;
         let me = identity::current_process();
         let launch = Launch {

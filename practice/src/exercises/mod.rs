@@ -206,6 +206,36 @@ mod tests {
         assert_eq!(exercise.forbidden_in("let unsafely = 1;\n"), None);
     }
 
+    /// A `Probe`'s `signature` is only shown (the compiler checks the call itself, in the check
+    /// binary): it must be the function as the starting code and the solution declare it.
+    #[test]
+    fn every_probe_signature_is_the_exercises_own() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../exercises");
+        let squeeze = |text: &str| -> String {
+            let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            bare.replace(",)", ")")
+        };
+        for exercise in super::load(&root).expect("the exercises") {
+            let Some(probe) = &exercise.probe else {
+                continue;
+            };
+            for dir in [root.clone(), root.join("solutions")] {
+                let source = dir.join(exercise.folder()).join("src/main.rs");
+                let code = squeeze(&std::fs::read_to_string(&source).expect("the exercise's code"));
+                // A signature may name two items ("pub static VISITS, pub fn count_visits(..)").
+                for item in probe.signature.split(", pub ") {
+                    let item = squeeze(item).replace("pubstatic", "").replace("pubfn", "");
+                    assert!(
+                        code.contains(&item),
+                        "{}: no `{}`",
+                        source.display(),
+                        probe.signature
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_argument_the_checker_picks_has_a_name() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../exercises");

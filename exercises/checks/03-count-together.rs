@@ -2,6 +2,8 @@
 //! a `one` of its own, and prints the total and how many additions each thread made through
 //! `one`, the calling thread apart.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../03-count-together/src/main.rs"]
 mod learner;
@@ -14,10 +16,7 @@ fn one() -> u64 {
 }
 
 fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let total = learner::count_together(args[0] as usize, args[1], one);
     common::say!("result: {total}");
     adders::print();

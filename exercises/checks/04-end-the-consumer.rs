@@ -3,6 +3,8 @@
 //! ("put ...") and sends it with that number. The consumer can print that message's "got ..."
 //! line only by taking it off the channel.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../04-end-the-consumer/src/main.rs"]
 mod learner;
@@ -27,10 +29,7 @@ fn produce(q_put: Sender<String>, p: usize) {
 }
 
 fn main() {
-    let producers: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .expect("a number");
+    let [producers]: [usize; 1] = args::numbers();
     say!(
         "result: {}",
         learner::produce_and_consume(producers, produce)

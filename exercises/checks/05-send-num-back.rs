@@ -2,6 +2,8 @@
 //! parent and to another in the child (`register_at_fork`): only the child's value sent back
 //! gives the right answer, not the parent's own `NUM + 1`.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../05-send-num-back/src/main.rs"]
 mod learner;
@@ -12,10 +14,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 static IN_THE_CHILD: AtomicI32 = AtomicI32::new(0);
 
 fn main() {
-    let args: Vec<i32> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [i32; 2] = args::numbers();
     learner::NUM.store(args[0], Ordering::SeqCst);
     IN_THE_CHILD.store(args[1], Ordering::SeqCst);
     common::process::register_at_fork(|| {

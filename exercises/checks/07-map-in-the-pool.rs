@@ -1,6 +1,8 @@
 //! The checker hands exercise 07's `map_in_the_pool(f, items)` a function of its own, which says
 //! where it ran: the trace then shows whether the items were computed in pool workers.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../07-map-in-the-pool/src/main.rs"]
 mod learner;
@@ -16,10 +18,7 @@ fn probe(x: u32) -> u32 {
 }
 
 fn main() {
-    let args: Vec<u32> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u32; 2] = args::numbers();
     FACTOR.store(args[1], Ordering::SeqCst);
     let results = learner::map_in_the_pool(probe, (1..=args[0]).collect());
     let shown: Vec<String> = results.iter().map(u32::to_string).collect();

@@ -3,6 +3,8 @@
 //! that prints pongs it made up itself, or that talks to its child by any other way than the
 //! pipe it handed it, prints other lines.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../08-ping-pong/src/main.rs"]
 mod learner;
@@ -27,9 +29,6 @@ fn answer(conn: Connection, rounds: u32) {
 
 fn main() {
     common::init();
-    let rounds: u32 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .expect("a number of rounds");
+    let [rounds]: [u32; 1] = args::numbers();
     learner::ping_pong(rounds, answer);
 }

@@ -4,6 +4,8 @@
 //! can deadlock hangs here, and a transfer that does not hold both
 //! locks at once shows the auditor a total that is off.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../10-two-locks/src/main.rs"]
 mod learner;
@@ -40,10 +42,7 @@ fn move_money(accounts: &[Account], t: u64, step: u64) {
 }
 
 fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 3] = args::numbers();
     let (count, threads, times) = (args[0] as u32, args[1], args[2]);
     let accounts: Vec<Account> = (1..=count)
         .map(|id| Account {

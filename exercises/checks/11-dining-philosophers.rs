@@ -2,6 +2,8 @@
 //! philosophers are stopped at random moments (`interrupt_threads`): an order of forks that can
 //! leave everyone holding one and waiting hangs here, even without `at_the_table`.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../11-dining-philosophers/src/main.rs"]
 mod learner;
@@ -9,10 +11,7 @@ mod learner;
 use std::time::Duration;
 
 fn main() {
-    let args: Vec<usize> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [usize; 2] = args::numbers();
     let interrupter =
         common::perturb::interrupt_threads(Duration::from_micros(100), Duration::from_micros(300));
     // Three dinners at least, one after the other, and on up to ten while they take under 2.5 s:

@@ -3,6 +3,8 @@
 //! prints ("put ..."). `consume` can print that item's "got ..." line only by taking it off the
 //! queue.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../12-producer-and-consumer/src/main.rs"]
 mod learner;
@@ -27,10 +29,7 @@ fn produce(q: IpcSender<String>, items: u32) {
 
 fn main() {
     common::init();
-    let items: u32 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .expect("a number");
+    let [items]: [u32; 1] = args::numbers();
     let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
     let mut producer = Process::target(produce, (q_put, items)).name("producer");
     producer.start().expect("start the producer");

@@ -1,6 +1,8 @@
 //! The checker calls exercise 14's `print_as_they_come(work, xs)` with a `work` of its own: the
 //! last task takes 1.5 s, and each says where it ran and when it finished.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../14-as-they-come/src/main.rs"]
 mod learner;
@@ -21,10 +23,7 @@ fn work(x: u64) -> u64 {
 
 fn main() {
     common::init();
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 1] = args::numbers();
     let xs: Vec<u64> = (1..=args[0]).map(|i| i * 5).collect();
     LAST.store(*xs.last().expect("an item"), Ordering::Relaxed);
     learner::print_as_they_come(work, &xs);

@@ -1,6 +1,8 @@
 //! The checker calls exercise 15's `with_fresh_workers(work, xs, most)` with a `work` of its own,
 //! which says how many tasks its worker process has done.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../15-fresh-workers/src/main.rs"]
 mod learner;
@@ -19,10 +21,7 @@ fn work(x: u64) -> u64 {
 
 fn main() {
     common::init();
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let xs: Vec<u64> = (1..=args[0]).collect();
     let results = learner::with_fresh_workers(work, xs, args[1] as usize);
     let shown: Vec<String> = results.iter().map(u64::to_string).collect();

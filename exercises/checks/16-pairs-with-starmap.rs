@@ -1,6 +1,8 @@
 //! The checker calls exercise 16's `products(f, pairs)` with pairs and a function of its own,
 //! which says where it ran.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../16-pairs-with-starmap/src/main.rs"]
 mod learner;
@@ -14,10 +16,7 @@ fn f(a: u64, b: u64) -> u64 {
 
 fn main() {
     common::init();
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let pairs: Vec<(u64, u64)> = (1..=args[0]).map(|a| (a, a + args[1])).collect();
     let shown: Vec<String> = learner::products(f, pairs)
         .iter()

@@ -4,6 +4,8 @@
 //! with hundreds of items, which fill the queue's buffer: a producer waits in `put` until main
 //! takes some off, so a main that joins its producers before it drains the queue waits forever.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../18-drain-the-queue/src/main.rs"]
 mod learner;
@@ -34,10 +36,7 @@ fn produce(q: IpcSender<String>, items: u32) {
 
 fn main() {
     common::init();
-    let args: Vec<u32> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u32; 2] = args::numbers();
     say!(
         "result: {}",
         learner::drain(args[0] as usize, args[1], produce)

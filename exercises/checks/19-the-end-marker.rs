@@ -2,6 +2,8 @@
 //! its own: the child draws a number, prints it, and answers each job with its square times that
 //! number. A parent that prints squares it worked out itself prints other numbers.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../19-the-end-marker/src/main.rs"]
 mod learner;
@@ -28,10 +30,7 @@ fn serve(conn: Connection) {
 
 fn main() {
     common::init();
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let jobs: Vec<u64> = (0..args[0]).map(|i| args[1] + i * 7).collect();
     say!("result: {}", learner::square_over_a_pipe(&jobs, serve));
 }

@@ -1,5 +1,7 @@
 //! The checker calls exercise 20's `fill_in_slices(children, width)` with its own numbers.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../20-each-its-own-slice/src/main.rs"]
 mod learner;
@@ -9,9 +11,6 @@ use common::say;
 
 fn main() {
     common::init();
-    let args: Vec<usize> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [usize; 2] = args::numbers();
     say!("array: {}", Py(&learner::fill_in_slices(args[0], args[1])));
 }

@@ -2,6 +2,8 @@
 //! counter and an `add_one` of its own, and prints what the counter holds afterwards and how many
 //! additions each thread made through its `add_one`, the calling thread apart.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../22-hold-the-lock/src/main.rs"]
 mod learner;
@@ -16,10 +18,7 @@ fn add_one(n: u64) -> u64 {
 }
 
 fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let counter = Mutex::new(0);
     learner::add_under_a_lock(&counter, args[0] as usize, args[1], add_one);
     common::say!("result: {}", counter.into_inner().expect("the counter"));

@@ -1,6 +1,8 @@
 //! The checker calls exercise 23's `consume(shelf, changed)` from its own consumers, with its own
 //! producer and a bell that rings more often.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../23-wait-in-a-loop/src/main.rs"]
 mod learner;
@@ -11,10 +13,7 @@ use std::thread;
 use std::time::Duration;
 
 fn main() {
-    let args: Vec<u32> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u32; 2] = args::numbers();
     let (consumers, items) = (args[0], args[1]);
     let shelf = Mutex::new(learner::Shelf::default());
     let changed = Condvar::new();

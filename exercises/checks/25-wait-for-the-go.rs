@@ -1,13 +1,12 @@
 //! The checker calls exercise 25's `release_after(workers, prep_ms)` with its own numbers.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../25-wait-for-the-go/src/main.rs"]
 mod learner;
 
 fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     learner::release_after(args[0] as usize, args[1]);
 }

@@ -1,13 +1,12 @@
 //! The checker calls exercise 26's `in_phases(workers, phases)` with its own numbers.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../26-line-up-the-phases/src/main.rs"]
 mod learner;
 
 fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     learner::in_phases(args[0] as usize, args[1] as usize);
 }

@@ -1,6 +1,8 @@
 //! The checker calls exercise 28's `submit_all(xs, work)` with a `work` of its own: one task, at a
 //! place it picks, takes 1.5 s; the others are done at once. Each says when it finished.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../28-as-completed/src/main.rs"]
 mod learner;
@@ -20,10 +22,7 @@ fn work(x: u64) -> u64 {
 }
 
 fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let (tasks, slow) = (args[0], args[1]);
     let xs: Vec<u64> = (1..=tasks).map(|i| i * 3).collect();
     SLOW.store(xs[slow as usize], Ordering::Relaxed);

@@ -3,6 +3,8 @@
 //! done". Those lines come only from polling the checker's futures: a program that prints the
 //! expected lines itself, or awaits one after another, shows it.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../29-gather-on-one-thread/src/main.rs"]
 mod learner;
@@ -11,10 +13,7 @@ use common::say;
 use std::time::Duration;
 
 fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let ms = args[1];
     learner::gather_waits(args[0] as usize, move |i| async move {
         say!("task {i} starts");

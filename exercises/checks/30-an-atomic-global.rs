@@ -3,6 +3,8 @@
 //! indivisible step, interrupted between the two, lose what the others added meanwhile. After the
 //! call it prints the global `VISITS` itself: a total worked out without it leaves it 0.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../30-an-atomic-global/src/main.rs"]
 mod learner;
@@ -11,10 +13,7 @@ use common::say;
 use std::time::Duration;
 
 fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let interrupter =
         common::perturb::interrupt_threads(Duration::from_micros(100), Duration::from_micros(300));
     let total = learner::count_visits(args[0] as usize, args[1]);

@@ -1,6 +1,8 @@
 //! The checker calls exercise 32's `log_from_threads(writers, entries)` with its own numbers,
 //! and prints how many entries the log has and how many of them differ.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../32-mutex-not-refcell/src/main.rs"]
 mod learner;
@@ -9,10 +11,7 @@ use common::say;
 use std::collections::BTreeSet;
 
 fn main() {
-    let args: Vec<usize> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [usize; 2] = args::numbers();
     let log = learner::log_from_threads(args[0], args[1]);
     let mut expected = BTreeSet::new();
     for w in 0..args[0] {

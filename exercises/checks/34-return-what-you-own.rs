@@ -1,5 +1,7 @@
 //! The checker calls exercise 34's `shout_all(words)` with words of its own.
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../34-return-what-you-own/src/main.rs"]
 mod learner;
@@ -7,10 +9,7 @@ mod learner;
 use common::say;
 
 fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let words: Vec<String> = (0..args[0]).map(|i| format!("w{}q", args[1] + i)).collect();
     for loud in learner::shout_all(words) {
         say!("result: {loud}");

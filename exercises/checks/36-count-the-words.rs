@@ -4,6 +4,8 @@
 //! reader of its files: they hold each word spelled backwards. Counts made without it are wrong,
 //! and where it ran shows in the trace ("counted <path>").
 
+mod args;
+
 #[allow(dead_code)]
 #[path = "../36-count-the-words/src/main.rs"]
 mod learner;
@@ -50,10 +52,7 @@ fn backwards(text: &str) -> String {
 
 fn main() {
     common::init();
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("a number"))
-        .collect();
+    let args: [u64; 2] = args::numbers();
     let (files, seed) = (args[0], args[1]);
     let dir = std::env::temp_dir().join(format!("practice-36-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a folder for the texts");

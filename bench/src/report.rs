@@ -63,8 +63,16 @@ pub(crate) fn report(
             None if ratio < 1.0 => "≥ 1x: **missed**".to_owned(),
             None => String::new(),
         };
+        // Two figures where a row is under the floor (messages streamed, not round trips).
+        let times = |x: f64| {
+            if x < 1.0 {
+                format!("{x:.2}")
+            } else {
+                format!("{x:.1}")
+            }
+        };
         let floor = row.floor.map_or_else(String::new, |floor| {
-            format!("{:.1}, {:.1}", r / rust[floor], p / rust[floor])
+            format!("{}, {}", times(r / rust[floor]), times(p / rust[floor]))
         });
         let _ = writeln!(
             out,

@@ -21,7 +21,7 @@ fn main() {
     let universe = mpi::initialize().expect("initialize MPI");
     let world = universe.world();
     let (rank, size) = (world.rank(), world.size());
-    common::set_process_name(&format!("rank {rank}"));
+    common::set_process_name(format!("rank {rank}"));
     let limit: u64 = match std::env::args().nth(1) {
         None => 1_000_000,
         Some(arg) => arg.parse().unwrap_or_else(|_| {

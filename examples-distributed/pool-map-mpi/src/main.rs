@@ -34,7 +34,7 @@ fn main() {
     let universe = mpi::initialize().expect("initialize MPI");
     let world = universe.world();
     let (rank, size) = (world.rank(), world.size());
-    common::set_process_name(&format!("rank {rank}"));
+    common::set_process_name(format!("rank {rank}"));
 
     // A binary linked against one MPI but started by another MPI's `mpirun` runs N worlds of
     // size 1 that never meet. The launcher tells how many processes it started: compare.

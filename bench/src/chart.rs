@@ -4,6 +4,28 @@ use crate::rows::ROWS;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+/// A chart's page: white, its title, and a grid line with its label at each `(x, label)`.
+fn frame(
+    (width, height): (f64, f64),
+    title: &str,
+    grid: impl Iterator<Item = (f64, String)>,
+) -> String {
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
+         <text x=\"10\" y=\"20\" font-weight=\"bold\">{title}</text>\n"
+    );
+    for (x, label) in grid {
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{x:.1}\" y1=\"30\" x2=\"{x:.1}\" y2=\"{}\" stroke=\"#ddd\"/><text x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\" fill=\"#666\">{label}</text>",
+            height - 22.0,
+            height - 8.0
+        );
+    }
+    svg
+}
+
 /// A horizontal bar chart of the CPython / Rust ratios, on a log scale.
 pub(crate) fn chart(rust: &HashMap<&str, f64>, python: &HashMap<&str, f64>) -> String {
     let (left, width, bar, gap) = (360.0, 900.0, 18.0, 8.0);
@@ -15,21 +37,12 @@ pub(crate) fn chart(rust: &HashMap<&str, f64>, python: &HashMap<&str, f64>) -> S
         .log10()
         .ceil();
     let x = |ratio: f64| left + (ratio.max(1.0).log10() / max) * (width - left - 80.0);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
-         <text x=\"10\" y=\"20\" font-weight=\"bold\">How many times faster than CPython (log scale)</text>\n"
+    let decades = (0..=max as i32).map(|d| 10f64.powi(d));
+    let mut svg = frame(
+        (width, height),
+        "How many times faster than CPython (log scale)",
+        decades.map(|ratio| (x(ratio), format!("{ratio}x"))),
     );
-    for decade in 0..=max as i32 {
-        let ratio = 10f64.powi(decade);
-        let _ = writeln!(
-            svg,
-            "<line x1=\"{0:.1}\" y1=\"30\" x2=\"{0:.1}\" y2=\"{1}\" stroke=\"#ddd\"/><text x=\"{0:.1}\" y=\"{2}\" text-anchor=\"middle\" fill=\"#666\">{ratio}x</text>",
-            x(ratio),
-            height - 22.0,
-            height - 8.0
-        );
-    }
     for (i, row) in ROWS.iter().enumerate() {
         let ratio = python[row.python] / rust[row.rust];
         let y = 36.0 + i as f64 * (bar + gap);
@@ -96,21 +109,12 @@ pub(crate) fn wakeup(rust: &HashMap<&str, f64>, python: &HashMap<&str, f64>) -> 
         .ceil();
     let span = (high - low).max(1.0);
     let x = |us: f64| left + ((us.log10() - low) / span) * (width - left - 90.0);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
-         <text x=\"10\" y=\"20\" font-weight=\"bold\">One round trip between two processes, µs (log scale)</text>\n"
+    let decades = (low as i32..=high as i32).map(|d| 10f64.powi(d));
+    let mut svg = frame(
+        (width, height),
+        "One round trip between two processes, µs (log scale)",
+        decades.map(|us| (x(us), format!("{us}"))),
     );
-    for decade in low as i32..=high as i32 {
-        let us = 10f64.powi(decade);
-        let _ = writeln!(
-            svg,
-            "<line x1=\"{0:.1}\" y1=\"30\" x2=\"{0:.1}\" y2=\"{1}\" stroke=\"#ddd\"/><text x=\"{0:.1}\" y=\"{2}\" text-anchor=\"middle\" fill=\"#666\">{us}</text>",
-            x(us),
-            height - 22.0,
-            height - 8.0
-        );
-    }
     for (i, (label, ns, colour)) in bars.iter().enumerate() {
         let y = 36.0 + i as f64 * (bar + gap);
         let end = x(micros(*ns));

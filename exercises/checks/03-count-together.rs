@@ -2,8 +2,6 @@
 //! a `one` of its own, and prints the total and how many additions each thread made through
 //! `one`, the calling thread apart.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../03-count-together/src/main.rs"]
 mod learner;
@@ -16,8 +14,7 @@ fn one() -> u64 {
 }
 
 fn main() {
-    let args: [u64; 2] = args::numbers();
+    let args: [u64; 2] = check_protocol::numbers();
     let total = learner::count_together(args[0] as usize, args[1], one);
-    common::say!("result: {total}");
-    adders::print();
+    common::say!("{}", check_protocol::report(adders::found(total)));
 }

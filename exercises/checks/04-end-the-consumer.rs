@@ -3,12 +3,11 @@
 //! ("put ...") and sends it with that number. The consumer can print that message's "got ..."
 //! line only by taking it off the channel.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../04-end-the-consumer/src/main.rs"]
 mod learner;
 
+use check_protocol::{Found, report};
 use common::say;
 use crossbeam_channel::Sender;
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -29,9 +28,7 @@ fn produce(q_put: Sender<String>, p: usize) {
 }
 
 fn main() {
-    let [producers]: [usize; 1] = args::numbers();
-    say!(
-        "result: {}",
-        learner::produce_and_consume(producers, produce)
-    );
+    let [producers]: [usize; 1] = check_protocol::numbers();
+    let consumed = learner::produce_and_consume(producers, produce);
+    say!("{}", report(Found::Number(consumed as i64)));
 }

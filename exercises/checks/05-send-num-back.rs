@@ -2,11 +2,11 @@
 //! parent and to another in the child (`register_at_fork`): only the child's value sent back
 //! gives the right answer, not the parent's own `NUM + 1`.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../05-send-num-back/src/main.rs"]
 mod learner;
+
+use check_protocol::{Found, report};
 
 use std::sync::atomic::{AtomicI32, Ordering};
 
@@ -14,12 +14,12 @@ use std::sync::atomic::{AtomicI32, Ordering};
 static IN_THE_CHILD: AtomicI32 = AtomicI32::new(0);
 
 fn main() {
-    let args: [i32; 2] = args::numbers();
+    let args: [i32; 2] = check_protocol::numbers();
     learner::NUM.store(args[0], Ordering::SeqCst);
     IN_THE_CHILD.store(args[1], Ordering::SeqCst);
     common::process::register_at_fork(|| {
         learner::NUM.store(IN_THE_CHILD.load(Ordering::SeqCst), Ordering::SeqCst)
     });
     let after = learner::num_after_the_child();
-    common::say!("result: {after}");
+    common::say!("{}", report(Found::Number(after.into())));
 }

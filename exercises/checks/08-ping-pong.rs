@@ -3,8 +3,6 @@
 //! that prints pongs it made up itself, or that talks to its child by any other way than the
 //! pipe it handed it, prints other lines.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../08-ping-pong/src/main.rs"]
 mod learner;
@@ -29,6 +27,6 @@ fn answer(conn: Connection, rounds: u32) {
 
 fn main() {
     common::init();
-    let [rounds]: [u32; 1] = args::numbers();
+    let [rounds]: [u32; 1] = check_protocol::numbers();
     learner::ping_pong(rounds, answer);
 }

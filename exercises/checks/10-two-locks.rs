@@ -4,11 +4,11 @@
 //! can deadlock hangs here, and a transfer that does not hold both
 //! locks at once shows the auditor a total that is off.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../10-two-locks/src/main.rs"]
 mod learner;
+
+use check_protocol::{Found, report};
 
 use learner::{Account, transfer};
 use std::sync::Mutex;
@@ -42,7 +42,7 @@ fn move_money(accounts: &[Account], t: u64, step: u64) {
 }
 
 fn main() {
-    let args: [u64; 3] = args::numbers();
+    let args: [u64; 3] = check_protocol::numbers();
     let (count, threads, times) = (args[0] as u32, args[1], args[2]);
     let accounts: Vec<Account> = (1..=count)
         .map(|id| Account {
@@ -112,5 +112,6 @@ fn main() {
         .iter()
         .map(|a| *a.balance.lock().expect("balance"))
         .sum();
-    common::say!("result: {sum} {}", off.load(Ordering::SeqCst));
+    let seen_wrong = off.load(Ordering::SeqCst);
+    common::say!("{}", report(Found::Balances { sum, seen_wrong }));
 }

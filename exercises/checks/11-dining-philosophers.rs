@@ -2,16 +2,16 @@
 //! philosophers are stopped at random moments (`interrupt_threads`): an order of forks that can
 //! leave everyone holding one and waiting hangs here, even without `at_the_table`.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../11-dining-philosophers/src/main.rs"]
 mod learner;
 
+use check_protocol::{Found, report};
+
 use std::time::Duration;
 
 fn main() {
-    let args: [usize; 2] = args::numbers();
+    let args: [usize; 2] = check_protocol::numbers();
     let interrupter =
         common::perturb::interrupt_threads(Duration::from_micros(100), Duration::from_micros(300));
     // Three dinners at least, one after the other, and on up to ten while they take under 2.5 s:
@@ -24,5 +24,5 @@ fn main() {
         dinners += 1;
     }
     interrupter.stop();
-    common::say!("result: {dinners}");
+    common::say!("{}", report(Found::Number(dinners)));
 }

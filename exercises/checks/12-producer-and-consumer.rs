@@ -3,12 +3,11 @@
 //! prints ("put ..."). `consume` can print that item's "got ..." line only by taking it off the
 //! queue.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../12-producer-and-consumer/src/main.rs"]
 mod learner;
 
+use check_protocol::{Found, report};
 use common::ipc::IpcSender;
 use common::process::Process;
 use common::{current_process, say, sleep_secs};
@@ -29,7 +28,7 @@ fn produce(q: IpcSender<String>, items: u32) {
 
 fn main() {
     common::init();
-    let [items]: [u32; 1] = args::numbers();
+    let [items]: [u32; 1] = check_protocol::numbers();
     let (q_put, q) = common::ipc::channel::<String>().expect("a queue");
     let mut producer = Process::target(produce, (q_put, items)).name("producer");
     producer.start().expect("start the producer");
@@ -39,5 +38,5 @@ fn main() {
         .expect("spawn the consumer");
     let got = consumer.join().expect("the consumer panicked");
     producer.join();
-    say!("result: {got}");
+    say!("{}", report(Found::Number(got as i64)));
 }

@@ -1,8 +1,6 @@
 //! The checker calls exercise 13's `collect_in_time(work, xs, timeout_ms)` with a `work` of its
 //! own, which says where it ran and is stuck on the task it picks.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../13-results-in-time/src/main.rs"]
 mod learner;
@@ -23,7 +21,7 @@ fn work(x: u64) -> u64 {
 
 fn main() {
     common::init();
-    let args: [u64; 3] = args::numbers();
+    let args: [u64; 3] = check_protocol::numbers();
     let (tasks, stuck, timeout_ms) = (args[0], args[1], args[2]);
     let xs: Vec<u64> = (1..=tasks).map(|i| i * 2).collect();
     STUCK.store(xs[stuck as usize], Ordering::Relaxed);

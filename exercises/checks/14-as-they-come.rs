@@ -1,8 +1,6 @@
 //! The checker calls exercise 14's `print_as_they_come(work, xs)` with a `work` of its own: the
 //! last task takes 1.5 s, and each says where it ran and when it finished.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../14-as-they-come/src/main.rs"]
 mod learner;
@@ -23,7 +21,7 @@ fn work(x: u64) -> u64 {
 
 fn main() {
     common::init();
-    let args: [u64; 1] = args::numbers();
+    let args: [u64; 1] = check_protocol::numbers();
     let xs: Vec<u64> = (1..=args[0]).map(|i| i * 5).collect();
     LAST.store(*xs.last().expect("an item"), Ordering::Relaxed);
     learner::print_as_they_come(work, &xs);

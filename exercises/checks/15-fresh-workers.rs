@@ -1,12 +1,11 @@
 //! The checker calls exercise 15's `with_fresh_workers(work, xs, most)` with a `work` of its own,
 //! which says how many tasks its worker process has done.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../15-fresh-workers/src/main.rs"]
 mod learner;
 
+use check_protocol::{Found, report};
 use common::{current_process, say};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -21,9 +20,9 @@ fn work(x: u64) -> u64 {
 
 fn main() {
     common::init();
-    let args: [u64; 2] = args::numbers();
+    let args: [u64; 2] = check_protocol::numbers();
     let xs: Vec<u64> = (1..=args[0]).collect();
     let results = learner::with_fresh_workers(work, xs, args[1] as usize);
-    let shown: Vec<String> = results.iter().map(u64::to_string).collect();
-    say!("result: {}", shown.join(" "));
+    let results = results.into_iter().map(|r| r as i64).collect();
+    say!("{}", report(Found::Numbers(results)));
 }

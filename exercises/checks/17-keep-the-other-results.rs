@@ -1,8 +1,6 @@
 //! The checker calls exercise 17's `each_on_its_own(work, xs)` with a `work` of its own: one
 //! task panics and one crashes its worker, at places it picks; each task says where it ran.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../17-keep-the-other-results/src/main.rs"]
 mod learner;
@@ -26,7 +24,7 @@ fn work(x: u64) -> u64 {
 
 fn main() {
     common::init();
-    let args: [u64; 3] = args::numbers();
+    let args: [u64; 3] = check_protocol::numbers();
     let (tasks, panics, crashes) = (args[0], args[1], args[2]);
     let xs: Vec<u64> = (1..=tasks).map(|i| i * 7).collect();
     PANICS.store(xs[panics as usize], Ordering::Relaxed);

@@ -4,12 +4,11 @@
 //! with hundreds of items, which fill the queue's buffer: a producer waits in `put` until main
 //! takes some off, so a main that joins its producers before it drains the queue waits forever.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../18-drain-the-queue/src/main.rs"]
 mod learner;
 
+use check_protocol::{Found, report};
 use common::ipc::IpcSender;
 use common::{current_process, say, sleep_secs};
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -36,9 +35,7 @@ fn produce(q: IpcSender<String>, items: u32) {
 
 fn main() {
     common::init();
-    let args: [u32; 2] = args::numbers();
-    say!(
-        "result: {}",
-        learner::drain(args[0] as usize, args[1], produce)
-    );
+    let args: [u32; 2] = check_protocol::numbers();
+    let drained = learner::drain(args[0] as usize, args[1], produce);
+    say!("{}", report(Found::Number(drained as i64)));
 }

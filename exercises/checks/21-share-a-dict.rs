@@ -1,14 +1,12 @@
 //! The checker calls exercise 21's `record_pids(children)` with its own number.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../21-share-a-dict/src/main.rs"]
 mod learner;
 
 fn main() {
     common::init();
-    let [children]: [usize; 1] = args::numbers();
+    let [children]: [usize; 1] = check_protocol::numbers();
     for (name, pid) in learner::record_pids(children) {
         common::say!("entry {name}: {pid}");
     }

@@ -2,8 +2,6 @@
 //! counter and an `add_one` of its own, and prints what the counter holds afterwards and how many
 //! additions each thread made through its `add_one`, the calling thread apart.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../22-hold-the-lock/src/main.rs"]
 mod learner;
@@ -18,9 +16,9 @@ fn add_one(n: u64) -> u64 {
 }
 
 fn main() {
-    let args: [u64; 2] = args::numbers();
+    let args: [u64; 2] = check_protocol::numbers();
     let counter = Mutex::new(0);
     learner::add_under_a_lock(&counter, args[0] as usize, args[1], add_one);
-    common::say!("result: {}", counter.into_inner().expect("the counter"));
-    adders::print();
+    let total = counter.into_inner().expect("the counter");
+    common::say!("{}", check_protocol::report(adders::found(total)));
 }

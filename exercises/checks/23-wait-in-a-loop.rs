@@ -1,19 +1,18 @@
 //! The checker calls exercise 23's `consume(shelf, changed)` from its own consumers, with its own
 //! producer and a bell that rings more often.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../23-wait-in-a-loop/src/main.rs"]
 mod learner;
 
+use check_protocol::{Found, report};
 use common::say;
 use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
 fn main() {
-    let args: [u32; 2] = args::numbers();
+    let args: [u32; 2] = check_protocol::numbers();
     let (consumers, items) = (args[0], args[1]);
     let shelf = Mutex::new(learner::Shelf::default());
     let changed = Condvar::new();
@@ -42,5 +41,5 @@ fn main() {
         changed.notify_all();
     });
     let left = shelf.lock().expect("lock the shelf").items.len();
-    say!("left on the shelf: {left}");
+    say!("{}", report(Found::LeftOver(left as u64)));
 }

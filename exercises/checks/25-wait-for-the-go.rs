@@ -1,12 +1,10 @@
 //! The checker calls exercise 25's `release_after(workers, prep_ms)` with its own numbers.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../25-wait-for-the-go/src/main.rs"]
 mod learner;
 
 fn main() {
-    let args: [u64; 2] = args::numbers();
+    let args: [u64; 2] = check_protocol::numbers();
     learner::release_after(args[0] as usize, args[1]);
 }

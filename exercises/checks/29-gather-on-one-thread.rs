@@ -3,8 +3,6 @@
 //! done". Those lines come only from polling the checker's futures: a program that prints the
 //! expected lines itself, or awaits one after another, shows it.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../29-gather-on-one-thread/src/main.rs"]
 mod learner;
@@ -13,7 +11,7 @@ use common::say;
 use std::time::Duration;
 
 fn main() {
-    let args: [u64; 2] = args::numbers();
+    let args: [u64; 2] = check_protocol::numbers();
     let ms = args[1];
     learner::gather_waits(args[0] as usize, move |i| async move {
         say!("task {i} starts");

@@ -3,22 +3,22 @@
 //! indivisible step, interrupted between the two, lose what the others added meanwhile. After the
 //! call it prints the global `VISITS` itself: a total worked out without it leaves it 0.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../30-an-atomic-global/src/main.rs"]
 mod learner;
 
+use check_protocol::{Found, report};
 use common::say;
 use std::time::Duration;
 
 fn main() {
-    let args: [u64; 2] = args::numbers();
+    let args: [u64; 2] = check_protocol::numbers();
     let interrupter =
         common::perturb::interrupt_threads(Duration::from_micros(100), Duration::from_micros(300));
     let total = learner::count_visits(args[0] as usize, args[1]);
     interrupter.stop();
-    say!("result: {total}");
     // The global itself, whatever its type (`AtomicU64`, or a `Mutex<u64>`): its `Debug`.
-    say!("VISITS: {:?}", learner::VISITS);
+    let global = format!("{:?}", learner::VISITS);
+    let total = total as i64;
+    say!("{}", report(Found::Global { total, global }));
 }

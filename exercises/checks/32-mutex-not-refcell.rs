@@ -1,17 +1,16 @@
 //! The checker calls exercise 32's `log_from_threads(writers, entries)` with its own numbers,
 //! and prints how many entries the log has and how many of them differ.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../32-mutex-not-refcell/src/main.rs"]
 mod learner;
 
+use check_protocol::{Found, report};
 use common::say;
 use std::collections::BTreeSet;
 
 fn main() {
-    let args: [usize; 2] = args::numbers();
+    let args: [usize; 2] = check_protocol::numbers();
     let log = learner::log_from_threads(args[0], args[1]);
     let mut expected = BTreeSet::new();
     for w in 0..args[0] {
@@ -20,6 +19,12 @@ fn main() {
         }
     }
     let found: BTreeSet<&String> = log.iter().filter(|e| expected.contains(*e)).collect();
-    say!("result: {}", log.len());
-    say!("the expected entries found: {}", found.len());
+    let (entries, expected_found) = (log.len() as u64, found.len() as u64);
+    say!(
+        "{}",
+        report(Found::Logged {
+            entries,
+            expected_found
+        })
+    );
 }

@@ -1,13 +1,11 @@
 //! The checker calls exercise 33's `start_worker(name)` with a name of its own.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../33-keep-a-copy/src/main.rs"]
 mod learner;
 
 fn main() {
     common::init();
-    let [n]: [u64; 1] = args::numbers();
+    let [n]: [u64; 1] = check_protocol::numbers();
     learner::start_worker(&format!("worker{n}"));
 }

@@ -1,17 +1,14 @@
 //! The checker calls exercise 34's `shout_all(words)` with words of its own.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../34-return-what-you-own/src/main.rs"]
 mod learner;
 
+use check_protocol::{Found, report};
 use common::say;
 
 fn main() {
-    let args: [u64; 2] = args::numbers();
+    let args: [u64; 2] = check_protocol::numbers();
     let words: Vec<String> = (0..args[0]).map(|i| format!("w{}q", args[1] + i)).collect();
-    for loud in learner::shout_all(words) {
-        say!("result: {loud}");
-    }
+    say!("{}", report(Found::Words(learner::shout_all(words))));
 }

@@ -1,8 +1,6 @@
 //! The checker calls exercise 35's `greet_in_a_child(greeting)` with a greeting of its own, its
 //! children started by `spawn`.
 
-mod args;
-
 #[allow(dead_code)]
 #[path = "../35-pass-it-along/src/main.rs"]
 mod learner;
@@ -12,6 +10,6 @@ use common::process::{StartMethod, set_start_method};
 fn main() {
     common::init();
     set_start_method(StartMethod::Spawn).expect("the start method");
-    let [n]: [u64; 1] = args::numbers();
+    let [n]: [u64; 1] = check_protocol::numbers();
     learner::greet_in_a_child(&format!("greeting number {n}"));
 }

@@ -1,37 +1,17 @@
 //! The checker calls exercise 36's `count_words(paths, count_file)` with files of its own: `files`
-//! texts of words from a small list, made from `seed` (the checker's check makes the same to know
-//! the counts), in a folder it removes afterwards; and with a `count_file` of its own, the only
-//! reader of its files: they hold each word spelled backwards. Counts made without it are wrong,
-//! and where it ran shows in the trace ("counted <path>").
-
-mod args;
+//! texts of words from a small list, made from `seed` (`check_protocol::capstone`, which the
+//! checker's check reads too, to know the counts), in a folder it removes afterwards; and with a
+//! `count_file` of its own, the only reader of its files: they hold each word spelled backwards.
+//! Counts made without it are wrong, and where it ran shows in the trace ("counted <path>").
 
 #[allow(dead_code)]
 #[path = "../36-count-the-words/src/main.rs"]
 mod learner;
 
+use check_protocol::capstone::text;
+use check_protocol::{Found, report};
 use common::say;
 use std::collections::BTreeMap;
-
-const WORDS: [&str; 10] = [
-    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-];
-
-/// The text of file `file` for `seed` (as `practice/src/exercises/capstone.rs` makes it).
-fn text(file: u64, seed: u64) -> String {
-    let mut x = seed.wrapping_mul(31).wrapping_add(file.wrapping_mul(7919)) | 1;
-    let mut next = || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
-    let len = 20 + next() % 60;
-    (0..len)
-        .map(|_| WORDS[(next() % 10) as usize])
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// Counts the words of one of the checker's files, each spelled backwards on disk.
 fn count_file(path: String) -> Vec<(String, u64)> {
@@ -52,7 +32,7 @@ fn backwards(text: &str) -> String {
 
 fn main() {
     common::init();
-    let args: [u64; 2] = args::numbers();
+    let args: [u64; 2] = check_protocol::numbers();
     let (files, seed) = (args[0], args[1]);
     let dir = std::env::temp_dir().join(format!("practice-36-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a folder for the texts");
@@ -65,7 +45,5 @@ fn main() {
         .collect();
     let counts = learner::count_words(paths, count_file);
     std::fs::remove_dir_all(&dir).expect("remove the texts");
-    for (word, n) in counts {
-        say!("result: {word} {n}");
-    }
+    say!("{}", report(Found::Counts(counts)));
 }

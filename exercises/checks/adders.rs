@@ -1,7 +1,7 @@
 //! Who called the checker's function, for the checks of exercises 03 and 22: each thread's count
 //! of calls, so that a total worked out on the calling thread (the other threads idle) shows.
 
-use common::say;
+use check_protocol::Found;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, ThreadId};
@@ -23,9 +23,9 @@ pub fn count() {
     MINE.with(|mine| mine.fetch_add(1, Ordering::Relaxed));
 }
 
-/// Prints the counts of the threads other than this one, largest first, and this one's. Call it
-/// after the learner's function returned: its threads were joined, their counts are all in.
-pub fn print() {
+/// `total`, with the counts of the threads other than this one, largest first, and this one's.
+/// Call it after the learner's function returned: its threads were joined, their counts are all in.
+pub fn found(total: u64) -> Found {
     let caller = thread::current().id();
     let callers = CALLERS.lock().expect("the callers");
     let count = |(_, n): &(ThreadId, Arc<AtomicU64>)| n.load(Ordering::Relaxed);
@@ -36,6 +36,9 @@ pub fn print() {
         .collect();
     others.sort_unstable_by(|a, b| b.cmp(a));
     let by_caller: u64 = callers.iter().filter(|c| c.0 == caller).map(count).sum();
-    say!("additions by other threads: {others:?}");
-    say!("additions by the caller: {by_caller}");
+    Found::Added {
+        total: total as i64,
+        by_others: others,
+        by_caller,
+    }
 }

@@ -27,7 +27,8 @@ fn workspace() -> PathBuf {
         .expect("the workspace")
 }
 
-/// A copy of `exercises/` (without its `target/`), whose `common` is the workspace's.
+/// A copy of `exercises/` (without its `target/`), whose `common` and `check-protocol` are the
+/// workspace's.
 struct Exercises {
     dir: tempfile::TempDir,
     /// Whether the test keeps both cores busy while it runs the checker.
@@ -56,10 +57,10 @@ impl Exercises {
         copy_tree(&workspace().join("exercises"), dir.path());
         let manifest = dir.path().join("Cargo.toml");
         let text = std::fs::read_to_string(&manifest).expect("Cargo.toml");
-        let common = workspace().join("common");
+        // `common` and `check-protocol` are the workspace's own (`path = "../..."`).
         let text = text.replace(
-            "path = \"../common\"",
-            &format!("path = \"{}\"", common.display()),
+            "path = \"../",
+            &format!("path = \"{}/", workspace().display()),
         );
         std::fs::write(&manifest, text).expect("write Cargo.toml");
         Exercises {

@@ -3,27 +3,7 @@
 //! its files, which hold each word backwards; where it ran is in the trace).
 
 use super::*;
-
-const WORDS: [&str; 10] = [
-    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-];
-
-/// The text of the checker's file `file` for `seed`, as `exercises/checks/36-count-the-words.rs`
-/// writes it.
-fn text(file: u64, seed: u64) -> String {
-    let mut x = seed.wrapping_mul(31).wrapping_add(file.wrapping_mul(7919)) | 1;
-    let mut next = || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
-    let len = 20 + next() % 60;
-    (0..len)
-        .map(|_| WORDS[(next() % 10) as usize])
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use check_protocol::capstone::{WORDS, text};
 
 /// Each file counted once, in a pool worker ("counted <path>", the path ending in `name`).
 fn counted_in_workers(run: &Run, names: &[String]) -> Result<(), Problem> {
@@ -115,13 +95,12 @@ fn count_words_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let names: Vec<String> = (0..files).map(|f| format!("/file-{f}.txt")).collect();
     counted_in_workers(run, &names)?;
     progress_shown(run, files as usize)?;
+    let got = match found(run, args)? {
+        Found::Counts(got) => got,
+        other => return Err(unexpected(&other)),
+    };
     // The checker's files hold each word backwards: only its `count_file` reads them right.
-    let own_counting = run.stdout.iter().any(|l| {
-        l.strip_prefix("result: ")
-            .and_then(|r| r.split(' ').next())
-            .is_some_and(|word| !WORDS.contains(&word))
-    });
-    if own_counting {
+    if got.iter().any(|(word, _)| !WORDS.contains(&word.as_str())) {
         return Err(Problem::new(
             "검사기의 파일을 검사기가 준 `count_file`이 아닌 다른 방법으로 셌습니다(검사기의 파일은 그 함수만 바르게 읽음). 받은 `count_file`을 풀에 주세요.",
             "the checker's files were counted some other way than with the `count_file` it hands in (only that function reads them right): give the `count_file` you are handed to the pool.",
@@ -133,13 +112,27 @@ fn count_words_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
             *counts.entry(word.to_owned()).or_insert(0) += 1;
         }
     }
-    let mut sorted: Vec<(String, u64)> = counts.into_iter().collect();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let want: Vec<String> = sorted
-        .iter()
-        .map(|(word, n)| format!("result: {word} {n}"))
-        .collect();
-    in_order_by_main(run, &want)
+    let mut want: Vec<(String, u64)> = counts.into_iter().collect();
+    want.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if got != want {
+        let show = |counts: &[(String, u64)]| -> String {
+            let each: Vec<String> = counts.iter().map(|(w, n)| format!("{w}: {n}")).collect();
+            format!("[{}]", each.join(", "))
+        };
+        return Err(Problem::new(
+            format!(
+                "{} 돌려줘야 하는데 {} 돌려줬습니다(많은 것부터, 같으면 단어 순).",
+                with(&show(&want), Josa::EulReul),
+                with(&show(&got), Josa::EulReul)
+            ),
+            format!(
+                "it must return {} but returned {} (the most frequent first, then by word).",
+                show(&want),
+                show(&got)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The check of each exercise of this part, and the checker's call of its function if it has

@@ -5,6 +5,7 @@
 //! and names, in the learner's terms, the first property that does not hold.
 
 use crate::korean::{Josa, with};
+use check_protocol::Found;
 use harness::{Event, Kind, Run};
 
 mod capstone;
@@ -107,7 +108,7 @@ impl Exercise {
 
 /// The checker calls the exercise's function with numbers the learner never sees: a binary of
 /// the exercise's package (`exercises/checks/<folder>.rs`) that calls it with its arguments and
-/// prints `result: <value>`.
+/// reports what it found as a `check_protocol::Report` (one JSON line from its main thread).
 #[derive(Debug)]
 pub struct Probe {
     /// The binary's name.

@@ -202,7 +202,7 @@ pub(super) fn drain_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
             got_once(run, put, ["main", "main"], |e| e.pid == run.pid)?;
         }
     }
-    let (got, want) = (result(run)?, n[0] * n[1]);
+    let (got, want) = (number(run, args)?, n[0] * n[1]);
     if got != want {
         return Err(wrong_result(
             got,

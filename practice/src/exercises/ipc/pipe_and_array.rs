@@ -73,7 +73,7 @@ pub(super) fn square_over_a_pipe_call(run: &Seen, args: &[String]) -> Result<(),
     };
     over_the_pipe(run, &jobs, by)?;
     let want = jobs.iter().map(|x| x * x * by).sum::<u64>() as i64;
-    let got = result(run)?;
+    let got = number(run, args)?;
     if got != want {
         return Err(wrong_result(
             got,
@@ -85,10 +85,15 @@ pub(super) fn square_over_a_pipe_call(run: &Seen, args: &[String]) -> Result<(),
     Ok(())
 }
 
-/// Each "child k wrote its slice" by a child process; main's "array: [...]" holds, in slice k,
-/// that child's PID, written by that child into shared memory (its own count of shared writes
-/// says so: PIDs filled in by the parent after the children printed are caught).
-pub(super) fn slices_filled(run: &Run, children: usize, width: usize) -> Result<(), Problem> {
+/// Each "child k wrote its slice" by a child process; main's array (`got`, as "array: [...]")
+/// holds, in slice k, that child's PID, written by that child into shared memory (its own count
+/// of shared writes says so: PIDs filled in by the parent after the children printed are caught).
+pub(super) fn slices_filled(
+    run: &Run,
+    children: usize,
+    width: usize,
+    got: Option<&str>,
+) -> Result<(), Problem> {
     let mut want = Vec::new();
     let mut pids = Vec::new();
     for k in 0..children {
@@ -107,10 +112,10 @@ pub(super) fn slices_filled(run: &Run, children: usize, width: usize) -> Result<
         pids.push(by.pid);
     }
     let want = format!("array: [{}]", want.join(", "));
-    let Some(got) = run.stdout.iter().find(|l| l.starts_with("array: ")) else {
+    let Some(got) = got else {
         return Err(never_printed("array: [...]"));
     };
-    if *got != want {
+    if got != want {
         let zeros = got
             .trim_start_matches("array: [")
             .trim_end_matches(']')
@@ -136,12 +141,6 @@ pub(super) fn slices_filled(run: &Run, children: usize, width: usize) -> Result<
             format!("'{want}' was expected; '{got}' was printed: {en}"),
         ));
     }
-    if printed_by(run, &want)?.pid != run.pid {
-        return Err(Problem::new(
-            "배열은 main 프로세스가 찍어야 합니다.",
-            "the array is printed by the main process.",
-        ));
-    }
     for (k, pid) in pids.into_iter().enumerate() {
         let wrote = shared_accesses(run, pid);
         if wrote < width as u64 {
@@ -159,11 +158,24 @@ pub(super) fn slices_filled(run: &Run, children: usize, width: usize) -> Result<
 }
 
 pub(super) fn each_its_own_slice(run: &Seen) -> Result<(), Problem> {
-    slices_filled(run, 3, 2)?;
+    let array = run.stdout.iter().find(|l| l.starts_with("array: "));
+    slices_filled(run, 3, 2, array.map(String::as_str))?;
+    if let Some(array) = array
+        && printed_by(run, array)?.pid != run.pid
+    {
+        return Err(Problem::new(
+            "배열은 main 프로세스가 찍어야 합니다.",
+            "the array is printed by the main process.",
+        ));
+    }
     ended_with_its_workers(run)
 }
 
 pub(super) fn fill_in_slices_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    slices_filled(run, n[0] as usize, n[1] as usize)
+    let array = match found(run, args)? {
+        Found::Numbers(array) => format!("array: {array:?}"),
+        other => return Err(unexpected(&other)),
+    };
+    slices_filled(run, n[0] as usize, n[1] as usize, Some(&array))
 }

@@ -4,18 +4,10 @@ use super::*;
 
 pub(super) fn two_locks_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let want = numbers(args)[0] * 1_000;
-    let line = run
-        .stdout
-        .iter()
-        .find_map(|l| l.strip_prefix("result: "))
-        .ok_or_else(|| never_printed("result: ..."))?;
-    let mut parts = line
-        .split(' ')
-        .map(|p| p.parse::<i64>().unwrap_or(i64::MIN));
-    let (sum, off) = (
-        parts.next().unwrap_or(i64::MIN),
-        parts.next().unwrap_or(i64::MIN),
-    );
+    let (sum, off) = match found(run, args)? {
+        Found::Balances { sum, seen_wrong } => (sum, seen_wrong),
+        other => return Err(unexpected(&other)),
+    };
     if sum != want {
         return Err(Problem::new(
             format!(
@@ -41,7 +33,7 @@ pub(super) fn two_locks_call(run: &Seen, args: &[String]) -> Result<(), Problem>
 
 pub(super) fn dining_philosophers_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    let dinners = result(run)?;
+    let dinners = number(run, args)?;
     for p in 0..n[0] {
         let eats = format!("philosopher {p} eats");
         let count = run.stdout.iter().filter(|l| **l == eats).count() as i64;
@@ -178,7 +170,7 @@ pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     {
         return Err(expected(run, &done));
     }
-    let got = result(run)?;
+    let got = number(run, args)?;
     if got != items {
         return Err(wrong_result(
             got,

@@ -21,20 +21,16 @@ pub(super) fn map_in_the_pool_call(run: &Seen, args: &[String]) -> Result<(), Pr
             ));
         }
     }
-    let want: Vec<String> = (1..=n[0]).map(|x| (x * n[1] + 1).to_string()).collect();
-    let want = want.join(" ");
-    let got = run
-        .stdout
-        .iter()
-        .find_map(|l| l.strip_prefix("result: "))
-        .ok_or_else(|| never_printed("result: ..."))?;
-    if got != want {
-        return Err(Problem::new(
-            format!("결과가 [{want}]여야 하는데 [{got}]입니다. 항목의 순서대로 돌려주세요."),
-            format!("the results must be [{want}], not [{got}]: return them in the items' order."),
-        ));
-    }
-    Ok(())
+    let want: Vec<i64> = (1..=n[0]).map(|x| x * n[1] + 1).collect();
+    returned(
+        run,
+        args,
+        &want,
+        [
+            "항목의 순서대로 돌려주세요.",
+            "return them in the items' order.",
+        ],
+    )
 }
 
 pub(super) fn map_in_the_pool(run: &Seen) -> Result<(), Problem> {

@@ -16,7 +16,7 @@ pub(super) fn send_num_back_call(run: &Seen, args: &[String]) -> Result<(), Prob
             format!("'{child_line}' was not printed by a child process."),
         ));
     }
-    let got = result(run)?;
+    let got = number(run, args)?;
     if got != want {
         return Err(wrong_result(
             got,
@@ -43,7 +43,7 @@ pub(super) fn count_in_processes_call(run: &Seen, args: &[String]) -> Result<(),
             ),
         ));
     }
-    let (got, want) = (result(run)?, n[0] * n[1]);
+    let (got, want) = (number(run, args)?, n[0] * n[1]);
     if got != want {
         return Err(wrong_result(
             got,

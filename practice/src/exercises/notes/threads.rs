@@ -4,7 +4,8 @@ use super::*;
 
 pub(super) fn count_together_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    let (got, want) = (result(run)?, n[0] * n[1]);
+    let found = found(run, args)?;
+    let (got, want) = (added_total(&found)?, n[0] * n[1]);
     if got != want {
         return Err(wrong_result(
             got,
@@ -13,7 +14,7 @@ pub(super) fn count_together_call(run: &Seen, args: &[String]) -> Result<(), Pro
             "each addition must be indivisible.",
         ));
     }
-    added_by_threads(run, n[0], n[1], "one")
+    added_by_threads(&found, [n[0], n[1]], "one")
 }
 
 pub(super) fn join_the_threads(run: &Seen) -> Result<(), Problem> {
@@ -172,7 +173,7 @@ pub(super) fn produce_and_consume_call(run: &Seen, args: &[String]) -> Result<()
             |e| e.thread != "main" && e.thread != put.thread,
         )?;
     }
-    let got = result(run)?;
+    let got = number(run, args)?;
     if got != producers * 5 {
         return Err(wrong_result(
             got,

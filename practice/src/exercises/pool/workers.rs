@@ -55,10 +55,16 @@ pub(super) fn with_fresh_workers_call(run: &Seen, args: &[String]) -> Result<(),
             ));
         }
     }
-    let want: Vec<String> = (1..=n[0]).map(|x| (x * 10 + 1).to_string()).collect();
-    let want = format!("result: {}", want.join(" "));
-    line(run, &want).ok_or_else(|| expected(run, &want))?;
-    Ok(())
+    let want: Vec<i64> = (1..=n[0]).map(|x| x * 10 + 1).collect();
+    returned(
+        run,
+        args,
+        &want,
+        [
+            "입력의 순서대로 돌려주세요.",
+            "return them in the inputs' order.",
+        ],
+    )
 }
 
 pub(super) fn pairs_with_starmap(run: &Seen) -> Result<(), Problem> {
@@ -94,10 +100,14 @@ pub(super) fn products_call(run: &Seen, args: &[String]) -> Result<(), Problem> 
     for a in 1..=n[0] as u64 {
         ran_in_a_worker(run, a)?;
     }
-    let want: Vec<String> = (1..=n[0])
-        .map(|a| (a * 100 + a + n[1]).to_string())
-        .collect();
-    let want = format!("result: {}", want.join(" "));
-    line(run, &want).ok_or_else(|| expected(run, &want))?;
-    Ok(())
+    let want: Vec<i64> = (1..=n[0]).map(|a| a * 100 + a + n[1]).collect();
+    returned(
+        run,
+        args,
+        &want,
+        [
+            "쌍의 순서대로 돌려주세요.",
+            "return them in the pairs' order.",
+        ],
+    )
 }

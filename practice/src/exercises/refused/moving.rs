@@ -87,24 +87,35 @@ pub(super) fn return_what_you_own(run: &Seen) -> Result<(), Problem> {
 pub(super) fn shout_all_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let words: Vec<String> = (0..n[0]).map(|i| format!("w{}q", n[1] + i)).collect();
-    shouted(run, &words, "result: ")
+    for (i, word) in words.iter().enumerate() {
+        let said = format!("shouter {i}: {}", word.to_uppercase());
+        once_by(run, &said, &format!("shouter {i}"))?;
+    }
+    let want: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+    match found(run, args)? {
+        Found::Words(got) if got == want => Ok(()),
+        Found::Words(got) => Err(Problem::new(
+            format!(
+                "{want:?}를 돌려줘야 하는데 {got:?}를 돌려줬습니다. 낱말의 순서대로 돌려주세요."
+            ),
+            format!(
+                "it must return {want:?} but returned {got:?}: return them in the words' order."
+            ),
+        )),
+        other => Err(unexpected(&other)),
+    }
 }
 
-/// Each "visitor t done" by its own thread; the total exact.
+/// Each "visitor t done" by its own thread; the total (`got`) exact.
 pub(super) fn visits_counted(
     run: &Run,
     visitors: usize,
-    total: &str,
+    got: &str,
     want: u64,
 ) -> Result<(), Problem> {
     for t in 0..visitors {
         once_by(run, &format!("visitor {t} done"), &format!("visitor {t}"))?;
     }
-    let got = run
-        .stdout
-        .iter()
-        .find_map(|l| l.strip_prefix(total))
-        .ok_or_else(|| never_printed(&format!("{total}...")))?;
     if got != want.to_string() {
         return Err(Problem::new(
             format!(
@@ -119,20 +130,22 @@ pub(super) fn visits_counted(
 }
 
 pub(super) fn an_atomic_global(run: &Seen) -> Result<(), Problem> {
-    visits_counted(run, 2, "visits: ", 4_000_000)
+    let total = run.stdout.iter().find_map(|l| l.strip_prefix("visits: "));
+    let total = total.ok_or_else(|| never_printed("visits: ..."))?;
+    visits_counted(run, 2, total, 4_000_000)
 }
 
 pub(super) fn count_visits_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let want = (n[0] * n[1]) as u64;
-    visits_counted(run, n[0] as usize, "result: ", want)?;
+    let (total, held) = match found(run, args)? {
+        Found::Global { total, global } => (total, global),
+        other => return Err(unexpected(&other)),
+    };
+    visits_counted(run, n[0] as usize, &total.to_string(), want)?;
     // The global itself, as the checker read it after the call (its `Debug`: an atomic's or a
     // mutex's number): a total worked out without it (visitors times visits) leaves it 0.
-    let held = run
-        .stdout
-        .iter()
-        .find_map(|l| l.strip_prefix("VISITS: "))
-        .ok_or_else(|| never_printed("VISITS: ..."))?;
+    let held = held.as_str();
     let number: String = held
         .chars()
         .skip_while(|c| !c.is_ascii_digit())

@@ -23,7 +23,7 @@ pub(super) fn sum_in_threads_call(run: &Seen, args: &[String]) -> Result<(), Pro
     let n = numbers(args);
     let items: Vec<u64> = (1..=n[0] as u64).map(|i| i * n[2] as u64).collect();
     parts_added(run, &items, n[1] as usize)?;
-    let (got, want) = (result(run)?, items.iter().sum::<u64>() as i64);
+    let (got, want) = (number(run, args)?, items.iter().sum::<u64>() as i64);
     if got != want {
         return Err(wrong_result(
             got,
@@ -77,14 +77,13 @@ pub(super) fn log_from_threads_call(run: &Seen, args: &[String]) -> Result<(), P
     let n = numbers(args);
     written(run, n[0] as usize, n[1] as usize)?;
     let want = n[0] * n[1];
-    let (got, found) = (
-        result(run)?,
-        run.stdout
-            .iter()
-            .find_map(|l| l.strip_prefix("the expected entries found: "))
-            .and_then(|f| f.parse::<i64>().ok())
-            .unwrap_or(-1),
-    );
+    let (got, found) = match found(run, args)? {
+        Found::Logged {
+            entries,
+            expected_found,
+        } => (entries as i64, expected_found as i64),
+        other => return Err(unexpected(&other)),
+    };
     if got != want || found != want {
         return Err(Problem::new(
             format!(

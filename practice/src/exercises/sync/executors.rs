@@ -20,32 +20,30 @@ pub(super) fn hold_the_lock(run: &Seen) -> Result<(), Problem> {
 
 pub(super) fn add_under_a_lock_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    let (got, want) = (result(run)?, n[0] * n[1]);
+    let found = found(run, args)?;
+    let (got, want) = (added_total(&found)?, n[0] * n[1]);
     if got != want {
         return Err(Problem::new(
             format!("검사기의 카운터 값은 {got}, 맞는 값은 {want}입니다. {ONE_GUARD_KO}"),
             format!("the checker's counter holds {got}, not {want}: {ONE_GUARD_EN}"),
         ));
     }
-    added_by_threads(run, n[0], n[1], "add_one")
+    added_by_threads(&found, [n[0], n[1]], "add_one")
 }
 
 /// Each "as_completed: x -> y" once, printed by main (the caller, as Python's `as_completed`
-/// loop is); the returned list, in the order of the inputs.
-pub(super) fn completed(run: &Run, pairs: &[(u64, u64)], returned: &str) -> Result<(), Problem> {
+/// loop is).
+pub(super) fn completed(run: &Run, pairs: &[(u64, u64)]) -> Result<(), Problem> {
     for (x, y) in pairs {
         once_by(run, &format!("as_completed: {x} -> {y}"), "main")?;
     }
-    line(run, returned).ok_or_else(|| expected(run, returned))?;
     Ok(())
 }
 
 pub(super) fn as_completed(run: &Seen) -> Result<(), Problem> {
-    completed(
-        run,
-        &[(1, 1), (2, 4), (3, 9), (4, 16)],
-        "map: [1, 4, 9, 16]",
-    )?;
+    completed(run, &[(1, 1), (2, 4), (3, 9), (4, 16)])?;
+    let map = "map: [1, 4, 9, 16]";
+    line(run, map).ok_or_else(|| expected(run, map))?;
     ended_with_its_workers(run)
 }
 
@@ -55,8 +53,13 @@ pub(super) fn submit_all_call(run: &Seen, args: &[String]) -> Result<(), Problem
     let n = numbers(args);
     let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 3).collect();
     let pairs: Vec<(u64, u64)> = xs.iter().map(|&x| (x, x * 10 + 1)).collect();
-    let ys: Vec<String> = pairs.iter().map(|(_, y)| y.to_string()).collect();
-    completed(run, &pairs, &format!("result: {}", ys.join(" ")))?;
+    completed(run, &pairs)?;
+    let ys: Vec<i64> = pairs.iter().map(|&(_, y)| y as i64).collect();
+    let in_order = [
+        "입력의 순서대로 돌려주세요.",
+        "return them in the inputs' order.",
+    ];
+    returned(run, args, &ys, in_order)?;
     for x in &xs {
         let finished = format!("work {x} finished");
         if printed_by(run, &finished)?.thread == "main" {

@@ -141,8 +141,7 @@ pub(super) fn at_most_two_call(run: &Seen, args: &[String]) -> Result<(), Proble
     two_inside(run, numbers(args)[0] as usize)
 }
 
-/// Each "consumed i" (i below `items`) once, by a consumer thread, after "produced i"; nothing
-/// left on the shelf.
+/// Each "consumed i" (i below `items`) once, by a consumer thread, after "produced i".
 pub(super) fn consumed_each_once(run: &Run, items: u32) -> Result<(), Problem> {
     for i in 0..items {
         let consumed = format!("consumed {i}");
@@ -190,16 +189,24 @@ pub(super) fn consumed_each_once(run: &Run, items: u32) -> Result<(), Problem> {
             ));
         }
     }
-    let left = "left on the shelf: 0";
-    line(run, left).ok_or_else(|| expected(run, left))?;
     Ok(())
 }
 
 pub(super) fn wait_in_a_loop(run: &Seen) -> Result<(), Problem> {
     consumed_each_once(run, 9)?;
+    let left = "left on the shelf: 0";
+    line(run, left).ok_or_else(|| expected(run, left))?;
     ended_with_its_workers(run)
 }
 
 pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
-    consumed_each_once(run, numbers(args)[1] as u32)
+    consumed_each_once(run, numbers(args)[1] as u32)?;
+    match found(run, args)? {
+        Found::LeftOver(0) => Ok(()),
+        Found::LeftOver(left) => Err(Problem::new(
+            format!("선반에 물건이 {left}개 남았습니다. 소비자가 전부 꺼내야 합니다."),
+            format!("{left} items were left on the shelf: the consumers must take them all."),
+        )),
+        other => Err(unexpected(&other)),
+    }
 }

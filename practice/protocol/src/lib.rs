@@ -1,0 +1,101 @@
+//! What a check binary (`exercises/checks/`) and `practice` agree on, in one crate that both
+//! compile against: the numbers the binary is asked (`numbers`), what it found (`Found`, one JSON
+//! line through `report`), and the capstone's texts, which both sides make from the same seed.
+//!
+//! ```
+//! use check_protocol::{Found, Report};
+//! let line = Report { asked: vec![3, 4], found: Found::Number(12) }.line();
+//! assert_eq!(line, r#"check: {"asked":[3,4],"found":{"Number":12}}"#);
+//! assert_eq!(Report::parse(&line).unwrap().unwrap().found, Found::Number(12));
+//! ```
+
+pub mod capstone;
+
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// The start of the report's line; the rest is the `Report` in JSON.
+pub const PREFIX: &str = "check: ";
+
+/// What a check binary tells `practice`, once, after the learner's function returned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The numbers the binary read from its command line, as it read them.
+    pub asked: Vec<i64>,
+    /// What the call gave back, or what the checker counted around it.
+    pub found: Found,
+}
+
+/// What the checker saw of the learner's call. One variant per shape; `practice` names the one it
+/// expects, so a binary and a check that disagree fail the solution's test, not a text parse.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Found {
+    /// The call returned and nothing else was counted.
+    Returned,
+    /// The number it returned.
+    Number(i64),
+    /// The numbers it returned, in its order.
+    Numbers(Vec<i64>),
+    /// The words it returned, in its order.
+    Words(Vec<String>),
+    /// The words and their counts it returned, in its order (36).
+    Counts(Vec<(String, u64)>),
+    /// The number it returned, and what each thread added through the checker's function:
+    /// each other thread's count, and the calling thread's own (`checks/adders.rs`).
+    Added {
+        total: i64,
+        by_others: Vec<u64>,
+        by_caller: u64,
+    },
+    /// Two locks (10): the balances' sum after the transfers, and how many times the checker's
+    /// auditor saw the sum wrong in the middle of them.
+    Balances { sum: i64, seen_wrong: u64 },
+    /// The shared array filled by the processes (20), as Python would print it.
+    Array(String),
+    /// The items a consumer left unconsumed (23).
+    LeftOver(u64),
+    /// The total, and the global it was kept in, as its `Debug` shows it (30).
+    Global { total: i64, global: String },
+    /// Entries in the shared log (32), and how many of the expected ones were among them.
+    Logged { entries: u64, expected_found: u64 },
+}
+
+impl Report {
+    /// The report as `practice` reads it: `PREFIX`, then one line of JSON.
+    pub fn line(&self) -> String {
+        let json = serde_json::to_string(self).expect("a report is plain data");
+        format!("{PREFIX}{json}")
+    }
+
+    /// The report on `line`: `None` if the line is not one, an error if it is one that does not
+    /// read as a `Report` (a binary built from another version of this crate).
+    pub fn parse(line: &str) -> Option<Result<Report, serde_json::Error>> {
+        line.strip_prefix(PREFIX).map(serde_json::from_str)
+    }
+}
+
+/// The `N` numbers on the command line, as `T`s: exactly `N`, or the binary ends with 2 naming
+/// the difference (so a binary and its `Probe` in `practice` that disagree on the count fail the
+/// practice tests, whichever has more).
+pub fn numbers<T: FromStr, const N: usize>() -> [T; N] {
+    let given: Vec<String> = std::env::args().skip(1).collect();
+    let parsed: Vec<T> = given.iter().filter_map(|a| a.parse().ok()).collect();
+    let count = parsed.len();
+    match <[T; N]>::try_from(parsed) {
+        Ok(numbers) if count == given.len() => numbers,
+        _ => {
+            eprintln!("error: this check takes {N} numbers, not {given:?}");
+            std::process::exit(2)
+        }
+    }
+}
+
+/// The report of this run: `found`, with the numbers this binary was asked. Print it with the
+/// trace's `say!`, so that `practice` also sees which thread gave it.
+pub fn report(found: Found) -> String {
+    let asked = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().unwrap_or(i64::MIN))
+        .collect();
+    Report { asked, found }.line()
+}

@@ -3,16 +3,13 @@
 //! Nothing here ever waits: a read or a write takes what the socket has room for now.
 
 use super::super::auth::{self, Bytes};
+use super::super::packets::{Packets, RECORD};
 use super::super::protocol::{self, Answer, Challenge, MAX_FRAME, MAX_HANDSHAKE, Verdict};
 use nix::poll::PollFlags;
 use serde::Serialize;
 use std::io::{self, ErrorKind, Read, Write};
 use std::os::fd::{AsFd, BorrowedFd};
-use std::os::unix::net::UnixStream;
 use std::time::Instant;
-
-/// How much one read takes from a socket.
-const READ: usize = 16 * 1024;
 
 /// Where a connection is in its life.
 enum Stage {
@@ -41,7 +38,8 @@ impl From<io::Error> for Fault {
 
 pub(super) struct Peer {
     id: u64,
-    stream: UnixStream,
+    /// Non-blocking (`packets::accept`).
+    stream: Packets,
     stage: Stage,
     /// Bytes read that do not make a whole frame yet.
     input: Vec<u8>,
@@ -53,10 +51,8 @@ pub(super) struct Peer {
 }
 
 impl Peer {
-    /// A connection just accepted: made non-blocking, and sent its challenge (which it must
-    /// answer by `deadline`).
-    pub(super) fn new(id: u64, stream: UnixStream, deadline: Instant) -> io::Result<Self> {
-        stream.set_nonblocking(true)?;
+    /// A connection just accepted, sent its challenge (which it must answer by `deadline`).
+    pub(super) fn new(id: u64, stream: Packets, deadline: Instant) -> io::Result<Self> {
         let challenge = auth::random()?;
         let mut peer = Peer {
             id,
@@ -108,9 +104,9 @@ impl Peer {
         events
     }
 
-    /// One read of what the socket holds.
+    /// One read of what the socket holds: one record, with room for the largest.
     pub(super) fn read(&mut self) -> Result<(), Fault> {
-        let mut buffer = [0u8; READ];
+        let mut buffer = [0u8; RECORD];
         match self.stream.read(&mut buffer) {
             Ok(0) => Err(Fault::Closed),
             Ok(n) => {

@@ -43,3 +43,19 @@ fn each_worker_prints_from_its_own_named_thread() {
     run.assert_thread("main thread", "main");
     run.assert_one_process();
 }
+
+/// The order is the joins', not the sleeps': with one worker held back 300 ms before it starts
+/// (`TUTORIAL_STRAGGLER`, from `common::perturb`: the first to print, then the other), each end
+/// still comes before the post job. Without either `join`, one of these runs prints the post
+/// job first (equal sleeps alone would end the two workers microseconds apart).
+#[test]
+fn the_post_job_waits_for_a_worker_held_back() {
+    for late in ["first:300", "rest:300"] {
+        let run = harness::Example::new(env!("CARGO_BIN_EXE_thread-join"))
+            .env(common::perturb::STRAGGLER_VAR, late)
+            .run();
+        run.assert_success();
+        run.assert_before(exact("sub thread end  1"), "main thread post job");
+        run.assert_before(exact("sub thread end  2"), "main thread post job");
+    }
+}

@@ -26,15 +26,12 @@
 //! # Where it differs
 //! - CPython's socket is a file in a private directory (only its user can connect); this one is
 //!   abstract, so any local user can connect, and only the challenge keeps them out.
-//! - CPython's socket is `SOCK_STREAM`; this one is `SOCK_SEQPACKET`, read as a stream of bytes
-//!   all the same (`packets.rs` says why: a round trip costs less).
 //! - The objects hold values as bytes; a proxy is typed (`DictProxy<K, V>`), so what a process
 //!   reads is decoded as the type it asked for.
 //! - Every call returns a `Result`: a manager that is gone (ended, or killed) is an error at once,
 //!   never a hang (Python raises `BrokenPipeError` or `EOFError`).
 
 mod auth;
-mod packets;
 mod protocol;
 mod proxies;
 mod server;
@@ -42,11 +39,12 @@ mod server;
 pub use proxies::{DictProxy, EventProxy, ListProxy, LockGuard, LockProxy, Namespace, QueueProxy};
 
 use crate::process::{Process, StartMethod, get_start_method};
-use packets::Packets;
 use protocol::{Answer, Challenge, Kind, Request, Response, Verdict};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::io;
+use std::os::linux::net::SocketAddrExt;
+use std::os::unix::net::{SocketAddr, UnixListener, UnixStream};
 use std::sync::Mutex;
 
 /// Why a call through a proxy failed.
@@ -90,7 +88,7 @@ struct Address {
 #[derive(Debug)]
 struct Connection {
     address: Address,
-    stream: Mutex<Option<(Packets, protocol::Buffers)>>,
+    stream: Mutex<Option<(UnixStream, protocol::Buffers)>>,
 }
 
 impl Connection {
@@ -102,17 +100,18 @@ impl Connection {
     }
 
     /// Connects, answers the manager's challenge and checks its answer to ours.
-    fn open(address: &Address) -> Result<Packets, ManagerError> {
+    fn open(address: &Address) -> Result<UnixStream, ManagerError> {
         let connect = || {
-            let mut stream = Packets::connect(address.name.as_bytes())?;
-            let Challenge(theirs) = protocol::receive(&mut stream)?;
+            let addr = SocketAddr::from_abstract_name(address.name.as_bytes())?;
+            let stream = UnixStream::connect_addr(&addr)?;
+            let Challenge(theirs) = protocol::receive(&stream)?;
             let ours = auth::random()?;
             let answer = Answer {
                 digest: auth::answer(&address.key, &theirs),
                 challenge: ours,
             };
-            protocol::send(&mut stream, &answer)?;
-            let verdict = protocol::receive(&mut stream)?;
+            protocol::send(&stream, &answer)?;
+            let verdict = protocol::receive(&stream)?;
             Ok((stream, ours, verdict))
         };
         match connect().map_err(ManagerError::Gone)? {
@@ -141,8 +140,8 @@ impl Connection {
             unreachable!("connected just above")
         };
         let answer = buffers
-            .send(&mut *connected, request)
-            .and_then(|()| buffers.receive(&mut *connected));
+            .send(&*connected, request)
+            .and_then(|()| buffers.receive(&*connected));
         match answer {
             Ok(Response::Error(why)) => Err(ManagerError::Refused(why)),
             Ok(response) => Ok(response),
@@ -165,7 +164,10 @@ pub struct Manager {
 
 /// The manager process's `main`: listen, say so, serve.
 fn run_server(address: Address, ready: crate::ipc::IpcSender<()>) {
-    let Ok(listener) = packets::listen(address.name.as_bytes()) else {
+    let Ok(addr) = SocketAddr::from_abstract_name(address.name.as_bytes()) else {
+        return;
+    };
+    let Ok(listener) = UnixListener::bind_addr(&addr) else {
         return;
     };
     if ready.send(()).is_ok() {

@@ -3,7 +3,6 @@
 //! (`Challenge`, `Answer`, `Verdict`), then one request and its response at a time.
 
 use super::auth::Bytes;
-use super::packets::RECORD;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Read, Write};
@@ -154,9 +153,8 @@ impl Buffers {
         let mut filled = 0;
         let mut end = 4;
         while filled < end {
-            // Room for a whole record at every read (`packets`), however little is left.
-            if input.len() < filled + RECORD {
-                input.resize(filled + RECORD, 0);
+            if input.len() < end.max(4096) {
+                input.resize(end.max(4096), 0);
             }
             let read = from.read(&mut input[filled..])?;
             if read == 0 {

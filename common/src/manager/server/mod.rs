@@ -29,7 +29,6 @@ mod objects;
 mod peer;
 
 use super::auth::Bytes;
-use super::packets::{self, Packets};
 use super::protocol::{self, Request, Response};
 use nix::errno::Errno;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
@@ -38,7 +37,7 @@ use peer::Peer;
 use std::fs::File;
 use std::io::ErrorKind;
 use std::os::fd::AsFd;
-use std::os::fd::OwnedFd;
+use std::os::unix::net::{UnixListener, UnixStream};
 use std::time::{Duration, Instant};
 
 /// How long a new connection has to answer the challenge.
@@ -52,8 +51,7 @@ const PAUSE: Duration = Duration::from_millis(100);
 
 struct Server {
     key: Bytes,
-    /// Non-blocking (`packets::listen`).
-    listener: OwnedFd,
+    listener: UnixListener,
     peers: Vec<Peer>,
     objects: Objects,
     next: u64,
@@ -65,7 +63,10 @@ struct Server {
 
 /// Serves on `listener` until a `Shutdown` request from a peer that gave `key`; then returns
 /// (and the process ends).
-pub(super) fn serve(listener: OwnedFd, key: Bytes) {
+pub(super) fn serve(listener: UnixListener, key: Bytes) {
+    if listener.set_nonblocking(true).is_err() {
+        return;
+    }
     let mut server = Server {
         key,
         listener,
@@ -249,8 +250,8 @@ impl Server {
     /// Accepts what is waiting on the listener, a bounded number at a time.
     fn accept(&mut self, now: Instant) {
         for _ in 0..ACCEPTS_PER_WAKE {
-            match packets::accept(self.listener.as_fd()) {
-                Ok(stream) => self.admit(stream, now),
+            match self.listener.accept() {
+                Ok((stream, _)) => self.admit(stream, now),
                 Err(e) if e.kind() == ErrorKind::WouldBlock => return,
                 Err(e)
                     if matches!(
@@ -273,7 +274,7 @@ impl Server {
 
     /// A new connection: challenged, with [`HANDSHAKE`] to answer. The oldest unanswered one
     /// goes if there are [`MAX_PENDING`] already.
-    fn admit(&mut self, stream: Packets, now: Instant) {
+    fn admit(&mut self, stream: UnixStream, now: Instant) {
         if self.pending() >= MAX_PENDING {
             self.drop_oldest_pending();
         }
@@ -309,7 +310,7 @@ impl Server {
         if self.reserve.take().is_none() {
             return false;
         }
-        let refused = packets::accept(self.listener.as_fd()).is_ok();
+        let refused = self.listener.accept().is_ok();
         self.reserve = File::open("/dev/null").ok();
         refused
     }

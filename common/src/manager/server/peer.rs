@@ -3,13 +3,16 @@
 //! Nothing here ever waits: a read or a write takes what the socket has room for now.
 
 use super::super::auth::{self, Bytes};
-use super::super::packets::{Packets, RECORD};
 use super::super::protocol::{self, Answer, Challenge, MAX_FRAME, MAX_HANDSHAKE, Verdict};
 use nix::poll::PollFlags;
 use serde::Serialize;
 use std::io::{self, ErrorKind, Read, Write};
 use std::os::fd::{AsFd, BorrowedFd};
+use std::os::unix::net::UnixStream;
 use std::time::Instant;
+
+/// How much one read takes from a socket.
+const READ: usize = 16 * 1024;
 
 /// Where a connection is in its life.
 enum Stage {
@@ -38,8 +41,7 @@ impl From<io::Error> for Fault {
 
 pub(super) struct Peer {
     id: u64,
-    /// Non-blocking (`packets::accept`).
-    stream: Packets,
+    stream: UnixStream,
     stage: Stage,
     /// Bytes read that do not make a whole frame yet.
     input: Vec<u8>,
@@ -51,8 +53,10 @@ pub(super) struct Peer {
 }
 
 impl Peer {
-    /// A connection just accepted, sent its challenge (which it must answer by `deadline`).
-    pub(super) fn new(id: u64, stream: Packets, deadline: Instant) -> io::Result<Self> {
+    /// A connection just accepted: made non-blocking, and sent its challenge (which it must
+    /// answer by `deadline`).
+    pub(super) fn new(id: u64, stream: UnixStream, deadline: Instant) -> io::Result<Self> {
+        stream.set_nonblocking(true)?;
         let challenge = auth::random()?;
         let mut peer = Peer {
             id,
@@ -104,9 +108,9 @@ impl Peer {
         events
     }
 
-    /// One read of what the socket holds: one record, with room for the largest.
+    /// One read of what the socket holds.
     pub(super) fn read(&mut self) -> Result<(), Fault> {
-        let mut buffer = [0u8; RECORD];
+        let mut buffer = [0u8; READ];
         match self.stream.read(&mut buffer) {
             Ok(0) => Err(Fault::Closed),
             Ok(n) => {

@@ -9,6 +9,7 @@ use check_protocol::Found;
 use harness::{Event, Kind, Run};
 
 mod capstone;
+mod found;
 mod ipc;
 mod list;
 mod methods;
@@ -19,6 +20,7 @@ mod refused;
 mod rules;
 mod sync;
 
+use found::*;
 pub use list::load;
 use reading::*;
 use rules::{JOIN_MARGIN_NS, ended_with_its_workers, main_lingered};

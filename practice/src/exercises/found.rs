@@ -1,0 +1,195 @@
+//! What the checker's call found: its binary's report (`check_protocol`), read for the numbers
+//! `practice` passed, and the answers each check asks of it in the learner's words.
+
+use super::Problem;
+use super::reading::numbers;
+use crate::korean::{Josa, with};
+use check_protocol::{Found, Report};
+use harness::{Kind, Run};
+
+/// What the checker's call found (`check_protocol::Report`): the line its binary's main thread
+/// printed once the learner's function returned, for the numbers in `args`.
+pub(super) fn found(run: &Run, args: &[String]) -> Result<Found, Problem> {
+    let report = run
+        .events_of_kind(Kind::Say)
+        .into_iter()
+        .filter(|e| e.pid == run.pid && e.thread == "main")
+        .find_map(|e| Report::parse(&e.msg));
+    let report = match report {
+        None => {
+            return Err(Problem::new(
+                "함수가 끝나서 값을 돌려주지 않았습니다(검사기의 보고 'check: ...'가 찍히지 않음).",
+                "it never returned (the checker's report 'check: ...' was never printed).",
+            )
+            .missing());
+        }
+        Some(Err(error)) => {
+            return Err(checker_fault(&format!("its report does not read: {error}")));
+        }
+        Some(Ok(report)) => report,
+    };
+    if report.asked != numbers(args) {
+        let fault = format!("it was given {args:?} and read {:?}", report.asked);
+        return Err(checker_fault(&fault));
+    }
+    Ok(report.found)
+}
+
+/// The total the call returned, where the checker also counted who added (`Found::Added`).
+pub(super) fn added_total(found: &Found) -> Result<i64, Problem> {
+    match found {
+        Found::Added { total, .. } => Ok(*total),
+        other => Err(unexpected(other)),
+    }
+}
+
+/// The one number the call returned.
+pub(super) fn number(run: &Run, args: &[String]) -> Result<i64, Problem> {
+    match found(run, args)? {
+        Found::Number(n) => Ok(n),
+        other => Err(unexpected(&other)),
+    }
+}
+
+/// The numbers the call returned, which must be `want`, in its order (`ko`, `en`: what to do).
+pub(super) fn returned(
+    run: &Run,
+    args: &[String],
+    want: &[i64],
+    [ko, en]: [&str; 2],
+) -> Result<(), Problem> {
+    let got = match found(run, args)? {
+        Found::Numbers(got) => got,
+        other => return Err(unexpected(&other)),
+    };
+    if got != want {
+        return Err(Problem::new(
+            format!(
+                "{} 돌려줘야 하는데 {} 돌려줬습니다. {ko}",
+                with(&format!("{want:?}"), Josa::EulReul),
+                with(&format!("{got:?}"), Josa::EulReul)
+            ),
+            format!("it must return {want:?} but returned {got:?}. {en}"),
+        ));
+    }
+    Ok(())
+}
+
+/// A report of another shape than the check reads: the check binary and its check disagree.
+pub(super) fn unexpected(found: &Found) -> Problem {
+    checker_fault(&format!(
+        "its report holds {found:?}, which this check does not read"
+    ))
+}
+
+/// Something wrong on the checker's side (a check binary and `practice` that disagree), said as
+/// such: no change to the learner's code can mend it.
+fn checker_fault(what: &str) -> Problem {
+    Problem::new(
+        format!("검사기 자체의 잘못입니다(여러분의 코드 탓이 아님). 검사 프로그램: {what}"),
+        format!("a fault of the checker itself, not of your code. The check binary: {what}"),
+    )
+}
+
+pub(super) fn wrong_result(got: i64, want: i64, ko: &str, en: &str) -> Problem {
+    Problem::new(
+        format!(
+            "{} 돌려줘야 하는데 {} 돌려줬습니다. {ko}",
+            with(&want.to_string(), Josa::EulReul),
+            with(&got.to_string(), Josa::EulReul)
+        ),
+        format!("it must return {want} but returned {got}. {en}"),
+    )
+}
+/// At least `threads` threads other than the caller each made `times` additions through the
+/// checker's `function` (the report's `Found::Added`, from `exercises/checks/adders.rs`): a
+/// total worked out on the calling thread, the threads idle, is caught.
+pub(super) fn added_by_threads(
+    found: &Found,
+    [threads, times]: [i64; 2],
+    function: &str,
+) -> Result<(), Problem> {
+    let Found::Added {
+        by_others: others,
+        by_caller,
+        ..
+    } = found
+    else {
+        return Err(unexpected(found));
+    };
+    let times = times as u64;
+    let added = others.iter().filter(|&&c| c >= times).count() as i64;
+    if added < threads {
+        return Err(Problem::new(
+            format!(
+                "스레드 {threads}개가 각자 검사기의 `{function}`으로 {times}번 더해야 하는데, 그렇게 더한 스레드는 {added}개입니다(부른 스레드가 더한 것은 {by_caller}번). 합을 부른 스레드에서 구하지 말고, 스레드마다 `{function}`으로 더하게 하세요."
+            ),
+            format!(
+                "{threads} threads must each add {times} times with the checker's `{function}`; {added} did (the calling thread added {by_caller} times): let each thread add with `{function}`, rather than working out the total on the calling thread."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(pid: u32, thread: &str, msg: String) -> harness::Event {
+        harness::Event {
+            t_ns: 1,
+            pid,
+            ppid: 1,
+            process: "MainProcess".into(),
+            thread: thread.into(),
+            msg,
+            kind: Kind::Say,
+            exitcode: None,
+            shared: None,
+        }
+    }
+
+    fn report(asked: Vec<i64>) -> String {
+        Report {
+            asked,
+            found: Found::Number(12),
+        }
+        .line()
+    }
+
+    /// A report is read only from the binary's main thread, and only for the numbers it was given.
+    #[test]
+    fn a_report_is_taken_for_the_numbers_given_and_from_main() {
+        let args = ["3", "4"].map(String::from);
+        let run = Run::from_parts(40, "", vec![said(40, "main", report(vec![3, 4]))]);
+        assert_eq!(found(&run, &args).expect("read"), Found::Number(12));
+        assert_eq!(number(&run, &args).expect("a number"), 12);
+        // The binary read other numbers than it was given: the checker's fault, said so.
+        let run = Run::from_parts(40, "", vec![said(40, "main", report(vec![4, 3]))]);
+        let fault = found(&run, &args).expect_err("another asked");
+        assert!(
+            fault.en.starts_with("a fault of the checker itself"),
+            "{}",
+            fault.en
+        );
+        // A look-alike printed by another thread, or by a child process, is not the report.
+        for (pid, thread) in [(40, "worker"), (41, "main")] {
+            let run = Run::from_parts(40, "", vec![said(pid, thread, report(vec![3, 4]))]);
+            let problem = found(&run, &args).expect_err("not the report");
+            assert!(
+                problem.en.starts_with("it never returned"),
+                "{}",
+                problem.en
+            );
+        }
+        // Another shape than the check reads.
+        let words = Report {
+            asked: vec![3, 4],
+            found: Found::Words(vec!["A".into()]),
+        };
+        let run = Run::from_parts(40, "", vec![said(40, "main", words.line())]);
+        let fault = number(&run, &args).expect_err("words, not a number");
+        assert!(fault.en.contains("Words([\"A\"])"), "{}", fault.en);
+    }
+}

@@ -24,13 +24,23 @@ pub(super) fn found(run: &Run, args: &[String]) -> Result<Found, Problem> {
             .missing());
         }
         Some(Err(error)) => {
-            return Err(checker_fault(&format!("its report does not read: {error}")));
+            return Err(checker_fault(
+                format!("검사 프로그램의 보고를 읽을 수 없습니다({error})"),
+                format!("its report does not read: {error}"),
+            ));
         }
         Some(Ok(report)) => report,
     };
     if report.asked != numbers(args) {
-        let fault = format!("it was given {args:?} and read {:?}", report.asked);
-        return Err(checker_fault(&fault));
+        let asked = &report.asked;
+        return Err(checker_fault(
+            format!(
+                "검사 프로그램이 {} 받고 {} 읽었습니다",
+                with(&format!("{args:?}"), Josa::EulReul),
+                with(&format!("{asked:?}"), Josa::EuroRo)
+            ),
+            format!("it was given {args:?} and read {asked:?}"),
+        ));
     }
     Ok(report.found)
 }
@@ -77,17 +87,21 @@ pub(super) fn returned(
 
 /// A report of another shape than the check reads: the check binary and its check disagree.
 pub(super) fn unexpected(found: &Found) -> Problem {
-    checker_fault(&format!(
-        "its report holds {found:?}, which this check does not read"
-    ))
+    checker_fault(
+        format!(
+            "검사 프로그램의 보고에 {} 들어 있는데, 이 검사는 그런 보고를 읽지 않습니다",
+            with(&format!("{found:?}"), Josa::IGa)
+        ),
+        format!("its report holds {found:?}, which this check does not read"),
+    )
 }
 
 /// Something wrong on the checker's side (a check binary and `practice` that disagree), said as
 /// such: no change to the learner's code can mend it.
-fn checker_fault(what: &str) -> Problem {
+fn checker_fault(ko: String, en: String) -> Problem {
     Problem::new(
-        format!("검사기 자체의 잘못입니다(여러분의 코드 탓이 아님). 검사 프로그램: {what}"),
-        format!("a fault of the checker itself, not of your code. The check binary: {what}"),
+        format!("검사기 자체의 잘못입니다(여러분의 코드 탓이 아님). {ko}."),
+        format!("a fault of the checker itself, not of your code. The check binary: {en}."),
     )
 }
 

@@ -10,9 +10,13 @@ use harness::{Kind, Run};
 /// What the checker's call found (`check_protocol::Report`): the line its binary's main thread
 /// printed once the learner's function returned, for the numbers in `args`.
 pub(super) fn found(run: &Run, args: &[String]) -> Result<Found, Problem> {
+    // The binary's own report is the last: it prints it after the learner's function returned,
+    // so a look-alike the function printed on the same thread (from the arguments it can read)
+    // comes before it.
     let report = run
         .events_of_kind(Kind::Say)
         .into_iter()
+        .rev()
         .filter(|e| e.pid == run.pid && e.thread == "main")
         .find_map(|e| Report::parse(&e.msg));
     let report = match report {
@@ -197,6 +201,17 @@ mod tests {
                 problem.en
             );
         }
+        // A look-alike printed first by the learner's function, on main: the binary's own wins.
+        let forged = Report {
+            asked: vec![3, 4],
+            found: Found::Number(7),
+        };
+        let events = vec![
+            said(40, "main", forged.line()),
+            said(40, "main", report(vec![3, 4])),
+        ];
+        let run = Run::from_parts(40, "", events);
+        assert_eq!(number(&run, &args).expect("the binary's"), 12);
         // Another shape than the check reads.
         let words = Report {
             asked: vec![3, 4],

@@ -1,6 +1,7 @@
 //! The manager process: one thread owns every object and serves every connection from one
-//! `poll` loop. It never blocks on a peer: each socket is non-blocking, with a buffer each way
-//! (`peer.rs`), and a frame is completed across as many wake-ups as its peer takes.
+//! `epoll` loop (`events.rs`, with the short spin before it sleeps that makes a round trip cost
+//! less than a wake-up). It never blocks on a peer: each socket is non-blocking, with a buffer
+//! each way (`peer.rs`), and a frame is completed across as many wake-ups as its peer takes.
 //!
 //! Why a loop and not CPython's thread per connection: the objects need no lock (one thread
 //! owns them), a waiting operation (a held lock, an empty queue) is a number in a list rather
@@ -22,21 +23,22 @@
 //! closed or failed socket drops it and its place in every waiting line. Out of descriptors
 //! (`EMFILE`), the server drops the oldest unauthenticated peer to accept the new one, or
 //! accepts and closes it on a descriptor kept in reserve, or else stops accepting for
-//! [`PAUSE`]: it never spins. The tests in `common/tests/manager_peers.rs` make each case
+//! [`PAUSE`]: it never spins on a listener it cannot accept from. The tests in `common/tests/manager_peers.rs` make each case
 //! with real sockets and processes, and check that open and new proxies answer meanwhile.
 
+mod events;
 mod objects;
 mod peer;
 
 use super::auth::Bytes;
 use super::protocol::{self, Request, Response};
+use events::Events;
 use nix::errno::Errno;
-use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+use nix::poll::{PollFlags, PollTimeout};
 use objects::Objects;
 use peer::Peer;
 use std::fs::File;
 use std::io::ErrorKind;
-use std::os::fd::AsFd;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::time::{Duration, Instant};
 
@@ -59,6 +61,8 @@ struct Server {
     reserve: Option<File>,
     /// Accepting stops until then.
     paused_until: Option<Instant>,
+    /// What the server waits on (`events.rs`).
+    events: Events,
 }
 
 /// Serves on `listener` until a `Shutdown` request from a peer that gave `key`; then returns
@@ -67,6 +71,9 @@ pub(super) fn serve(listener: UnixListener, key: Bytes) {
     if listener.set_nonblocking(true).is_err() {
         return;
     }
+    let Ok(events) = Events::new(&listener) else {
+        return;
+    };
     let mut server = Server {
         key,
         listener,
@@ -75,6 +82,7 @@ pub(super) fn serve(listener: UnixListener, key: Bytes) {
         next: 0,
         reserve: File::open("/dev/null").ok(),
         paused_until: None,
+        events,
     };
     loop {
         let now = Instant::now();
@@ -82,31 +90,23 @@ pub(super) fn serve(listener: UnixListener, key: Bytes) {
         if server.paused_until.is_some_and(|until| now >= until) {
             server.paused_until = None;
         }
-        let (accept, ready) = {
-            let listen = match server.paused_until {
-                None => PollFlags::POLLIN,
-                Some(_) => PollFlags::empty(),
-            };
-            let mut fds = Vec::with_capacity(server.peers.len() + 1);
-            fds.push(PollFd::new(server.listener.as_fd(), listen));
-            fds.extend(server.peers.iter().map(|p| PollFd::new(p.fd(), p.events())));
-            match poll(&mut fds, server.timeout(now)) {
-                Err(Errno::EINTR) => continue,
-                Err(_) => return,
-                Ok(_) => {}
-            }
-            let revents = |fd: &PollFd| fd.revents().unwrap_or(PollFlags::POLLNVAL);
-            let accept = revents(&fds[0]).intersects(PollFlags::POLLIN);
-            let ready: Vec<(u64, PollFlags)> = (server.peers.iter().zip(&fds[1..]))
-                .map(|(peer, fd)| (peer.id(), revents(fd)))
-                .filter(|(_, events)| !events.is_empty())
-                .collect();
-            (accept, ready)
+        let timeout = server.timeout(now);
+        let listen = server.paused_until.is_none();
+        let found = server
+            .events
+            .wait(&server.listener, listen, &mut server.peers, timeout, now);
+        let ready = match found {
+            Err(Errno::EINTR) => continue,
+            Err(_) => return,
+            Ok(ready) => ready,
         };
-        for (id, events) in ready {
+        for id in ready.failed {
+            server.drop_peer(id);
+        }
+        for (id, events) in ready.peers {
             server.on_ready(id, events);
         }
-        if accept {
+        if ready.accept {
             server.accept(now);
         }
         // Every peer with a whole request read and nothing owed to it is served.

@@ -50,6 +50,8 @@ pub(super) struct Peer {
     written: usize,
     /// It asked for what is answered later (a held lock, an empty queue, an event not set).
     waiting: bool,
+    /// Its interest as `epoll` has it (`None`: not added yet).
+    pub(super) registered: Option<nix::sys::epoll::EpollFlags>,
 }
 
 impl Peer {
@@ -69,6 +71,7 @@ impl Peer {
             output: Vec::new(),
             written: 0,
             waiting: false,
+            registered: None,
         };
         peer.send(&Challenge(challenge))?;
         Ok(peer)

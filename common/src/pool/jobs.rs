@@ -105,12 +105,13 @@ impl Jobs {
             .all(|chunk| matches!(chunk, ChunkState::Done(_)))
     }
 
-    /// The encoded results of every chunk of `job`, in order, if all are done.
-    pub(super) fn results(&self, job: u64) -> Option<Vec<Vec<u8>>> {
+    /// The encoded results of every chunk of `job`, in order, if all are done (borrowed: a
+    /// result may be asked for again, and decoding needs no copy of its bytes).
+    pub(super) fn results(&self, job: u64) -> Option<Vec<&[u8]>> {
         self.states(job)
             .iter()
             .map(|chunk| match chunk {
-                ChunkState::Done(bytes) => Some(bytes.clone()),
+                ChunkState::Done(bytes) => Some(bytes.as_slice()),
                 _ => None,
             })
             .collect()

@@ -4,21 +4,57 @@
 
 use super::coordinator::Coordinator;
 use super::error::PoolError;
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-pub(super) fn decode_all<R: DeserializeOwned>(chunks: Vec<Vec<u8>>) -> Result<Vec<R>, PoolError> {
+/// Every chunk's results, decoded in order into one vector (each chunk straight into it: no
+/// vector per chunk to copy from).
+pub(super) fn decode_all<R: DeserializeOwned>(chunks: Vec<&[u8]>) -> Result<Vec<R>, PoolError> {
     let mut all = Vec::new();
     for chunk in chunks {
-        all.extend(postcard::from_bytes::<Vec<R>>(&chunk).map_err(PoolError::Format)?);
+        let mut decoder = postcard::Deserializer::from_bytes(chunk);
+        AppendTo(&mut all)
+            .deserialize(&mut decoder)
+            .map_err(PoolError::Format)?;
     }
     Ok(all)
 }
 
-pub(super) fn decode_one<R: DeserializeOwned>(chunks: Vec<Vec<u8>>) -> Result<R, PoolError> {
+/// Decodes a sequence by pushing its items onto the vector it holds.
+struct AppendTo<'a, R>(&'a mut Vec<R>);
+
+impl<'de, R: Deserialize<'de>> DeserializeSeed<'de> for AppendTo<'_, R> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, decoder: D) -> Result<(), D::Error> {
+        decoder.deserialize_seq(self)
+    }
+}
+
+impl<'de, R: Deserialize<'de>> Visitor<'de> for AppendTo<'_, R> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a sequence of results")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut items: S) -> Result<(), S::Error> {
+        // A length read from the bytes is a worker's word, not a promise: at most 1 MiB is
+        // reserved on it (serde's own rule for a `Vec`); past that the vector grows as items come.
+        let most = (1 << 20) / std::mem::size_of::<R>().max(1);
+        self.0.reserve(items.size_hint().unwrap_or(0).min(most));
+        while let Some(item) = items.next_element()? {
+            self.0.push(item);
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn decode_one<R: DeserializeOwned>(chunks: Vec<&[u8]>) -> Result<R, PoolError> {
     decode_all::<R>(chunks)?
         .pop()
         .ok_or(PoolError::Format(postcard::Error::DeserializeUnexpectedEnd))
@@ -31,7 +67,7 @@ pub struct AsyncResult<O> {
     pool: Rc<RefCell<Coordinator>>,
     job: u64,
     /// Makes the result of the chunks' encoded results.
-    decode: fn(Vec<Vec<u8>>) -> Result<O, PoolError>,
+    decode: fn(Vec<&[u8]>) -> Result<O, PoolError>,
     _output: PhantomData<O>,
 }
 
@@ -39,7 +75,7 @@ impl<O> AsyncResult<O> {
     pub(super) fn new(
         pool: &Rc<RefCell<Coordinator>>,
         job: u64,
-        decode: fn(Vec<Vec<u8>>) -> Result<O, PoolError>,
+        decode: fn(Vec<&[u8]>) -> Result<O, PoolError>,
     ) -> Self {
         AsyncResult {
             pool: Rc::clone(pool),

@@ -46,6 +46,7 @@ pub(super) enum Reply {
     Done {
         slot: usize,
         chunk: ChunkId,
+        #[serde(with = "serde_bytes")]
         results: Vec<u8>,
     },
     /// `f` panicked on the item at `offset` in the chunk.
@@ -93,6 +94,7 @@ pub(super) enum Task {
 pub(super) struct RunChunk {
     chunk: ChunkId,
     function: Function,
+    #[serde(with = "serde_bytes")]
     items: Vec<u8>,
 }
 

@@ -44,6 +44,7 @@
 
 mod builder;
 mod coordinator;
+mod encode;
 mod error;
 mod jobs;
 mod results;

@@ -2,6 +2,7 @@
 //! chunks it has), the queue of chunks not yet given out, and the dispatch that gives them out.
 //! Each worker has up to [`PREFETCH`] chunks at a time.
 
+use super::encode::encode;
 use super::error::PoolError;
 use super::jobs::Failure;
 use super::task::{ChunkId, Function, RunChunk, Task};
@@ -44,7 +45,7 @@ impl Chunk {
                     id: ChunkId::new(0, index),
                     items: start..end,
                     function,
-                    encoded: postcard::to_stdvec(&items[start..end]).map_err(PoolError::Format)?,
+                    encoded: encode(&items[start..end]).map_err(PoolError::Format)?,
                 })
             })
             .collect()

@@ -11,6 +11,7 @@
 //! captures live in the caller's memory), which is why the pool takes `fn` items: the Rust twin
 //! of Python's rule that a pool function must be picklable by name.
 
+use super::encode::encode;
 use super::error::PoolError;
 use crate::callback::{Callback, Erased, FnPointer};
 use ipc_channel::ipc::IpcSender;
@@ -213,7 +214,7 @@ fn apply<T: DeserializeOwned, R: Serialize, F: Call<T, R>>(f: Erased, items: Vec
             Err(_) => return Outcome::Panicked(offset, last_panic()),
         }
     }
-    Outcome::Done(postcard::to_stdvec(&results).expect("results of a Serialize type encode"))
+    Outcome::Done(encode(&results).expect("results of a Serialize type encode"))
 }
 
 std::thread_local! {

@@ -5,8 +5,8 @@
 //! gives the CPU to whoever wants it between looks). A proxy sends its next request a few µs
 //! after its reply, so that request is found awake: on this machine, waking a sleeping core
 //! costs tens of µs (the bench's floor rows), and a set+get is four wake-ups. Measured in
-//! `bench/notes.md`: set+get 134 µs without the spin, 43 µs with it, and the CPU a set+get
-//! drops too (98 µs to 50 µs: a halted core's wake-up costs more than the looks). What it costs
+//! `bench/notes.md`: set+get 116–150 µs without the spin, 41–45 µs with it, and the CPU a
+//! set+get drops too (82–110 µs to 48–52 µs: a halted core's wake-up costs more than the looks). What it costs
 //! when no request comes: [`SPIN`] of looks after each burst of work. On one core the yield
 //! gives the proxy the CPU, so the spin does not keep it waiting.
 

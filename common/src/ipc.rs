@@ -26,7 +26,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::io;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// One end of a [`pipe`]: Python's `multiprocessing.connection.Connection`.
 #[derive(Debug, Serialize, Deserialize)]
@@ -77,35 +77,6 @@ impl From<io::Error> for ConnectionError {
     }
 }
 
-/// How long [`Connection::recv`] keeps looking for a message before it sleeps. A round trip
-/// to a process that answers within it costs no wake-up (about 50 µs across this machine's
-/// cores); one that does not costs at most this much CPU more than sleeping at once. The
-/// manager's server spins as long, for the same reason.
-pub const SPIN: Duration = Duration::from_micros(50);
-
-/// Whether this process may run on more than one CPU: pinned to one, a spin only delays the
-/// process it waits for, so [`Connection::recv`] sleeps at once. Read once per process tree (a
-/// child inherits its parent's affinity, and the answer with it).
-fn more_than_one_cpu() -> bool {
-    use std::sync::atomic::{AtomicU8, Ordering};
-    static KNOWN: AtomicU8 = AtomicU8::new(0); // 0 not yet read, 1 one CPU, 2 more
-    match KNOWN.load(Ordering::Relaxed) {
-        0 => {
-            let cpus = nix::sched::sched_getaffinity(nix::unistd::Pid::from_raw(0))
-                .map(|set| {
-                    (0..nix::sched::CpuSet::count())
-                        .filter(|&cpu| set.is_set(cpu).unwrap_or(false))
-                        .count()
-                })
-                .unwrap_or(2);
-            let many = cpus > 1;
-            KNOWN.store(1 + u8::from(many), Ordering::Relaxed);
-            many
-        }
-        known => known == 2,
-    }
-}
-
 fn closed_or_io(error: IpcError) -> ConnectionError {
     match error {
         IpcError::Disconnected => ConnectionError::Closed,
@@ -148,23 +119,12 @@ impl Connection {
         Ok(())
     }
 
-    /// Waits for one value: Python's `conn.recv()`.
-    ///
-    /// Unlike CPython's, it first looks without sleeping for up to [`SPIN`], giving way to
-    /// other threads between looks, and only then sleeps: a reply that comes within that time
-    /// costs no wake-up. A process pinned to one CPU sleeps at once (see "What a wake-up costs" in the book, and `bench/notes.md`).
+    /// Waits for one value: Python's `conn.recv()`. It sleeps at once, as CPython's does: a
+    /// look before sleeping (as the manager's server does, [`crate::spin`]) made round trips
+    /// ten times faster on an idle machine and a thousand times slower on a busy one
+    /// (`bench/notes.md`).
     pub fn recv<T: DeserializeOwned>(&self) -> Result<T, ConnectionError> {
-        let started = Instant::now();
-        let bytes = loop {
-            match self.from.try_recv() {
-                Ok(bytes) => break bytes,
-                Err(TryRecvError::Empty) if started.elapsed() < SPIN && more_than_one_cpu() => {
-                    std::thread::yield_now()
-                }
-                Err(TryRecvError::Empty) => break self.from.recv().map_err(closed_or_io)?,
-                Err(TryRecvError::IpcError(error)) => return Err(closed_or_io(error)),
-            }
-        };
+        let bytes = self.from.recv().map_err(closed_or_io)?;
         postcard::from_bytes(&bytes).map_err(ConnectionError::Format)
     }
 

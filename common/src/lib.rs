@@ -45,6 +45,7 @@ pub mod process;
 pub mod python;
 pub mod say;
 pub mod shm;
+mod spin;
 pub mod sync;
 mod time;
 pub mod trace;

@@ -17,6 +17,7 @@ fn main() -> std::process::ExitCode {
         queue_recv_fails_when_the_sender_is_killed,
         queue_recv_is_disconnected_when_no_sender_is_left,
         ten_thousand_mixed_messages_each_way_through_the_pipe,
+        two_children_reading_one_end_never_see_an_error,
         ten_thousand_mixed_messages_each_way_through_the_queue,
         a_child_writes_into_the_parents_shared_memory,
         no_segment_name_is_left_in_dev_shm,
@@ -145,6 +146,48 @@ fn ten_thousand_mixed_messages_each_way_through_the_pipe() {
     }
     p.join();
     assert_eq!(p.exitcode(), Some(0));
+}
+
+/// Two forked children read and answer on copies of one end (as two Python processes may share a
+/// `Connection`). While one looks without blocking, its nonblocking flag is on the socket both
+/// hold; the other's `recv` must not take that for an error. Each round wakes both children at
+/// once, so that both look, then both go to sleep, one while the other still looks.
+fn two_children_reading_one_end_never_see_an_error() {
+    const ROUNDS: u32 = 1_500;
+    let (parent_conn, shared) = pipe().expect("pipe");
+    let shared = Rc::new(shared);
+    let mut children: Vec<Process> = (0..2)
+        .map(|_| {
+            let end = Rc::clone(&shared);
+            let mut p = Process::new(move || {
+                loop {
+                    let value: u32 = end.recv().expect("child recv");
+                    if value == u32::MAX {
+                        break;
+                    }
+                    end.send(&value).expect("child send");
+                }
+            });
+            p.start().expect("start");
+            p
+        })
+        .collect();
+    drop(shared); // only the children hold that end now: if both die, recv says Closed
+    for i in 0..ROUNDS {
+        parent_conn.send(&i).expect("parent send");
+        parent_conn.send(&i).expect("parent send");
+        assert_eq!(parent_conn.recv::<u32>().expect("parent recv"), i);
+        assert_eq!(parent_conn.recv::<u32>().expect("parent recv"), i);
+        // Longer than a look: both children go to sleep in a blocking `recv` before the next.
+        std::thread::sleep(Duration::from_micros(100));
+    }
+    for _ in &children {
+        parent_conn.send(&u32::MAX).expect("stop");
+    }
+    for p in &mut children {
+        p.join();
+        assert_eq!(p.exitcode(), Some(0), "a child's recv failed");
+    }
 }
 
 fn ten_thousand_mixed_messages_each_way_through_the_queue() {

@@ -8,7 +8,8 @@
 //! trace                        events (and their lifecycle), one JSON line each
 //! output, exit, identity, time the lock and the whole-line write, the exit sequence, names, sleeps;
 //! sync, perturb                Python's Semaphore and Event; schedules perturbed for the checker
-//! config, callback             the environment variables; a function another process calls back
+//! config, callback, spin       the environment variables; a function another process calls back;
+//!                              whether looking before sleeping pays
 //! ```
 //! A lower module that must reach up (stdout closed: end the children) offers a hook that the
 //! upper one installs (`output::before_abrupt_exit`, `exit::at_exit`).
@@ -16,7 +17,7 @@
 use std::path::{Path, PathBuf};
 
 const LAYERS: &[&[&str]] = &[
-    &["config", "callback"],
+    &["config", "callback", "spin"],
     &["output", "exit", "identity", "time", "sync", "perturb"],
     &["trace"],
     &["say"],

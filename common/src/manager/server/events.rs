@@ -1,23 +1,23 @@
 //! How the manager waits for its sockets: `epoll`, each socket registered once (a peer's
-//! interest changed only when it changes), and a short spin before it sleeps.
+//! interest changed only when it changes), and a short look before it sleeps.
 //!
-//! The spin: for [`SPIN`] after its last work the manager looks again without sleeping (and
+//! The look: for up to 50 µs after its last work the manager looks again without sleeping (and
 //! gives the CPU to whoever wants it between looks). A proxy sends its next request a few µs
 //! after its reply, so that request is found awake: on this machine, waking a sleeping core
 //! costs tens of µs (the bench's floor rows), and a set+get is four wake-ups. Measured in
-//! `bench/notes.md`: set+get 116–150 µs without the spin, 41–45 µs with it, and the CPU a
-//! set+get drops too (82–110 µs to 48–52 µs: a halted core's wake-up costs more than the looks). What it costs
-//! when no request comes: [`SPIN`] of looks after each burst of work. On one core the yield
-//! gives the proxy the CPU, so the spin does not keep it waiting.
+//! `bench/notes.md`: set+get 116–150 µs without the look, 41–45 µs with it, and the CPU a
+//! set+get drops too (82–110 µs to 48–52 µs: a halted core's wake-up costs more than the
+//! looks). On one core the yield gives the proxy the CPU. Where looking stops paying (no request
+//! within the budget, or a machine so busy that a yield costs a time slice), [`Spin`] makes the
+//! next waits sleep at once.
 
 use super::peer::Peer;
+use crate::spin::Spin;
 use nix::poll::{PollFlags, PollTimeout};
 use nix::sys::epoll::{Epoll, EpollCreateFlags, EpollEvent, EpollFlags};
 use std::os::unix::net::UnixListener;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// How long the manager keeps looking for work after its last, before it sleeps.
-pub(super) const SPIN: Duration = Duration::from_micros(50);
 /// The listener's mark in `epoll` (a peer's is its id, which starts at 1).
 const LISTENER: u64 = 0;
 /// The most events taken in one wait (the others are taken at the next).
@@ -39,7 +39,9 @@ pub(super) struct Events {
     buffer: Vec<EpollEvent>,
     /// Whether the listener is registered for `EPOLLIN` now (not while accepting is paused).
     listening: bool,
-    last_work: Option<Instant>,
+    /// Since when it has been looking for work without sleeping, if it is.
+    looking_since: Option<Instant>,
+    spin: Spin,
 }
 
 impl Events {
@@ -50,7 +52,8 @@ impl Events {
             epoll,
             buffer: vec![EpollEvent::empty(); EVENTS],
             listening: true,
-            last_work: None,
+            looking_since: None,
+            spin: Spin::default(),
         })
     }
 
@@ -63,7 +66,6 @@ impl Events {
         listen: bool,
         peers: &mut [Peer],
         timeout: PollTimeout,
-        now: Instant,
     ) -> nix::Result<Ready> {
         let mut ready = Ready::default();
         if listen != self.listening {
@@ -89,18 +91,24 @@ impl Events {
                 Err(_) => ready.failed.push(peer.id()),
             }
         }
-        let spinning = self
-            .last_work
-            .is_some_and(|at| now.duration_since(at) < SPIN);
-        let timeout = if spinning {
-            std::thread::yield_now();
-            PollTimeout::ZERO
-        } else {
-            timeout
+        // Looking: one look without sleeping; nothing there and budget left, give the CPU away
+        // and return to look again at the next call; budget spent, sleep.
+        let n = match self.looking_since {
+            Some(since) => match self.epoll.wait(&mut self.buffer, PollTimeout::ZERO)? {
+                0 if self.spin.again(since) => 0,
+                0 => {
+                    self.looking_since = None;
+                    self.epoll.wait(&mut self.buffer, timeout)?
+                }
+                n => {
+                    self.spin.found(since);
+                    n
+                }
+            },
+            None => self.epoll.wait(&mut self.buffer, timeout)?,
         };
-        let n = self.epoll.wait(&mut self.buffer, timeout)?;
         if n > 0 {
-            self.last_work = Some(Instant::now());
+            self.looking_since = self.spin.begin().then(Instant::now);
         }
         for event in &self.buffer[..n] {
             // EPOLLIN, EPOLLOUT, EPOLLERR and EPOLLHUP have poll(2)'s values.

@@ -94,7 +94,7 @@ pub(super) fn serve(listener: UnixListener, key: Bytes) {
         let listen = server.paused_until.is_none();
         let found = server
             .events
-            .wait(&server.listener, listen, &mut server.peers, timeout, now);
+            .wait(&server.listener, listen, &mut server.peers, timeout);
         let ready = match found {
             Err(Errno::EINTR) => continue,
             Err(_) => return,

@@ -149,9 +149,11 @@ fn ten_thousand_mixed_messages_each_way_through_the_pipe() {
 }
 
 /// Two forked children read and answer on copies of one end (as two Python processes may share a
-/// `Connection`). While one looks without blocking, its nonblocking flag is on the socket both
-/// hold; the other's `recv` must not take that for an error. Each round wakes both children at
-/// once, so that both look, then both go to sleep, one while the other still looks.
+/// `Connection`). `recv` sleeps at once today; a `recv` that looked without blocking first (one
+/// did, and was taken back: `bench/notes.md`) sets the nonblocking flag on the socket both hold,
+/// and the other's blocking `recv` must not take that for an error (with such looks and no retry,
+/// this failed 8 runs of 8). Each round wakes both children at once, so that a looking `recv`
+/// would look in both, then sleep in one while the other still looks.
 fn two_children_reading_one_end_never_see_an_error() {
     const ROUNDS: u32 = 1_500;
     let (parent_conn, shared) = pipe().expect("pipe");

@@ -1,6 +1,11 @@
+//! 검사기가 연습 22의 `add_under_a_lock(counter, threads, times, add_one)`를 자기 카운터와 자기
+//! `add_one`으로 부릅니다. 이 `add_one`은 부를 때마다 1에서 9 사이의 수를 새로 뽑아 더하므로,
+//! 카운터의 값은 모든 더하기가 잠금 안에서 이루어져야만 맞습니다.
+//!
 //! The checker calls exercise 22's `add_under_a_lock(counter, threads, times, add_one)` with a
-//! counter and an `add_one` of its own, and prints what the counter holds afterwards and how many
-//! additions each thread made through its `add_one`, the calling thread apart.
+//! counter and an `add_one` of its own, which adds a number from 1 to 9 drawn at each call: the
+//! counter comes out right only if every addition is made under the lock. It reports the counter
+//! and each thread's calls of `add_one`.
 
 #[allow(dead_code)]
 #[path = "../22-hold-the-lock/src/main.rs"]
@@ -11,8 +16,7 @@ mod adders;
 use std::sync::Mutex;
 
 fn add_one(n: u64) -> u64 {
-    adders::count();
-    n + 1
+    n + adders::count()
 }
 
 fn main() {

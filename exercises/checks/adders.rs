@@ -1,13 +1,22 @@
+//! 연습 03과 22의 검사에서 검사기의 함수를 누가 불렀는지 셉니다: 스레드마다 부른 횟수와, 함수가
+//! 부를 때마다 새로 뽑아 내준 수의 합. 부른 스레드에서 합을 계산해 내거나(다른 스레드는 놂)
+//! 인자로 곱해 낸 답은 이 합과 맞지 않습니다.
+//!
 //! Who called the checker's function, for the checks of exercises 03 and 22: each thread's count
-//! of calls, so that a total worked out on the calling thread (the other threads idle) shows.
+//! of calls, and the sum of what the function handed out, drawn anew at each call, so that a total
+//! worked out on the calling thread, or multiplied from the arguments, shows.
 
 use check_protocol::Found;
+use std::cell::Cell;
+use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, ThreadId};
 
 /// Every thread that called, with its count, registered at its first call.
 static CALLERS: Mutex<Vec<(ThreadId, Arc<AtomicU64>)>> = Mutex::new(Vec::new());
+/// The sum of every value handed out, on every thread.
+static HANDED: AtomicU64 = AtomicU64::new(0);
 
 thread_local! {
     static MINE: Arc<AtomicU64> = {
@@ -16,15 +25,31 @@ thread_local! {
         CALLERS.lock().expect("the callers").push(me);
         mine
     };
+    // 스레드마다 따로 시드를 뽑음: 어떤 스레드도 다른 스레드가 받을 수를 알 수 없음.
+    // Seeded per thread from the process's random keys: no thread can know another's values.
+    static DRAW: Cell<u64> = Cell::new(
+        std::collections::hash_map::RandomState::new().build_hasher().finish() | 1,
+    );
 }
 
-/// Counts one call, on the thread that makes it.
-pub fn count() {
+/// Counts one call, on the thread that makes it, and hands out a value from 1 to 9 drawn now.
+pub fn count() -> u64 {
     MINE.with(|mine| mine.fetch_add(1, Ordering::Relaxed));
+    let value = DRAW.with(|draw| {
+        let mut x = draw.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        draw.set(x);
+        1 + x % 9
+    });
+    HANDED.fetch_add(value, Ordering::Relaxed);
+    value
 }
 
-/// `total`, with the counts of the threads other than this one, largest first, and this one's.
-/// Call it after the learner's function returned: its threads were joined, their counts are all in.
+/// `total`, with the counts of the threads other than this one, largest first, this one's, and
+/// the sum handed out. Call it after the learner's function returned: its threads were joined,
+/// their counts are all in.
 pub fn found(total: u64) -> Found {
     let caller = thread::current().id();
     let callers = CALLERS.lock().expect("the callers");
@@ -40,5 +65,6 @@ pub fn found(total: u64) -> Found {
         total: total as i64,
         by_others: others,
         by_caller,
+        handed: HANDED.load(Ordering::Relaxed),
     }
 }

@@ -177,6 +177,9 @@ mod tests {
             kind: Kind::ThreadStart,
             exitcode: None,
             shared: None,
+            child: None,
+            daemon: None,
+            usage: None,
         }
     }
 

@@ -94,6 +94,16 @@ pub(crate) fn hint(root: &Path, e: &Exercise, lang: Lang) -> Result<ExitCode, St
             e.id
         );
     } else {
+        // The last hint gives the key idea: the property the check holds the program to now
+        // follows from it, and is said whole.
+        println!(
+            "  {} {}",
+            lang.pick([
+                "이 연습이 지키게 하는 성질:",
+                "the property this exercise checks for:"
+            ]),
+            lang.pick(e.property)
+        );
         println!(
             "  {} cargo run -p practice -- solution {} --force",
             lang.pick([

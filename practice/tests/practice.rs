@@ -641,6 +641,12 @@ fn hint_and_solution_show_what_they_say() {
         "{}",
         stdout(&hint)
     );
+    // The last hint names the property the exercise is checked for, from the list.
+    assert!(
+        stdout(&hint).contains("the property this exercise checks for: The consumer takes every message off the channel and stops because the channel closed"),
+        "{}",
+        stdout(&hint)
+    );
     // The last hint says it is the last, and offers the solution.
     assert!(
         stdout(&hint).contains("That was the last hint.")

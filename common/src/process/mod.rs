@@ -228,6 +228,7 @@ impl Process {
         };
         self.pid = Some(pid);
         self.sentinel = sentinel::open(pid);
+        crate::trace::lifecycle::child_began(pid.as_raw() as u32, &self.name, self.daemon);
         Ok(())
     }
 
@@ -252,6 +253,11 @@ impl Process {
     fn signal(&self, signal: Signal) {
         // Once reaped, the PID may belong to another process: never signal it.
         if let (Some(pid), None) = (self.pid, self.exitcode) {
+            crate::trace::lifecycle::child_signalled(
+                pid.as_raw() as u32,
+                &self.name,
+                signal.as_str(),
+            );
             let _ = kill(pid, signal);
         }
     }

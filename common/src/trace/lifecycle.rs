@@ -9,10 +9,14 @@
 //!   `start (forkserver)`), and its `process_exit` as it returns from its target; a child killed
 //!   by a signal gets its `process_exit` from the parent that reaps it.
 //!
+//! A thread that starts a child writes `child_started` (the child's PID, its daemon flag) as
+//! `start` returns, and a `signal` for each `kill` or `terminate` it calls. A `thread_end`, and the main
+//! process's `process_exit`, carry that thread's [`Usage`].
+//!
 //! Every function here that may write an event takes the output lock: call it before taking the
 //! lock yourself (as `say` does), never while holding it.
 
-use super::{Kind, write, write_counted};
+use super::{Kind, Usage, write, write_counted, write_with};
 use crate::exit::{self, Step};
 use crate::identity;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -47,16 +51,58 @@ fn process_started() {
     }
 }
 
-/// The main process's `process_exit` (a child leaves with `_exit`, which runs no exit sequence).
-/// Its exit code is not known there.
+/// The main process's `process_exit` (a child leaves with `_exit`, which runs no exit sequence),
+/// with its main thread's usage (the exit sequence runs on it). Its exit code is not known there.
 fn main_exited() {
-    write(
+    let usage = Usage::of_this_thread();
+    write_with(
         &identity::current_process(),
         "main",
         Kind::ProcessExit,
         "exit",
-        None,
+        |event| event.usage = Some(usage),
     );
+}
+
+/// What the parent writes as a child's `start` returns: a `child_started` on the starting
+/// thread's lane, with the child's PID and daemon flag.
+pub(crate) fn child_began(pid: u32, name: &str, daemon: bool) {
+    if let Some(thread) = thread() {
+        let msg = format!("started '{name}'");
+        write_with(
+            &identity::current_process(),
+            &thread,
+            Kind::ChildStarted,
+            &msg,
+            |event| {
+                event.child = Some(pid);
+                event.daemon = Some(daemon);
+            },
+        );
+    }
+}
+
+/// What the parent writes as `kill` or `terminate` sends `signal` to a child of its own.
+pub(crate) fn child_signalled(pid: u32, name: &str, signal: &str) {
+    if let Some(thread) = thread() {
+        let msg = format!("{signal} to '{name}'");
+        write_with(
+            &identity::current_process(),
+            &thread,
+            Kind::Signal,
+            &msg,
+            |event| event.child = Some(pid),
+        );
+    }
+}
+
+/// A child of this process, as an event about it names it.
+fn about_child(pid: u32, name: &str) -> crate::CurrentProcess {
+    crate::CurrentProcess {
+        name: name.to_owned(),
+        pid,
+        ppid: std::process::id(),
+    }
 }
 
 /// Writes what [`thread`] writes, if it is not written yet: a parent about to fork appears in
@@ -97,11 +143,7 @@ pub(crate) fn child_exited(code: i32) {
 
 /// The `process_exit` of a child that died of a signal, written by the parent that reaped it.
 pub(crate) fn child_killed(pid: u32, name: &str, code: i32) {
-    let child = crate::CurrentProcess {
-        name: name.to_owned(),
-        pid,
-        ppid: std::process::id(),
-    };
+    let child = about_child(pid, name);
     let msg = format!("killed by signal {}", -code);
     write(&child, "main", Kind::ProcessExit, &msg, Some(code));
 }
@@ -131,12 +173,13 @@ impl Drop for ThreadLane {
     fn drop(&mut self) {
         // Thread-local destructors run as the thread ends; the name was kept for this moment,
         // when `thread::current()` may no longer be usable.
-        write(
+        let usage = Usage::of_this_thread();
+        write_with(
             &identity::current_process(),
             &self.name,
             Kind::ThreadEnd,
             "end",
-            None,
+            |event| event.usage = Some(usage),
         );
     }
 }

@@ -52,6 +52,13 @@ pub enum Kind {
     ProcessExit,
     /// An item handed from one thread to another without printing (the GUI's consumer).
     Handoff,
+    /// The thread started a child (written as `start` returns), with the `child`'s PID and its
+    /// `daemon` flag.
+    ChildStarted,
+    /// The thread sent a signal to the `child` by `Process::kill` or `Process::terminate`; `msg`
+    /// names the signal. The exit rule's ending of daemons is not one: that is the process
+    /// ending, not a call.
+    Signal,
 }
 
 /// One event of the trace.
@@ -80,6 +87,50 @@ pub struct Event {
     /// parent, did the work).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared: Option<u64>,
+    /// For `child_started` and `signal`: the child's PID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child: Option<u32>,
+    /// For `child_started`: whether the child is a daemon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub daemon: Option<bool>,
+    /// For `thread_end`, and the main process's `process_exit` (about its main thread): how the
+    /// thread spent its life (the checker's proof that a waiter slept rather than polled or spun).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<Usage>,
+}
+
+/// What a thread cost by its end, from `getrusage(RUSAGE_THREAD)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Usage {
+    /// How many times it went to sleep of its own accord (a wait, a sleep, a blocking read):
+    /// `ru_nvcsw`. A thread that waits once for one event has a few; one that polls, one per look.
+    pub switches: u64,
+    /// Its CPU time, user and system, in microseconds. A thread that spins burns its wait here.
+    pub cpu_us: u64,
+}
+
+impl Usage {
+    /// The calling thread's usage so far.
+    ///
+    /// ```
+    /// let usage = common::trace::Usage::of_this_thread();
+    /// assert!(usage.cpu_us < 60_000_000);
+    /// ```
+    pub fn of_this_thread() -> Usage {
+        use nix::sys::resource::{UsageWho, getrusage};
+        match getrusage(UsageWho::RUSAGE_THREAD) {
+            Ok(usage) => {
+                let us =
+                    |t: nix::sys::time::TimeVal| t.tv_sec() as u64 * 1_000_000 + t.tv_usec() as u64;
+                Usage {
+                    switches: usage.voluntary_context_switches() as u64,
+                    cpu_us: us(usage.user_time()) + us(usage.system_time()),
+                }
+            }
+            // Linux always has RUSAGE_THREAD; were it refused, nothing would be claimed.
+            Err(_) => Usage::default(),
+        }
+    }
 }
 
 impl Event {
@@ -160,21 +211,32 @@ pub(crate) fn write_counted(
     }
 }
 
-/// [`write`], for a caller that holds the output lock already. The event is stamped here, under
-/// the lock, so that the events of one process are in time order in the file.
-pub(crate) fn write_locked(
-    _locked: &OutputGuard,
+/// [`write`], with the event's other fields filled by `fill` (a daemon flag, a thread's usage).
+pub(crate) fn write_with(
+    process: &CurrentProcess,
+    thread: &str,
+    kind: Kind,
+    msg: &str,
+    fill: impl FnOnce(&mut Event),
+) {
+    if enabled() {
+        let locked = output::lock();
+        let mut event = stamped(process, thread, kind, msg, None, None);
+        fill(&mut event);
+        append(&locked, &event);
+    }
+}
+
+/// The event, stamped now.
+fn stamped(
     process: &CurrentProcess,
     thread: &str,
     kind: Kind,
     msg: &str,
     exitcode: Option<i32>,
     shared: Option<u64>,
-) {
-    let Some(file) = file::get() else {
-        return;
-    };
-    let event = Event {
+) -> Event {
+    Event {
         t_ns: monotonic_ns(),
         pid: process.pid,
         ppid: process.ppid,
@@ -184,12 +246,41 @@ pub(crate) fn write_locked(
         kind,
         exitcode,
         shared,
+        child: None,
+        daemon: None,
+        usage: None,
+    }
+}
+
+/// Appends the event to the trace, under the output lock the caller holds.
+fn append(_locked: &OutputGuard, event: &Event) {
+    let Some(file) = file::get() else {
+        return;
     };
     if let Err(error) = output::write_whole(file, event.to_json_line().as_bytes()) {
         output::fail(&format!(
             "cannot write to {}: {error}",
             crate::config::TRACE_VAR
         ));
+    }
+}
+
+/// [`write`], for a caller that holds the output lock already. The event is stamped here, under
+/// the lock, so that the events of one process are in time order in the file.
+pub(crate) fn write_locked(
+    locked: &OutputGuard,
+    process: &CurrentProcess,
+    thread: &str,
+    kind: Kind,
+    msg: &str,
+    exitcode: Option<i32>,
+    shared: Option<u64>,
+) {
+    if file::get().is_some() {
+        append(
+            locked,
+            &stamped(process, thread, kind, msg, exitcode, shared),
+        );
     }
 }
 
@@ -233,6 +324,9 @@ mod tests {
             kind: Kind::Say,
             exitcode: None,
             shared: None,
+            child: None,
+            daemon: None,
+            usage: None,
         };
         let line = event.to_json_line();
         assert!(line.ends_with('\n') && !line[..line.len() - 1].contains('\n'));
@@ -265,6 +359,9 @@ mod tests {
             kind: Kind::Say,
             exitcode: None,
             shared: None,
+            child: None,
+            daemon: None,
+            usage: None,
         };
         std::fs::write(&path, good.to_json_line() + "not json\n").expect("write");
         let error = read(&path).expect_err("line 2 is bad");

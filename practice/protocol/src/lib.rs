@@ -41,11 +41,13 @@ pub enum Found {
     /// The words and their counts it returned, in its order (36).
     Counts(Vec<(String, u64)>),
     /// The number it returned, and what each thread added through the checker's function:
-    /// each other thread's count, and the calling thread's own (`checks/adders.rs`).
+    /// each other thread's count of calls, the calling thread's own, and the sum of what the
+    /// function gave out, drawn per call (`checks/adders.rs`), which only adding it all reaches.
     Added {
         total: i64,
         by_others: Vec<u64>,
         by_caller: u64,
+        handed: u64,
     },
     /// Two locks (10): the balances' sum after the transfers, and how many times the checker's
     /// auditor saw the sum wrong in the middle of them.

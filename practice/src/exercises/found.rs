@@ -50,11 +50,39 @@ pub(super) fn found(run: &Run, args: &[String]) -> Result<Found, Problem> {
 }
 
 /// The total the call returned, where the checker also counted who added (`Found::Added`).
-pub(super) fn added_total(found: &Found) -> Result<i64, Problem> {
+/// The total, and what the checker's function handed out in all (each call drew its value).
+pub(super) fn added_total(found: &Found) -> Result<(i64, i64), Problem> {
     match found {
-        Found::Added { total, .. } => Ok(*total),
+        Found::Added { total, handed, .. } => Ok((*total, *handed as i64)),
         other => Err(unexpected(other)),
     }
+}
+
+/// The total is what the checker's `function` handed out, all of it: each call drew its value,
+/// so a total multiplied from the arguments (`threads * times`) is caught, with its own words.
+pub(super) fn added_up(
+    (got, handed): (i64, i64),
+    [threads, times]: [i64; 2],
+    function: &str,
+    [ko, en]: [&str; 2],
+) -> Result<(), Problem> {
+    if got == handed {
+        return Ok(());
+    }
+    if got == threads * times {
+        return Err(Problem::new(
+            format!(
+                "{got}, 곧 스레드 수 × 횟수를 돌려줬습니다. 검사기의 `{function}`은 부를 때마다 1에서 9 사이의 수를 새로 뽑아 줍니다(모두 더하면 {handed}). 인자로 답을 계산하지 말고, `{function}`이 준 수를 모두 더하세요."
+            ),
+            format!(
+                "it returned {got}, threads × times: the checker's `{function}` hands out a number from 1 to 9 drawn at each call (together {handed}). Do not work the answer out from the arguments: add up what `{function}` gave."
+            ),
+        ));
+    }
+    Err(Problem::new(
+        format!("검사기의 `{function}`이 모두 {handed}만큼 더했는데 결과는 {got}입니다. {ko}"),
+        format!("the checker's `{function}` added {handed} in all, and the result is {got}: {en}"),
+    ))
 }
 
 /// The one number the call returned.
@@ -165,6 +193,9 @@ mod tests {
             kind: Kind::Say,
             exitcode: None,
             shared: None,
+            child: None,
+            daemon: None,
+            usage: None,
         }
     }
 

@@ -15,6 +15,7 @@ mod list;
 mod methods;
 mod notes;
 mod pool;
+mod properties;
 mod reading;
 mod refused;
 mod rules;
@@ -22,6 +23,7 @@ mod sync;
 
 use found::*;
 pub use list::load;
+use properties::*;
 use reading::*;
 use rules::{JOIN_MARGIN_NS, ended_with_its_workers, main_lingered};
 pub use rules::{nothing_left, one_thread_per_name};
@@ -80,6 +82,8 @@ pub struct Exercise {
     pub id: &'static str,
     pub package: &'static str,
     pub title: [&'static str; 2],
+    /// The property its lesson is: what holds for every right program, whatever is drawn.
+    pub property: [&'static str; 2],
     /// The chapter it belongs to (`[[chapter]]` in `info.toml`).
     pub chapter: [&'static str; 2],
     /// What a program that never ends usually lacks.

@@ -132,6 +132,7 @@ pub(super) fn daemon_child(run: &Seen) -> Result<(), Problem> {
             "'Sub Process end' was printed: main waited for its child. Make the child a daemon.",
         ));
     }
+    daemon_ended_by_the_exit(run, "Sub Process")?;
     // Ended by main's end, not by itself: main ends a daemon as it exits (the `process_exit` it
     // writes for it says "killed by signal"), after its last line. A child that returned has an
     // exit of its own; one killed before main's last line was ended by hand.

@@ -21,14 +21,13 @@ pub(super) fn hold_the_lock(run: &Seen) -> Result<(), Problem> {
 pub(super) fn add_under_a_lock_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let found = found(run, args)?;
-    let (got, want) = (added_total(&found)?, n[0] * n[1]);
-    if got != want {
-        return Err(Problem::new(
-            format!("검사기의 카운터 값은 {got}, 맞는 값은 {want}입니다. {ONE_GUARD_KO}"),
-            format!("the checker's counter holds {got}, not {want}: {ONE_GUARD_EN}"),
-        ));
-    }
-    added_by_threads(&found, [n[0], n[1]], "add_one")
+    added_by_threads(&found, [n[0], n[1]], "add_one")?;
+    added_up(
+        added_total(&found)?,
+        [n[0], n[1]],
+        "add_one",
+        [ONE_GUARD_KO, ONE_GUARD_EN],
+    )
 }
 
 /// Each "as_completed: x -> y" once, printed by main (the caller, as Python's `as_completed`

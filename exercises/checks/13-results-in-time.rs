@@ -6,14 +6,20 @@
 mod learner;
 
 use common::{current_process, say};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-static STUCK: AtomicU64 = AtomicU64::new(0);
+/// 멈출 일: 작업 프로세스가 자기 명령줄에서 직접 셈. main에서 전역에 넣어 두면 fork로 시작한
+/// 작업 프로세스만 그 값을 보고, spawn이나 forkserver로 시작한 작업 프로세스는 못 봄.
+/// The stuck task, worked out by each worker from its own command line: a global that main
+/// sets would reach only the workers a fork starts, not those of spawn or forkserver.
+fn stuck() -> u64 {
+    let [_, stuck, _]: [u64; 3] = check_protocol::numbers();
+    (stuck + 1) * 2
+}
 
 fn work(x: u64) -> u64 {
     say!("work {x} in {}", current_process().name);
-    if x == STUCK.load(Ordering::Relaxed) {
+    if x == stuck() {
         std::thread::sleep(Duration::from_secs(30));
     }
     x * 10 + 1
@@ -24,6 +30,6 @@ fn main() {
     let args: [u64; 3] = check_protocol::numbers();
     let (tasks, stuck, timeout_ms) = (args[0], args[1], args[2]);
     let xs: Vec<u64> = (1..=tasks).map(|i| i * 2).collect();
-    STUCK.store(xs[stuck as usize], Ordering::Relaxed);
+    assert_eq!(xs[stuck as usize], self::stuck());
     learner::collect_in_time(work, &xs, timeout_ms);
 }

@@ -6,17 +6,23 @@
 mod learner;
 
 use common::{current_process, say};
-use std::sync::atomic::{AtomicU64, Ordering};
 
-static PANICS: AtomicU64 = AtomicU64::new(0);
-static CRASHES: AtomicU64 = AtomicU64::new(0);
+/// 패닉할 일과 작업 프로세스를 죽일 일: 작업 프로세스가 자기 명령줄에서 직접 셈(전역은 fork로
+/// 시작한 작업 프로세스에만 닿음).
+/// The task that panics and the one that crashes its worker, worked out by each worker from its
+/// own command line (a global that main sets would reach only the workers a fork starts).
+fn failing() -> (u64, u64) {
+    let [_, panics, crashes]: [u64; 3] = check_protocol::numbers();
+    ((panics + 1) * 7, (crashes + 1) * 7)
+}
 
 fn work(x: u64) -> u64 {
     say!("work {x} in {}", current_process().name);
-    if x == PANICS.load(Ordering::Relaxed) {
+    let (panics, crashes) = failing();
+    if x == panics {
         panic!("the checker's task {x} fails");
     }
-    if x == CRASHES.load(Ordering::Relaxed) {
+    if x == crashes {
         std::process::abort();
     }
     x * 10 + 1
@@ -27,7 +33,6 @@ fn main() {
     let args: [u64; 3] = check_protocol::numbers();
     let (tasks, panics, crashes) = (args[0], args[1], args[2]);
     let xs: Vec<u64> = (1..=tasks).map(|i| i * 7).collect();
-    PANICS.store(xs[panics as usize], Ordering::Relaxed);
-    CRASHES.store(xs[crashes as usize], Ordering::Relaxed);
+    assert_eq!((xs[panics as usize], xs[crashes as usize]), failing());
     learner::each_on_its_own(work, &xs);
 }

@@ -64,33 +64,47 @@ const PLANS: &[Plan] = &[
     },
 ];
 
+/// The start methods an exercise with `start_methods` is checked under: every check runs its
+/// plans and calls under all three in turn, from a place the seed draws, so that what works only
+/// under fork (a global set before the pool starts) fails every check, not one in three.
+const METHODS: [&str; 3] = ["fork", "spawn", "forkserver"];
+
 /// Runs and checks the built exercise under every plan, once.
 pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64 | 1);
+    // The start method of the run `index` (the plans', then the calls'), if the exercise rotates.
+    let method = |index: usize| {
+        (exercise.start_methods).then(|| METHODS[(seed as usize / 2 + index) % METHODS.len()])
+    };
     type Job<'a> = Box<dyn FnOnce(&Arc<AtomicBool>) -> Result<(), Problem> + Send + 'a>;
     // The plans' runs, then the checker's two calls (numbers picked now, under the two perturbed
     // plans), all side by side: most of a run is waiting. The first that fails, in this order, is
     // the one reported.
     let mut jobs: Vec<Job<'_>> = Vec::new();
-    for plan in PLANS {
+    for (index, plan) in PLANS.iter().enumerate() {
         let binary = &built.binary;
+        let method = method(index);
         jobs.push(Box::new(move |stop| {
-            check_once(binary, exercise, plan, seed, stop).map_err(|problem| {
-                Problem::new(
-                    format!("{}: {}", plan.ko, problem.ko),
-                    format!("{}: {}", plan.en, problem.en),
-                )
-            })
+            check_once(binary, exercise, plan, seed, method, stop)
+                .map_err(|problem| started_by(method, problem))
+                .map_err(|problem| {
+                    Problem::new(
+                        format!("{}: {}", plan.ko, problem.ko),
+                        format!("{}: {}", plan.en, problem.en),
+                    )
+                })
         }));
     }
     if let (Some(probe), Some(caller)) = (&exercise.probe, &built.caller) {
         for (round, plan) in PLANS[1..].iter().enumerate() {
+            let method = method(PLANS.len() + round);
             jobs.push(Box::new(move |stop| {
-                let args = probe.pick_args(seed.wrapping_mul(round as u64 + 7));
+                let args = probe.pick_args(seed.wrapping_mul(round as u64 + 7), round);
                 let [named_ko, named_en] = probe.named(&args);
                 let called = |problem: Problem| {
+                    let problem = started_by(method, problem);
                     Problem::new(
                         format!(
                             "검사기가 {} 부른 `{}`: {}",
@@ -109,7 +123,8 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                     straggler: plan.straggler.filter(|_| probe.late_starts),
                     ..*plan
                 };
-                let run = run_under(caller, &args, exercise, &plan, seed, stop).map_err(called)?;
+                let run = run_under(caller, &args, exercise, &plan, seed, method, stop)
+                    .map_err(called)?;
                 // A call is never the run as it is: how long main outlasts its workers is
                 // measured in the program's own run (`check_once`).
                 let seen = Seen {
@@ -123,6 +138,43 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
         }
     }
     side_by_side(jobs)
+}
+
+/// The problem, saying which start method started the run's children, if the check chose one.
+fn started_by(method: Option<&str>, problem: Problem) -> Problem {
+    match method {
+        Some("fork") => Problem {
+            ko: format!("(fork로 시작) {}", problem.ko),
+            en: format!("(started by fork) {}", problem.en),
+            ..problem
+        },
+        Some(method) => Problem {
+            ko: format!(
+                "({} 시작) {}",
+                korean::with(method, korean::Josa::EuroRo),
+                problem.ko
+            ),
+            en: format!("(started by {method}) {}", problem.en),
+            ..problem
+        },
+        None => problem,
+    }
+}
+
+/// A panic under a start method that runs the program afresh: what a fork would have copied
+/// (a global main set before starting the pool or the child) is not there.
+fn afresh(method: &str, panic: Problem) -> Problem {
+    Problem::new(
+        format!(
+            "{} {} 시작한 프로세스는 프로그램을 처음부터 다시 실행한 것이라, main이 미리 전역에 넣어 둔 값을 보지 못합니다. 필요한 것은 인자로 넘기세요.",
+            panic.ko,
+            korean::with(method, korean::Josa::EuroRo)
+        ),
+        format!(
+            "{} A process {method} starts runs the program afresh: it never sees what main put in a global beforehand. Pass what it needs as arguments.",
+            panic.en
+        ),
+    )
 }
 
 /// Runs every job at once, each on a thread of its own; the first error, in the jobs' order.
@@ -166,9 +218,10 @@ fn check_once(
     exercise: &Exercise,
     plan: &Plan,
     seed: u64,
+    method: Option<&'static str>,
     stop: &Arc<AtomicBool>,
 ) -> Result<(), Problem> {
-    let run = run_under(binary, &[], exercise, plan, seed, stop)?;
+    let run = run_under(binary, &[], exercise, plan, seed, method, stop)?;
     // How long main outlasts its workers is measured in the run as it is (the first plan).
     let seen = Seen {
         run: &run,
@@ -204,6 +257,7 @@ fn run_under(
     exercise: &Exercise,
     plan: &Plan,
     seed: u64,
+    method: Option<&'static str>,
     stop: &Arc<AtomicBool>,
 ) -> Result<harness::Run, Problem> {
     let mut example = harness::Example::new(binary)
@@ -216,6 +270,9 @@ fn run_under(
     }
     if plan.jitter {
         example = example.env("TUTORIAL_JITTER", seed.to_string());
+    }
+    if let Some(method) = method {
+        example = example.env("TUTORIAL_START_METHOD", method);
     }
     let busy = plan.busy_cores.then(harness::BusyCores::start);
     let (run, ending) = example.spawn().finish();
@@ -245,7 +302,10 @@ fn run_under(
     }
     if !run.status.success() {
         if let Some(panic) = diagnose::panic(&run) {
-            return Err(panic);
+            return Err(match method {
+                Some(method @ ("spawn" | "forkserver")) => afresh(method, panic),
+                _ => panic,
+            });
         }
         let why = run
             .stderr

@@ -420,12 +420,23 @@ fn fails_every_check(exercises: &Exercises, folder: &str, program: &Path) {
     let head = format!("✗ {}", &folder[..2]);
     let ran = text.contains(&format!("check 1 of {CHECKS}"));
     if ran {
+        // A header line "Named: <words>" says what every refusal must say: the habit's name.
+        let named: Option<String> = (header(program).iter())
+            .find_map(|line| line.strip_prefix("//! Named: ").map(str::to_owned));
         for check in 1..=CHECKS {
             assert!(
                 text.lines().any(|l| l.starts_with(&head)
                     && l.contains(&format!(": check {check} of {CHECKS}: "))),
                 "{name} passed check {check}:\n{text}"
             );
+            if let Some(named) = &named {
+                assert!(
+                    text.lines().any(|l| l.starts_with(&head)
+                        && l.contains(&format!(": check {check} of {CHECKS}: "))
+                        && l.contains(named.as_str())),
+                    "{name}: check {check} did not say {named:?}:\n{text}"
+                );
+            }
         }
         assert!(
             text.contains(&format!("failed {CHECKS} of {CHECKS} checks.")),

@@ -105,7 +105,11 @@ pub struct Usage {
     /// How many times it went to sleep of its own accord (a wait, a sleep, a blocking read):
     /// `ru_nvcsw`. A thread that waits once for one event has a few; one that polls, one per look.
     pub switches: u64,
-    /// Its CPU time, user and system, in microseconds. A thread that spins burns its wait here.
+    /// How many times the scheduler took the CPU from it while it could still run: `ru_nivcsw`.
+    /// A thread that spins on a busy machine is taken off again and again; one asleep, never.
+    pub preempted: u64,
+    /// Its CPU time, user and system, in microseconds. A thread that spins burns its wait here
+    /// (on an idle machine: on a busy one it gets its share, and is preempted instead).
     pub cpu_us: u64,
 }
 
@@ -124,6 +128,7 @@ impl Usage {
                     |t: nix::sys::time::TimeVal| t.tv_sec() as u64 * 1_000_000 + t.tv_usec() as u64;
                 Usage {
                     switches: usage.voluntary_context_switches() as u64,
+                    preempted: usage.involuntary_context_switches() as u64,
                     cpu_us: us(usage.user_time()) + us(usage.system_time()),
                 }
             }

@@ -149,6 +149,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["파일", "files"], ["글의 씨앗", "seed of the texts"]],
                 check: count_words_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         _ => return None,

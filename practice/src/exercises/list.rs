@@ -12,6 +12,8 @@ struct Listed {
     hang: Option<Words>,
     checks: Words,
     forbids: Option<String>,
+    #[serde(default)]
+    start_methods: bool,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -81,6 +83,7 @@ pub fn load(root: &std::path::Path) -> Result<Vec<Exercise>, String> {
                 check,
                 probe,
                 forbids: listed.forbids.map(keep),
+                start_methods: listed.start_methods,
             })
         })
         .collect()

@@ -83,6 +83,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["인사말의 번호", "number in the greeting"]],
                 check: greet_in_a_child_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         _ => return None,

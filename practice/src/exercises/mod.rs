@@ -95,6 +95,10 @@ pub struct Exercise {
     pub probe: Option<Probe>,
     /// A keyword the exercise's code must not use (`unsafe`, where the lesson is to do without).
     pub forbids: Option<&'static str>,
+    /// Whether its program must run under every start method (its `main` begins with
+    /// `common::init()`): then the checks take fork, spawn and forkserver in turn, so that what
+    /// works only under fork (a global set before the pool starts) fails.
+    pub start_methods: bool,
 }
 
 impl Exercise {
@@ -130,6 +134,10 @@ pub struct Probe {
     /// Whether the call runs with the plans' late workers too. Not where the call perturbs its
     /// threads itself (`interrupt_threads`) and a late start would only make it slower.
     pub late_starts: bool,
+    /// Ranges that replace `args`' for the second call (argument index, range): where one
+    /// property needs a short value and another a long one (a short preparation catches a
+    /// fixed sleep, a long one a poll), each call gets one, every check.
+    pub second_call: &'static [(usize, (u64, u64))],
 }
 
 impl Probe {
@@ -165,11 +173,15 @@ fn pick(random: &mut u64, low: u64, high: u64) -> u64 {
 }
 
 impl Probe {
-    /// The arguments for one call: a number from each range, picked by `random`.
-    pub fn pick_args(&self, mut random: u64) -> Vec<String> {
-        self.args
-            .iter()
-            .map(|&(low, high)| pick(&mut random, low, high).to_string())
+    /// The arguments for call `round` (0 or 1): a number from each range, picked by `random`.
+    pub fn pick_args(&self, mut random: u64, round: usize) -> Vec<String> {
+        (self.args.iter().enumerate())
+            .map(|(index, &range)| {
+                let (low, high) = (self.second_call.iter())
+                    .find(|(at, _)| round == 1 && *at == index)
+                    .map_or(range, |(_, range)| *range);
+                pick(&mut random, low, high).to_string()
+            })
             .collect()
     }
 }

@@ -99,6 +99,63 @@ pub(super) fn daemon_ended_by_the_exit(run: &Seen, name: &str) -> Result<(), Pro
     Ok(())
 }
 
+/// How many times a thread that waits for one signal may go to sleep of its own accord: the wait
+/// itself, the output lock and a jittered line add a few (a waiter on an `Event` shows 1 to 3).
+/// A thread that polls (a flag and a short sleep, in a loop) sleeps once a look: for the 1.2 s
+/// of `main`'s own preparation, a look every 100 ms or more often is 12 or more.
+pub(super) const MOST_SLEEPS_OF_A_WAITER: u64 = 10;
+
+/// How many times a waiter may be preempted: it runs for microseconds before and after its wait.
+/// A thread that spins on a busy machine is preempted every few milliseconds of its wait.
+pub(super) const MOST_PREEMPTIONS_OF_A_WAITER: u64 = 20;
+
+/// Each thread `is_waiter` picks slept through its wait of about `waited_ns`: it went to sleep at
+/// most [`MOST_SLEEPS_OF_A_WAITER`] times (a poller sleeps once a look), and it neither burnt CPU
+/// for a quarter of the wait (a spinner on an idle machine) nor was preempted more than
+/// [`MOST_PREEMPTIONS_OF_A_WAITER`] times (a spinner on a busy one), from its `thread_end`'s usage.
+pub(super) fn waited_asleep(
+    run: &Seen,
+    is_waiter: impl Fn(&str) -> bool,
+    waited_ns: u64,
+    [tool_ko, tool_en]: [&str; 2],
+) -> Result<(), Problem> {
+    for end in run.events_of_kind(Kind::ThreadEnd) {
+        let (Some(usage), true) = (end.usage, is_waiter(&end.thread)) else {
+            continue;
+        };
+        let thread = &end.thread;
+        let waited = format!("{:.1}", waited_ns as f64 / 1e9);
+        if usage.switches > MOST_SLEEPS_OF_A_WAITER {
+            return Err(Problem::new(
+                format!(
+                    "'{thread}' 스레드가 {waited}초를 기다리는 동안 {}번 잠들고 깨어났습니다. 짧게 자고 일어나 확인하기를 되풀이하는 것(폴링)은 기다리는 것이 아닙니다. {tool_ko}",
+                    usage.switches
+                ),
+                format!(
+                    "thread '{thread}' went to sleep and woke {} times while it waited {waited} s: sleeping briefly and looking again, over and over (polling), is not waiting. {tool_en}",
+                    usage.switches
+                ),
+            ));
+        }
+        if usage.cpu_us.saturating_mul(1000) > waited_ns / 4
+            || usage.preempted > MOST_PREEMPTIONS_OF_A_WAITER
+        {
+            let cpu = format!("{:.2}", usage.cpu_us as f64 / 1e6);
+            return Err(Problem::new(
+                format!(
+                    "'{thread}' 스레드가 {waited}초를 기다리는 동안 CPU를 {cpu}초 쓰고, 잠들지 않은 채 {}번 CPU를 빼앗겼습니다. 잠들지 않고 계속 확인하는 것(바쁜 대기)은 기다리는 것이 아닙니다. {tool_ko}",
+                    usage.preempted
+                ),
+                format!(
+                    "thread '{thread}' used {cpu} s of CPU while it waited {waited} s, and was preempted {} times without ever sleeping: looking again and again without sleeping (a busy wait) is not waiting. {tool_en}",
+                    usage.preempted
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::most_at_once;

@@ -1,5 +1,6 @@
 //! Wrong: the Python habit of `t.start(); t.join()` in one loop, after main's last line: every
 //! thread is joined before the next starts, so no two ever run together (the learner's trial).
+//! Named: never ran at the same time
 
 use common::{current_thread_name, say, sleep_secs};
 use std::thread;

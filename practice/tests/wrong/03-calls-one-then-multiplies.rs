@@ -1,5 +1,6 @@
 //! Wrong: each thread calls `one` as often as it should, and adds nothing; the total is worked
 //! out as threads × times (the learner's trial: the checker's `one` always returned 1).
+//! Named: threads × times
 
 use common::say;
 use std::thread;

@@ -1,5 +1,6 @@
 //! Wrong: the consumer counts to producers × 5 and stops, while main keeps its sender (the
 //! learner's trial: every producer always sent exactly 5).
+//! Named: Do not count: stop when the channel closes
 
 use common::say;
 use crossbeam_channel::Sender;

@@ -1,5 +1,6 @@
 //! Wrong: not a daemon; main terminates the child by hand after its last line (the learner's
 //! trial: Python's `p.terminate()` at the end, which the exit's timing alone could not tell).
+//! Named: was not started as a daemon
 
 use common::process::Process;
 use common::{say, sleep_secs};

@@ -20,6 +20,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["자식", "children"]],
                 check: record_pids_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "drain-the-queue" => (
@@ -34,6 +35,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["생산자", "producers"], ["생산자마다 물건", "items each"]],
                 check: drain_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "the-end-marker" => (
@@ -46,6 +48,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["일", "jobs"], ["첫 일", "the first job"]],
                 check: square_over_a_pipe_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "each-its-own-slice" => (
@@ -58,6 +61,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["자식", "children"], ["구간 너비", "width of a slice"]],
                 check: fill_in_slices_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         _ => return None,

@@ -26,6 +26,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["스레드", "threads"], ["횟수", "times"]],
                 check: count_together_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "end-the-consumer" => (
@@ -38,6 +39,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["생산자", "producers"]],
                 check: produce_and_consume_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "send-num-back" => (
@@ -53,6 +55,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: send_num_back_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "daemon-child" => (daemon_child, None),
@@ -66,6 +69,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["항목", "items"], ["검사기의 곱수", "the checker's factor"]],
                 check: map_in_the_pool_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "ping-pong" => (
@@ -78,6 +82,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["주고받기", "rounds"]],
                 check: ping_pong_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "count-in-four-processes" => (
@@ -89,6 +94,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["프로세스", "processes"], ["횟수", "times"]],
                 check: count_in_processes_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "two-locks" => (
@@ -105,6 +111,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: two_locks_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "dining-philosophers" => (
@@ -117,6 +124,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["철학자", "philosophers"], ["식사", "meals"]],
                 check: dining_philosophers_call,
                 late_starts: false,
+                second_call: &[],
             }),
         ),
         "producer-and-consumer" => (
@@ -129,6 +137,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["물건", "items"]],
                 check: consume_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         _ => return None,

@@ -27,6 +27,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: collect_in_time_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "as-they-come" => (
@@ -39,6 +40,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["일", "tasks"]],
                 check: print_as_they_come_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "keep-the-other-results" => (
@@ -59,6 +61,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: each_on_its_own_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "fresh-workers" => (
@@ -75,6 +78,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: with_fresh_workers_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "pairs-with-starmap" => (
@@ -90,6 +94,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: products_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         _ => return None,

@@ -26,6 +26,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: sum_in_threads_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "mutex-not-refcell" => (
@@ -41,6 +42,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: log_from_threads_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "keep-a-copy" => (
@@ -53,6 +55,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["작업자 이름의 번호", "number in the worker's name"]],
                 check: start_worker_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "return-what-you-own" => (
@@ -65,6 +68,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["단어", "words"], ["첫 단어의 번호", "number in the first"]],
                 check: shout_all_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "an-atomic-global" => (
@@ -77,6 +81,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["방문자", "visitors"], ["방문자마다 방문", "visits each"]],
                 check: count_visits_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         _ => return None,

@@ -28,6 +28,8 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: release_after_call,
                 // A late start would add to the time after the signal.
                 late_starts: false,
+                // The second call prepares long: a worker that polls wakes once a look.
+                second_call: &[(1, (1_500, 2_500))],
             }),
         ),
         "two-at-a-time" => (
@@ -45,6 +47,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // two inside together shows only without one; `main`'s 0.5 s inside outlasts the
                 // plans' 0.3 s.
                 late_starts: false,
+                second_call: &[],
             }),
         ),
         "wait-in-a-loop" => (
@@ -57,6 +60,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["소비자", "consumers"], ["물건", "items"]],
                 check: consume_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "line-up-the-phases" => (
@@ -69,6 +73,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["작업자", "workers"], ["단계", "phases"]],
                 check: in_phases_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "wait-for-the-tasks" => (
@@ -81,6 +86,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["작업자", "workers"], ["회차마다 일", "tasks per round"]],
                 check: two_rounds_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "hold-the-lock" => (
@@ -96,6 +102,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: add_under_a_lock_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "as-completed" => (
@@ -109,6 +116,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["일", "tasks"], ["느린 일의 자리", "place of the slow one"]],
                 check: submit_all_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         "gather-on-one-thread" => (
@@ -121,6 +129,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 names: &[["기다림", "waits"], ["기다림마다 ms", "ms each"]],
                 check: gather_waits_call,
                 late_starts: true,
+                second_call: &[],
             }),
         ),
         _ => return None,

@@ -47,14 +47,36 @@ pub(super) fn released_after_go(run: &Run, workers: usize) -> Result<(), Problem
     Ok(())
 }
 
+/// What a worker of 25 must wait with, when it polled or spun instead.
+const WAIT_ON_THE_EVENT: [&str; 2] = [
+    "Event의 wait()로 기다리세요. 신호가 올 때까지 잠들었다가 set()에 한 번 깨어납니다.",
+    "Wait with the Event's wait(): it sleeps until the signal, and set() wakes it once.",
+];
+
+/// The workers slept through their wait for "main: go": about as long as main prepared, from
+/// the program's start to the signal (nothing is written before it: a worker that waits writes
+/// its first event as it goes, and main prints "main: go" first).
+fn slept_until_the_go(run: &Seen) -> Result<(), Problem> {
+    let go = printed_by(run, "main: go")?.t_ns;
+    let first = (run.ended_ns).saturating_sub(run.elapsed.as_nanos() as u64);
+    waited_asleep(
+        run,
+        |thread| thread.starts_with("worker "),
+        go.saturating_sub(first),
+        WAIT_ON_THE_EVENT,
+    )
+}
+
 pub(super) fn wait_for_the_go(run: &Seen) -> Result<(), Problem> {
     released_after_go(run, 3)?;
+    slept_until_the_go(run)?;
     ended_with_its_workers(run)
 }
 
 pub(super) fn release_after_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let workers = numbers(args)[0] as usize;
     released_after_go(run, workers)?;
+    slept_until_the_go(run)?;
     let go = printed_by(run, "main: go")?.t_ns;
     for i in 0..workers {
         let goes = format!("worker {i} goes");

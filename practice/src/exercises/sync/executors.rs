@@ -126,7 +126,17 @@ pub(super) fn waited_together(run: &Run, n: usize, who: &str) -> Result<(), Prob
 }
 
 pub(super) fn gather_on_one_thread(run: &Seen) -> Result<(), Problem> {
-    waited_together(run, 5, "wait")
+    waited_together(run, 5, "wait")?;
+    // The program ends soon after its last wait: measured in the run as it is, from main's own
+    // last word (its `process_exit`).
+    let exit = (run.events_of_kind(Kind::ProcessExit).into_iter())
+        .filter(|e| e.pid == run.pid)
+        .map(|e| e.t_ns)
+        .max();
+    match exit {
+        Some(exit) if run.as_it_is => gathered_then_returned(run, 5, "wait", exit),
+        _ => Ok(()),
+    }
 }
 
 /// The checker's own waits ("task i ..."), printed only if `gather_waits` polled them.
@@ -138,5 +148,50 @@ pub(super) fn gather_waits_call(run: &Seen, args: &[String]) -> Result<(), Probl
         )
         .missing());
     }
-    waited_together(run, numbers(args)[0] as usize, "task")
+    let tasks = numbers(args)[0] as usize;
+    for i in 0..tasks {
+        let done = format!("task {i} done");
+        if line(run, &format!("task {i} starts")).is_some() && line(run, &done).is_none() {
+            return Err(Problem::new(
+                format!(
+                    "검사기의 기다림 'task {i}'가 끝나기 전에 `gather_waits`가 돌아왔습니다('{done}'이 찍히지 않음). 정해진 시간만큼 자는 것은 모으는 것이 아닙니다(검사기의 기다림은 길이를 스스로 뽑습니다). 모든 기다림을 함께 await하세요(asyncio.gather처럼)."
+                ),
+                format!(
+                    "`gather_waits` returned before the checker's wait 'task {i}' ended ('{done}' was never printed). Sleeping a fixed time is not gathering (the checker's waits draw their own lengths): await them all together (as asyncio.gather does)."
+                ),
+            )
+            .missing());
+        }
+    }
+    waited_together(run, tasks, "task")?;
+    let returned = printed_by(run, "gather_waits returned")?.t_ns;
+    gathered_then_returned(run, tasks, "task", returned)
+}
+
+/// `gather_waits` returned (at `returned`) soon after the last of the waits ("<who> i done")
+/// ended: it waited for them, rather than sleeping a fixed time, which is either too short (a
+/// "done" never printed) or longer than this margin. The checker's waits draw their own times.
+fn gathered_then_returned(
+    run: &Seen,
+    tasks: usize,
+    who: &str,
+    returned: u64,
+) -> Result<(), Problem> {
+    let mut last_done = 0;
+    for i in 0..tasks {
+        last_done = last_done.max(printed_by(run, &format!("{who} {i} done"))?.t_ns);
+    }
+    let after = returned.saturating_sub(last_done);
+    if after > JOIN_MARGIN_NS {
+        let secs = format!("{:.1}", after as f64 / 1e9);
+        return Err(Problem::new(
+            format!(
+                "마지막 기다림이 끝나고도 `gather_waits`가 {secs}초 더 있다가 돌아왔습니다. 정해진 시간만큼 자는 것은 모으는 것이 아닙니다(검사기의 기다림은 길이를 스스로 뽑으므로 모자라거나 남습니다). 모든 기다림을 함께 await하세요(asyncio.gather처럼)."
+            ),
+            format!(
+                "`gather_waits` returned {secs} s after the last wait ended. Sleeping a fixed time is not gathering (the checker's waits draw their own lengths, so it is too short or too long): await them all together (as asyncio.gather does)."
+            ),
+        ));
+    }
+    Ok(())
 }

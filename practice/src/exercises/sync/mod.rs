@@ -124,9 +124,10 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             Some(Probe {
                 bin: "check-29",
                 signature: "pub fn gather_waits<W, F>(n: usize, wait: W)",
-                // The checker's waits, each this many milliseconds.
+                // The checker's waits, each this many milliseconds and 0.8 to 2 s more, which
+                // each wait draws itself.
                 args: &[(3, 9), (50, 200)],
-                names: &[["기다림", "waits"], ["기다림마다 ms", "ms each"]],
+                names: &[["기다림", "waits"], ["기본 ms", "base ms"]],
                 check: gather_waits_call,
                 late_starts: true,
                 second_call: &[],

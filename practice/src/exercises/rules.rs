@@ -10,16 +10,21 @@ use harness::{Kind, Run};
 /// sleep passes both.
 pub(super) const JOIN_MARGIN_NS: u64 = 800_000_000;
 
+/// The name of the fork server's process in the trace (`common::process`'s forkserver method).
+const FORK_SERVER: &str = "ForkServer";
+
 /// `main` ended soon after its last worker (a thread of its own or a child process) did: it
 /// waited for them, rather than sleeping a fixed time. Measured in the run as it is.
 pub(super) fn ended_with_its_workers(run: &Seen) -> Result<(), Problem> {
     if !run.as_it_is {
         return Ok(());
     }
+    // The fork server (forkserver's start method) is no worker: main's exit ends it.
     let last = run
         .events
         .iter()
         .filter(|e| e.pid != run.pid || e.thread != "main")
+        .filter(|e| e.process != FORK_SERVER)
         .map(|e| e.t_ns)
         .max();
     let Some(last) = last else {

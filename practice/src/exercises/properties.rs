@@ -117,6 +117,25 @@ pub(super) fn waited_asleep(
     run: &Seen,
     is_waiter: impl Fn(&str) -> bool,
     waited_ns: u64,
+    tool: [&str; 2],
+) -> Result<(), Problem> {
+    slept_through(
+        run,
+        is_waiter,
+        Some(waited_ns),
+        MOST_SLEEPS_OF_A_WAITER,
+        tool,
+    )
+}
+
+/// [`waited_asleep`] for threads that sleep on their own too (a phase's work, a line's jitter):
+/// each may go to sleep `most_sleeps` times, and its wait is its whole life (`waited_ns` None:
+/// from its first event to its end) unless given.
+pub(super) fn slept_through(
+    run: &Seen,
+    is_waiter: impl Fn(&str) -> bool,
+    waited_ns: Option<u64>,
+    most_sleeps: u64,
     [tool_ko, tool_en]: [&str; 2],
 ) -> Result<(), Problem> {
     for end in run.events_of_kind(Kind::ThreadEnd) {
@@ -124,8 +143,16 @@ pub(super) fn waited_asleep(
             continue;
         };
         let thread = &end.thread;
+        let waited_ns = waited_ns.unwrap_or_else(|| {
+            let born = (run.events.iter())
+                .filter(|e| e.pid == end.pid && e.thread == end.thread)
+                .map(|e| e.t_ns)
+                .min()
+                .unwrap_or(end.t_ns);
+            end.t_ns.saturating_sub(born)
+        });
         let waited = format!("{:.1}", waited_ns as f64 / 1e9);
-        if usage.switches > MOST_SLEEPS_OF_A_WAITER {
+        if usage.switches > most_sleeps {
             return Err(Problem::new(
                 format!(
                     "'{thread}' 스레드가 {waited}초를 기다리는 동안 {}번 잠들고 깨어났습니다. 짧게 자고 일어나 확인하기를 되풀이하는 것(폴링)은 기다리는 것이 아닙니다. {tool_ko}",

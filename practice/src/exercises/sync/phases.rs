@@ -67,12 +67,30 @@ pub(super) fn lined_up(run: &Run, workers: usize, phases: usize) -> Result<(), P
 
 pub(super) fn line_up_the_phases(run: &Seen) -> Result<(), Problem> {
     lined_up(run, 3, 3)?;
+    slept_at_the_barrier(run, 3)?;
     ended_with_its_workers(run)
 }
 
 pub(super) fn in_phases_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    lined_up(run, n[0] as usize, n[1] as usize)
+    lined_up(run, n[0] as usize, n[1] as usize)?;
+    slept_at_the_barrier(run, n[1] as usize)
+}
+
+/// The workers slept while they waited for the others at the end of each phase: a worker that
+/// waits at a `Barrier` sleeps about 3 times a phase (its own work's sleep, the wait, a line),
+/// one that polls a counter sleeps once a look (a look every millisecond is 10 to 40 a phase).
+fn slept_at_the_barrier(run: &Seen, phases: usize) -> Result<(), Problem> {
+    slept_through(
+        run,
+        |thread| thread.starts_with("worker "),
+        None,
+        5 * phases as u64 + 6,
+        [
+            "Barrier의 wait()로 기다리세요. 모두 올 때까지 잠들었다가 마지막 작업자가 오면 함께 깨어납니다.",
+            "Wait with the Barrier's wait(): it sleeps until all have arrived, and the last to arrive wakes them together.",
+        ],
+    )
 }
 
 /// Each round's tasks are done, each once by a worker, before main's "round r done", which comes

@@ -151,7 +151,7 @@ pub(super) fn slept_through(
                 .unwrap_or(end.t_ns);
             end.t_ns.saturating_sub(born)
         });
-        let waited = format!("{:.1}", waited_ns as f64 / 1e9);
+        let waited = format!("{:.2}", waited_ns as f64 / 1e9);
         if usage.switches > most_sleeps {
             return Err(Problem::new(
                 format!(
@@ -179,6 +179,52 @@ pub(super) fn slept_through(
                 ),
             ));
         }
+    }
+    Ok(())
+}
+
+/// The main thread slept while it waited: at most `most_sleeps` times asleep, neither preempted
+/// nor burning CPU as a spinner is, from the usage its process's `process_exit` carries (main's
+/// thread ends with its process).
+pub(super) fn main_slept(
+    run: &Seen,
+    most_sleeps: u64,
+    [tool_ko, tool_en]: [&str; 2],
+) -> Result<(), Problem> {
+    let exit = (run.events_of_kind(Kind::ProcessExit).into_iter())
+        .find(|e| e.pid == run.pid && e.usage.is_some());
+    let Some((exit, Some(usage))) = exit.map(|e| (e, e.usage)) else {
+        return Ok(());
+    };
+    // From the moment the checker started the program.
+    let born = (run.ended_ns).saturating_sub(run.elapsed.as_nanos() as u64);
+    let lived = format!("{:.2}", exit.t_ns.saturating_sub(born) as f64 / 1e9);
+    if usage.switches > most_sleeps {
+        return Err(Problem::new(
+            format!(
+                "main 스레드가 {lived}초 동안 {}번 잠들고 깨어났습니다. 짧게 자고 일어나 확인하기를 되풀이하는 것(폴링)은 기다리는 것이 아닙니다. {tool_ko}",
+                usage.switches
+            ),
+            format!(
+                "the main thread went to sleep and woke {} times in {lived} s: sleeping briefly and looking again, over and over (polling), is not waiting. {tool_en}",
+                usage.switches
+            ),
+        ));
+    }
+    if usage.cpu_us.saturating_mul(1000) > exit.t_ns.saturating_sub(born) / 4
+        || usage.preempted > MOST_PREEMPTIONS_OF_A_WAITER
+    {
+        let cpu = format!("{:.2}", usage.cpu_us as f64 / 1e6);
+        return Err(Problem::new(
+            format!(
+                "main 스레드가 {lived}초 동안 CPU를 {cpu}초 쓰고, 잠들지 않은 채 {}번 CPU를 빼앗겼습니다. 잠들지 않고 계속 확인하는 것(바쁜 대기)은 기다리는 것이 아닙니다. {tool_ko}",
+                usage.preempted
+            ),
+            format!(
+                "the main thread used {cpu} s of CPU in {lived} s, and was preempted {} times without ever sleeping: looking again and again without sleeping (a busy wait) is not waiting. {tool_en}",
+                usage.preempted
+            ),
+        ));
     }
     Ok(())
 }

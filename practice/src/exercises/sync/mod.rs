@@ -55,12 +55,19 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             Some(Probe {
                 bin: "check-23",
                 signature: "pub fn consume(shelf: &Mutex<Shelf>, changed: &Condvar)",
-                // Consumers, items: the checker's producer, and its bell every 0.3 ms.
-                args: &[(2, 5), (8, 20)],
-                names: &[["소비자", "consumers"], ["물건", "items"]],
+                // Consumers, items, the bell (every 0.3 ms) and the time between items: the
+                // first call rings and puts items 3 ms apart, the second is silent and slow, so
+                // that a consumer that polls wakes many times for each item.
+                args: &[(2, 5), (8, 20), (1, 1), (3, 3)],
+                names: &[
+                    ["소비자", "consumers"],
+                    ["물건", "items"],
+                    ["종", "bell"],
+                    ["물건 사이 ms", "ms between items"],
+                ],
                 check: consume_call,
                 late_starts: true,
-                second_call: &[],
+                second_call: &[(1, (6, 10)), (2, (0, 0)), (3, (40, 80))],
             }),
         ),
         "line-up-the-phases" => (

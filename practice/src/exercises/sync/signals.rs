@@ -222,7 +222,22 @@ pub(super) fn wait_in_a_loop(run: &Seen) -> Result<(), Problem> {
 }
 
 pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
-    consumed_each_once(run, numbers(args)[1] as u32)?;
+    let n = numbers(args);
+    consumed_each_once(run, n[1] as u32)?;
+    if n[2] == 0 {
+        // No bell: a consumer that waits on the condition wakes about once for each item it is
+        // notified of, and once at the end; one that polls the shelf wakes once a look.
+        slept_through(
+            run,
+            |thread| thread.starts_with("consumer "),
+            None,
+            n[1] as u64 + 10,
+            [
+                "Condvar의 wait()로 기다리세요. 물건이 올 때까지 잠들었다가 notify에 깨어납니다.",
+                "Wait with the Condvar's wait(): it sleeps until an item comes, and a notify wakes it.",
+            ],
+        )?;
+    }
     match found(run, args)? {
         Found::LeftOver(0) => Ok(()),
         Found::LeftOver(left) => Err(Problem::new(

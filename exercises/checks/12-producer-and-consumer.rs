@@ -1,7 +1,13 @@
+//! 검사기가 연습 12의 `consume(q)`를 "consumer"라는 스레드에서, 자기 생산자 프로세스의 큐로
+//! 부릅니다. 생산자는 몇 개를 넣을지(적어도 `items`개, 최대 3개 더)와 물건마다 붙일 번호를
+//! 자식 안에서 뽑고, 넣을 때마다 "put ..."을 찍습니다. `consume`은 큐에서 받아야만 그 물건의
+//! "got ..."을 찍을 수 있고, 개수를 알 수 없으니 큐가 닫힐 때 멈춰야 합니다.
+//!
 //! The checker calls exercise 12's `consume(q)` on a thread named "consumer", with the queue of a
-//! producer process of its own: each item carries a number the producer draws, which it also
-//! prints ("put ..."). `consume` can print that item's "got ..." line only by taking it off the
-//! queue.
+//! producer process of its own: the producer draws, in the child, how many it puts (`items` and
+//! up to 3 more) and a number for each item, and prints each ("put ..."). `consume` can print an
+//! item's "got ..." line only by taking it off the queue, and cannot know the count: it must stop
+//! when the queue closes.
 
 #[allow(dead_code)]
 #[path = "../12-producer-and-consumer/src/main.rs"]
@@ -18,10 +24,14 @@ fn produce(q: IpcSender<String>, items: u32) {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     (current_process().pid, common::trace::monotonic_ns()).hash(&mut hasher);
     let drawn = hasher.finish();
-    for i in 0..items {
+    for i in 0..items + (drawn % 4) as u32 {
         let item = format!("item {i} #{:016x}", drawn.rotate_left(i));
         say!("put {item}");
-        q.send(item).expect("put");
+        if q.send(item).is_err() {
+            // 소비자가 큐를 버리고 먼저 끝남: 검사기가 그 사실을 보고함(패닉 아님).
+            // The consumer dropped the queue and left early: the check reports it, no panic.
+            return;
+        }
         sleep_secs(0.2);
     }
 }

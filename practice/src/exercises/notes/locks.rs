@@ -136,22 +136,22 @@ pub(super) fn producer_and_consumer(run: &Seen) -> Result<(), Problem> {
 /// number drawn in that process. Each item got once, by the consumer ("got <item>"), and the count
 /// returned: lines `consume` prints without the queue are caught.
 pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
-    let items = numbers(args)[0];
     let says = run.events_of_kind(Kind::Say);
     let put: Vec<&Event> = says
         .iter()
         .copied()
         .filter(|e| e.process == "producer" && e.pid != run.pid && e.msg.starts_with("put "))
         .collect();
-    if put.len() as i64 != items {
+    // The producer drew how many it puts: what the consumer must get is what it put.
+    let items = put.len() as i64;
+    let got = number(run, args)?;
+    if got == 5 && items != 5 {
         return Err(Problem::new(
             format!(
-                "검사기의 생산자가 {items}개를 넣어야 하는데 {}개를 넣었습니다.",
-                put.len()
+                "소비자가 5개를 세고 멈췄는데, 검사기의 생산자는 몇 개를 넣을지 그때그때 뽑아서 {items}개를 넣었습니다. 개수를 세지 말고, 큐가 닫힐 때(recv가 에러를 돌려줄 때) 멈추세요."
             ),
             format!(
-                "the checker's producer must put {items} items; it put {}.",
-                put.len()
+                "the consumer stopped after counting 5, but the checker's producer draws how many it puts, and put {items}. Do not count: stop when the queue closes (when recv returns an error)."
             ),
         ));
     }
@@ -170,7 +170,6 @@ pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     {
         return Err(expected(run, &done));
     }
-    let got = number(run, args)?;
     if got != items {
         return Err(wrong_result(
             got,

@@ -132,9 +132,10 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             Some(Probe {
                 bin: "check-12",
                 signature: "pub fn consume(q: IpcReceiver<String>) -> usize",
-                // Items.
-                args: &[(3, 9)],
-                names: &[["물건", "items"]],
+                // The fewest items the checker's producer puts (it draws up to 3 more): never the
+                // 5 of the learner's own producer.
+                args: &[(6, 9)],
+                names: &[["물건(적어도)", "items (at least)"]],
                 check: consume_call,
                 late_starts: true,
                 second_call: &[],

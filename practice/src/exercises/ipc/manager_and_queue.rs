@@ -183,13 +183,28 @@ pub(super) fn drain_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let (producers, items) = (n[0] as usize, n[1] as u32);
     let kids = producer_children(run, producers)?;
     let says = run.events_of_kind(Kind::Say);
+    // Each producer drew how many it puts (at least `items`): main must get what they put.
+    let put: Vec<&Event> = (says.iter().copied())
+        .filter(|e| kids.iter().any(|(_, pid)| e.pid == *pid) && e.msg.starts_with("put item "))
+        .collect();
+    let got = number(run, args)?;
+    let counted = n[0] * n[1];
+    if got == counted && put.len() as i64 != counted {
+        return Err(Problem::new(
+            format!(
+                "main이 {got}개(생산자 수 × 물건 수)를 세고 멈췄는데, 검사기의 `produce`는 생산자마다 몇 개를 넣을지 그때그때 뽑아서 모두 {}개를 넣었습니다. 개수를 세지 말고, 큐가 닫힐 때(보내는 쪽이 모두 사라져 recv가 에러를 돌려줄 때) 멈추세요.",
+                put.len()
+            ),
+            format!(
+                "main stopped after counting {got} (producers × items), but the checker's `produce` draws how many each producer puts, and they put {} in all. Do not count: stop when the queue closes (when every sender is gone and recv returns an error).",
+                put.len()
+            ),
+        ));
+    }
     for (name, pid) in kids {
         for i in 0..items {
             let head = format!("put item {i} from {name} (pid {pid}) #");
-            let Some(put) = says
-                .iter()
-                .find(|e| e.pid == pid && e.msg.starts_with(&head))
-            else {
+            if !put.iter().any(|e| e.pid == pid && e.msg.starts_with(&head)) {
                 return Err(Problem::new(
                     format!(
                         "검사기의 `produce`가 {name}에서 {i}번 물건을 넣지 않았습니다. 받은 `produce`를 생산자 프로세스마다 target으로 주세요."
@@ -198,11 +213,13 @@ pub(super) fn drain_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
                         "the checker's `produce` never put item {i} in {name}: give the `produce` you were handed to each producer process as its target."
                     ),
                 ));
-            };
-            got_once(run, put, ["main", "main"], |e| e.pid == run.pid)?;
+            }
         }
     }
-    let (got, want) = (number(run, args)?, n[0] * n[1]);
+    for put in &put {
+        got_once(run, put, ["main", "main"], |e| e.pid == run.pid)?;
+    }
+    let want = put.len() as i64;
     if got != want {
         return Err(wrong_result(
             got,

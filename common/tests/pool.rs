@@ -33,6 +33,7 @@ fn main() -> std::process::ExitCode {
         starmap_applies_a_two_argument_function_to_pairs,
         imap_yields_in_input_order_and_imap_unordered_yields_every_result,
         apply_and_apply_async_give_the_result,
+        ready_turns_true_by_itself_once_the_result_is_in,
         get_timeout_says_timeout_while_the_task_runs,
         tasks_given_one_at_a_time_spread_over_idle_workers,
         close_lets_queued_work_finish_and_refuses_new_work,
@@ -197,6 +198,21 @@ fn apply_and_apply_async_give_the_result() {
     assert_eq!(later.get().expect("get, again"), 49);
     let all = pool.map_async(square, 1..=3).expect("map_async");
     assert_eq!(all.get().expect("get"), [1, 4, 9]);
+}
+
+/// `ready()` takes in what has arrived: polled alone, with no `wait` or `get` before it, it turns
+/// true once the task is done (as Python's does). It once never looked, and such a loop never
+/// ended. The loop is bounded, so that a `ready()` that never turns fails here, not hangs.
+fn ready_turns_true_by_itself_once_the_result_is_in() {
+    let pool = Pool::new(1).expect("start");
+    let later = pool.apply_async(square, 9).expect("apply_async");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !later.ready() {
+        assert!(Instant::now() < deadline, "ready() never turned true");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(later.successful(), Some(true));
+    assert_eq!(later.get().expect("get"), 81);
 }
 
 fn get_timeout_says_timeout_while_the_task_runs() {

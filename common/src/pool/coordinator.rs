@@ -122,16 +122,22 @@ impl Coordinator {
     }
 
     /// Waits up to `timeout` for one reply and acts on it.
-    fn pump(&mut self, timeout: Duration) {
+    /// Takes in one reply, waiting up to `timeout` for it; whether one came.
+    fn pump(&mut self, timeout: Duration) -> bool {
         match self.replies.try_recv_timeout(timeout) {
-            Ok(reply) => self.handle(reply),
+            Ok(reply) => {
+                self.handle(reply);
+                true
+            }
             Err(TryRecvError::Empty) => {
                 if !self.server.is_alive() {
                     self.fail_all(Failure::ServerDied, State::Terminated);
                 }
+                false
             }
             Err(TryRecvError::IpcError(_)) => {
                 self.fail_all(Failure::ServerDied, State::Terminated);
+                false
             }
         }
     }
@@ -199,8 +205,14 @@ impl Coordinator {
         while !done(self) {
             let left = match deadline {
                 Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
-                    Some(left) => left.min(Duration::from_millis(100)),
-                    None => return false,
+                    Some(left) if !left.is_zero() => left.min(Duration::from_millis(100)),
+                    // The deadline has come (at once for `ready()`): what has arrived is taken
+                    // in, without waiting, before the answer. Without this look `ready()` never
+                    // saw a result come in, and a loop polling it never ended.
+                    _ => {
+                        while !done(self) && self.pump(Duration::ZERO) {}
+                        return done(self);
+                    }
                 },
                 None => Duration::from_millis(100),
             };

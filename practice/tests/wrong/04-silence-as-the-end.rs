@@ -1,0 +1,45 @@
+//! Wrong (from the blind review): main keeps its sender, and the consumer stops after 2 s with
+//! nothing (`recv_timeout`, Python's `q.get(timeout=2)` and `except queue.Empty: break`), not
+//! because the channel closed.
+//! Named: spell of silence
+
+use common::say;
+use crossbeam_channel::Sender;
+use std::thread;
+use std::time::Duration;
+
+/// A producer thread's work: five messages.
+fn produce(q_put: Sender<String>, p: usize) {
+    for i in 0..5 {
+        q_put
+            .send(format!("message {i} from producer {p}"))
+            .expect("put");
+    }
+}
+
+/// `producers` threads run `produce`, one consumer thread prints every message; how many it got.
+pub fn produce_and_consume(producers: usize, produce: fn(Sender<String>, usize)) -> usize {
+    let (q_put, q) = crossbeam_channel::unbounded::<String>();
+    let consumer = thread::spawn(move || {
+        let mut count = 0;
+        while let Ok(message) = q.recv_timeout(Duration::from_secs(2)) {
+            say!("got {message}");
+            count += 1;
+        }
+        say!("consumer done: {count} messages");
+        count
+    });
+    let mut threads = Vec::new();
+    for p in 0..producers {
+        let q_put = q_put.clone();
+        threads.push(thread::spawn(move || produce(q_put, p)));
+    }
+    for producer in threads {
+        producer.join().expect("a producer panicked");
+    }
+    consumer.join().expect("the consumer panicked")
+}
+
+fn main() {
+    produce_and_consume(3, produce);
+}

@@ -50,7 +50,7 @@ pub fn say_line(msg: &str) {
     // `thread_start`) are written through it.
     let thread = lifecycle::thread();
     // A checker's straggler waits here, after its `thread_start`, before its first line.
-    crate::perturb::before_line();
+    crate::perturb::before_line(msg);
     let locked = output::lock();
     output::write_stdout(&locked, &line);
     if let Some(thread) = thread {

@@ -123,7 +123,8 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                     straggler: plan.straggler.filter(|_| probe.late_starts),
                     ..*plan
                 };
-                let run = run_under(caller, &args, exercise, &plan, seed, method, stop)
+                let held = probe.held(seed.wrapping_mul(round as u64 + 11));
+                let run = run_under(caller, &args, exercise, &plan, seed, method, held, stop)
                     .map_err(called)?;
                 // A call is never the run as it is: how long main outlasts its workers is
                 // measured in the program's own run (`check_once`).
@@ -221,7 +222,7 @@ fn check_once(
     method: Option<&'static str>,
     stop: &Arc<AtomicBool>,
 ) -> Result<(), Problem> {
-    let run = run_under(binary, &[], exercise, plan, seed, method, stop)?;
+    let run = run_under(binary, &[], exercise, plan, seed, method, None, stop)?;
     // How long main outlasts its workers is measured in the run as it is (the first plan).
     let seen = Seen {
         run: &run,
@@ -258,6 +259,7 @@ fn run_under(
     plan: &Plan,
     seed: u64,
     method: Option<&'static str>,
+    held: Option<String>,
     stop: &Arc<AtomicBool>,
 ) -> Result<harness::Run, Problem> {
     let mut example = harness::Example::new(binary)
@@ -273,6 +275,9 @@ fn run_under(
     }
     if let Some(method) = method {
         example = example.env("TUTORIAL_START_METHOD", method);
+    }
+    if let Some(held) = held {
+        example = example.env("TUTORIAL_HOLD", held);
     }
     let busy = plan.busy_cores.then(harness::BusyCores::start);
     let (run, ending) = example.spawn().finish();

@@ -6,6 +6,7 @@
 //! | variable | values | effect |
 //! |---|---|---|
 //! | `TUTORIAL_STRAGGLER` | `first:<ms>` or `rest:<ms>` | a worker waits `<ms>` before it starts its work: with `first`, only the first thread of each process (the one whose name ends in 0, as `worker 0`; among threads without a number, the first to print) and the first child process started; with `rest`, every other one |
+//! | `TUTORIAL_HOLD` | `<ms>:<line>` | the thread about to print exactly `<line>` waits `<ms>` first: a signal comes later than the arguments let anyone work out (a worker that sleeps in place of waiting for "main: go" goes before it) |
 //! | `TUTORIAL_JITTER` | a seed, a whole number | short pauses, reproducible from the seed, at every printed line (up to 3 ms) and at about one shared-memory read or write or proxy call in 256 (up to 0.2 ms) |
 //!
 //! A checker's own code can also stop the threads at random moments, locks included:
@@ -29,6 +30,8 @@ use std::time::Duration;
 pub const STRAGGLER_VAR: &str = "TUTORIAL_STRAGGLER";
 /// A seed for short reproducible pauses.
 pub const JITTER_VAR: &str = "TUTORIAL_JITTER";
+/// `<ms>:<line>`: a line held back before it is printed.
+pub const HOLD_VAR: &str = "TUTORIAL_HOLD";
 
 /// Which workers start late.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,10 +118,33 @@ pub fn parse_jitter(raw: Option<&OsStr>) -> Result<Option<u64>, ConfigError> {
         })
 }
 
+/// Parses a `TUTORIAL_HOLD` value, `<ms>:<line>`; `None` (unset) means no line is held.
+///
+/// ```
+/// use std::ffi::OsStr;
+/// use std::time::Duration;
+/// let held = common::perturb::parse_hold(Some(OsStr::new("700:main: go")));
+/// assert_eq!(held, Ok(Some((Duration::from_millis(700), "main: go".to_owned()))));
+/// assert!(common::perturb::parse_hold(Some(OsStr::new("soon:main: go"))).is_err());
+/// ```
+pub fn parse_hold(raw: Option<&OsStr>) -> Result<Option<(Duration, String)>, ConfigError> {
+    let Some(raw) = raw else { return Ok(None) };
+    raw.to_str()
+        .and_then(|s| s.split_once(':'))
+        .and_then(|(ms, line)| Some((ms.parse().ok().filter(|ms| *ms <= 60_000)?, line)))
+        .map(|(ms, line)| Some((Duration::from_millis(ms), line.to_owned())))
+        .ok_or_else(|| ConfigError {
+            var: HOLD_VAR,
+            value: raw.to_string_lossy().into_owned(),
+            expected: "expected <ms>:<line>, with <ms> from 0 to 60000".to_owned(),
+        })
+}
+
 #[derive(Debug)]
 struct Settings {
     straggler: Option<Straggler>,
     jitter: Option<u64>,
+    hold: Option<(Duration, String)>,
 }
 
 /// Reads the settings now, if not yet read: `Process::start` does so before `fork`, so that no
@@ -135,6 +161,7 @@ fn settings() -> &'static Settings {
                 Ok(Settings {
                     straggler,
                     jitter: parse_jitter(std::env::var_os(JITTER_VAR).as_deref())?,
+                    hold: parse_hold(std::env::var_os(HOLD_VAR).as_deref())?,
                 })
             });
         parsed.unwrap_or_else(|error| {
@@ -152,10 +179,16 @@ thread_local! {
     static RANDOM: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Called before every printed line: a thread other than `main` that prints for the first time
-/// is a worker starting, and waits if it is a straggler; then the line's jitter.
-pub(crate) fn before_line() {
+/// Called before every printed line (`msg`, without its prefix): a thread other than `main` that
+/// prints for the first time is a worker starting, and waits if it is a straggler; a held line
+/// waits; then the line's jitter.
+pub(crate) fn before_line(msg: &str) {
     let settings = settings();
+    if let Some((late, line)) = &settings.hold
+        && line == msg
+    {
+        std::thread::sleep(*late);
+    }
     if let Some(straggler) = settings.straggler
         && !SEEN.replace(true)
         && std::thread::current().name() != Some("main")

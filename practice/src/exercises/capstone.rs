@@ -150,6 +150,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: count_words_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         _ => return None,

@@ -84,6 +84,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: greet_in_a_child_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         _ => return None,

@@ -138,6 +138,10 @@ pub struct Probe {
     /// property needs a short value and another a long one (a short preparation catches a
     /// fixed sleep, a long one a poll), each call gets one, every check.
     pub second_call: &'static [(usize, (u64, u64))],
+    /// A line the calls hold back before it is printed (`TUTORIAL_HOLD`), by a time drawn from
+    /// the range in ms: a signal then comes later than the arguments let the learner's code work
+    /// out, so a sleep computed from them in place of waiting goes too early.
+    pub hold: Option<(&'static str, (u64, u64))>,
 }
 
 impl Probe {
@@ -150,6 +154,12 @@ impl Probe {
             format!("({})", each.join(", "))
         };
         [pairs(0), pairs(1)]
+    }
+
+    /// The `TUTORIAL_HOLD` value for a call, its time picked by `random`, if the call holds a line.
+    pub fn held(&self, mut random: u64) -> Option<String> {
+        let (line, (low, high)) = self.hold?;
+        Some(format!("{}:{line}", pick(&mut random, low, high)))
     }
 
     /// The function's name.

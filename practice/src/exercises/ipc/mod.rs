@@ -21,6 +21,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: record_pids_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "drain-the-queue" => (
@@ -36,6 +37,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: drain_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "the-end-marker" => (
@@ -49,6 +51,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: square_over_a_pipe_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "each-its-own-slice" => (
@@ -62,6 +65,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: fill_in_slices_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         _ => return None,

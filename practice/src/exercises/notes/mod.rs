@@ -27,6 +27,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: count_together_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "end-the-consumer" => (
@@ -40,6 +41,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: produce_and_consume_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "send-num-back" => (
@@ -56,6 +58,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: send_num_back_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "daemon-child" => (daemon_child, None),
@@ -70,6 +73,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: map_in_the_pool_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "ping-pong" => (
@@ -83,6 +87,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: ping_pong_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "count-in-four-processes" => (
@@ -95,6 +100,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: count_in_processes_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "two-locks" => (
@@ -112,6 +118,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: two_locks_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "dining-philosophers" => (
@@ -125,6 +132,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: dining_philosophers_call,
                 late_starts: false,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "producer-and-consumer" => (
@@ -139,6 +147,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: consume_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         _ => return None,

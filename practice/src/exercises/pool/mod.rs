@@ -28,6 +28,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: collect_in_time_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "as-they-come" => (
@@ -41,6 +42,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: print_as_they_come_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "keep-the-other-results" => (
@@ -62,6 +64,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: each_on_its_own_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "fresh-workers" => (
@@ -79,6 +82,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: with_fresh_workers_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "pairs-with-starmap" => (
@@ -95,6 +99,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: products_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         _ => return None,

@@ -27,6 +27,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: sum_in_threads_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "mutex-not-refcell" => (
@@ -43,6 +44,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: log_from_threads_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "keep-a-copy" => (
@@ -56,6 +58,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: start_worker_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "return-what-you-own" => (
@@ -69,6 +72,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: shout_all_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "an-atomic-global" => (
@@ -82,6 +86,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: count_visits_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         _ => return None,

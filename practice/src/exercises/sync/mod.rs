@@ -30,6 +30,9 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 late_starts: false,
                 // The second call prepares long: a worker that polls wakes once a look.
                 second_call: &[(1, (1_500, 2_500))],
+                // "main: go" comes 0.2 to 1.2 s after the preparation the arguments name: a
+                // worker that sleeps the preparation (and a little more) goes before it.
+                hold: Some(("main: go", (200, 1_200))),
             }),
         ),
         "two-at-a-time" => (
@@ -48,6 +51,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // plans' 0.3 s.
                 late_starts: false,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "wait-in-a-loop" => (
@@ -68,6 +72,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: consume_call,
                 late_starts: true,
                 second_call: &[(1, (6, 10)), (2, (0, 0)), (3, (40, 80))],
+                hold: None,
             }),
         ),
         "line-up-the-phases" => (
@@ -81,6 +86,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: in_phases_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "wait-for-the-tasks" => (
@@ -94,6 +100,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: two_rounds_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "hold-the-lock" => (
@@ -110,6 +117,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: add_under_a_lock_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "as-completed" => (
@@ -124,6 +132,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: submit_all_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         "gather-on-one-thread" => (
@@ -138,6 +147,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: gather_waits_call,
                 late_starts: true,
                 second_call: &[],
+                hold: None,
             }),
         ),
         _ => return None,

@@ -124,8 +124,9 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                     ..*plan
                 };
                 let held = probe.held(seed.wrapping_mul(round as u64 + 11));
-                let run = run_under(caller, &args, exercise, &plan, seed, method, held, stop)
-                    .map_err(called)?;
+                let settings = Settings { seed, method, held };
+                let run =
+                    run_under(caller, &args, exercise, &plan, &settings, stop).map_err(called)?;
                 // A call is never the run as it is: how long main outlasts its workers is
                 // measured in the program's own run (`check_once`).
                 let seen = Seen {
@@ -222,7 +223,12 @@ fn check_once(
     method: Option<&'static str>,
     stop: &Arc<AtomicBool>,
 ) -> Result<(), Problem> {
-    let run = run_under(binary, &[], exercise, plan, seed, method, None, stop)?;
+    let settings = Settings {
+        seed,
+        method,
+        held: None,
+    };
+    let run = run_under(binary, &[], exercise, plan, &settings, stop)?;
     // How long main outlasts its workers is measured in the run as it is (the first plan).
     let seen = Seen {
         run: &run,
@@ -251,15 +257,21 @@ fn explained(problem: Problem, run: &harness::Run) -> Problem {
         })
 }
 
+/// What a run is given beside its plan: the seed of its jitter, the start method of its
+/// children, and a line it holds back (`TUTORIAL_HOLD`).
+struct Settings {
+    seed: u64,
+    method: Option<&'static str>,
+    held: Option<String>,
+}
+
 /// Runs `binary` with `args` under `plan`; the run, if it ended by itself with status 0.
 fn run_under(
     binary: &Path,
     args: &[String],
     exercise: &Exercise,
     plan: &Plan,
-    seed: u64,
-    method: Option<&'static str>,
-    held: Option<String>,
+    settings: &Settings,
     stop: &Arc<AtomicBool>,
 ) -> Result<harness::Run, Problem> {
     let mut example = harness::Example::new(binary)
@@ -271,12 +283,12 @@ fn run_under(
         example = example.env("TUTORIAL_STRAGGLER", straggler);
     }
     if plan.jitter {
-        example = example.env("TUTORIAL_JITTER", seed.to_string());
+        example = example.env("TUTORIAL_JITTER", settings.seed.to_string());
     }
-    if let Some(method) = method {
+    if let Some(method) = settings.method {
         example = example.env("TUTORIAL_START_METHOD", method);
     }
-    if let Some(held) = held {
+    if let Some(held) = &settings.held {
         example = example.env("TUTORIAL_HOLD", held);
     }
     let busy = plan.busy_cores.then(harness::BusyCores::start);
@@ -307,7 +319,7 @@ fn run_under(
     }
     if !run.status.success() {
         if let Some(panic) = diagnose::panic(&run) {
-            return Err(match method {
+            return Err(match settings.method {
                 Some(method @ ("spawn" | "forkserver")) => afresh(method, panic),
                 _ => panic,
             });

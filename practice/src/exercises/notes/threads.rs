@@ -72,6 +72,16 @@ pub(super) fn join_the_threads(run: &Seen) -> Result<(), Problem> {
         |thread| thread.starts_with("thread "),
         ["다섯 스레드", "five threads"],
     )?;
+    // Joining five threads sleeps main about 3 to 6 times; looking at them every 10 ms sleeps
+    // it 15 times in the run as it is, and over 100 when the first starts late.
+    main_slept(
+        run,
+        12,
+        [
+            "join으로 기다리세요. 스레드가 끝날 때까지 잠들었다가 끝나면 깨어납니다.",
+            "Wait with join: it sleeps until the thread ends, and wakes when it does.",
+        ],
+    )?;
     ended_with_its_workers(run)
 }
 

@@ -177,6 +177,7 @@ mod tests {
             kind: Kind::ThreadStart,
             exitcode: None,
             shared: None,
+            unlocked: None,
             child: None,
             daemon: None,
             usage: None,

@@ -175,6 +175,8 @@ fn settings() -> &'static Settings {
 static THREADS_SEEN: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
+    /// How many shared `Lock`s this thread holds.
+    static LOCKS_HELD: Cell<u32> = const { Cell::new(0) };
     static SEEN: Cell<bool> = const { Cell::new(false) };
     static RANDOM: Cell<u64> = const { Cell::new(0) };
 }
@@ -218,6 +220,7 @@ fn number(name: &str) -> Option<usize> {
 pub(crate) fn child_starts(ordinal: usize) {
     THREADS_SEEN.store(0, Ordering::Relaxed);
     SHARED_ACCESSES.store(0, Ordering::Relaxed);
+    UNLOCKED_WRITES.store(0, Ordering::Relaxed);
     if let Some(straggler) = settings().straggler {
         std::thread::sleep(straggler.delay(ordinal));
     }
@@ -229,6 +232,34 @@ static SHARED_ACCESSES: AtomicU64 = AtomicU64::new(0);
 /// How many times this process read or wrote a shared `Value` or `Array`, or called a proxy.
 pub(crate) fn shared_accesses() -> u64 {
     SHARED_ACCESSES.load(Ordering::Relaxed)
+}
+
+/// Writes of shared memory by this process made while its thread held no shared `Lock` (since
+/// it started, for a child).
+static UNLOCKED_WRITES: AtomicU64 = AtomicU64::new(0);
+
+/// How many times this process wrote a shared `Value` or `Array` holding no shared `Lock`.
+pub(crate) fn unlocked_writes() -> u64 {
+    UNLOCKED_WRITES.load(Ordering::Relaxed)
+}
+
+/// Called as this thread takes (`true`) or gives back (`false`) a shared `Lock`.
+pub(crate) fn lock_held(taken: bool) {
+    LOCKS_HELD.with(|held| {
+        held.set(if taken {
+            held.get() + 1
+        } else {
+            held.get().saturating_sub(1)
+        })
+    });
+}
+
+/// Called at a write of shared memory (not an atomic add): counts it if this thread holds no
+/// shared `Lock`, so that the checker sees whether a child's read-then-write was locked.
+pub(crate) fn shared_write() {
+    if LOCKS_HELD.with(Cell::get) == 0 {
+        UNLOCKED_WRITES.fetch_add(1, Ordering::Relaxed);
+    }
 }
 
 /// Called at a shared-memory read or write, and at a proxy's call: counts it; and about one in

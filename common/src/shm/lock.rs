@@ -66,12 +66,14 @@ impl Lock {
                 futex(state, libc::FUTEX_WAIT, 2);
             }
         }
+        crate::perturb::lock_held(true);
         LockGuard { lock: self }
     }
 }
 
 impl Drop for LockGuard<'_> {
     fn drop(&mut self) {
+        crate::perturb::lock_held(false);
         let state = self.lock.state.atomic(0);
         if state.swap(0, Ordering::Release) == 2 {
             futex(state, libc::FUTEX_WAKE, 1);

@@ -116,6 +116,7 @@ impl<T: Shared> Value<T> {
     /// Python's `v.value = x`.
     pub fn set(&self, value: T) {
         crate::perturb::shared_access();
+        crate::perturb::shared_write();
         T::store(self.segment.atomic(0), value);
     }
 }

@@ -16,7 +16,7 @@
 //! Every function here that may write an event takes the output lock: call it before taking the
 //! lock yourself (as `say` does), never while holding it.
 
-use super::{Kind, Usage, write, write_counted, write_with};
+use super::{Kind, Usage, write, write_with};
 use crate::exit::{self, Step};
 use crate::identity;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -127,16 +127,20 @@ pub(crate) fn child_started(how: crate::config::StartMethod) {
 }
 
 /// A child's own `process_exit`, as it returns from its target with `code`, with how many times
-/// it read or wrote shared memory.
+/// it read or wrote shared memory, and wrote it holding no shared lock.
 pub(crate) fn child_exited(code: i32) {
     if let Some(thread) = thread() {
-        write_counted(
+        let msg = format!("exit code {code}");
+        write_with(
             &identity::current_process(),
             &thread,
             Kind::ProcessExit,
-            &format!("exit code {code}"),
-            Some(code),
-            Some(crate::perturb::shared_accesses()),
+            &msg,
+            |event| {
+                event.exitcode = Some(code);
+                event.shared = Some(crate::perturb::shared_accesses());
+                event.unlocked = Some(crate::perturb::unlocked_writes());
+            },
         );
     }
 }

@@ -87,6 +87,10 @@ pub struct Event {
     /// parent, did the work).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared: Option<u64>,
+    /// For a child's own `process_exit`: how many times it wrote a shared `Value` holding no
+    /// shared `Lock` (the checker's proof that a read-then-write was not locked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unlocked: Option<u64>,
     /// For `child_started` and `signal`: the child's PID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub child: Option<u32>,
@@ -251,6 +255,7 @@ fn stamped(
         kind,
         exitcode,
         shared,
+        unlocked: None,
         child: None,
         daemon: None,
         usage: None,
@@ -329,6 +334,7 @@ mod tests {
             kind: Kind::Say,
             exitcode: None,
             shared: None,
+            unlocked: None,
             child: None,
             daemon: None,
             usage: None,
@@ -364,6 +370,7 @@ mod tests {
             kind: Kind::Say,
             exitcode: None,
             shared: None,
+            unlocked: None,
             child: None,
             daemon: None,
             usage: None,

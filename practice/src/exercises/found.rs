@@ -193,6 +193,7 @@ mod tests {
             kind: Kind::Say,
             exitcode: None,
             shared: None,
+            unlocked: None,
             child: None,
             daemon: None,
             usage: None,

@@ -52,7 +52,30 @@ pub(super) fn count_in_processes_call(run: &Seen, args: &[String]) -> Result<(),
             "add to a shared value, holding `get_lock()` across the read and the write.",
         ));
     }
-    children_added(run, n[0] as usize, n[1] as u64)
+    children_added(run, n[0] as usize, n[1] as u64)?;
+    children_locked(run)
+}
+
+/// No child of main wrote the shared value without holding its lock (the `unlocked` count its
+/// `process_exit` carries): a read-then-write is right only under the lock, whatever total a run
+/// happens to give (children run one after another give the right total with no lock at all).
+pub(super) fn children_locked(run: &Run) -> Result<(), Problem> {
+    let unlocked = (run.events_of_kind(Kind::ProcessExit).into_iter())
+        .find(|e| e.ppid == run.pid && e.unlocked.is_some_and(|n| n > 0));
+    if let Some(child) = unlocked {
+        let n = child.unlocked.unwrap_or(0);
+        return Err(Problem::new(
+            format!(
+                "자식 프로세스 '{}'(pid {})가 잠금을 잡지 않은 채 공유 값을 {n}번 썼습니다. 합이 맞았더라도 자식들이 차례로 돌았기 때문일 뿐입니다. 읽고 쓰는 동안 `get_lock()`을 잡으세요(또는 한 번에 더하는 `fetch_add`를 쓰세요).",
+                child.process, child.pid
+            ),
+            format!(
+                "child process '{}' (pid {}) wrote the shared value {n} times without holding its lock. If the total came out right, it is only because the children ran one after another: hold `get_lock()` across the read and the write (or add in one step with `fetch_add`).",
+                child.process, child.pid
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The shared-memory reads and writes of each child of main that ended normally, from its own
@@ -180,6 +203,7 @@ pub(super) fn count_in_four_processes(run: &Seen) -> Result<(), Problem> {
     match run.stdout.iter().find_map(|l| l.strip_prefix("total: ")) {
         Some("400000") if children >= 4 => {
             children_added(run, 4, 100_000)?;
+            children_locked(run)?;
             ended_with_its_workers(run)
         }
         Some("400000") => Err(Problem::new(

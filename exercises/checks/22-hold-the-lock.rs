@@ -13,16 +13,26 @@ mod learner;
 
 mod adders;
 
-use std::sync::Mutex;
+use std::sync::{Mutex, TryLockError};
+
+/// 검사기의 카운터. `add_one`이 잠금이 비어 있는지 볼 수 있도록 전역에 둠.
+/// The checker's counter, a global so that `add_one` can see whether its lock is free.
+static COUNTER: Mutex<u64> = Mutex::new(0);
 
 fn add_one(n: u64) -> u64 {
+    // 더하기는 카운터의 잠금을 쥔 채로 불려야 함: 잠금이 비어 있으면(잡을 수 있으면) 읽기와
+    // 쓰기 사이에 잠금을 놓은 것.
+    // An addition is made holding the counter's lock: if the lock is free (it can be taken),
+    // the read and the write were split across two guards.
+    if !matches!(COUNTER.try_lock(), Err(TryLockError::WouldBlock)) {
+        adders::unguarded();
+    }
     n + adders::count()
 }
 
 fn main() {
     let args: [u64; 2] = check_protocol::numbers();
-    let counter = Mutex::new(0);
-    learner::add_under_a_lock(&counter, args[0] as usize, args[1], add_one);
-    let total = counter.into_inner().expect("the counter");
+    learner::add_under_a_lock(&COUNTER, args[0] as usize, args[1], add_one);
+    let total = *COUNTER.lock().expect("the counter");
     common::say!("{}", check_protocol::report(adders::found(total)));
 }

@@ -17,6 +17,14 @@ use std::thread::{self, ThreadId};
 static CALLERS: Mutex<Vec<(ThreadId, Arc<AtomicU64>)>> = Mutex::new(Vec::new());
 /// The sum of every value handed out, on every thread.
 static HANDED: AtomicU64 = AtomicU64::new(0);
+/// Calls made while the lock they belong under was free.
+static UNGUARDED: AtomicU64 = AtomicU64::new(0);
+
+/// Counts a call made while the lock it belongs under was free.
+#[allow(dead_code)] // 03's `one` belongs under no lock.
+pub fn unguarded() {
+    UNGUARDED.fetch_add(1, Ordering::Relaxed);
+}
 
 thread_local! {
     static MINE: Arc<AtomicU64> = {
@@ -66,5 +74,6 @@ pub fn found(total: u64) -> Found {
         by_others: others,
         by_caller,
         handed: HANDED.load(Ordering::Relaxed),
+        unguarded: UNGUARDED.load(Ordering::Relaxed),
     }
 }

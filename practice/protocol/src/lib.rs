@@ -48,6 +48,9 @@ pub enum Found {
         by_others: Vec<u64>,
         by_caller: u64,
         handed: u64,
+        /// Calls made while the lock they belong under was free (22's `add_one`, called with
+        /// its counter's `Mutex` unlocked: the addition split across two guards); 0 for 03.
+        unguarded: u64,
     },
     /// Two locks (10): the balances' sum after the transfers, and how many times the checker's
     /// auditor saw the sum wrong in the middle of them.

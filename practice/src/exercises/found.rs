@@ -58,6 +58,24 @@ pub(super) fn added_total(found: &Found) -> Result<(i64, i64), Problem> {
     }
 }
 
+/// Every call of the checker's `function` was made holding the lock it belongs under.
+pub(super) fn added_under_the_lock(found: &Found, function: &str) -> Result<(), Problem> {
+    let Found::Added { unguarded, .. } = found else {
+        return Err(unexpected(found));
+    };
+    if *unguarded > 0 {
+        return Err(Problem::new(
+            format!(
+                "검사기의 `{function}`이 카운터의 잠금이 풀린 채로 {unguarded}번 불렸습니다. 읽을 때 한 번, 쓸 때 한 번 잠그면 그 사이에 다른 스레드가 끼어듭니다(스레드를 차례로 돌려 합이 맞았더라도). 가드 하나를 쥔 채로 읽고, `{function}`을 부르고, 쓰세요."
+            ),
+            format!(
+                "the checker's `{function}` was called {unguarded} times with the counter's lock free. Locking once to read and once to write lets another thread in between (even if running the threads one after another made the total right): hold one guard while you read, call `{function}` and write."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The total is what the checker's `function` handed out, all of it: each call drew its value,
 /// so a total multiplied from the arguments (`threads * times`) is caught, with its own words.
 pub(super) fn added_up(

@@ -22,6 +22,7 @@ pub(super) fn add_under_a_lock_call(run: &Seen, args: &[String]) -> Result<(), P
     let n = numbers(args);
     let found = found(run, args)?;
     added_by_threads(&found, [n[0], n[1]], "add_one")?;
+    added_under_the_lock(&found, "add_one")?;
     added_up(
         added_total(&found)?,
         [n[0], n[1]],

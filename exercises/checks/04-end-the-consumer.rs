@@ -35,7 +35,9 @@ fn produce(q_put: Sender<String>, p: usize) {
             // The first producer rests 1 to 2 s before its last message: a consumer that takes
             // silence for the end (a recv with a time limit) misses it, or waits long after the
             // channel closed.
-            std::thread::sleep(std::time::Duration::from_millis(1_000 + (drawn >> 8) % 1_000));
+            std::thread::sleep(std::time::Duration::from_millis(
+                1_000 + (drawn >> 8) % 1_000,
+            ));
         }
         let message = format!(
             "message {i} from producer {p} #{:016x}",

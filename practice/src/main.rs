@@ -98,8 +98,25 @@ fn find(which: &str) -> Option<&'static Exercise> {
 /// The most checks one `check --times` runs.
 const MOST_TIMES: usize = 20;
 
-const USAGE_KO: &str = "사용법: practice [--lang ko|en] [list | check <번호> [--times <횟수>] | hint <번호> | solution <번호> [--force] | watch]";
-const USAGE: &str = "usage: practice [--lang ko|en] [list | check <n> [--times <k>] | hint <n> | solution <n> [--force] | watch]";
+const USAGE_KO: &str = "사용법: cargo run -p practice -- [--lang ko|en] [list | check <번호> [--times <횟수>] | hint <번호> | solution <번호> [--force] | watch]";
+const USAGE: &str = "usage: cargo run -p practice -- [--lang ko|en] [list | check <n> [--times <k>] | hint <n> | solution <n> [--force] | watch]";
+
+/// The commands, as the usage names them.
+const COMMANDS: [&str; 5] = ["list", "check", "hint", "solution", "watch"];
+
+/// The exercise `which` was most likely meant to be, if one is close: by its number, package or
+/// folder, within a third of the name's letters (at least two) of edits.
+fn closest(which: &str) -> Option<&'static Exercise> {
+    let distance = |e: &&Exercise| {
+        [e.package.to_owned(), e.folder()]
+            .iter()
+            .map(|name| strsim::levenshtein(which, name))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let best = exercises().iter().min_by_key(distance)?;
+    (distance(&best) <= (which.chars().count() / 3).max(2)).then_some(best)
+}
 
 fn main() -> ExitCode {
     if let Some(code) = no_unsafe::wrap_rustc() {
@@ -146,12 +163,19 @@ fn main() -> ExitCode {
     let exercise = |which: &str| {
         find(which).ok_or_else(|| {
             let (first, last) = (exercises()[0].id, exercises()[exercises().len() - 1].id);
+            let [meant_ko, meant_en] = match closest(which) {
+                Some(e) => [
+                    format!(". {} {}을 말한 건가요?", e.id, e.package),
+                    format!("; did you mean {} {}?", e.id, e.package),
+                ],
+                None => [String::new(), String::new()],
+            };
             lang.pick([
                 &format!(
-                    "error: 연습 {} 없습니다 ({first}부터 {last}까지 있습니다)",
+                    "error: 연습 {} 없습니다 ({first}부터 {last}까지 있습니다){meant_ko}",
                     korean::with(&format!("{which:?}"), korean::Josa::IGa)
                 ),
-                &format!("error: no exercise {which:?} (there are {first} to {last})"),
+                &format!("error: no exercise {which:?} (there are {first} to {last}){meant_en}"),
             ])
             .to_owned()
         })
@@ -183,6 +207,22 @@ fn main() -> ExitCode {
         ["watch"] => watch::watch(&root, lang)
             .map(|()| ExitCode::SUCCESS)
             .map_err(|e| format!("error: cannot watch {}: {e}", root.display())),
+        ["--help" | "-h" | "help"] => {
+            println!("{}", lang.pick([USAGE_KO, USAGE]));
+            Ok(ExitCode::SUCCESS)
+        }
+        [word, ..] if !COMMANDS.contains(word) => Err(lang
+            .pick([
+                &format!(
+                    "error: 없는 명령입니다: {word:?} ({} 가운데 하나). {USAGE_KO}",
+                    COMMANDS.join(", ")
+                ),
+                &format!(
+                    "error: no command {word:?} (one of {}). {USAGE}",
+                    COMMANDS.join(", ")
+                ),
+            ])
+            .to_owned()),
         _ => Err(lang.pick([USAGE_KO, USAGE]).to_owned()),
     };
     outcome.unwrap_or_else(|message| {

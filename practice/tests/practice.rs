@@ -728,12 +728,30 @@ fn bad_input_is_one_line_and_exit_2() {
         ),
         (
             &["frobnicate"][..],
-            "usage: practice [--lang ko|en] [list | check <n> [--times <k>] | hint <n> | solution <n> [--force] | watch]\n",
+            "error: no command \"frobnicate\" (one of list, check, hint, solution, watch). usage: cargo run -p practice -- [--lang ko|en] [list | check <n> [--times <k>] | hint <n> | solution <n> [--force] | watch]\n",
+        ),
+        (
+            &["check"][..],
+            "usage: cargo run -p practice -- [--lang ko|en] [list | check <n> [--times <k>] | hint <n> | solution <n> [--force] | watch]\n",
+        ),
+        (
+            &["check", "join-the-thread"][..],
+            "error: no exercise \"join-the-thread\" (there are 01 to 36); did you mean 01 join-the-threads?\n",
         ),
     ] {
         let output = exercises.practice(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert_eq!(String::from_utf8_lossy(&output.stderr), message, "{args:?}");
+    }
+    // Help is asked for, not a mistake: the usage, as the learner types it, and 0.
+    for help in ["--help", "-h", "help"] {
+        let output = exercises.practice(&[help]);
+        assert_eq!(output.status.code(), Some(0), "{help}");
+        assert!(
+            stdout(&output).starts_with("usage: cargo run -p practice -- "),
+            "{}",
+            stdout(&output)
+        );
     }
     let output = Command::new(PRACTICE)
         .args(["--lang", "fr"])

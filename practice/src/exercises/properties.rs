@@ -99,6 +99,65 @@ pub(super) fn daemon_ended_by_the_exit(run: &Seen, name: &str) -> Result<(), Pro
     Ok(())
 }
 
+/// The most processes whose name starts with `prefix` that were alive at one moment: each from
+/// its first event to its `process_exit` (or the run's last event).
+pub(super) fn most_processes_at_once(run: &Seen, prefix: &str) -> usize {
+    let last = run.events.iter().map(|e| e.t_ns).max().unwrap_or(0);
+    let mut pids: Vec<u32> = (run.events.iter())
+        .filter(|e| e.process.starts_with(prefix))
+        .map(|e| e.pid)
+        .collect();
+    pids.sort_unstable();
+    pids.dedup();
+    let spans: Vec<(u64, u64)> = (pids.iter())
+        .map(|&pid| {
+            let of_it = || run.events.iter().filter(move |e| e.pid == pid);
+            let born = of_it().map(|e| e.t_ns).min().unwrap_or(0);
+            let died = of_it()
+                .find(|e| e.kind == Kind::ProcessExit)
+                .map_or(last, |e| e.t_ns);
+            (born, died)
+        })
+        .collect();
+    most_at_once(&spans)
+}
+
+/// The most of the checker's tasks that ran at one moment, each from its "task x starts" line to
+/// its "task x ends" line (both printed by the task, wherever it ran).
+pub(super) fn most_tasks_at_once(run: &Seen) -> usize {
+    let says = run.events_of_kind(Kind::Say);
+    let spans: Vec<(u64, u64)> = (says.iter())
+        .filter_map(|start| {
+            let task = start.msg.strip_prefix("task ")?.strip_suffix(" starts")?;
+            let ends = format!("task {task} ends");
+            let end = says.iter().find(|e| e.msg == ends && e.pid == start.pid)?;
+            Some((start.t_ns, end.t_ns))
+        })
+        .collect();
+    most_at_once(&spans)
+}
+
+/// At least two of the checker's tasks ran at the same time in the pool: its workers took them
+/// side by side, not one after another (`apply` in a loop, a pool call per item). The task that
+/// starts first waits up to 5 s for another to start (`exercises/checks/meet.rs`), so that workers
+/// that come up late (spawned one by one, or held back by a plan's straggler) still meet it.
+pub(super) fn tasks_overlapped(
+    run: &Seen,
+    [taught_ko, taught_en]: [&str; 2],
+) -> Result<(), Problem> {
+    if most_tasks_at_once(run) >= 2 {
+        return Ok(());
+    }
+    Err(Problem::new(
+        format!(
+            "검사기의 일이 한 번도 동시에 돌지 않았습니다. 풀에 일을 하나씩 맡기고 끝나기를 기다렸다가 다음 것을 맡기면(반복문 안의 apply) 작업 프로세스가 여럿이어도 차례로 하나씩 돕니다. {taught_ko}"
+        ),
+        format!(
+            "the checker's tasks never ran at the same time. Handing the pool one task and waiting for it before the next (apply in a loop) runs them one by one, however many workers there are: {taught_en}"
+        ),
+    ))
+}
+
 /// How many times a thread that waits for one signal may go to sleep of its own accord: the wait
 /// itself, the output lock and a jittered line add a few (a waiter on an `Event` shows 1 to 3).
 /// A thread that polls (a flag and a short sleep, in a loop) sleeps once a look: for the 1.2 s
@@ -186,9 +245,16 @@ pub(super) fn slept_through(
 /// The main thread slept while it waited: at most `most_sleeps` times asleep, neither preempted
 /// nor burning CPU as a spinner is, from the usage its process's `process_exit` carries (main's
 /// thread ends with its process).
-pub(super) fn main_slept(
+pub(super) fn main_slept(run: &Seen, most_sleeps: u64, tool: [&str; 2]) -> Result<(), Problem> {
+    main_slept_at_most(run, most_sleeps, 0, tool)
+}
+
+/// [`main_slept`], allowing `per_second` more sleeps for each second main lived: where what
+/// main waits with looks on its own (the pool's wait looks at its workers every 100 ms).
+pub(super) fn main_slept_at_most(
     run: &Seen,
     most_sleeps: u64,
+    per_second: u64,
     [tool_ko, tool_en]: [&str; 2],
 ) -> Result<(), Problem> {
     let exit = (run.events_of_kind(Kind::ProcessExit).into_iter())
@@ -198,7 +264,9 @@ pub(super) fn main_slept(
     };
     // From the moment the checker started the program.
     let born = (run.ended_ns).saturating_sub(run.elapsed.as_nanos() as u64);
-    let lived = format!("{:.2}", exit.t_ns.saturating_sub(born) as f64 / 1e9);
+    let lived_ns = exit.t_ns.saturating_sub(born);
+    let lived = format!("{:.2}", lived_ns as f64 / 1e9);
+    let most_sleeps = most_sleeps + per_second * lived_ns.div_ceil(1_000_000_000);
     if usage.switches > most_sleeps {
         return Err(Problem::new(
             format!(

@@ -62,6 +62,12 @@ pub fn watch(root: &Path, lang: Lang) -> Result<(), String> {
         let current = &all[at];
         show_header(root, current, &done, lang, terminal);
         if check_one(root, current, lang, 1, Shown::InWatch) == ExitCode::SUCCESS {
+            if terminal {
+                // The header's counts, as they are now that this one passed: its first line
+                // rewritten in place (the cursor saved and restored around it).
+                let line = header_line(current, &passed(root), lang);
+                print!("\x1b7\x1b[H\x1b[2K{line}\x1b8");
+            }
             pause::after_pass(&received, lang, terminal);
             // On to the next one not passed, after this one (or before it, if none is after).
             let done = passed(root);
@@ -80,20 +86,25 @@ pub fn watch(root: &Path, lang: Lang) -> Result<(), String> {
     }
 }
 
-fn show_header(root: &Path, current: &Exercise, passed: &[String], lang: Lang, terminal: bool) {
-    if terminal {
-        print!("\x1b[2J\x1b[H");
-    }
+/// The header's first line: the exercise, and how many have passed, in all and in its chapter.
+fn header_line(current: &Exercise, passed: &[String], lang: Lang) -> String {
     let progress = screen::progress(passed.len(), exercises().len());
     let chapter = screen::chapter_progress(current, passed);
-    println!(
+    format!(
         "{} {} {} ({}; {})",
         lang.pick(["확인 중:", "checking"]),
         current.id,
         current.package,
         lang.pick(progress.each_ref().map(String::as_str)),
         lang.pick(chapter.each_ref().map(String::as_str))
-    );
+    )
+}
+
+fn show_header(root: &Path, current: &Exercise, passed: &[String], lang: Lang, terminal: bool) {
+    if terminal {
+        print!("\x1b[2J\x1b[H");
+    }
+    println!("{}", header_line(current, passed, lang));
     println!(
         "{} {}",
         lang.pick(["고칠 파일:", "the file to edit:"]),

@@ -21,6 +21,13 @@ pub(super) fn map_in_the_pool_call(run: &Seen, args: &[String]) -> Result<(), Pr
             ));
         }
     }
+    tasks_overlapped(
+        run,
+        [
+            "`pool.map`에 항목을 한꺼번에 넘기세요. 풀이 작업 프로세스에 나눠 맡깁니다.",
+            "hand `pool.map` all the items at once, and the pool shares them out among its workers.",
+        ],
+    )?;
     let want: Vec<i64> = (1..=n[0]).map(|x| x * n[1] + 1).collect();
     returned(
         run,

@@ -62,6 +62,18 @@ pub(super) fn results_in_time(run: &Seen) -> Result<(), Problem> {
 
 pub(super) fn collect_in_time_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
+    // One timed get per result: main sleeps a few times a result, and the pool looks at its
+    // workers every 100 ms while main waits (13 to 15 sleeps a second, all told). Short gets
+    // again and again (every 10 ms) wake main a hundred times a second.
+    main_slept_at_most(
+        run,
+        20,
+        20,
+        [
+            "결과마다 시간 제한을 준 get 한 번으로 기다리세요(get(timeout)).",
+            "wait for each result with one get with a time limit (get(timeout)).",
+        ],
+    )?;
     let xs: Vec<u64> = (1..=n[0] as u64).map(|i| i * 2).collect();
     let stuck = xs[n[1] as usize];
     let done: Vec<(u64, u64)> = xs
@@ -115,6 +127,13 @@ pub(super) fn print_as_they_come_call(run: &Seen, args: &[String]) -> Result<(),
     for x in &xs {
         ran_in_a_worker(run, *x)?;
     }
+    tasks_overlapped(
+        run,
+        [
+            "`pool.imap`에 일을 한꺼번에 넘기고, 결과가 오는 대로 찍으세요.",
+            "hand `pool.imap` all the tasks at once, and print each result as it comes.",
+        ],
+    )?;
     let last = xs[xs.len() - 1];
     let finished = format!("work {last} in ");
     let last_done = run

@@ -31,8 +31,26 @@ pub(super) fn retired_in_time(run: &Run, most: usize) -> Result<(), Problem> {
     Ok(())
 }
 
+/// The pool keeps its two workers: never more alive at once (a worker retires and a fresh one
+/// takes its place), rather than a worker for every task, none of which ever needs to retire.
+fn two_workers_at_a_time(run: &Seen) -> Result<(), Problem> {
+    let most = most_processes_at_once(run, "ForkPoolWorker-");
+    if most > 2 {
+        return Err(Problem::new(
+            format!(
+                "풀의 작업 프로세스가 한때 {most}개 살아 있었습니다. 작업 프로세스는 둘이어야 합니다. 일마다 작업 프로세스를 두면 물러날 일이 없습니다. 둘을 두고, 정한 수만큼 일한 작업 프로세스가 물러나고 새것이 자리를 잇게 하세요(maxtasksperchild)."
+            ),
+            format!(
+                "{most} pool workers were alive at one time; there must be two. A worker for every task never has to retire: keep two, and let a worker that did its tasks retire for a fresh one (maxtasksperchild)."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 pub(super) fn fresh_workers(run: &Seen) -> Result<(), Problem> {
     retired_in_time(run, 2)?;
+    two_workers_at_a_time(run)?;
     let squares = "squares: [1, 4, 9, 16, 25, 36, 49, 64]";
     line(run, squares).ok_or_else(|| expected(run, squares))?;
     pool_ran(run)
@@ -41,6 +59,7 @@ pub(super) fn fresh_workers(run: &Seen) -> Result<(), Problem> {
 pub(super) fn with_fresh_workers_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     retired_in_time(run, n[1] as usize)?;
+    two_workers_at_a_time(run)?;
     for x in 1..=n[0] {
         let head = format!("(work {x})");
         let by: Vec<&Event> = run
@@ -100,6 +119,13 @@ pub(super) fn products_call(run: &Seen, args: &[String]) -> Result<(), Problem> 
     for a in 1..=n[0] as u64 {
         ran_in_a_worker(run, a)?;
     }
+    tasks_overlapped(
+        run,
+        [
+            "`pool.starmap`에 짝을 한꺼번에 넘기세요. 풀이 작업 프로세스에 나눠 맡깁니다.",
+            "hand `pool.starmap` all the pairs at once, and the pool shares them out among its workers.",
+        ],
+    )?;
     let want: Vec<i64> = (1..=n[0]).map(|a| a * 100 + a + n[1]).collect();
     returned(
         run,

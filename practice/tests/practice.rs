@@ -1271,6 +1271,13 @@ fn watch_in_a_terminal_keeps_a_pass_and_follows_another_file() {
     pane.wait_for("save a change to check again", 180);
     exercises.solve("01-join-the-threads");
     pane.wait_for("✓ 01", 120);
+    // The header counts the pass it shows: rewritten in place as 01 passes.
+    let passed = pane.wait_for("passed 1/36", 30);
+    let header = passed.lines().next().unwrap_or("");
+    assert!(
+        header.contains("checking 01") && header.contains("passed 1/36"),
+        "the header does not count the pass:\n{passed}"
+    );
     let mut counted = Vec::new();
     let next = loop {
         let shown = pane.screen();

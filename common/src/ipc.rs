@@ -125,6 +125,7 @@ impl Connection {
     /// (`bench/notes.md`).
     pub fn recv<T: DeserializeOwned>(&self) -> Result<T, ConnectionError> {
         let bytes = self.from.recv().map_err(closed_or_io)?;
+        crate::perturb::message_received();
         postcard::from_bytes(&bytes).map_err(ConnectionError::Format)
     }
 

@@ -221,6 +221,7 @@ pub(crate) fn child_starts(ordinal: usize) {
     THREADS_SEEN.store(0, Ordering::Relaxed);
     SHARED_ACCESSES.store(0, Ordering::Relaxed);
     UNLOCKED_WRITES.store(0, Ordering::Relaxed);
+    RECEIVED.store(0, Ordering::Relaxed);
     if let Some(straggler) = settings().straggler {
         std::thread::sleep(straggler.delay(ordinal));
     }
@@ -252,6 +253,20 @@ pub(crate) fn lock_held(taken: bool) {
             held.get().saturating_sub(1)
         })
     });
+}
+
+/// Messages this process took off a pipe's `Connection` (since it started, for a child).
+static RECEIVED: AtomicU64 = AtomicU64::new(0);
+
+/// How many messages this process received on a `Connection`.
+pub(crate) fn received() -> u64 {
+    RECEIVED.load(Ordering::Relaxed)
+}
+
+/// Called as a `Connection` hands over a message: the checker's proof that a child read what it
+/// was sent, rather than making up its answers.
+pub(crate) fn message_received() {
+    RECEIVED.fetch_add(1, Ordering::Relaxed);
 }
 
 /// Called at a write of shared memory (not an atomic add): counts it if this thread holds no

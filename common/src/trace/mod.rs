@@ -91,6 +91,10 @@ pub struct Event {
     /// shared `Lock` (the checker's proof that a read-then-write was not locked).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unlocked: Option<u64>,
+    /// For a child's own `process_exit`: how many messages it took off a pipe's `Connection`
+    /// (the checker's proof that it read what it was sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<u64>,
     /// For `child_started` and `signal`: the child's PID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub child: Option<u32>,
@@ -149,7 +153,8 @@ impl Event {
     /// use common::trace::{Event, Kind};
     /// let event = Event {
     ///     t_ns: 1, pid: 2, ppid: 1, process: "MainProcess".into(), thread: "main".into(),
-    ///     msg: "hi".into(), kind: Kind::Say, exitcode: None, shared: None,
+    ///     msg: "hi".into(), kind: Kind::Say, exitcode: None, shared: None, unlocked: None,
+    ///     received: None, child: None, daemon: None, usage: None,
     /// };
     /// assert_eq!(
     ///     event.to_json_line(),
@@ -256,6 +261,7 @@ fn stamped(
         exitcode,
         shared,
         unlocked: None,
+        received: None,
         child: None,
         daemon: None,
         usage: None,
@@ -335,6 +341,7 @@ mod tests {
             exitcode: None,
             shared: None,
             unlocked: None,
+            received: None,
             child: None,
             daemon: None,
             usage: None,
@@ -371,6 +378,7 @@ mod tests {
             exitcode: None,
             shared: None,
             unlocked: None,
+            received: None,
             child: None,
             daemon: None,
             usage: None,

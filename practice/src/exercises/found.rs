@@ -212,6 +212,7 @@ mod tests {
             exitcode: None,
             shared: None,
             unlocked: None,
+            received: None,
             child: None,
             daemon: None,
             usage: None,

@@ -58,7 +58,26 @@ pub(super) fn map_in_the_pool(run: &Seen) -> Result<(), Problem> {
 }
 
 pub(super) fn ping_pong(run: &Seen) -> Result<(), Problem> {
-    rounds_over_the_pipe(run, 5, "")
+    rounds_over_the_pipe(run, 5, "")?;
+    the_child_read_its_pings(run, 5)
+}
+
+/// The child took each ping off the pipe (the count of messages its `process_exit` carries): a
+/// child that prints "child got ping i" from a counter of its own, never reading, is caught.
+fn the_child_read_its_pings(run: &Seen, rounds: u64) -> Result<(), Problem> {
+    let child = (run.events_of_kind(Kind::ProcessExit).into_iter())
+        .find(|e| e.process == "SubProcess" && e.ppid == run.pid && e.received.is_some());
+    match child.and_then(|e| e.received) {
+        Some(got) if got < rounds => Err(Problem::new(
+            format!(
+                "자식 'SubProcess'가 파이프에서 핑을 {rounds}번 받아야 하는데 {got}번 받았습니다. 'child got ping i'는 받은 핑을 찍어야 합니다(스스로 센 번호가 아니라). 자식에서 `recv`로 받으세요."
+            ),
+            format!(
+                "the child 'SubProcess' must take {rounds} pings off the pipe; it took {got}. 'child got ping i' prints the ping it received, not a number it counted itself: receive them in the child with `recv`."
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The checker's call, with its own `answer`: its child prints the number it signs each pong

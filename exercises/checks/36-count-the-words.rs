@@ -3,6 +3,12 @@
 //! checker's check reads too, to know the counts), in a folder it removes afterwards; and with a
 //! `count_file` of its own, the only reader of its files: they hold each word spelled backwards.
 //! Counts made without it are wrong, and where it ran shows in the trace ("counted <path>").
+//! File k takes 0.1 + 0.15 k s to count, so progress shown as files complete comes before the
+//! last file is counted.
+//!
+//! 검사기가 연습 36의 `count_words(paths, count_file)`를 자기 파일과 자기 `count_file`로 부릅니다.
+//! 파일은 단어를 거꾸로 적어 두어 그 함수만 바르게 읽고, 파일 k는 세는 데 0.1 + 0.15k초가 걸리므로,
+//! 파일이 끝나는 대로 알린 진행 상황은 마지막 파일을 다 세기 전에 나옵니다.
 
 #[allow(dead_code)]
 #[path = "../36-count-the-words/src/main.rs"]
@@ -20,6 +26,15 @@ fn count_file(path: String) -> Vec<(String, u64)> {
     for word in text.split_whitespace() {
         *counts.entry(word.chars().rev().collect()).or_insert(0) += 1;
     }
+    // 파일 k는 0.1 + 0.15k초 걸림: 먼저 끝난 파일의 진행 상황은 마지막 파일이 끝나기 적어도
+    // 0.15초 전에 알릴 수 있음.
+    // File k takes 0.1 + 0.15 k s: the first file done can be reported at least 0.15 s before
+    // the last is.
+    let k: u64 = (path.rsplit("file-").next())
+        .and_then(|rest| rest.strip_suffix(".txt"))
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(0);
+    std::thread::sleep(std::time::Duration::from_millis(100 + 150 * k));
     say!("counted {path}");
     counts.into_iter().collect()
 }

@@ -89,12 +89,39 @@ fn count_the_words(run: &Seen) -> Result<(), Problem> {
     ended_with_its_workers(run)
 }
 
+/// The first file's progress was shown before the last file was counted: the checker's files
+/// take 0.15 s longer each, so progress reported as each file completes comes well before the
+/// end; progress sent only after every file was counted (a `map`, then the messages) does not.
+fn progress_as_files_complete(run: &Seen, files: u64) -> Result<(), Problem> {
+    let says = run.events_of_kind(Kind::Say);
+    let first = format!("progress: 1/{files} files");
+    let shown = says.iter().find(|e| e.msg == first).map(|e| e.t_ns);
+    let last = (says.iter())
+        .filter(|e| e.msg.starts_with("counted "))
+        .map(|e| e.t_ns)
+        .max();
+    if let (Some(shown), Some(last)) = (shown, last)
+        && shown > last
+    {
+        return Err(Problem::new(
+            format!(
+                "'{first}'가 모든 파일을 다 센 뒤에야 찍혔습니다. 진행 상황은 일이 끝난 뒤가 아니라, 파일 하나가 끝날 때마다 알려야 합니다(imap_unordered로 결과가 오는 대로)."
+            ),
+            format!(
+                "'{first}' was printed only after every file had been counted. Progress is reported as each file completes, not after all the work (imap_unordered, as the results come)."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn count_words_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let (files, seed) = (n[0] as u64, n[1] as u64);
     let names: Vec<String> = (0..files).map(|f| format!("/file-{f}.txt")).collect();
     counted_in_workers(run, &names)?;
     progress_shown(run, files as usize)?;
+    progress_as_files_complete(run, files)?;
     let got = match found(run, args)? {
         Found::Counts(got) => got,
         other => return Err(unexpected(&other)),

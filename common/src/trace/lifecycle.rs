@@ -52,7 +52,8 @@ fn process_started() {
 }
 
 /// The main process's `process_exit` (a child leaves with `_exit`, which runs no exit sequence),
-/// with its main thread's usage (the exit sequence runs on it). Its exit code is not known there.
+/// with its main thread's usage (the exit sequence runs on it) and its own uses of shared state
+/// (a manager's proxy called by main, as a child's are). Its exit code is not known there.
 fn main_exited() {
     let usage = Usage::of_this_thread();
     write_with(
@@ -60,7 +61,10 @@ fn main_exited() {
         "main",
         Kind::ProcessExit,
         "exit",
-        |event| event.usage = Some(usage),
+        |event| {
+            event.usage = Some(usage);
+            event.shared = Some(crate::perturb::shared_accesses());
+        },
     );
 }
 

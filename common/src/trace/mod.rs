@@ -82,9 +82,9 @@ pub struct Event {
     /// For `process_exit`: Python's exit code (`0`, `1` after a panic, `-N` after signal N).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exitcode: Option<i32>,
-    /// For a child's own `process_exit`: how many times it read or wrote a shared `Value` or
-    /// `Array`, or called a manager's proxy (the exercise checker's proof that the child, not its
-    /// parent, did the work).
+    /// For a process's own `process_exit` (a child's, and the main process's): how many times it
+    /// read or wrote a shared `Value` or `Array`, or called a manager's proxy (the exercise
+    /// checker's proof of who did the work, and that main read what its children wrote).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared: Option<u64>,
     /// For a child's own `process_exit`: how many times it wrote a shared `Value` holding no

@@ -86,11 +86,26 @@ pub(super) fn recorded(run: &Run, children: usize, prefix: &str) -> Result<(), P
 
 pub(super) fn share_a_dict(run: &Seen) -> Result<(), Problem> {
     recorded(run, 3, "")?;
+    main_read_the_dict(run)?;
     ended_with_its_workers(run)
 }
 
 pub(super) fn record_pids_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
-    recorded(run, numbers(args)[0] as usize, "entry ")
+    recorded(run, numbers(args)[0] as usize, "entry ")?;
+    main_read_the_dict(run)
+}
+
+/// Main read the dict through its proxy (the count of proxy calls its own `process_exit`
+/// carries): entries main rebuilt from its own handles' names and PIDs, never reading what the
+/// children wrote, are caught.
+fn main_read_the_dict(run: &Seen) -> Result<(), Problem> {
+    if shared_accesses(run, run.pid) == 0 {
+        return Err(Problem::new(
+            "main이 매니저의 딕셔너리를 한 번도 읽지 않았습니다(프록시를 부른 적이 없음). 자식이 딕셔너리에 쓴 것을 main이 읽어서 찍어야 합니다. 자기 핸들의 이름과 PID로 다시 만들지 마세요(d.items()처럼 읽으세요).",
+            "main never read the manager's dict (it never called the proxy). Main prints what the children wrote into the dict, read from it: do not rebuild it from its own handles' names and PIDs (read it, as d.items() does).",
+        ));
+    }
+    Ok(())
 }
 
 /// Main's child processes named `Process-k`, each with its PID, from the trace.

@@ -175,7 +175,9 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 args: &[(3, 9), (1, 1_000_000)],
                 names: &[["파일", "files"], ["글의 씨앗", "seed of the texts"]],
                 check: count_words_call,
-                late_starts: true,
+                // No late start: a late "progress" thread (the first thread of main, held back
+                // before its first line) would print its first progress after the last file.
+                late_starts: false,
                 second_call: &[],
                 hold: None,
             }),

@@ -13,7 +13,8 @@
 //! `PRACTICE_EXERCISES` points at another copy of the exercises (the tests use it).
 //!
 //! One job a file: this one the command line and the one list; `build.rs` the cargo builds,
-//! `runs.rs` the plans and the runs, `report.rs` a check's outcome, `progress.rs` what passed,
+//! `runs.rs` the plans and the runs, `start_methods.rs` the methods a check takes in turn,
+//! `report.rs` a check's outcome, `progress.rs` what passed,
 //! `screens.rs` list, hint and solution, `watch/` the watch loop and its keys, `screen.rs` paths
 //! and progress as shown, `interrupt.rs` the ends (Ctrl-C, `q`), `no_unsafe.rs` the rustc wrapper,
 //! `diagnose.rs` what a failed run shows, `exercises/` each exercise's check.
@@ -29,6 +30,7 @@ mod report;
 mod runs;
 mod screen;
 mod screens;
+mod start_methods;
 mod watch;
 
 use exercises::{Exercise, Problem};

@@ -4,6 +4,7 @@
 
 use crate::build::Built;
 use crate::exercises::{self, Exercise, Problem, Seen};
+use crate::start_methods::{METHODS, afresh, started_by};
 use crate::{diagnose, korean};
 use std::path::Path;
 use std::sync::Arc;
@@ -63,11 +64,6 @@ const PLANS: &[Plan] = &[
         en: "run 3 (the other workers start 0.3 s late, both cores busy)",
     },
 ];
-
-/// The start methods an exercise with `start_methods` is checked under: every check runs its
-/// plans and calls under all three in turn, from a place the seed draws, so that what works only
-/// under fork (a global set before the pool starts) fails every check, not one in three.
-const METHODS: [&str; 3] = ["fork", "spawn", "forkserver"];
 
 /// Runs and checks the built exercise under every plan, once.
 pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
@@ -140,56 +136,6 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
         }
     }
     side_by_side(jobs)
-}
-
-/// The problem, saying which start method started the run's children, if the check chose one.
-fn started_by(method: Option<&str>, problem: Problem) -> Problem {
-    match method {
-        Some("fork") => Problem {
-            ko: format!("(fork로 시작) {}", problem.ko),
-            en: format!("(started by fork) {}", problem.en),
-            ..problem
-        },
-        Some(method) => Problem {
-            ko: format!(
-                "({} 시작) {}",
-                korean::with(method, korean::Josa::EuroRo),
-                problem.ko
-            ),
-            en: format!("(started by {method}) {}", problem.en),
-            ..problem
-        },
-        None => problem,
-    }
-}
-
-/// A panic under a start method that runs the program afresh: what a fork would have copied
-/// (a global main set before starting the pool or the child) is not there.
-fn afresh(method: &str, panic: Problem) -> Problem {
-    if panic.en.contains("NotSpawnable") {
-        return Problem::new(
-            format!(
-                "{} {} 시작하는 자식에게는 클로저를 넘길 수 없습니다(프로그램을 처음부터 다시 실행하므로). `Process::target(함수, 인자)`로 함수와 인자를 넘기세요.",
-                panic.ko,
-                korean::with(method, korean::Josa::EuroRo)
-            ),
-            format!(
-                "{} A child {method} starts cannot be handed a closure (it runs the program afresh): hand it a function and its arguments with `Process::target(function, args)`.",
-                panic.en
-            ),
-        );
-    }
-    Problem::new(
-        format!(
-            "{} {} 시작한 프로세스는 프로그램을 처음부터 다시 실행한 것이라, main이 미리 전역에 넣어 둔 값을 보지 못합니다. 필요한 것은 인자로 넘기세요.",
-            panic.ko,
-            korean::with(method, korean::Josa::EuroRo)
-        ),
-        format!(
-            "{} A process {method} starts runs the program afresh: it never sees what main put in a global beforehand. Pass what it needs as arguments.",
-            panic.en
-        ),
-    )
 }
 
 /// Runs every job at once, each on a thread of its own; the first error, in the jobs' order.

@@ -34,6 +34,9 @@ use std::path::Path;
 
 mod file;
 pub mod lifecycle;
+mod usage;
+
+pub use usage::Usage;
 
 /// What an event records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,45 +108,6 @@ pub struct Event {
     /// thread spent its life (the checker's proof that a waiter slept rather than polled or spun).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
-}
-
-/// What a thread cost by its end, from `getrusage(RUSAGE_THREAD)`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Usage {
-    /// How many times it went to sleep of its own accord (a wait, a sleep, a blocking read):
-    /// `ru_nvcsw`. A thread that waits once for one event has a few; one that polls, one per look.
-    pub switches: u64,
-    /// How many times the scheduler took the CPU from it while it could still run: `ru_nivcsw`.
-    /// A thread that spins on a busy machine is taken off again and again; one asleep, never.
-    pub preempted: u64,
-    /// Its CPU time, user and system, in microseconds. A thread that spins burns its wait here
-    /// (on an idle machine: on a busy one it gets its share, and is preempted instead).
-    pub cpu_us: u64,
-}
-
-impl Usage {
-    /// The calling thread's usage so far.
-    ///
-    /// ```
-    /// let usage = common::trace::Usage::of_this_thread();
-    /// assert!(usage.cpu_us < 60_000_000);
-    /// ```
-    pub fn of_this_thread() -> Usage {
-        use nix::sys::resource::{UsageWho, getrusage};
-        match getrusage(UsageWho::RUSAGE_THREAD) {
-            Ok(usage) => {
-                let us =
-                    |t: nix::sys::time::TimeVal| t.tv_sec() as u64 * 1_000_000 + t.tv_usec() as u64;
-                Usage {
-                    switches: usage.voluntary_context_switches() as u64,
-                    preempted: usage.involuntary_context_switches() as u64,
-                    cpu_us: us(usage.user_time()) + us(usage.system_time()),
-                }
-            }
-            // Linux always has RUSAGE_THREAD; were it refused, nothing would be claimed.
-            Err(_) => Usage::default(),
-        }
-    }
 }
 
 impl Event {
@@ -325,66 +289,4 @@ pub fn read(path: &Path) -> io::Result<Vec<Event>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_event_is_one_json_object_with_exactly_the_documented_fields() {
-        let event = Event {
-            t_ns: 7,
-            pid: 10,
-            ppid: 9,
-            process: "SubProcess".into(),
-            thread: "thread 3".into(),
-            msg: "say \"hi\"\tand 안녕".into(),
-            kind: Kind::Say,
-            exitcode: None,
-            shared: None,
-            unlocked: None,
-            received: None,
-            child: None,
-            daemon: None,
-            usage: None,
-        };
-        let line = event.to_json_line();
-        assert!(line.ends_with('\n') && !line[..line.len() - 1].contains('\n'));
-        let value: serde_json::Value = serde_json::from_str(&line).expect("valid JSON");
-        let object = value.as_object().expect("an object");
-        let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 7);
-        for key in ["t_ns", "pid", "ppid", "process", "thread", "msg", "kind"] {
-            assert!(object.contains_key(key), "missing {key} in {line}");
-        }
-        assert_eq!(object["msg"], "say \"hi\"\tand 안녕");
-        assert_eq!(object["kind"], "say");
-        assert_eq!(
-            serde_json::from_str::<Event>(&line).expect("round trip"),
-            event
-        );
-    }
-
-    #[test]
-    fn read_names_the_bad_line() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("trace.jsonl");
-        let good = Event {
-            t_ns: 1,
-            pid: 2,
-            ppid: 1,
-            process: "MainProcess".into(),
-            thread: "main".into(),
-            msg: "ok".into(),
-            kind: Kind::Say,
-            exitcode: None,
-            shared: None,
-            unlocked: None,
-            received: None,
-            child: None,
-            daemon: None,
-            usage: None,
-        };
-        std::fs::write(&path, good.to_json_line() + "not json\n").expect("write");
-        let error = read(&path).expect_err("line 2 is bad");
-        assert!(error.to_string().contains(":2:"), "{error}");
-    }
-}
+mod tests;

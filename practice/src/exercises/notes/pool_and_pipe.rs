@@ -58,8 +58,10 @@ pub(super) fn map_in_the_pool(run: &Seen) -> Result<(), Problem> {
 }
 
 pub(super) fn ping_pong(run: &Seen) -> Result<(), Problem> {
-    rounds_over_the_pipe(run, 5, "")?;
-    the_child_read_its_pings(run, 5)
+    // Whether the child read at all comes first: a child that never reads may also print its
+    // lines out of turn, and the refusal should name what it skipped.
+    the_child_read_its_pings(run, 5)?;
+    rounds_over_the_pipe(run, 5, "")
 }
 
 /// The child took each ping off the pipe (the count of messages its `process_exit` carries): a

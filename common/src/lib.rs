@@ -24,7 +24,7 @@
 //! | `TUTORIAL_TRACE` | a file path | appends one JSON object per printed line (see [`trace`]) |
 //! | `TUTORIAL_SHOW` | `pid` or `none`, default `none` | `pid` prefixes each line with `[process/thread pid=N]` |
 //! | `TUTORIAL_START_METHOD` | `fork` (default), `spawn` or `forkserver` | how [`process::Process`] starts a child ([`process::set_start_method`]) |
-//! | `TUTORIAL_STRAGGLER`, `TUTORIAL_JITTER` | see [`perturb`] | schedules perturbed on purpose, for the exercise checker |
+//! | `TUTORIAL_STRAGGLER`, `TUTORIAL_JITTER`, `TUTORIAL_HOLD` | see [`perturb`] | schedules perturbed on purpose, for the exercise checker |
 //!
 //! They are read once, on the first line printed or the first sleep. A value that is set but
 //! not valid (empty included) ends the program with exit status 2 and one line on stderr

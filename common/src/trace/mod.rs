@@ -8,11 +8,14 @@
 //! - `process`, `thread`: the names [`crate::current_process`] and [`crate::current_thread_name`] give;
 //! - `msg`: for a printed line, the line without its newline and without the `TUTORIAL_SHOW`
 //!   prefix; for the other kinds, a few words on what happened;
-//! - `kind` (see [`Kind`]): `say` for a printed line; `thread_start` and `thread_end` when a
-//!   thread is first seen by `common` and when it finishes; `process_start` and `process_exit`
-//!   (with `exitcode`, and in a child's own `process_exit`, `shared`: its uses of shared memory
-//!   and of a manager's proxies) for processes; `handoff` when a thread hands an item to another
-//!   without printing. A file without `kind` fields (from before kinds existed) reads as all `say`.
+//! - `kind` (see [`Kind`]): `say` for a printed line; `thread_start` and `thread_end` (with the
+//!   thread's [`Usage`]) when a thread is first seen by `common` and when it finishes;
+//!   `process_start` and `process_exit` (with `exitcode`, and in a process's own `process_exit`,
+//!   `shared`: its uses of shared memory and of a manager's proxies; in a child's, `unlocked` and
+//!   `received`; in main's, its thread's `usage`) for processes; `child_started` (the child's PID
+//!   and `daemon` flag) and `signal` (a `kill` or `terminate` by hand) from a parent's thread;
+//!   `handoff` when a thread hands an item to another without printing. A file without `kind`
+//!   fields (from before kinds existed) reads as all `say`.
 //!
 //! When the lifecycle events are written is [`lifecycle`]'s to say: in short, a thread's
 //! `thread_start` with its first event and its `thread_end` when it finishes (none for a thread

@@ -1,8 +1,17 @@
+//! 검사기가 연습 10의 `transfer`를 여러 스레드에서 수천 번씩, 무작위로 고른 두 계좌 사이에서
+//! 양쪽 방향으로 부릅니다. 그동안 감사 스레드가 잔액을 모두 더해 보고, 옮기는 스레드는 아무 때나
+//! 멈춥니다(`interrupt_threads`). 교착이 생길 수 있는 잠금 순서는 여기서 멈추고, 두 잠금을 함께
+//! 쥐지 않는 옮기기는 감사에게 틀린 합을 보입니다. 끝으로 검사기가 계좌 하나의 잠금을 쥐고 그
+//! 계좌에서 옮기는 일을 세워 둔 채, 다른 두 계좌 사이의 옮기기가 기다리지 않고 끝나는지 봅니다(모든
+//! 옮기기를 잠금 하나로 감싸면 기다림).
+//!
 //! The checker calls exercise 10's `transfer` from several threads, thousands of times each,
 //! between accounts picked at random in both directions, while an auditor adds up all the
 //! balances, with the movers stopped at random moments (`interrupt_threads`): a lock order that
-//! can deadlock hangs here, and a transfer that does not hold both
-//! locks at once shows the auditor a total that is off.
+//! can deadlock hangs here, and a transfer that does not hold both locks at once shows the
+//! auditor a total that is off. Last, the checker holds one account's lock, with a transfer from
+//! that account waiting on it, and sees whether a transfer between two other accounts is done
+//! without waiting (one lock around every transfer makes it wait).
 
 #[allow(dead_code)]
 #[path = "../10-two-locks/src/main.rs"]
@@ -113,5 +122,41 @@ fn main() {
         .map(|a| *a.balance.lock().expect("balance"))
         .sum();
     let seen_wrong = off.load(Ordering::SeqCst);
-    common::say!("{}", report(Found::Balances { sum, seen_wrong }));
+    let held_up = held_up();
+    common::say!(
+        "{}",
+        report(Found::Balances {
+            sum,
+            seen_wrong,
+            held_up: Some(held_up)
+        })
+    );
+}
+
+/// Whether a transfer between two free accounts waits for a third account's lock: the checker
+/// holds account 103's lock, starts a transfer from 103 to 104 (it waits there), then 300 ms later
+/// a transfer from 101 to 102, and gives that one 5 s before it lets 103 go. With a lock per
+/// account it is done at once; one lock around every transfer keeps it waiting behind the first.
+fn held_up() -> bool {
+    let accounts: Vec<Account> = (101..=104)
+        .map(|id| Account {
+            id,
+            balance: Mutex::new(1_000),
+        })
+        .collect();
+    let accounts = &accounts;
+    let busy = accounts[2].balance.lock().expect("account 103");
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    let held_up = std::thread::scope(|scope| {
+        scope.spawn(move || transfer(&accounts[2], &accounts[3], 1));
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        scope.spawn(move || {
+            transfer(&accounts[0], &accounts[1], 1);
+            let _ = done_tx.send(());
+        });
+        let held_up = (done_rx.recv_timeout(std::time::Duration::from_secs(5))).is_err();
+        drop(busy);
+        held_up
+    });
+    held_up
 }

@@ -1,6 +1,14 @@
+//! 검사기가 연습 19의 `square_over_a_pipe(jobs, serve)`를 자기 일과 자기 `serve`로 부릅니다. 그
+//! 자식은 수 하나를 뽑아 찍고, 일마다 제곱에 그 수를 곱해 답합니다. 부모가 스스로 계산한 제곱을
+//! 찍으면 다른 수가 나옵니다. 그다음 배우는 사람의 `serve`를 검사기의 스레드에서 파이프 하나로
+//! 부르고, 4에서 9개 사이로 뽑은 일(1000이 넘는 수)을 보낸 뒤 끝 표시를 보냅니다. 일의 개수를 세어
+//! 멈추는 `serve`는 여기서 틀립니다.
+//!
 //! The checker calls exercise 19's `square_over_a_pipe(jobs, serve)` with jobs and a `serve` of
 //! its own: the child draws a number, prints it, and answers each job with its square times that
-//! number. A parent that prints squares it worked out itself prints other numbers.
+//! number. A parent that prints squares it worked out itself prints other numbers. Then it calls
+//! the learner's `serve` on a thread of its own, over a pipe, with 4 to 9 jobs (numbers over
+//! 1000) drawn here, then the end marker: a `serve` that stops after counting jobs fails there.
 
 #[allow(dead_code)]
 #[path = "../19-the-end-marker/src/main.rs"]
@@ -27,10 +35,43 @@ fn serve(conn: Connection) {
     conn.send(&total).expect("answer with the total");
 }
 
+/// The learner's `serve`, on a thread "serve", given drawn jobs and then the end marker: the
+/// total it answered (or -1 if it answered wrong or stopped early), and the sum of the squares.
+fn served() -> (i64, i64) {
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    std::process::id().hash(&mut hasher);
+    let drawn = hasher.finish();
+    let jobs: Vec<u64> = (0..4 + drawn % 6)
+        .map(|i| 1_000 + (drawn >> 8) % 500 + i)
+        .collect();
+    let want = jobs.iter().map(|x| x * x).sum::<u64>() as i64;
+    let (mine, theirs) = common::ipc::pipe().expect("a pipe");
+    let server = std::thread::Builder::new()
+        .name("serve".into())
+        .spawn(move || learner::serve(theirs))
+        .expect("start the thread 'serve'");
+    let mut answered = || -> Option<u64> {
+        for &x in &jobs {
+            mine.send(&Some(x)).ok()?;
+            (mine.recv::<u64>().ok()? == x * x).then_some(())?;
+        }
+        mine.send(&None::<u64>).ok()?;
+        mine.recv::<u64>().ok()
+    };
+    let got = answered().map_or(-1, |total| total as i64);
+    drop(mine);
+    let _ = server.join();
+    (got, want)
+}
+
 fn main() {
     common::init();
     let args: [u64; 2] = check_protocol::numbers();
     let jobs: Vec<u64> = (0..args[0]).map(|i| args[1] + i * 7).collect();
     let total = learner::square_over_a_pipe(&jobs, serve);
-    say!("{}", report(Found::Number(total as i64)));
+    let (served, want) = served();
+    say!(
+        "{}",
+        report(Found::Numbers(vec![total as i64, served, want]))
+    );
 }

@@ -9,9 +9,10 @@
 use check_protocol::Found;
 use std::cell::Cell;
 use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, ThreadId};
+use std::time::{Duration, Instant};
 
 /// Every thread that called, with its count, registered at its first call.
 static CALLERS: Mutex<Vec<(ThreadId, Arc<AtomicU64>)>> = Mutex::new(Vec::new());
@@ -19,6 +20,12 @@ static CALLERS: Mutex<Vec<(ThreadId, Arc<AtomicU64>)>> = Mutex::new(Vec::new());
 static HANDED: AtomicU64 = AtomicU64::new(0);
 /// Calls made while the lock they belong under was free.
 static UNGUARDED: AtomicU64 = AtomicU64::new(0);
+/// Threads that have called `count_in_company`, and whether the first met a second (0: not
+/// asked, 1: met, 2: alone for all of `COMPANY`).
+static ARRIVED: AtomicU64 = AtomicU64::new(0);
+static MET: AtomicU8 = AtomicU8::new(0);
+/// How long the first caller waits for a second.
+const COMPANY: Duration = Duration::from_secs(5);
 
 /// Counts a call made while the lock it belongs under was free.
 #[allow(dead_code)] // 03's `one` belongs under no lock.
@@ -55,6 +62,26 @@ pub fn count() -> u64 {
     value
 }
 
+/// `count`, where the threads must be able to call it at the same time (03): the first call of
+/// the first thread to arrive waits (up to [`COMPANY`]) until a second thread calls it too. The
+/// threads of a right program arrive side by side; a lock held around the whole loop (or around
+/// the call) keeps every other thread out, so the first waits alone.
+#[allow(dead_code)] // 22's function belongs under the lock: it must not wait there.
+pub fn count_in_company() -> u64 {
+    thread_local! {
+        static ARRIVING: Cell<bool> = const { Cell::new(true) };
+    }
+    if ARRIVING.with(|first| first.replace(false)) && ARRIVED.fetch_add(1, Ordering::SeqCst) == 0 {
+        let until = Instant::now() + COMPANY;
+        while ARRIVED.load(Ordering::SeqCst) < 2 && Instant::now() < until {
+            thread::sleep(Duration::from_millis(1));
+        }
+        let met = ARRIVED.load(Ordering::SeqCst) >= 2;
+        MET.store(if met { 1 } else { 2 }, Ordering::SeqCst);
+    }
+    count()
+}
+
 /// `total`, with the counts of the threads other than this one, largest first, this one's, and
 /// the sum handed out. Call it after the learner's function returned: its threads were joined,
 /// their counts are all in.
@@ -75,5 +102,9 @@ pub fn found(total: u64) -> Found {
         by_caller,
         handed: HANDED.load(Ordering::Relaxed),
         unguarded: UNGUARDED.load(Ordering::Relaxed),
+        met: match MET.load(Ordering::SeqCst) {
+            0 => None,
+            met => Some(met == 1),
+        },
     }
 }

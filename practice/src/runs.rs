@@ -119,7 +119,7 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                     straggler: plan.straggler.filter(|_| probe.late_starts),
                     ..*plan
                 };
-                let held = probe.held(seed.wrapping_mul(round as u64 + 11));
+                let held = probe.held(seed.wrapping_mul(round as u64 + 11), &args);
                 let settings = Settings { seed, method, held };
                 let run =
                     run_under(caller, &args, exercise, &plan, &settings, stop).map_err(called)?;

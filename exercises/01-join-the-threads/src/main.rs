@@ -20,12 +20,14 @@ fn run() {
 fn main() {
     say!("main thread start");
     for i in 0..5 {
-        // TODO: keep the handle that `spawn` returns.
+        // TODO: `spawn`이 돌려주는 핸들을 버리지 말고 간직하세요.
+        //       keep the handle that `spawn` returns.
         thread::Builder::new()
             .name(format!("thread {i}"))
             .spawn(run)
             .expect("spawn a thread");
     }
     say!("main thread end");
-    // TODO: join every thread here.
+    // TODO: 여기서 스레드마다 join하세요.
+    //       join every thread here.
 }

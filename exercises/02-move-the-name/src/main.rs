@@ -15,7 +15,8 @@ fn main() {
     let mut threads = Vec::new();
     for i in 0..5 {
         let name = format!("thread {i}");
-        // TODO: the closure borrows `name`, which is gone when the loop moves on.
+        // TODO: 클로저가 `name`을 빌리는데, 반복이 다음으로 넘어가면 `name`은 사라집니다.
+        //       the closure borrows `name`, which is gone when the loop moves on.
         threads.push(thread::spawn(|| {
             say!("hello from {name}");
         }));

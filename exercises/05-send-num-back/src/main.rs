@@ -21,12 +21,14 @@ pub fn num_after_the_child() -> i32 {
     let mut child = Process::new(|| {
         let num = NUM.fetch_add(1, Ordering::SeqCst) + 1;
         say!("num in the child: {num}");
-        // TODO: send `num` to the parent.
+        // TODO: `num`을 부모에게 보내세요.
+        //       send `num` to the parent.
     })
     .name("SubProcess");
     child.start().expect("start the child");
     child.join();
-    // TODO: receive the child's `num` instead of reading this process's own copy.
+    // TODO: 이 프로세스의 복사본을 읽지 말고, 자식이 보낸 `num`을 받으세요.
+    //       receive the child's `num` instead of reading this process's own copy.
     NUM.load(Ordering::SeqCst)
 }
 

@@ -19,7 +19,8 @@ fn work() {
 
 fn main() {
     say!("Main Process start");
-    // TODO: Python's `daemon=True`.
+    // TODO: 파이썬의 `daemon=True`.
+    //       Python's `daemon=True`.
     let mut proc = Process::new(work).name("Sub Process");
     proc.start().expect("start the child");
     say!("Main Process end");

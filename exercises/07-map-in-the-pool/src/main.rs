@@ -14,6 +14,7 @@ use common::pool::Pool;
 use common::python::Py;
 use common::say;
 
+/// 항목마다 작업 프로세스 넷짜리 풀에서 `f`를 돌리고, 결과를 항목 순서대로 돌려줍니다.
 /// `f` applied to every item in a pool of four workers; the results in the items' order.
 pub fn map_in_the_pool(f: fn(u32) -> u32, items: Vec<u32>) -> Vec<u32> {
     let pool = Pool::new(4).expect("start the pool");
@@ -22,7 +23,8 @@ pub fn map_in_the_pool(f: fn(u32) -> u32, items: Vec<u32>) -> Vec<u32> {
 
 fn main() {
     let offset = 10;
-    // TODO: the workers cannot be sent a closure that captures `offset`.
+    // TODO: `offset`을 붙잡은 클로저는 작업 프로세스에 보낼 수 없습니다.
+    //       the workers cannot be sent a closure that captures `offset`.
     let results = map_in_the_pool(|x: u32| x + offset, (1..=10).collect());
     say!("results: {}", Py(&results));
 }

@@ -14,15 +14,18 @@ use common::ipc::Connection;
 use common::process::Process;
 use common::say;
 
+/// 자식 쪽 끝: 핑을 하나씩 받아 찍습니다.
 /// The child's end: takes each ping and prints it.
 fn answer(child_conn: Connection, rounds: u32) {
     for _ in 0..rounds {
         let ping: String = child_conn.recv().expect("a ping");
         say!("child got {ping}");
-        // TODO: answer with "pong i" (the number of the ping).
+        // TODO: "pong i"로 답하세요(i는 그 핑의 번호).
+        //       answer with "pong i" (the number of the ping).
     }
 }
 
+/// 부모 쪽 끝: 핑을 `rounds`번 보내고, 다음 핑 전에 답을 받습니다.
 /// The parent's end: `rounds` pings, each answered before the next.
 pub fn ping_pong(rounds: u32, answer: impl Fn(Connection, u32) + Copy + 'static) {
     let (parent_conn, child_conn) = common::ipc::pipe().expect("a pipe");

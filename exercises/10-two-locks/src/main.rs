@@ -23,9 +23,11 @@ pub struct Account {
     pub balance: Mutex<i64>,
 }
 
+/// 두 잠금을 쥔 채로 `from`에서 `to`로 `amount`를 옮깁니다. 돈이 어느 계좌에도 없는 순간을 아무도 못 봅니다.
 /// Moves `amount` from `from` to `to`, holding both locks: nobody sees the money in neither.
 pub fn transfer(from: &Account, to: &Account, amount: i64) {
-    // TODO: every thread must take the locks in the same order, whichever way the money goes.
+    // TODO: 돈이 어느 쪽으로 가든, 모든 스레드가 같은 순서로 잠금을 잡아야 합니다.
+    //       every thread must take the locks in the same order, whichever way the money goes.
     let mut from_balance = from.balance.lock().expect("lock from");
     line_up();
     let mut to_balance = to.balance.lock().expect("lock to");
@@ -59,6 +61,8 @@ fn main() {
     say!("both transfers done: a = {a}, b = {b}");
 }
 
+/// 처음 부른 둘은 둘 다 첫 잠금을 쥘 때까지(또는 200ms) 여기서 기다립니다. 교착이 생길 수 있으면
+/// 그 교착을 만들어 보이려는 것입니다. 그 뒤에 부르는 쪽은 바로 지나갑니다.
 /// The first two callers wait here until both hold their first lock, or 200 ms: it lines up the
 /// deadlock, if there is one to line up. Later callers pass at once.
 fn line_up() {

@@ -17,6 +17,7 @@ use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
+/// 포크 `philosophers`개를 둘러앉은 철학자 `philosophers`명. 철학자마다 스레드 하나가 `meals`번 먹습니다.
 /// `philosophers` around as many forks, each a thread that eats `meals` times.
 pub fn dine(philosophers: usize, meals: usize) {
     let forks: Vec<Mutex<()>> = (0..philosophers).map(|_| Mutex::new(())).collect();
@@ -26,7 +27,8 @@ pub fn dine(philosophers: usize, meals: usize) {
             let (forks, holding) = (&forks, &holding);
             scope.spawn(move || {
                 let (left, right) = (p, (p + 1) % philosophers);
-                // TODO: with every philosopher taking the left fork first, all can wait forever.
+                // TODO: 모든 철학자가 왼쪽 포크부터 잡으면, 모두가 영원히 기다릴 수 있습니다.
+                //       with every philosopher taking the left fork first, all can wait forever.
                 let (first, second) = (left, right);
                 for meal in 0..meals {
                     let _first = forks[first].lock().expect("a fork");
@@ -47,6 +49,8 @@ fn main() {
     say!("all philosophers ate");
 }
 
+/// 모두 첫 포크를 쥘 때까지(또는 200ms) 기다립니다. 교착이 생길 수 있으면 그 교착을 만들어 보이려는
+/// 것입니다.
 /// Waits until all hold their first fork, or 200 ms: it lines up the deadlock, if there is one
 /// to line up.
 fn at_the_table(holding: &(Mutex<usize>, Condvar), philosophers: usize) {

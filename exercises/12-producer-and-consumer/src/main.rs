@@ -19,11 +19,13 @@ use common::process::Process;
 use common::{say, sleep_secs};
 use std::thread;
 
+/// 소비자 스레드가 하는 일: `q`에서 꺼낸 물건을 하나씩 찍고, 끝에 개수를 찍어 돌려줍니다.
 /// The consumer thread's work: print each item it takes off `q`, then how many; return that.
 pub fn consume(q: IpcReceiver<String>) -> usize {
     let mut count = 0;
     loop {
-        // TODO: this never ends. A `recv` that fails means every sender is gone.
+        // TODO: 이 반복은 끝나지 않습니다. `recv`가 실패하면 보내는 쪽이 모두 사라졌다는 뜻입니다.
+        //       this never ends. A `recv` that fails means every sender is gone.
         if let Ok(item) = q.try_recv() {
             say!("got {item}");
             count += 1;

@@ -20,22 +20,24 @@ use common::say;
 use std::time::Duration;
 
 pub fn collect_in_time(work: fn(u64) -> u64, xs: &[u64], timeout_ms: u64) {
-    let pool = Pool::new(xs.len()).expect("start the pool"); // a worker for each task
+    let pool = Pool::new(xs.len()).expect("start the pool"); // 일마다 작업 프로세스 하나 (a worker for each task)
     let pending: Vec<(u64, AsyncResult<u64>)> = xs
         .iter()
         .map(|&x| (x, pool.apply_async(work, x).expect("apply_async")))
         .collect();
     for (x, result) in &pending {
-        // TODO: wait at most timeout_ms; then print "task x: timed out".
+        // TODO: 길어야 timeout_ms만 기다리고, 그러면 "task x: timed out"을 찍으세요.
+        //       wait at most timeout_ms; then print "task x: timed out".
         match result.get() {
             Ok(y) => say!("task {x}: {y}"),
             Err(error) => say!("task {x}: {error}"),
         }
     }
     pool.close();
-    pool.join().expect("join the pool"); // TODO: the stuck task never ends.
+    pool.join().expect("join the pool"); // TODO: 멈춘 일은 끝나지 않습니다. (the stuck task never ends)
 }
 
+/// 3번 일은 멈춰 버립니다.
 /// Task 3 is stuck.
 fn work(x: u64) -> u64 {
     if x == 3 {
@@ -45,6 +47,6 @@ fn work(x: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     collect_in_time(work, &[1, 2, 3, 4, 5], 2000);
 }

@@ -18,13 +18,15 @@ use common::{say, sleep_secs};
 
 pub fn print_as_they_come(work: fn(u64) -> u64, xs: &[u64]) {
     let pool = Pool::new(2).expect("start the pool");
-    // TODO: each result as it comes, not all of them at the end.
+    // TODO: 결과를 끝에 한꺼번에 말고, 오는 대로 하나씩.
+    //       each result as it comes, not all of them at the end.
     let results = pool.map(work, xs.to_vec()).expect("map");
     for y in results {
         say!("got {y}");
     }
 }
 
+/// 할 일: 마지막 수가 가장 오래 걸립니다.
 /// The work: the last number takes longest.
 fn slow_square(x: u64) -> u64 {
     sleep_secs(if x == 6 { 3.0 } else { 0.1 });
@@ -32,6 +34,6 @@ fn slow_square(x: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     print_as_they_come(slow_square, &[1, 2, 3, 4, 5, 6]);
 }

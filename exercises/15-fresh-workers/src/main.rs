@@ -22,11 +22,12 @@ use common::{current_process, say};
 use std::sync::Mutex;
 
 pub fn with_fresh_workers(work: fn(u64) -> u64, xs: Vec<u64>, most: usize) -> Vec<u64> {
-    let _ = most; // TODO: no worker does more than `most` tasks.
+    let _ = most; // TODO: 어느 작업 프로세스도 `most`개보다 많이 하지 않게. (no worker does more than `most` tasks)
     let pool = Pool::new(2).expect("start the pool");
     pool.map_chunked(work, xs, 1).expect("map")
 }
 
+/// 작업 프로세스마다 하나씩 있는, 커지기만 하는 캐시.
 /// A cache that only grows, one per worker process.
 static CACHE: Mutex<Vec<u64>> = Mutex::new(Vec::new());
 
@@ -38,7 +39,7 @@ fn square(x: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     let squares = with_fresh_workers(square, (1..=8).collect(), 2);
     say!("squares: {}", Py(&squares));
 }

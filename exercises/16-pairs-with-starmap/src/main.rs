@@ -30,7 +30,7 @@ fn mul(a: u64, b: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     let results = products(mul, vec![(2, 3), (4, 5), (6, 7)]);
     say!("products: {}", Py(&results));
 }

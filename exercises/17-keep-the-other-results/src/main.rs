@@ -19,8 +19,9 @@ use common::pool::Pool;
 use common::say;
 
 pub fn each_on_its_own(work: fn(u64) -> u64, xs: &[u64]) {
-    let pool = Pool::new(xs.len()).expect("start the pool"); // a worker for each task
-    // TODO: one result, or one failure, per task.
+    let pool = Pool::new(xs.len()).expect("start the pool"); // 일마다 작업 프로세스 하나 (a worker for each task)
+    // TODO: 일마다 결과 하나, 또는 실패 하나.
+    //       one result, or one failure, per task.
     match pool.map(work, xs.to_vec()) {
         Ok(ys) => {
             for (x, y) in xs.iter().zip(ys) {
@@ -31,6 +32,7 @@ pub fn each_on_its_own(work: fn(u64) -> u64, xs: &[u64]) {
     }
 }
 
+/// 3번 일은 panic하고, 5번 일은 그 일을 돌리는 작업 프로세스를 죽입니다.
 /// Task 3 panics; task 5 crashes the worker that runs it.
 fn work(x: u64) -> u64 {
     match x {
@@ -41,6 +43,6 @@ fn work(x: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     each_on_its_own(work, &[1, 2, 3, 4, 5, 6]);
 }

@@ -41,7 +41,8 @@ pub fn drain(
     for p in &mut ps {
         p.start().expect("start a producer");
     }
-    // TODO: every item, however late it comes. An empty queue now is not the end.
+    // TODO: 아무리 늦게 와도 물건을 모두 받으세요. 지금 큐가 비었다고 끝난 것은 아닙니다.
+    //       every item, however late it comes. An empty queue now is not the end.
     let mut got = 0;
     while let Ok(item) = q.try_recv() {
         say!("got {item}");
@@ -54,7 +55,7 @@ pub fn drain(
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     let got = drain(3, 4, produce);
     say!("main got {got} items");
 }

@@ -23,10 +23,11 @@ use common::ipc::{Connection, pipe};
 use common::process::Process;
 use common::say;
 
-fn serve(conn: Connection) {
+pub fn serve(conn: Connection) {
     let mut total = 0;
     loop {
-        // TODO: `None` is the end marker: answer with the total, and stop.
+        // TODO: `None`이 끝 표시입니다. 합을 답하고 멈추세요.
+        //       `None` is the end marker: answer with the total, and stop.
         if let Some(x) = conn.recv::<Option<u64>>().expect("a message") {
             say!("child squared {x}");
             total += x * x;
@@ -52,6 +53,6 @@ pub fn square_over_a_pipe(jobs: &[u64], serve: impl Fn(Connection) + Copy + 'sta
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     square_over_a_pipe(&[2, 3, 4], serve);
 }

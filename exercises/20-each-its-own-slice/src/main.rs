@@ -22,7 +22,8 @@ use common::python::Py;
 use common::say;
 
 pub fn fill_in_slices(children: usize, width: usize) -> Vec<i32> {
-    // TODO: memory the children share, not a list each child copies.
+    // TODO: 자식마다 복사하는 리스트가 아니라, 자식들이 함께 쓰는 메모리.
+    //       memory the children share, not a list each child copies.
     let values = vec![0; children * width];
     let mut ps: Vec<Process> = (0..children)
         .map(|k| {
@@ -45,6 +46,6 @@ pub fn fill_in_slices(children: usize, width: usize) -> Vec<i32> {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     say!("array: {}", Py(&fill_in_slices(3, 2)));
 }

@@ -19,11 +19,12 @@ use std::collections::HashMap;
 
 fn record(mut d: HashMap<String, u32>) {
     let me = current_process();
-    d.insert(me.name, me.pid); // TODO: this is the child's own copy
+    d.insert(me.name, me.pid); // TODO: 이것은 자식 자신의 복사본입니다 (this is the child's own copy)
 }
 
 pub fn record_pids(children: usize) -> Vec<(String, u32)> {
-    // TODO: a dict that every process can write: a manager's.
+    // TODO: 모든 프로세스가 쓸 수 있는 dict, 곧 매니저의 dict.
+    //       a dict that every process can write: a manager's.
     let d: HashMap<String, u32> = HashMap::new();
     let mut ps: Vec<Process> = (0..children)
         .map(|_| Process::target(record, d.clone()))
@@ -40,7 +41,7 @@ pub fn record_pids(children: usize) -> Vec<(String, u32)> {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     for (name, pid) in record_pids(3) {
         say!("{name}: {pid}");
     }

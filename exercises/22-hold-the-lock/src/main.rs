@@ -24,9 +24,11 @@ pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64, add_on
         for _ in 0..threads {
             scope.spawn(|| {
                 for _ in 0..times {
+                    // 파이썬으로는:
                     // with lock: seen = counter
                     let seen = *counter.lock().expect("lock the counter");
-                    // TODO: another thread can add here, and its addition is lost below.
+                    // TODO: 여기서 다른 스레드가 더할 수 있고, 그 더하기는 아래에서 사라집니다.
+                    //       another thread can add here, and its addition is lost below.
                     // with lock: counter = add_one(seen)
                     *counter.lock().expect("lock the counter") = add_one(seen);
                 }

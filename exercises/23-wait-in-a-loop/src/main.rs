@@ -32,9 +32,10 @@ pub fn consume(shelf: &Mutex<Shelf>, changed: &Condvar) {
         if s.items.is_empty() && !s.done {
             s = changed.wait(s).expect("wait on the condition");
         }
-        // TODO: a wait can end with the shelf still empty.
+        // TODO: 기다림이 끝났는데도 선반이 여전히 비어 있을 수 있습니다.
+        //       a wait can end with the shelf still empty.
         let Some(item) = s.items.pop_front() else {
-            return; // empty: taken for done
+            return; // 비었으니 끝났다고 여김 (empty: taken for done)
         };
         drop(s);
         say!("consumed {item}");
@@ -52,6 +53,8 @@ fn main() {
                 .spawn_scoped(scope, move || consume(shelf, changed))
                 .expect("spawn a consumer");
         }
+        // 종이 울리면 새로 온 것 없이 기다리는 쪽이 모두 깹니다. 다른 까닭의 `notify_all`이나
+        // 가짜 깨어남(spurious wake-up)도 그렇습니다.
         // The bell wakes every waiter with nothing new, as a `notify_all` for another reason,
         // or a spurious wake-up, does.
         scope.spawn(|| {

@@ -22,7 +22,8 @@ pub fn at_most_two(workers: usize, inside_ms: u64) {
             thread::Builder::new()
                 .name(format!("worker {i}"))
                 .spawn(move || {
-                    // TODO: at most two inside at once.
+                    // TODO: 안에는 한꺼번에 많아야 둘.
+                    //       at most two inside at once.
                     say!("enter {i}");
                     thread::sleep(Duration::from_millis(inside_ms));
                     say!("leave {i}");

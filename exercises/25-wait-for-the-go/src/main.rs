@@ -22,15 +22,17 @@ pub fn release_after(workers: usize, prep_ms: u64) {
             thread::Builder::new()
                 .name(format!("worker {i}"))
                 .spawn(move || {
-                    // TODO: wait for main's go.
+                    // TODO: main의 신호(go)를 기다리세요.
+                    //       wait for main's go.
                     say!("worker {i} goes");
                 })
                 .expect("spawn a worker")
         })
         .collect();
-    thread::sleep(Duration::from_millis(prep_ms)); // main prepares
+    thread::sleep(Duration::from_millis(prep_ms)); // main이 준비함 (main prepares)
     say!("main: go");
-    // TODO: give the signal.
+    // TODO: 신호를 주세요.
+    //       give the signal.
     for handle in handles {
         handle.join().expect("a worker");
     }

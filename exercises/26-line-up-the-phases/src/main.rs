@@ -24,9 +24,10 @@ pub fn in_phases(workers: usize, phases: usize) {
                 .name(format!("worker {w}"))
                 .spawn_scoped(scope, move || {
                     for p in 0..phases {
-                        sleep_secs(0.5 * w as f64); // worker 0 is the quickest
+                        sleep_secs(0.5 * w as f64); // 작업자 0이 가장 빠름 (worker 0 is the quickest)
                         say!("worker {w} phase {p} done");
-                        // TODO: wait here until every worker has finished phase p.
+                        // TODO: 모든 작업자가 p단계를 마칠 때까지 여기서 기다리세요.
+                        //       wait here until every worker has finished phase p.
                     }
                 })
                 .expect("spawn a worker");

@@ -37,10 +37,11 @@ pub fn two_rounds(workers: usize, tasks: u32) {
             for task in 0..tasks {
                 q_put.send((round, task)).expect("put a task");
             }
-            // TODO: wait until every task of this round is done (Python's `q.join()`).
+            // TODO: 이 회차의 일이 모두 끝날 때까지 기다리세요(파이썬의 `q.join()`).
+            //       wait until every task of this round is done (Python's `q.join()`).
             say!("round {round} done");
         }
-        drop(q_put); // no more tasks: the workers' loops end
+        drop(q_put); // 더 줄 일이 없음: 작업자의 반복이 끝남 (no more tasks: the workers' loops end)
     });
 }
 

@@ -22,7 +22,8 @@ use std::thread;
 pub fn submit_all(xs: &[u64], work: fn(u64) -> u64) -> Vec<u64> {
     let handles: Vec<thread::JoinHandle<u64>> =
         xs.iter().map(|&x| thread::spawn(move || work(x))).collect();
-    // TODO: print each result as soon as its task is done, whatever the order.
+    // TODO: 순서와 상관없이, 일이 끝나는 대로 그 결과를 찍으세요.
+    //       print each result as soon as its task is done, whatever the order.
     let mut results = Vec::new();
     for (x, handle) in xs.iter().zip(handles) {
         let y = handle.join().expect("a task");
@@ -32,6 +33,7 @@ pub fn submit_all(xs: &[u64], work: fn(u64) -> u64) -> Vec<u64> {
     results
 }
 
+/// 할 일: 수가 작을수록 오래 걸립니다.
 /// The work: the smaller the number, the longer it takes.
 fn slow_square(x: u64) -> u64 {
     sleep_secs(0.2 * (5 - x) as f64);

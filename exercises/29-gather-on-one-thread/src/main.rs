@@ -26,6 +26,7 @@ async fn wait(i: usize, ms: u64) {
     say!("wait {i} done");
 }
 
+/// `wait(0)`부터 `wait(n - 1)`까지 돌립니다. 저마다 따로 task가 될 수 있게 `Send + 'static`입니다.
 /// Runs `wait(0)` to `wait(n - 1)`; `Send + 'static`, so that each can be a task of its own.
 pub fn gather_waits<W, F>(n: usize, wait: W)
 where
@@ -37,7 +38,8 @@ where
         .build()
         .expect("start a tokio runtime");
     runtime.block_on(async {
-        // TODO: all the waits at once, not one after another.
+        // TODO: 기다림을 하나씩 차례로 말고, 모두 한꺼번에.
+        //       all the waits at once, not one after another.
         for i in 0..n {
             wait(i).await;
         }

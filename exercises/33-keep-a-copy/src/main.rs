@@ -38,6 +38,6 @@ pub fn start_worker(name: &str) {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     start_worker("bob");
 }

@@ -19,6 +19,8 @@ use common::process::{Process, StartMethod, set_start_method};
 use common::say;
 use std::sync::Mutex;
 
+/// 부모가 자식을 시작하기 전에 정하는 값(파이썬이라면 `if __name__ == '__main__':` 아래에서 정한
+/// 전역 변수).
 /// What the parent sets before it starts the child (Python: a global set under
 /// `if __name__ == '__main__':`).
 static GREETING: Mutex<String> = Mutex::new(String::new());
@@ -36,7 +38,7 @@ pub fn greet_in_a_child(greeting: &str) {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     set_start_method(StartMethod::Spawn).expect("the start method");
     greet_in_a_child("hello from main");
 }

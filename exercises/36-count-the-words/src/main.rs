@@ -19,6 +19,7 @@
 use common::say;
 use std::collections::BTreeMap;
 
+/// 파일 하나의 낱말을 셉니다(main이 `count_words`에 넘겨줌).
 /// Counts the words of one file (main hands it to `count_words`).
 fn count_file(path: String) -> Vec<(String, u64)> {
     let text = std::fs::read_to_string(&path).expect("read a file");
@@ -30,12 +31,14 @@ fn count_file(path: String) -> Vec<(String, u64)> {
     counts.into_iter().collect()
 }
 
+/// 모든 파일의 낱말을 세고 합칩니다. 많이 나온 것부터, 같으면 낱말 순서로.
 /// Every file's words, counted and merged: the most frequent first, then by word.
 pub fn count_words(
     paths: Vec<String>,
     count_file: fn(String) -> Vec<(String, u64)>,
 ) -> Vec<(String, u64)> {
-    // TODO: count in a pool's workers; a "progress" thread prints "progress: k/n files".
+    // TODO: 풀의 작업 프로세스에서 세고, "progress" 스레드가 "progress: k/n files"를 찍게 하세요.
+    //       count in a pool's workers; a "progress" thread prints "progress: k/n files".
     let mut total: BTreeMap<String, u64> = BTreeMap::new();
     for path in paths {
         for (word, n) in count_file(path) {
@@ -48,7 +51,7 @@ pub fn count_words(
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     let texts = concat!(env!("CARGO_MANIFEST_DIR"), "/texts");
     let mut paths: Vec<String> = std::fs::read_dir(texts)
         .expect("the texts")

@@ -51,10 +51,22 @@ pub enum Found {
         /// Calls made while the lock they belong under was free (22's `add_one`, called with
         /// its counter's `Mutex` unlocked: the addition split across two guards); 0 for 03.
         unguarded: u64,
+        /// Whether a second thread called the function while the first thread's first call
+        /// waited for one (up to 5 s): `None` where the function does not wait (22, whose
+        /// function belongs under the lock).
+        #[serde(default)]
+        met: Option<bool>,
     },
     /// Two locks (10): the balances' sum after the transfers, and how many times the checker's
     /// auditor saw the sum wrong in the middle of them.
-    Balances { sum: i64, seen_wrong: u64 },
+    /// And whether a transfer between two free accounts waited while another transfer waited
+    /// for a third account (one lock around every transfer).
+    Balances {
+        sum: i64,
+        seen_wrong: u64,
+        #[serde(default)]
+        held_up: Option<bool>,
+    },
     /// The shared array filled by the processes (20), as Python would print it.
     Array(String),
     /// The items a consumer left unconsumed (23).

@@ -140,7 +140,8 @@ pub struct Probe {
     pub second_call: &'static [(usize, (u64, u64))],
     /// A line the calls hold back before it is printed (`TUTORIAL_HOLD`), by a time drawn from
     /// the range in ms: a signal then comes later than the arguments let the learner's code work
-    /// out, so a sleep computed from them in place of waiting goes too early.
+    /// out, so a sleep computed from them in place of waiting goes too early. `{k}` in the line
+    /// stands for the call's argument k ("philosopher 0 ate {1} times").
     pub hold: Option<(&'static str, (u64, u64))>,
 }
 
@@ -157,8 +158,11 @@ impl Probe {
     }
 
     /// The `TUTORIAL_HOLD` value for a call, its time picked by `random`, if the call holds a line.
-    pub fn held(&self, mut random: u64) -> Option<String> {
+    pub fn held(&self, mut random: u64, args: &[String]) -> Option<String> {
         let (line, (low, high)) = self.hold?;
+        let line = (args.iter().enumerate()).fold(line.to_owned(), |line, (k, arg)| {
+            line.replace(&format!("{{{k}}}"), arg)
+        });
         Some(format!("{}:{line}", pick(&mut random, low, high)))
     }
 

@@ -4,7 +4,7 @@ use common::ipc::{Connection, pipe};
 use common::process::Process;
 use common::say;
 
-fn serve(conn: Connection) {
+pub fn serve(conn: Connection) {
     let mut total = 0;
     while let Some(x) = conn.recv::<Option<u64>>().expect("a message") {
         say!("child squared {x}");

@@ -6,6 +6,7 @@ use common::say;
 use crossbeam_channel::Sender;
 use std::thread;
 
+/// 생산자 스레드가 하는 일: 메시지 다섯 개.
 /// A producer thread's work: five messages.
 fn produce(q_put: Sender<String>, p: usize) {
     for i in 0..5 {
@@ -15,6 +16,8 @@ fn produce(q_put: Sender<String>, p: usize) {
     }
 }
 
+/// 생산자 스레드 `producers`개가 `produce`를 돌리고, 소비자 스레드 하나가 메시지를 모두 찍습니다.
+/// 받은 개수를 돌려줍니다.
 /// `producers` threads run `produce`, one consumer thread prints every message; how many it got.
 pub fn produce_and_consume(producers: usize, produce: fn(Sender<String>, usize)) -> usize {
     let (q_put, q) = crossbeam_channel::unbounded::<String>();
@@ -32,7 +35,7 @@ pub fn produce_and_consume(producers: usize, produce: fn(Sender<String>, usize))
         let q_put = q_put.clone();
         threads.push(thread::spawn(move || produce(q_put, p)));
     }
-    drop(q_put); // the last senders are the producers': when they end, the channel closes
+    drop(q_put); // 이제 남은 송신자는 생산자들의 것뿐: 그들이 끝나면 채널이 닫힘 (the last senders are the producers': when they end, the channel closes)
     for producer in threads {
         producer.join().expect("a producer panicked");
     }

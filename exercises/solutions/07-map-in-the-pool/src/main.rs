@@ -6,6 +6,7 @@ use common::pool::Pool;
 use common::python::Py;
 use common::say;
 
+/// 항목마다 작업 프로세스 넷짜리 풀에서 `f`를 돌리고, 결과를 항목 순서대로 돌려줍니다.
 /// `f` applied to every item in a pool of four workers; the results in the items' order.
 pub fn map_in_the_pool(f: fn(u32) -> u32, items: Vec<u32>) -> Vec<u32> {
     let pool = Pool::new(4).expect("start the pool");

@@ -6,6 +6,7 @@ use common::ipc::Connection;
 use common::process::Process;
 use common::say;
 
+/// 자식 쪽 끝: 핑을 하나씩 받아 찍고 답합니다.
 /// The child's end: takes each ping, prints it and answers it.
 fn answer(child_conn: Connection, rounds: u32) {
     for _ in 0..rounds {
@@ -16,6 +17,7 @@ fn answer(child_conn: Connection, rounds: u32) {
     }
 }
 
+/// 부모 쪽 끝: 핑을 `rounds`번 보내고, 다음 핑 전에 답을 받습니다.
 /// The parent's end: `rounds` pings, each answered before the next.
 pub fn ping_pong(rounds: u32, answer: impl Fn(Connection, u32) + Copy + 'static) {
     let (parent_conn, child_conn) = common::ipc::pipe().expect("a pipe");

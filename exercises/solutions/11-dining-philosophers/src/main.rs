@@ -9,6 +9,7 @@ use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
+/// 포크 `philosophers`개를 둘러앉은 철학자 `philosophers`명. 철학자마다 스레드 하나가 `meals`번 먹습니다.
 /// `philosophers` around as many forks, each a thread that eats `meals` times.
 pub fn dine(philosophers: usize, meals: usize) {
     let forks: Vec<Mutex<()>> = (0..philosophers).map(|_| Mutex::new(())).collect();
@@ -18,6 +19,8 @@ pub fn dine(philosophers: usize, meals: usize) {
             let (forks, holding) = (&forks, &holding);
             scope.spawn(move || {
                 let (left, right) = (p, (p + 1) % philosophers);
+                // 번호가 작은 포크부터: 마지막 철학자는 왼쪽보다 포크 0을 먼저 잡으므로, 모두가 포크 하나씩 쥐고
+                // 다음 포크를 기다리는 일은 생기지 않습니다.
                 // The lower-numbered fork first: the last philosopher takes fork 0 before its
                 // left, so not everyone can hold one fork and wait for the next.
                 let (first, second) = (left.min(right), left.max(right));
@@ -40,6 +43,8 @@ fn main() {
     say!("all philosophers ate");
 }
 
+/// 모두 첫 포크를 쥘 때까지(또는 200ms) 기다립니다. 교착이 생길 수 있으면 그 교착을 만들어 보이려는
+/// 것입니다.
 /// Waits until all hold their first fork, or 200 ms: it lines up the deadlock, if there is one
 /// to line up.
 fn at_the_table(holding: &(Mutex<usize>, Condvar), philosophers: usize) {

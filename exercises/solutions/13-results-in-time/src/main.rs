@@ -9,7 +9,7 @@ use common::say;
 use std::time::Duration;
 
 pub fn collect_in_time(work: fn(u64) -> u64, xs: &[u64], timeout_ms: u64) {
-    let pool = Pool::new(xs.len()).expect("start the pool"); // a worker for each task
+    let pool = Pool::new(xs.len()).expect("start the pool"); // 일마다 작업 프로세스 하나 (a worker for each task)
     let pending: Vec<(u64, AsyncResult<u64>)> = xs
         .iter()
         .map(|&x| (x, pool.apply_async(work, x).expect("apply_async")))
@@ -21,9 +21,10 @@ pub fn collect_in_time(work: fn(u64) -> u64, xs: &[u64], timeout_ms: u64) {
             Err(error) => say!("task {x}: {error}"),
         }
     }
-    pool.terminate(); // the stuck task will not end by itself
+    pool.terminate(); // 멈춘 일은 스스로 끝나지 않음 (the stuck task will not end by itself)
 }
 
+/// 3번 일은 멈춰 버립니다.
 /// Task 3 is stuck.
 fn work(x: u64) -> u64 {
     if x == 3 {
@@ -33,6 +34,6 @@ fn work(x: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     collect_in_time(work, &[1, 2, 3, 4, 5], 2000);
 }

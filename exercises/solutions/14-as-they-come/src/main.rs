@@ -14,6 +14,7 @@ pub fn print_as_they_come(work: fn(u64) -> u64, xs: &[u64]) {
     }
 }
 
+/// 할 일: 마지막 수가 가장 오래 걸립니다.
 /// The work: the last number takes longest.
 fn slow_square(x: u64) -> u64 {
     sleep_secs(if x == 6 { 3.0 } else { 0.1 });
@@ -21,6 +22,6 @@ fn slow_square(x: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     print_as_they_come(slow_square, &[1, 2, 3, 4, 5, 6]);
 }

@@ -12,12 +12,13 @@ use std::sync::Mutex;
 pub fn with_fresh_workers(work: fn(u64) -> u64, xs: Vec<u64>, most: usize) -> Vec<u64> {
     let pool = Pool::builder()
         .processes(2)
-        .maxtasksperchild(most) // a worker retires after `most` tasks
+        .maxtasksperchild(most) // 작업 프로세스는 `most`개를 하고 물러남 (a worker retires after `most` tasks)
         .build()
         .expect("start the pool");
     pool.map_chunked(work, xs, 1).expect("map")
 }
 
+/// 작업 프로세스마다 하나씩 있는, 커지기만 하는 캐시.
 /// A cache that only grows, one per worker process.
 static CACHE: Mutex<Vec<u64>> = Mutex::new(Vec::new());
 
@@ -29,7 +30,7 @@ fn square(x: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     let squares = with_fresh_workers(square, (1..=8).collect(), 2);
     say!("squares: {}", Py(&squares));
 }

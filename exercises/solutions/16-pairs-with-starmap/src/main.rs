@@ -10,7 +10,7 @@ use common::{current_process, say};
 
 pub fn products(f: fn(u64, u64) -> u64, pairs: Vec<(u64, u64)>) -> Vec<u64> {
     let pool = Pool::new(2).expect("start the pool");
-    pool.starmap(f, pairs).expect("starmap") // each pair as two arguments
+    pool.starmap(f, pairs).expect("starmap") // 짝마다 두 인자로 풀어서 (each pair as two arguments)
 }
 
 fn mul(a: u64, b: u64) -> u64 {
@@ -19,7 +19,7 @@ fn mul(a: u64, b: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     let results = products(mul, vec![(2, 3), (4, 5), (6, 7)]);
     say!("products: {}", Py(&results));
 }

@@ -10,7 +10,7 @@ use common::pool::Pool;
 use common::say;
 
 pub fn each_on_its_own(work: fn(u64) -> u64, xs: &[u64]) {
-    let pool = Pool::new(xs.len()).expect("start the pool"); // a worker for each task
+    let pool = Pool::new(xs.len()).expect("start the pool"); // 일마다 작업 프로세스 하나 (a worker for each task)
     let results = pool.imap(work, xs.to_vec()).expect("imap");
     for (x, result) in xs.iter().zip(results) {
         match result {
@@ -20,6 +20,7 @@ pub fn each_on_its_own(work: fn(u64) -> u64, xs: &[u64]) {
     }
 }
 
+/// 3번 일은 panic하고, 5번 일은 그 일을 돌리는 작업 프로세스를 죽입니다.
 /// Task 3 panics; task 5 crashes the worker that runs it.
 fn work(x: u64) -> u64 {
     match x {
@@ -30,6 +31,6 @@ fn work(x: u64) -> u64 {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     each_on_its_own(work, &[1, 2, 3, 4, 5, 6]);
 }

@@ -29,7 +29,7 @@ pub fn drain(
     for p in &mut ps {
         p.start().expect("start a producer");
     }
-    drop(q_put); // main's own sender: `recv` fails once every producer's is gone too
+    drop(q_put); // main 자신의 송신자: 생산자들의 것까지 모두 사라지면 `recv`가 실패함 (main's own sender: `recv` fails once every producer's is gone too)
     let mut got = 0;
     while let Ok(item) = q.recv() {
         say!("got {item}");
@@ -42,7 +42,7 @@ pub fn drain(
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     let got = drain(3, 4, produce);
     say!("main got {got} items");
 }

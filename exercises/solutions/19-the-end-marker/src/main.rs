@@ -8,13 +8,14 @@ use common::ipc::{Connection, pipe};
 use common::process::Process;
 use common::say;
 
-fn serve(conn: Connection) {
+pub fn serve(conn: Connection) {
     let mut total = 0;
     while let Some(x) = conn.recv::<Option<u64>>().expect("a message") {
         say!("child squared {x}");
         total += x * x;
         conn.send(&(x * x)).expect("answer");
     }
+    // 끝 표시: 부모는 답 하나, 곧 합을 더 기다립니다.
     // The end marker: the parent waits for one more answer, the total.
     say!("child: total {total}");
     conn.send(&total).expect("answer with the total");
@@ -37,6 +38,6 @@ pub fn square_over_a_pipe(jobs: &[u64], serve: impl Fn(Connection) + Copy + 'sta
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     square_over_a_pipe(&[2, 3, 4], serve);
 }

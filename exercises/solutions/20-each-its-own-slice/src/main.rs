@@ -31,6 +31,6 @@ pub fn fill_in_slices(children: usize, width: usize) -> Vec<i32> {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     say!("array: {}", Py(&fill_in_slices(3, 2)));
 }

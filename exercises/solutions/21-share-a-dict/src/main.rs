@@ -8,11 +8,11 @@ use common::{current_process, say};
 
 fn record(d: DictProxy<String, u32>) {
     let me = current_process();
-    d.set(me.name, me.pid).expect("d[name] = pid"); // a request to the manager
+    d.set(me.name, me.pid).expect("d[name] = pid"); // 매니저에게 보내는 요청 (a request to the manager)
 }
 
 pub fn record_pids(children: usize) -> Vec<(String, u32)> {
-    let m = Manager::start().expect("start the manager"); // with Manager() as m:
+    let m = Manager::start().expect("start the manager"); // 파이썬의 with Manager() as m:
     let d = m.dict::<String, u32>().expect("m.dict()");
     let mut ps: Vec<Process> = (0..children)
         .map(|_| Process::target(record, d.clone()))
@@ -29,7 +29,7 @@ pub fn record_pids(children: usize) -> Vec<(String, u32)> {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     for (name, pid) in record_pids(3) {
         say!("{name}: {pid}");
     }

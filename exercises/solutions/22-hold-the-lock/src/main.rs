@@ -13,6 +13,7 @@ pub fn add_under_a_lock(counter: &Mutex<u64>, threads: usize, times: u64, add_on
         for _ in 0..threads {
             scope.spawn(|| {
                 for _ in 0..times {
+                    // 파이썬으로는:
                     // with lock: counter = add_one(counter)
                     let mut c = counter.lock().expect("lock the counter");
                     *c = add_one(*c);

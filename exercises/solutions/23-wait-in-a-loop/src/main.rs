@@ -23,7 +23,7 @@ pub fn consume(shelf: &Mutex<Shelf>, changed: &Condvar) {
             s = changed.wait(s).expect("wait on the condition");
         }
         let Some(item) = s.items.pop_front() else {
-            return; // empty, and done
+            return; // 비었고, 끝났음 (empty, and done)
         };
         drop(s);
         say!("consumed {item}");
@@ -41,6 +41,8 @@ fn main() {
                 .spawn_scoped(scope, move || consume(shelf, changed))
                 .expect("spawn a consumer");
         }
+        // 종이 울리면 새로 온 것 없이 기다리는 쪽이 모두 깹니다. 다른 까닭의 `notify_all`이나
+        // 가짜 깨어남(spurious wake-up)도 그렇습니다.
         // The bell wakes every waiter with nothing new, as a `notify_all` for another reason,
         // or a spurious wake-up, does.
         scope.spawn(|| {

@@ -17,7 +17,7 @@ pub fn at_most_two(workers: usize, inside_ms: u64) {
             thread::Builder::new()
                 .name(format!("worker {i}"))
                 .spawn(move || {
-                    let _permit = places.acquire(); // with sem:
+                    let _permit = places.acquire(); // 파이썬의 with sem:
                     say!("enter {i}");
                     thread::sleep(Duration::from_millis(inside_ms));
                     say!("leave {i}");

@@ -16,15 +16,15 @@ pub fn release_after(workers: usize, prep_ms: u64) {
             thread::Builder::new()
                 .name(format!("worker {i}"))
                 .spawn(move || {
-                    go.wait(); // event.wait()
+                    go.wait(); // 파이썬의 event.wait()
                     say!("worker {i} goes");
                 })
                 .expect("spawn a worker")
         })
         .collect();
-    thread::sleep(Duration::from_millis(prep_ms)); // main prepares
+    thread::sleep(Duration::from_millis(prep_ms)); // main이 준비함 (main prepares)
     say!("main: go");
-    go.set(); // event.set(): every waiter goes
+    go.set(); // 파이썬의 event.set(): 기다리던 쪽이 모두 감
     for handle in handles {
         handle.join().expect("a worker");
     }

@@ -17,9 +17,9 @@ pub fn in_phases(workers: usize, phases: usize) {
                 .name(format!("worker {w}"))
                 .spawn_scoped(scope, move || {
                     for p in 0..phases {
-                        sleep_secs(0.5 * w as f64); // worker 0 is the quickest
+                        sleep_secs(0.5 * w as f64); // 작업자 0이 가장 빠름 (worker 0 is the quickest)
                         say!("worker {w} phase {p} done");
-                        barrier.wait(); // barrier.wait(): until all have arrived
+                        barrier.wait(); // 파이썬의 barrier.wait(): 모두 도착할 때까지
                     }
                 })
                 .expect("spawn a worker");

@@ -21,7 +21,7 @@ pub fn two_rounds(workers: usize, tasks: u32) {
                     for (round, task, done) in q.iter() {
                         sleep_secs(0.2);
                         say!("round {round} task {task} done");
-                        drop(done); // task_done()
+                        drop(done); // 파이썬의 task_done()
                     }
                     say!("worker {w} ends");
                 })
@@ -34,10 +34,10 @@ pub fn two_rounds(workers: usize, tasks: u32) {
                     .send((round, task, all_done.clone()))
                     .expect("put a task");
             }
-            all_done.wait(); // q.join()
+            all_done.wait(); // 파이썬의 q.join()
             say!("round {round} done");
         }
-        drop(q_put); // no more tasks: the workers' loops end
+        drop(q_put); // 더 줄 일이 없음: 작업자의 반복이 끝남 (no more tasks: the workers' loops end)
     });
 }
 

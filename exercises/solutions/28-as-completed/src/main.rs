@@ -16,7 +16,7 @@ pub fn submit_all(xs: &[u64], work: fn(u64) -> u64) -> Vec<u64> {
         let done = done.clone();
         thread::spawn(move || done.send((i, x, work(x))).expect("send a result"));
     }
-    drop(done); // main's own sender: the loop below ends when every task's is gone
+    drop(done); // main 자신의 송신자: 일마다의 송신자가 모두 사라지면 아래 반복이 끝남 (main's own sender: the loop below ends when every task's is gone)
     let mut in_order = vec![0; xs.len()];
     for (i, x, y) in results {
         say!("as_completed: {x} -> {y}");
@@ -25,6 +25,7 @@ pub fn submit_all(xs: &[u64], work: fn(u64) -> u64) -> Vec<u64> {
     in_order
 }
 
+/// 할 일: 수가 작을수록 오래 걸립니다.
 /// The work: the smaller the number, the longer it takes.
 fn slow_square(x: u64) -> u64 {
     sleep_secs(0.2 * (5 - x) as f64);

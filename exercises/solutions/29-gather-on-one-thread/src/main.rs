@@ -26,9 +26,9 @@ where
     runtime.block_on(async {
         let mut waits = tokio::task::JoinSet::new();
         for i in 0..n {
-            waits.spawn(wait(i)); // a task: it runs whenever another one waits
+            waits.spawn(wait(i)); // task 하나: 다른 task가 기다릴 때마다 돎 (a task: it runs whenever another one waits)
         }
-        while waits.join_next().await.is_some() {} // asyncio.gather
+        while waits.join_next().await.is_some() {} // 파이썬의 asyncio.gather
     });
 }
 

@@ -22,7 +22,7 @@ pub fn start_worker(name: &str) {
     let w = Worker {
         name: name.to_owned(),
     };
-    let name = w.name.clone(); // the parent's own copy; `w` moves into the child
+    let name = w.name.clone(); // 부모 자신의 복사본. `w`는 자식으로 옮겨 감 (the parent's own copy; `w` moves into the child)
     let mut p = Process::new(move || w.run()).name("SubProcess");
     p.start().expect("start the child");
     p.join();
@@ -30,6 +30,6 @@ pub fn start_worker(name: &str) {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     start_worker("bob");
 }

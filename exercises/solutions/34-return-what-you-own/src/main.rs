@@ -17,7 +17,7 @@ pub fn shout_all(words: Vec<String>) -> Vec<String> {
                 .spawn(move || {
                     let loud = word.to_uppercase();
                     say!("shouter {i}: {loud}");
-                    loud // the String itself: its ownership goes to whoever joins
+                    loud // String 자체: 그 소유권은 join하는 쪽으로 감 (the String itself: its ownership goes to whoever joins)
                 })
                 .expect("spawn a shouter")
         })

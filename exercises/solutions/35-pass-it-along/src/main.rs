@@ -20,7 +20,7 @@ pub fn greet_in_a_child(greeting: &str) {
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     set_start_method(StartMethod::Spawn).expect("the start method");
     greet_in_a_child("hello from main");
 }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::sync::mpsc;
 use std::thread;
 
+/// 파일 하나의 낱말을 셉니다.
 /// Counts the words of one file.
 fn count_file(path: String) -> Vec<(String, u64)> {
     let text = std::fs::read_to_string(&path).expect("read a file");
@@ -23,6 +24,7 @@ fn count_file(path: String) -> Vec<(String, u64)> {
     counts.into_iter().collect()
 }
 
+/// 모든 파일의 낱말을 세고 합칩니다. 많이 나온 것부터, 같으면 낱말 순서로.
 /// Every file's words, counted and merged: the most frequent first, then by word.
 pub fn count_words(
     paths: Vec<String>,
@@ -40,6 +42,7 @@ pub fn count_words(
         })
         .expect("spawn the progress thread");
     let mut total: BTreeMap<String, u64> = BTreeMap::new();
+    // 파일마다 센 것이 오는 대로, 먼저 끝난 파일부터.
     // As each file's counts come in, whichever file finishes first.
     let counted = pool.imap_unordered(count_file, paths).expect("imap");
     for (k, counts) in counted.enumerate() {
@@ -48,16 +51,16 @@ pub fn count_words(
         }
         done.send(k + 1).expect("report the progress");
     }
-    drop(done); // the reporter's loop ends
+    drop(done); // 보고하는 스레드의 반복이 끝남 (the reporter's loop ends)
     reporter.join().expect("the progress thread");
-    drop(pool); // the workers end (Python's leaving `with Pool() as pool:`)
+    drop(pool); // 작업 프로세스가 끝남(파이썬의 `with Pool() as pool:`을 나설 때처럼) (the workers end, as Python's leaving `with Pool() as pool:`)
     let mut sorted: Vec<(String, u64)> = total.into_iter().collect();
     sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     sorted
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     let texts = concat!(env!("CARGO_MANIFEST_DIR"), "/texts");
     let mut paths: Vec<String> = std::fs::read_dir(texts)
         .expect("the texts")

@@ -44,7 +44,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             the_end_marker,
             Some(Probe {
                 bin: "check-19",
-                signature: "pub fn square_over_a_pipe(jobs: &[u64], serve: impl Fn(Connection) + Copy + 'static) -> u64",
+                signature: "pub fn serve(conn: Connection), pub fn square_over_a_pipe(jobs: &[u64], serve: impl Fn(Connection) + Copy + 'static) -> u64",
                 // Jobs, the first job.
                 args: &[(2, 8), (5, 60)],
                 names: &[["일", "jobs"], ["첫 일", "the first job"]],

@@ -73,13 +73,36 @@ pub(super) fn square_over_a_pipe_call(run: &Seen, args: &[String]) -> Result<(),
     };
     over_the_pipe(run, &jobs, by)?;
     let want = jobs.iter().map(|x| x * x * by).sum::<u64>() as i64;
-    let got = number(run, args)?;
+    let [got, served, served_want] = match found(run, args)? {
+        Found::Numbers(n) if n.len() == 3 => [n[0], n[1], n[2]],
+        other => return Err(unexpected(&other)),
+    };
     if got != want {
         return Err(wrong_result(
             got,
             want,
             "자식이 보낸 합을 돌려주세요.",
             "return the total the child sent.",
+        ));
+    }
+    if served != served_want {
+        return Err(Problem::new(
+            format!(
+                "검사기가 `serve`에 4에서 9개 사이로 뽑은 일을 보내고 끝 표시 None을 보냈는데, 제곱의 합 {served_want}을 답하지 않았습니다{}. 일의 개수를 세지 말고, None을 받을 때 멈추고 그때 합을 답하세요.",
+                if served < 0 {
+                    "(도중에 멈추거나 틀린 답을 함)"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "the checker sent `serve` 4 to 9 jobs, drawn, then the end marker None, and it did not answer the sum of the squares, {served_want}{}: do not count the jobs; stop when None arrives, and answer the total then.",
+                if served < 0 {
+                    " (it stopped early or answered wrong)"
+                } else {
+                    ""
+                }
+            ),
         ));
     }
     Ok(())

@@ -4,8 +4,12 @@ use super::*;
 
 pub(super) fn two_locks_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let want = numbers(args)[0] * 1_000;
-    let (sum, off) = match found(run, args)? {
-        Found::Balances { sum, seen_wrong } => (sum, seen_wrong),
+    let (sum, off, held_up) = match found(run, args)? {
+        Found::Balances {
+            sum,
+            seen_wrong,
+            held_up,
+        } => (sum, seen_wrong, held_up),
         other => return Err(unexpected(&other)),
     };
     if sum != want {
@@ -26,6 +30,12 @@ pub(super) fn two_locks_call(run: &Seen, args: &[String]) -> Result<(), Problem>
             format!(
                 "the balances were seen adding up wrong {off} times in the middle of transfers: hold both locks for the whole transfer."
             ),
+        ));
+    }
+    if held_up == Some(true) {
+        return Err(Problem::new(
+            "두 계좌 사이의 옮기기가, 세 번째 계좌를 기다리는 다른 옮기기 뒤에서 5초 동안 기다렸습니다. 모든 옮기기를 잠금 하나로 감싸면 교착은 없지만 서로 상관없는 옮기기까지 하나씩 차례로 돕니다. 두 계좌 자기 잠금을, 정해진 한 순서로 잡으세요.",
+            "a transfer between two free accounts waited 5 s behind another transfer that waited for a third account: one lock around every transfer cannot deadlock, and runs even unrelated transfers one at a time. Take the two accounts' own locks, in one fixed order.",
         ));
     }
     Ok(())
@@ -57,7 +67,11 @@ pub(super) fn dining_philosophers_call(run: &Seen, args: &[String]) -> Result<()
             ));
         }
     }
-    Ok(())
+    workers_overlapped(
+        run,
+        |t| t != "main",
+        ["철학자 스레드", "philosopher threads"],
+    )
 }
 
 pub(super) fn two_locks(run: &Seen) -> Result<(), Problem> {

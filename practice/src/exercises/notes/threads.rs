@@ -14,7 +14,23 @@ pub(super) fn count_together_call(run: &Seen, args: &[String]) -> Result<(), Pro
             "더한 것을 잃었습니다. 더하기 하나하나가 쪼개지지 않아야 합니다.",
             "additions were lost: each addition must be indivisible.",
         ],
-    )
+    )?;
+    side_by_side(&found)
+}
+
+/// A second thread called `one` while the first thread's first call waited for one (up to 5 s):
+/// the threads added side by side, not one after another behind a lock held around the loop.
+fn side_by_side(found: &Found) -> Result<(), Problem> {
+    let Found::Added { met, .. } = found else {
+        return Err(unexpected(found));
+    };
+    if *met != Some(false) {
+        return Ok(());
+    }
+    Err(Problem::new(
+        "스레드들이 한 번도 함께 더하지 않았습니다. 첫 스레드가 `one`을 부르고 5초를 기다리는 동안 다른 스레드는 아무도 `one`을 부르지 못했습니다. 잠금을 반복문 전체나 `one()` 호출 둘레에 쥐면 스레드가 하나씩 차례로 돕니다. `one()`은 잠금 밖에서 부르고, 더하기 한 걸음만 나뉘지 않게 하세요(`fetch_add`나, 더할 때만 잡는 `lock()`).",
+        "the threads never added side by side: while the first thread's first `one` waited 5 s, no other thread called `one`. A lock held around the whole loop, or around the call of `one()`, runs the threads one after another: call `one()` outside the lock, and make only the addition indivisible (`fetch_add`, or a `lock()` taken just to add).",
+    ))
 }
 
 pub(super) fn join_the_threads(run: &Seen) -> Result<(), Problem> {

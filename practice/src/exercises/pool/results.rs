@@ -239,5 +239,25 @@ pub(super) fn each_on_its_own_call(run: &Seen, args: &[String]) -> Result<(), Pr
     for (x, _) in &good {
         ran_in_a_worker(run, *x)?;
     }
-    Ok(())
+    xs.iter().try_for_each(|&x| ran_once(run, x))
+}
+
+/// The checker's task `x` ran once ("work x in ..." printed once): a task that failed is not run
+/// again, and neither is one that a failed `map` had already run.
+fn ran_once(run: &Run, x: u64) -> Result<(), Problem> {
+    let said = format!("work {x} in ");
+    let times = (run.events_of_kind(Kind::Say).iter())
+        .filter(|e| e.msg.starts_with(&said))
+        .count();
+    if times <= 1 {
+        return Ok(());
+    }
+    Err(Problem::new(
+        format!(
+            "검사기의 {x}번 일이 {times}번 돌았습니다. 일은 한 번만 돌아야 합니다. map이 실패한 뒤에 일마다 apply로 다시 돌리면 이미 돈 일이 또 돕니다. 처음부터 일마다 결과를 따로 받으세요(imap이나 apply_async)."
+        ),
+        format!(
+            "the checker's task {x} ran {times} times, and a task runs once: a map that failed, then apply for each task, runs again what already ran. Take each task's result on its own from the start (imap or apply_async)."
+        ),
+    ))
 }

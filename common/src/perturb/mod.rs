@@ -6,7 +6,7 @@
 //! | variable | values | effect |
 //! |---|---|---|
 //! | `TUTORIAL_STRAGGLER` | `first:<ms>` or `rest:<ms>` | a worker waits `<ms>` before it starts its work: with `first`, only the first thread of each process (the one whose name ends in 0, as `worker 0`; among threads without a number, the first to print) and the first child process started; with `rest`, every other one |
-//! | `TUTORIAL_HOLD` | `<ms>:<line>` | the thread about to print exactly `<line>` waits `<ms>` first: a signal comes later than the arguments let anyone work out (a worker that sleeps in place of waiting for "main: go" goes before it) |
+//! | `TUTORIAL_HOLD` | `<ms>:<line>` | the thread about to print exactly `<line>` (or, for `<line>` ending in `*`, the first line of the process that starts with what comes before it) waits `<ms>` first: a signal comes later than the arguments let anyone work out (a worker that sleeps in place of waiting for "main: go" goes before it) |
 //! | `TUTORIAL_JITTER` | a seed, a whole number | short pauses, reproducible from the seed, at every printed line (up to 3 ms) and at about one shared-memory read or write or proxy call in 256 (up to 0.2 ms) |
 //!
 //! A checker's own code can also stop the threads at random moments, locks included:
@@ -15,8 +15,10 @@
 //! its `process_exit` event, so the checker sees whether the children did the work or their
 //! parent did it for them.
 
+mod hold;
 mod interrupt;
 
+pub use hold::parse_hold;
 pub use interrupt::{Interrupter, interrupt_threads};
 
 use crate::config::ConfigError;
@@ -118,28 +120,6 @@ pub fn parse_jitter(raw: Option<&OsStr>) -> Result<Option<u64>, ConfigError> {
         })
 }
 
-/// Parses a `TUTORIAL_HOLD` value, `<ms>:<line>`; `None` (unset) means no line is held.
-///
-/// ```
-/// use std::ffi::OsStr;
-/// use std::time::Duration;
-/// let held = common::perturb::parse_hold(Some(OsStr::new("700:main: go")));
-/// assert_eq!(held, Ok(Some((Duration::from_millis(700), "main: go".to_owned()))));
-/// assert!(common::perturb::parse_hold(Some(OsStr::new("soon:main: go"))).is_err());
-/// ```
-pub fn parse_hold(raw: Option<&OsStr>) -> Result<Option<(Duration, String)>, ConfigError> {
-    let Some(raw) = raw else { return Ok(None) };
-    raw.to_str()
-        .and_then(|s| s.split_once(':'))
-        .and_then(|(ms, line)| Some((ms.parse().ok().filter(|ms| *ms <= 60_000)?, line)))
-        .map(|(ms, line)| Some((Duration::from_millis(ms), line.to_owned())))
-        .ok_or_else(|| ConfigError {
-            var: HOLD_VAR,
-            value: raw.to_string_lossy().into_owned(),
-            expected: "expected <ms>:<line>, with <ms> from 0 to 60000".to_owned(),
-        })
-}
-
 #[derive(Debug)]
 struct Settings {
     straggler: Option<Straggler>,
@@ -186,10 +166,8 @@ thread_local! {
 /// waits; then the line's jitter.
 pub(crate) fn before_line(msg: &str) {
     let settings = settings();
-    if let Some((late, line)) = &settings.hold
-        && line == msg
-    {
-        std::thread::sleep(*late);
+    if let Some(late) = hold::now(settings.hold.as_ref(), msg) {
+        std::thread::sleep(late);
     }
     if let Some(straggler) = settings.straggler
         && !SEEN.replace(true)

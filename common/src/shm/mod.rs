@@ -172,6 +172,7 @@ impl<T: Shared> Array<T> {
     /// Python's `a[i] = x`.
     pub fn set(&self, index: usize, value: T) {
         crate::perturb::shared_access();
+        crate::perturb::shared_write();
         T::store(self.segment.atomic(index), value);
     }
 

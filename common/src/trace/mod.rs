@@ -93,8 +93,9 @@ pub struct Event {
     /// checker's proof of who did the work, and that main read what its children wrote).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared: Option<u64>,
-    /// For a child's own `process_exit`: how many times it wrote a shared `Value` holding no
-    /// shared `Lock` (the checker's proof that a read-then-write was not locked).
+    /// For a child's own `process_exit`: how many times it wrote a shared `Value` or an
+    /// `Array`'s item holding no shared `Lock` (the checker's proof that a read-then-write was
+    /// not locked, or that a child's own slice was written without one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unlocked: Option<u64>,
     /// For a child's own `process_exit`: how many messages it took off a pipe's `Connection`

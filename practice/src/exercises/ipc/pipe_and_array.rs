@@ -176,6 +176,20 @@ pub(super) fn slices_filled(
                 ),
             ));
         }
+        // Its writes made holding no shared Lock (its own `process_exit` counts them).
+        let free = (run.events_of_kind(Kind::ProcessExit).into_iter())
+            .find_map(|e| (e.pid == pid).then_some(e.unlocked).flatten())
+            .unwrap_or(0);
+        if free < width as u64 {
+            return Err(Problem::new(
+                format!(
+                    "자식 {k}가 자기 구간을 잠금(Lock)을 쥔 채로 썼습니다. 자식마다 자기 구간에만 쓰므로 잠글 것이 없습니다. 잠금은 자식들을 하나씩 차례로 쓰게 할 뿐입니다. 잠금 없이 쓰세요."
+                ),
+                format!(
+                    "child {k} wrote its slice holding a Lock: each child writes only its own slice, so there is nothing to lock, and a lock only makes the children write one after another. Write without one."
+                ),
+            ));
+        }
     }
     Ok(())
 }

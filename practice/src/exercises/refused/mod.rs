@@ -18,7 +18,8 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 bin: "check-31",
                 signature: "pub fn sum_in_threads(items: Vec<u64>, adders: usize) -> u64",
                 // The list's length, adders, the factor of its items.
-                args: &[(10, 60), (2, 5), (2, 9)],
+                // Long enough that a copy of it shows among the call's allocations.
+                args: &[(100_000, 300_000), (2, 5), (2, 9)],
                 names: &[
                     ["목록 길이", "length of the list"],
                     ["더하는 스레드", "adders"],

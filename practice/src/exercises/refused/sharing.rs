@@ -23,13 +23,31 @@ pub(super) fn sum_in_threads_call(run: &Seen, args: &[String]) -> Result<(), Pro
     let n = numbers(args);
     let items: Vec<u64> = (1..=n[0] as u64).map(|i| i * n[2] as u64).collect();
     parts_added(run, &items, n[1] as usize)?;
-    let (got, want) = (number(run, args)?, items.iter().sum::<u64>() as i64);
+    let [got, allocated] = match found(run, args)? {
+        Found::Numbers(n) if n.len() == 2 => [n[0], n[1]],
+        other => return Err(unexpected(&other)),
+    };
+    let want = items.iter().sum::<u64>() as i64;
     if got != want {
         return Err(wrong_result(
             got,
             want,
             "부분합을 모두 더해 돌려주세요.",
             "return the sum of the parts.",
+        ));
+    }
+    // One copy of the list is allowed (`Arc<[u64]>::from(items)` makes one); a copy per thread is
+    // at least two.
+    let list = 8 * items.len() as i64;
+    if allocated * 2 >= 3 * list {
+        let copies = allocated as f64 / list as f64;
+        return Err(Problem::new(
+            format!(
+                "호출하는 동안 {allocated}바이트를 할당했습니다. 목록({list}바이트)을 {copies:.1}번 복사한 셈입니다. Vec의 `clone()`은 목록 전체를 복사합니다. 목록을 Arc에 한 번 넣고, 스레드마다 그 Arc를 clone하세요(소유자 수만 늘어남)."
+            ),
+            format!(
+                "the call allocated {allocated} bytes, {copies:.1} times the list's {list}: a Vec's `clone()` copies the whole list. Put the list in an Arc once and clone the Arc for each thread (that only counts one more owner)."
+            ),
         ));
     }
     Ok(())

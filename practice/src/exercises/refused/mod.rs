@@ -43,9 +43,13 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                     ["스레드마다 항목", "entries each"],
                 ],
                 check: log_from_threads_call,
-                late_starts: true,
+                // No late start: the held writer is told by the wait between its start and its
+                // first line, which a late start would make too.
+                late_starts: false,
                 second_call: &[],
-                hold: None,
+                // The first writer's first line held back: the others write meanwhile, unless
+                // it holds the log's lock while it prints (around its whole loop).
+                hold: Some(("writer *", (800, 1_300))),
             }),
         ),
         "keep-a-copy" => (

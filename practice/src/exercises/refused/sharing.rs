@@ -112,5 +112,39 @@ pub(super) fn log_from_threads_call(run: &Seen, args: &[String]) -> Result<(), P
             ),
         ));
     }
-    Ok(())
+    wrote_meanwhile(run)
+}
+
+/// While the held writer waited before its first line (the call holds the first "writer ..."
+/// line back), another writer wrote: the writers take turns at the lock for each entry, rather
+/// than one holding it around its whole loop.
+fn wrote_meanwhile(run: &Run) -> Result<(), Problem> {
+    let writer = |e: &&Event| e.thread.starts_with("writer ");
+    let first_say = |thread: &str| {
+        (run.events_of_kind(Kind::Say).into_iter())
+            .find(|e| e.thread == thread)
+            .map(|e| e.t_ns)
+    };
+    // The held writer: the longest wait between its start and its first line.
+    let held = (run.events_of_kind(Kind::ThreadStart).into_iter())
+        .filter(writer)
+        .filter_map(|e| Some((e.thread.as_str(), e.t_ns, first_say(&e.thread)?)))
+        .max_by_key(|(_, start, first)| first - start);
+    let Some((held, start, first)) = held else {
+        return Ok(());
+    };
+    let meanwhile = (run.events_of_kind(Kind::Say).iter())
+        .any(|e| writer(e) && e.thread != held && start < e.t_ns && e.t_ns < first);
+    if meanwhile {
+        return Ok(());
+    }
+    Err(Problem::new(
+        format!(
+            "검사기가 {} 첫 항목 앞에서 붙잡아 둔 동안, 다른 스레드는 아무것도 적지 못했습니다. 잠금을 반복문 전체(또는 찍는 동안)에 쥐면 스레드가 하나씩 차례로 적습니다. 기록에 넣을 때만 잠그세요.",
+            with(&format!("'{held}'"), Josa::EulReul)
+        ),
+        format!(
+            "while the checker held '{held}' back before its first entry, no other thread wrote: a lock held around the whole loop (or while printing) makes the threads write one after another. Lock only to push onto the log."
+        ),
+    ))
 }

@@ -1,0 +1,308 @@
+//! Every exercise checked its way: its starting state fails for its intended reason, each wrong
+//! program (`tests/wrong/`) fails every check naming its habit, its solution passes.
+
+use super::starts::STARTS;
+use super::*;
+
+/// As `HANG_SECS`, for a wrong program that hangs on purpose (its header ends "a hang."; three, each
+/// in every check, 15 checks in all): it never ends, whatever the limit, and only its being a
+/// hang is asserted, so the limit decides only how long the test waits (at 8 s these waits were
+/// a quarter of the test's time on the slowest lanes).
+const WRONG_HANG_SECS: &str = "3";
+
+/// How many times each program is checked: a wrong one must fail every time, a right one pass
+/// every time.
+const CHECKS: usize = 5;
+
+/// How many exercises are checked side by side. Most of a check waits, so more side by side is
+/// faster, but every run then gets less of the two busy cores. The whole `cargo test -p
+/// practice` took 239 s at 6; 201 s at 6 once a check's later runs were stopped at its first
+/// failure; 181 s at 6 once the wrong programs that hang waited 3 s, not 8; 172 s at 7. At 12
+/// (179 s, before the stop) a solution's run (13's pool, a late worker) once took more than 8 s
+/// in a soak, before solutions had 30 s (`NOT_STUCK_SECS`).
+const WIDTH: usize = 7;
+
+/// Wrong programs (`tests/wrong/`), by the exercise they are for: the expected lines printed
+/// without the mechanism (by main, or by threads and processes that do not wait, send or lock),
+/// and each exercise's likeliest Python habit.
+fn wrong_programs() -> Vec<(&'static str, Vec<PathBuf>)> {
+    let wrong_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wrong");
+    let mut wrong: Vec<PathBuf> = std::fs::read_dir(&wrong_dir)
+        .expect("tests/wrong")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| !p.ends_with("01-println.rs"))
+        .collect();
+    wrong.sort();
+    for program in &wrong {
+        assert!(
+            STARTS
+                .iter()
+                .any(|(folder, _)| folder[..2] == name(program)[..2]),
+            "no exercise for the wrong program {}",
+            name(program)
+        );
+    }
+    STARTS
+        .iter()
+        .map(|(folder, _)| {
+            let mine: Vec<PathBuf> = wrong
+                .iter()
+                .filter(|p| {
+                    p.file_name().and_then(|n| n.to_str()).expect("a name")[..2] == folder[..2]
+                })
+                .cloned()
+                .collect();
+            (*folder, mine)
+        })
+        .collect()
+}
+
+fn name(program: &Path) -> &str {
+    program
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a name")
+}
+
+/// The starting state fails for the reason its page names.
+fn start_fails(exercises: &Exercises, folder: &str, reason: &str) {
+    let args = ["check", &folder[..2]];
+    let output = if reason.contains("a hang") {
+        exercises.practice(&args)
+    } else {
+        exercises.practice_not_stuck(&args)
+    };
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{folder}: {text}");
+    // A hang's report names what was still running between "(a hang)." and the note.
+    for part in reason.split("a hang). ") {
+        assert!(
+            text.contains(part),
+            "{folder}: expected {reason:?} in:\n{text}"
+        );
+    }
+    assert!(text.contains(&format!("hint {}", &folder[..2])), "{text}");
+}
+
+/// A wrong program's header: the comment lines it starts with.
+fn header(program: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(program).expect("a wrong program");
+    (text.lines())
+        .take_while(|line| line.starts_with("//"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether a wrong program hangs on purpose: its header ends "a hang.".
+fn hangs_on_purpose(program: &Path) -> bool {
+    header(program)
+        .last()
+        .is_some_and(|line| line.ends_with("a hang."))
+}
+
+/// A wrong program fails every check, answered in words, not a crash: `check --times`, built
+/// once, each check a new set of runs; and for the fault it was written for: one that hangs on
+/// purpose is reported as a hang in every check, any other in none (it may run 30 s first, so
+/// that a slow run is not mistaken for one).
+fn fails_every_check(exercises: &Exercises, folder: &str, program: &Path) {
+    std::fs::copy(program, exercises.path().join(folder).join("src/main.rs")).expect("copy");
+    let hangs = hangs_on_purpose(program);
+    let args = ["check", &folder[..2], "--times", &CHECKS.to_string()];
+    let output = if hangs {
+        exercises.practice_within(WRONG_HANG_SECS, &args)
+    } else {
+        exercises.practice_not_stuck(&args)
+    };
+    let text = stdout(&output);
+    let name = name(program);
+    let hang_reports = text.matches("(a hang)").count();
+    assert_eq!(
+        hang_reports,
+        if hangs { CHECKS } else { 0 },
+        "{name}: reported as a hang in {hang_reports} of {CHECKS} checks:\n{text}"
+    );
+    assert_eq!(output.status.code(), Some(1), "{name}:\n{text}");
+    assert!(
+        output.stderr.is_empty(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let head = format!("✗ {}", &folder[..2]);
+    let ran = text.contains(&format!("check 1 of {CHECKS}"));
+    if ran {
+        // A header line "Named: <words>" says what every refusal must say: the habit's name.
+        let named: Option<String> = (header(program).iter())
+            .find_map(|line| line.strip_prefix("//! Named: ").map(str::to_owned));
+        for check in 1..=CHECKS {
+            assert!(
+                text.lines().any(|l| l.starts_with(&head)
+                    && l.contains(&format!(": check {check} of {CHECKS}: "))),
+                "{name} passed check {check}:\n{text}"
+            );
+            if let Some(named) = &named {
+                assert!(
+                    text.lines().any(|l| l.starts_with(&head)
+                        && l.contains(&format!(": check {check} of {CHECKS}: "))
+                        && l.contains(named.as_str())),
+                    "{name}: check {check} did not say {named:?}:\n{text}"
+                );
+            }
+        }
+        assert!(
+            text.contains(&format!("failed {CHECKS} of {CHECKS} checks.")),
+            "{name}:\n{text}"
+        );
+    } else {
+        // Rejected before it ran (a forbidden word, a compile error): the same every time.
+        assert!(text.starts_with(&head), "{name}: {text}");
+    }
+    // The refusal silenced with `unsafe` is rejected as that, whatever else is wrong with it.
+    if header(program)
+        .iter()
+        .any(|line| line.contains("silenced with `unsafe`"))
+    {
+        assert!(
+            text.contains("this exercise is solved without `unsafe`"),
+            "{name}: not rejected for its `unsafe`:\n{text}"
+        );
+    }
+}
+
+/// The solution with `println!` in place of `say!`: answered (passed, or failed with the note on
+/// `println!` where the exercise checks who printed), never a crash.
+fn println_is_answered(exercises: &Exercises, folder: &str) {
+    let solution = std::fs::read_to_string(
+        exercises
+            .path()
+            .join("solutions")
+            .join(folder)
+            .join("src/main.rs"),
+    )
+    .expect("the solution");
+    std::fs::write(
+        exercises.path().join(folder).join("src/main.rs"),
+        solution.replace("say!(", "println!("),
+    )
+    .expect("write");
+    let output = exercises.practice(&["check", &folder[..2]]);
+    let text = stdout(&output);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{folder}: {text}"
+    );
+    assert!(
+        text.starts_with(&format!("✓ {}", &folder[..2]))
+            || text.starts_with(&format!("✗ {}", &folder[..2])),
+        "{folder}: {text}"
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{folder}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The solution passes every check.
+fn solution_passes(exercises: &Exercises, folder: &str) {
+    exercises.solve(folder);
+    let output =
+        exercises.practice_not_stuck(&["check", &folder[..2], "--times", &CHECKS.to_string()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{folder}: {text}");
+    for check in 1..=CHECKS {
+        assert!(
+            text.contains(&format!("✓ {}", &folder[..2]))
+                && text.contains(&format!(": check {check} of {CHECKS} passed")),
+            "{text}"
+        );
+    }
+    assert!(
+        text.contains(&format!("passed all {CHECKS} checks.")),
+        "{text}"
+    );
+}
+
+/// Every exercise, checked its way, with both cores busy: its starting state fails for its
+/// intended reason, each of its wrong programs fails every check, its solution with `println!` is
+/// answered without a crash, and its solution passes every check. One exercise's programs go one
+/// after another, in one job (its binary in the shared target stays its own); `WIDTH` exercises
+/// go side by side.
+#[test]
+fn every_exercise_is_checked_its_way() {
+    let _turn = turn();
+    let exercises = Exercises {
+        cores_busy: true,
+        ..Exercises::new()
+    };
+    exercises.build_starting_states();
+    let _busy = harness::BusyCores::start();
+    let mut jobs: Vec<(&str, &str, Vec<PathBuf>)> = STARTS
+        .iter()
+        .zip(wrong_programs())
+        .map(|((folder, reason), (_, wrong))| (*folder, *reason, wrong))
+        .collect();
+    // The longest first (a starting state that hangs waits out the hang limit), so that no long
+    // job starts last.
+    jobs.sort_by_key(|(_, reason, wrong)| {
+        std::cmp::Reverse((reason.contains("a hang"), wrong.len()))
+    });
+    assert!(
+        jobs.iter().map(|(_, _, wrong)| wrong.len()).sum::<usize>() >= 12,
+        "wrong programs"
+    );
+    in_parallel(jobs, WIDTH, |(folder, reason, wrong)| {
+        start_fails(&exercises, folder, reason);
+        for program in &wrong {
+            fails_every_check(&exercises, folder, program);
+        }
+        println_is_answered(&exercises, folder);
+        solution_passes(&exercises, folder);
+    });
+}
+
+#[test]
+fn println_is_answered_in_words_not_a_crash() {
+    let _turn = turn();
+    let exercises = Exercises::new();
+    let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wrong/01-println.rs");
+    std::fs::copy(
+        program,
+        exercises.path().join("01-join-the-threads/src/main.rs"),
+    )
+    .expect("copy");
+    let output = exercises.practice(&["check", "1"]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("printed with `println!`") && text.contains("`say!`"),
+        "{text}"
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A child's panic is named with its process, its place and its message, though the parent
+/// ended with 0.
+#[test]
+fn a_childs_panic_is_reported_with_its_process() {
+    let _turn = turn();
+    let exercises = Exercises::new();
+    let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wrong/05-child-panics.rs");
+    std::fs::copy(
+        program,
+        exercises.path().join("05-send-num-back/src/main.rs"),
+    )
+    .expect("copy");
+    let output = exercises.practice(&["check", "05"]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("thread 'main' of child process 'SubProcess' (pid ")
+            && text.contains("panicked at 05-send-num-back/src/main.rs:9:")
+            && text.contains("index out of bounds: the len is 0 but the index is 3"),
+        "{text}"
+    );
+}

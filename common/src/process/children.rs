@@ -57,6 +57,14 @@ pub(super) fn add_server(pid: Pid) {
     add(pid, true, "ForkServer");
 }
 
+/// Ends the fork server (stopped: it cannot answer) and reaps it, so that the next start by
+/// fork server boots a new one. SIGKILL ends a stopped process too.
+pub(super) fn retire_server(pid: Pid) {
+    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+    reap(pid, WaitPidFlag::empty());
+    let _ = SERVER.compare_exchange(pid.as_raw(), 0, Ordering::SeqCst, Ordering::SeqCst);
+}
+
 /// Waits for `pid` as `flags` say (`WNOHANG`: only looks); if it has ended, forgets it and
 /// returns its exit code.
 pub(super) fn reap(pid: Pid, flags: WaitPidFlag) -> Option<i32> {

@@ -22,6 +22,15 @@
 //! ends it (the lifeline: `a_child_dies_with_its_killed_parent` in `tests/methods`); a program that
 //! closes its socket mid-launch ends it too. The program reads only a 4-byte PID from it, and a
 //! server that dies is an error at `start`, not a hang (the read sees the socket's end).
+//!
+//! # A server that stops
+//! While a start waits for the PID, it looks at the server's state every 50 ms: a server seen
+//! stopped (SIGSTOP, job control, a debugger) for a second is ended (SIGKILL) and reaped, the
+//! start fails with an error that names it, and the next start boots a new server. A slow server
+//! (a loaded machine) is running or asleep, never stopped, so it is waited for, as Python waits.
+//! Left: a server stopped after it forked the child but before it wrote the PID leaves that child
+//! running unknown to the program's table (it is still the program's child, through the
+//! subreaper, and ends with the lifeline).
 
 use super::at_fork;
 use super::handoff;
@@ -45,12 +54,14 @@ struct Server {
     bell: UnixStream,
     launches: IpcSender<Launch>,
     _lifeline: OwnedFd,
+    pid: Pid,
 }
 
 /// A server just run, not yet connected to.
 struct Booting {
     bell: UnixStream,
     lifeline: OwnedFd,
+    pid: Pid,
 }
 
 static SERVER: Mutex<Option<Server>> = Mutex::new(None);
@@ -91,6 +102,12 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
             return Err(ProcessError::Spawn(error));
         }
         Err(error) => {
+            // A stopped server is of no more use: it is ended, and the next start boots another.
+            if error.kind() == std::io::ErrorKind::TimedOut
+                && let Some(stopped) = server.take()
+            {
+                children::retire_server(stopped.pid);
+            }
             children::release_signals(signals);
             return Err(ProcessError::Spawn(error));
         }
@@ -104,10 +121,46 @@ fn ended(_: std::io::Error) -> std::io::Error {
     std::io::Error::other("the fork server ended before it answered (its message is on stderr)")
 }
 
-/// The reply to a launch: the child's PID (0 if the server could not fork).
-fn read_pid(bell: &mut UnixStream) -> std::io::Result<i32> {
-    let mut pid = [0u8; 4];
-    bell.read_exact(&mut pid).map_err(ended)?;
+/// How long the server may be seen stopped (SIGSTOP, a debugger, job control) while a start
+/// waits for its answer, before the start gives up on it. A busy server is running or asleep,
+/// never stopped, so no load trips this; a server that is merely slow is waited for.
+const STOPPED_FOR: Duration = Duration::from_secs(1);
+
+/// How often a start waiting for the answer looks at the server's state.
+const LOOK_EVERY: Duration = Duration::from_millis(50);
+
+/// The reply to a launch: the child's PID (0 if the server could not fork). Waits as long as the
+/// server runs; an error of kind `TimedOut` once it has been seen stopped for [`STOPPED_FOR`].
+fn read_pid(bell: &mut UnixStream, server: Pid) -> std::io::Result<i32> {
+    let (mut pid, mut got) = ([0u8; 4], 0);
+    let mut stopped_since: Option<Instant> = None;
+    bell.set_read_timeout(Some(LOOK_EVERY))?;
+    while got < pid.len() {
+        match bell.read(&mut pid[got..]) {
+            Ok(0) => return Err(ended(std::io::ErrorKind::UnexpectedEof.into())),
+            Ok(n) => got += n,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                if !super::status::stopped(server) {
+                    stopped_since = None;
+                } else if stopped_since.get_or_insert_with(Instant::now).elapsed() >= STOPPED_FOR {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::TimedOut,
+                        format!(
+                            "the fork server (PID {server}) is stopped (SIGSTOP or a debugger) and cannot answer: it was ended, and the next start brings up another"
+                        ),
+                    ));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(ended(e)),
+        }
+    }
+    bell.set_read_timeout(None)?;
     Ok(i32::from_le_bytes(pid))
 }
 
@@ -116,7 +169,7 @@ impl Server {
     fn ask(&mut self, launch: Launch) -> std::io::Result<i32> {
         self.launches.send(launch).map_err(std::io::Error::other)?;
         handoff::ring(&mut self.bell).map_err(ended)?;
-        read_pid(&mut self.bell)
+        read_pid(&mut self.bell, self.pid)
     }
 }
 
@@ -125,11 +178,12 @@ impl Booting {
     fn connect(mut self, first: Launch) -> std::io::Result<(Server, i32)> {
         let launches = handoff::connect(&mut self.bell, first)?
             .ok_or_else(|| ended(std::io::ErrorKind::UnexpectedEof.into()))?;
-        let pid = read_pid(&mut self.bell)?;
+        let pid = read_pid(&mut self.bell, self.pid)?;
         let server = Server {
             bell: self.bell,
             launches,
             _lifeline: self.lifeline,
+            pid: self.pid,
         };
         Ok((server, pid))
     }
@@ -147,10 +201,10 @@ fn boot() -> std::io::Result<Booting> {
         children::add_server(pid);
     }
     children::release_signals(signals);
-    started?;
     Ok(Booting {
         bell,
         lifeline: held,
+        pid: started?,
     })
 }
 

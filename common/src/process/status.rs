@@ -1,4 +1,5 @@
-//! A child's end, as Python reports it: `waitpid`, and the exit code of its status.
+//! A child's end, as Python reports it: `waitpid`, and the exit code of its status; and whether
+//! a process is stopped.
 
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
@@ -22,4 +23,15 @@ pub(super) fn wait_for(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
             Err(_) => return Some(-1),
         }
     }
+}
+
+/// Whether `pid` is stopped (SIGSTOP, job control, or a debugger's trace stop), from its
+/// `/proc/<pid>/stat`; a process that is gone is not.
+pub(super) fn stopped(pid: Pid) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // "pid (comm) state ...": the state follows the last ')', as a name may hold one.
+    let state = stat
+        .rsplit_once(')')
+        .and_then(|(_, rest)| rest.trim_start().chars().next());
+    matches!(state, Some('T' | 't'))
 }

@@ -14,6 +14,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+mod stopped;
 mod travel;
 
 const HELPER: &str = "METHODS_TEST_HELPER";
@@ -36,7 +37,7 @@ pub fn main_for(method: StartMethod) -> std::process::ExitCode {
     set_start_method(method).expect("the first choice");
     // Orphans of the helper parents are handed to us, so that we can reap them.
     nix::sys::prctl::set_child_subreaper(true).expect("become a child subreaper");
-    crate::support::run(crate::tests![
+    let mut tests = crate::tests![
         the_method_is_set_once,
         a_global_changed_before_start_is_seen_by_fork_only,
         the_child_has_its_name_and_parent,
@@ -57,7 +58,13 @@ pub fn main_for(method: StartMethod) -> std::process::ExitCode {
         travel::the_child_sees_the_parent_close_its_end,
         travel::the_parent_sees_a_dead_childs_end_close,
         travel::a_fork_takes_arguments_as_they_are,
-    ])
+    ];
+    if method == StartMethod::ForkServer {
+        tests.extend(crate::tests![
+            stopped::a_stopped_fork_server_is_an_error_then_replaced
+        ]);
+    }
+    crate::support::run(tests)
 }
 
 fn started(p: Process) -> Process {

@@ -42,8 +42,8 @@ const PLANS: &[Plan] = &[
         straggler: None,
         jitter: false,
         busy_cores: false,
-        ko: "첫 번째 실행(그대로)",
-        en: "run 1 (as it is)",
+        ko: "첫 번째 실행(그대로, 튜토리얼의 sleep은 20배 빠르게: sleep_secs(1.0)이 0.05초)",
+        en: "run 1 (as it is; the tutorial's sleeps run 20 times faster: sleep_secs(1.0) takes 0.05 s)",
     },
     Plan {
         scale: 0.05,
@@ -52,16 +52,16 @@ const PLANS: &[Plan] = &[
         straggler: Some("first:1100"),
         jitter: true,
         busy_cores: false,
-        ko: "두 번째 실행(첫 작업자를 1.1초 늦게 시작)",
-        en: "run 2 (the first worker starts 1.1 s late)",
+        ko: "두 번째 실행(첫 작업자를 실제 시간으로 1.1초 늦게 시작, 튜토리얼의 sleep은 20배 빠르게: sleep_secs(1.0)이 0.05초)",
+        en: "run 2 (the first worker starts 1.1 s late in real time; the tutorial's sleeps run 20 times faster: sleep_secs(1.0) takes 0.05 s)",
     },
     Plan {
         scale: 0.02,
         straggler: Some("rest:300"),
         jitter: true,
         busy_cores: true,
-        ko: "세 번째 실행(다른 작업자를 0.3초 늦게 시작, 두 코어가 바쁜 채로)",
-        en: "run 3 (the other workers start 0.3 s late, both cores busy)",
+        ko: "세 번째 실행(다른 작업자를 실제 시간으로 0.3초 늦게 시작, 두 코어가 바쁜 채로, 튜토리얼의 sleep은 50배 빠르게: sleep_secs(1.0)이 0.02초)",
+        en: "run 3 (the other workers start 0.3 s late in real time, both cores busy; the tutorial's sleeps run 50 times faster: sleep_secs(1.0) takes 0.02 s)",
     },
 ];
 

@@ -38,6 +38,7 @@ fn main() -> std::process::ExitCode {
         join_with_a_timeout_returns_whether_the_child_ended,
         active_children_are_the_running_ones_and_stay_joinable,
         a_child_knows_its_parent_and_main_has_none,
+        a_process_shows_its_name_and_daemon_flag,
     ])
 }
 
@@ -398,4 +399,27 @@ fn a_child_knows_its_parent_and_main_has_none() {
     p.start().expect("start");
     p.join();
     assert_eq!(p.exitcode(), Some(0), "the child's checks failed");
+}
+
+/// Before it starts, a process shows what it was given: its name (the default ones numbered on,
+/// as Python's `Process-1`, `Process-2`), its daemon flag, and both in its `Debug` form.
+fn a_process_shows_its_name_and_daemon_flag() {
+    let daemon = Process::new(|| {}).name("Shown").daemon(true);
+    assert!(daemon.is_daemon());
+    assert!(!Process::new(|| {}).is_daemon());
+    let shown = format!("{daemon:?}");
+    assert!(
+        shown.contains("\"Shown\"") && shown.contains("daemon: true"),
+        "{shown}"
+    );
+    let number = |p: &Process| -> usize {
+        let name = p
+            .get_name()
+            .strip_prefix("Process-")
+            .expect("a default name");
+        name.parse().expect("numbered")
+    };
+    let (first, second) = (Process::new(|| {}), Process::new(|| {}));
+    assert!(number(&first) >= 1);
+    assert_eq!(number(&second), number(&first) + 1);
 }

@@ -1,7 +1,8 @@
 //! Nothing outlives the checker. Each run is a process group of its own (out of the terminal's
 //! reach, so that a timeout can end the whole of it), and so is a build; `harness::groups`
-//! remembers them. Ctrl-C, SIGTERM and a closed terminal (SIGHUP) end them all, put the terminal
-//! back and end the checker; so does `q` in `watch`, at once, also while a check runs ([`quit`]).
+//! remembers them. Ctrl-C, SIGTERM and a closed terminal (SIGHUP) end them all, reap them (and
+//! their children: the checker becomes their subreaper), put the terminal back and end the
+//! checker; so does `q` in `watch`, at once, also while a check runs ([`quit`]).
 //! A panic of the checker unwinds through its runs, each of which ends its group as it is dropped.
 
 use nix::libc;
@@ -24,8 +25,34 @@ fn restore_terminal() {
     }
 }
 
-extern "C" fn on_signal(signal: libc::c_int) {
+/// Ends every run and build, and reaps them before the checker ends. The checker first makes
+/// itself a subreaper, so that a run's own children, orphaned as their parents die, come to it
+/// rather than to init, and none is left a zombie after it. Waits about a second at most for
+/// the last to die. Async-signal-safe: `prctl`, `kill`, `waitpid` and `nanosleep` only.
+fn end_and_reap() {
+    // SAFETY: PR_SET_CHILD_SUBREAPER changes only this process's own flag.
+    unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
     harness::groups::kill_all();
+    let a_millisecond = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 1_000_000,
+    };
+    for _ in 0..1_000 {
+        loop {
+            // SAFETY: a null status pointer is allowed; WNOHANG never blocks.
+            match unsafe { libc::waitpid(-1, std::ptr::null_mut(), libc::WNOHANG) } {
+                0 => break,                // children left, none ended yet
+                reaped if reaped > 0 => {} // one reaped: look again
+                _ => return,               // none left (ECHILD)
+            }
+        }
+        // SAFETY: `a_millisecond` is a valid timespec; the remainder is not asked for.
+        unsafe { libc::nanosleep(&a_millisecond, std::ptr::null_mut()) };
+    }
+}
+
+extern "C" fn on_signal(signal: libc::c_int) {
+    end_and_reap();
     restore_terminal();
     // SAFETY: restoring the default action and raising the signal again are async-signal-safe;
     // the checker then ends as the signal's default says, with the usual exit status.
@@ -52,7 +79,7 @@ pub fn install() {
 /// `q`: ends the runs and builds, puts the terminal back and ends the checker, whatever it is
 /// doing.
 pub fn quit() -> ! {
-    harness::groups::kill_all();
+    end_and_reap();
     restore_terminal();
     println!();
     std::process::exit(0)

@@ -85,7 +85,13 @@ fn hanging_check(args: &[&str], stdin: Stdio) -> (Exercises, std::process::Child
     (exercises, practice, below)
 }
 
-/// Waits up to a second for the checker to end and for each of `below` to be gone.
+/// Whether `pid` is gone altogether: not even a zombie is left (the checker reaped it).
+fn gone(pid: u32) -> bool {
+    !std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Waits up to a second for the checker to end and for each of `below` to be gone, zombies
+/// included: the checker reaps what it ended before it ends.
 fn nothing_left_within_a_second(
     mut practice: std::process::Child,
     below: &[u32],
@@ -94,39 +100,44 @@ fn nothing_left_within_a_second(
     let mut status = None;
     while Instant::now() < deadline {
         status = status.or_else(|| practice.try_wait().expect("wait"));
-        if status.is_some() && below.iter().all(|pid| dead(*pid)) {
+        if status.is_some() && below.iter().all(|pid| gone(*pid)) {
             return status;
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    let left: Vec<&u32> = below.iter().filter(|pid| !dead(**pid)).collect();
+    let left: Vec<(&u32, bool)> = (below.iter())
+        .filter(|pid| !gone(**pid))
+        .map(|pid| (pid, dead(*pid)))
+        .collect();
     let _ = practice.kill();
     let _ = practice.wait();
-    for pid in &left {
+    for (pid, _) in &left {
         let _ = nix::sys::signal::kill(
             nix::unistd::Pid::from_raw(**pid as i32),
             nix::sys::signal::Signal::SIGKILL,
         );
     }
-    panic!("a second later: checker {status:?}, still running below it: {left:?}");
+    panic!("a second later: checker {status:?}, still there below it (pid, zombie): {left:?}");
 }
 
+/// Ctrl-C (SIGINT), SIGTERM and a closed terminal (SIGHUP) each end the checker by that signal,
+/// and nothing of the check is left, not even a zombie.
 #[test]
-fn ctrl_c_during_a_hanging_check_leaves_nothing() {
+fn a_signal_during_a_hanging_check_leaves_nothing() {
+    use nix::sys::signal::Signal;
     let _turn = turn();
-    let (_exercises, practice, below) = hanging_check(&["check", "01"], Stdio::null());
-    assert!(below.len() >= 3, "the check's runs: {below:?}");
-    nix::sys::signal::kill(
-        nix::unistd::Pid::from_raw(practice.id() as i32),
-        nix::sys::signal::Signal::SIGINT,
-    )
-    .expect("Ctrl-C");
-    let status = nothing_left_within_a_second(practice, &below);
-    assert_eq!(
-        status.and_then(|s| std::os::unix::process::ExitStatusExt::signal(&s)),
-        Some(2),
-        "ended by its SIGINT"
-    );
+    for signal in [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP] {
+        let (_exercises, practice, below) = hanging_check(&["check", "01"], Stdio::null());
+        assert!(below.len() >= 3, "the check's runs: {below:?}");
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(practice.id() as i32), signal)
+            .expect("send the signal");
+        let status = nothing_left_within_a_second(practice, &below);
+        assert_eq!(
+            status.and_then(|s| std::os::unix::process::ExitStatusExt::signal(&s)),
+            Some(signal as i32),
+            "ended by its {signal}"
+        );
+    }
 }
 
 #[test]

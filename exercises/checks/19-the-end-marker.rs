@@ -1,12 +1,14 @@
 //! 검사기가 연습 19의 `square_over_a_pipe(jobs, serve)`를 자기 일과 자기 `serve`로 부릅니다. 그
 //! 자식은 수 하나를 뽑아 찍고, 일마다 제곱에 그 수를 곱해 답합니다. 부모가 스스로 계산한 제곱을
-//! 찍으면 다른 수가 나옵니다. 그다음 배우는 사람의 `serve`를 검사기의 스레드에서 파이프 하나로
+//! 찍으면 다른 수가 나옵니다. 합에는 자식이 뽑은 수 하나를 더 더하므로, 부모가 답을 스스로 더해도 다른
+//! 수가 나옵니다. 그다음 배우는 사람의 `serve`를 검사기의 스레드에서 파이프 하나로
 //! 부르고, 4에서 9개 사이로 뽑은 일(1000이 넘는 수)을 보낸 뒤 끝 표시를 보냅니다. 일의 개수를 세어
 //! 멈추는 `serve`는 여기서 틀립니다.
 //!
 //! The checker calls exercise 19's `square_over_a_pipe(jobs, serve)` with jobs and a `serve` of
 //! its own: the child draws a number, prints it, and answers each job with its square times that
-//! number. A parent that prints squares it worked out itself prints other numbers. Then it calls
+//! number. A parent that prints squares it worked out itself prints other numbers; the total has
+//! one more number drawn in the child added, so a parent that adds up the answers itself is off. Then it calls
 //! the learner's `serve` on a thread of its own, over a pipe, with 4 to 9 jobs (numbers over
 //! 1000) drawn here, then the end marker: a `serve` that stops after counting jobs fails there.
 
@@ -23,14 +25,18 @@ fn serve(conn: Connection) {
     // Drawn here, in the child, after it started: its parent cannot know it.
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     (std::process::id(), common::trace::monotonic_ns()).hash(&mut hasher);
-    let by = 2 + hasher.finish() % 998;
+    let drawn = hasher.finish();
+    let (by, extra) = (2 + drawn % 998, 1 + (drawn >> 16) % 997);
     say!("the checker's child multiplies by {by}");
+    // Its total is more than the sum of its answers: a parent that adds them up itself is off.
+    say!("the checker's child adds {extra} to its total");
     let mut total = 0;
     while let Some(x) = conn.recv::<Option<u64>>().expect("a message") {
         say!("child squared {x}");
         total += x * x * by;
         conn.send(&(x * x * by)).expect("answer");
     }
+    let total = total + extra;
     say!("child: total {total}");
     conn.send(&total).expect("answer with the total");
 }

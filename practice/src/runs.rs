@@ -130,6 +130,7 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                     as_it_is: false,
                 };
                 exercises::one_thread_per_name(&seen).map_err(called)?;
+                exercises::pool_workers_are_a_pools(&seen).map_err(called)?;
                 (probe.check)(&seen, &args).map_err(|problem| called(explained(problem, &run)))?;
                 exercises::nothing_left(&seen)
             }));
@@ -194,6 +195,7 @@ fn check_once(
         as_it_is: plan.straggler.is_none() && !plan.jitter && !plan.busy_cores,
     };
     exercises::one_thread_per_name(&seen)?;
+    exercises::pool_workers_are_a_pools(&seen)?;
     (exercise.check)(&seen).map_err(|problem| explained(problem, &run))?;
     exercises::nothing_left(&seen)
 }

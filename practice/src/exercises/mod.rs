@@ -26,7 +26,7 @@ pub use list::load;
 use properties::*;
 use reading::*;
 use rules::{JOIN_MARGIN_NS, ended_with_its_workers, main_lingered};
-pub use rules::{nothing_left, one_thread_per_name};
+pub use rules::{nothing_left, one_thread_per_name, pool_workers_are_a_pools};
 
 /// What is wrong, in Korean and in English.
 #[derive(Debug, Clone, PartialEq, Eq)]

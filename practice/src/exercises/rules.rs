@@ -80,6 +80,32 @@ pub fn one_thread_per_name(run: &Seen) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Every process named like a pool's worker (`ForkPoolWorker-k`) was started by a pool: its
+/// parent is a pool's `ForkServer`. Processes started by hand and named so pass no pool's check.
+pub fn pool_workers_are_a_pools(run: &Seen) -> Result<(), Problem> {
+    let started = run.events_of_kind(Kind::ProcessStart);
+    let servers: Vec<u32> = (started.iter())
+        .filter(|e| e.process == "ForkServer")
+        .map(|e| e.pid)
+        .collect();
+    let by_hand = (started.iter())
+        .find(|e| e.process.starts_with("ForkPoolWorker-") && !servers.contains(&e.ppid));
+    let Some(worker) = by_hand else {
+        return Ok(());
+    };
+    let name = &worker.process;
+    Err(Problem::new(
+        format!(
+            "'{name}'(프로세스 {}가 직접 시작함)은 풀이 시작한 작업 프로세스가 아닙니다. 이름만 풀의 작업 프로세스처럼 붙인 프로세스는 풀이 아닙니다. 일을 Pool에 주세요.",
+            worker.ppid
+        ),
+        format!(
+            "'{name}' is not a pool's worker (process {} started it, not a pool): a process named like a pool's worker is not a pool. Give the tasks to a Pool.",
+            worker.ppid
+        ),
+    ))
+}
+
 /// Whether main went on for a while after its last line (a sleep, or waiting for something): the
 /// trace has no sleep events, but a main that returns at once ends within a millisecond or two of
 /// its last line.

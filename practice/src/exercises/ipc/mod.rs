@@ -65,7 +65,8 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: fill_in_slices_call,
                 late_starts: true,
                 second_call: &[],
-                hold: None,
+                // Child 0's line held: its siblings, started beside it, run meanwhile.
+                hold: Some(("child 0 wrote its slice", (700, 1_200))),
             }),
         ),
         _ => return None,

@@ -39,18 +39,18 @@ pub(super) fn by_the_parent_after(run: &Run, text: &str, after: usize) -> Result
 
 /// Each job squared by the child and its answer (the square times `by`) printed by the parent;
 /// at the end marker the child's total, then the parent's.
-pub(super) fn over_the_pipe(run: &Run, jobs: &[u64], by: u64) -> Result<(), Problem> {
+pub(super) fn over_the_pipe(run: &Run, jobs: &[u64], by: u64, extra: u64) -> Result<(), Problem> {
     for x in jobs {
         let at = by_the_child(run, &format!("child squared {x}"), "Squarer")?;
         by_the_parent_after(run, &format!("parent got {}", x * x * by), at)?;
     }
-    let total: u64 = jobs.iter().map(|x| x * x * by).sum();
+    let total: u64 = jobs.iter().map(|x| x * x * by).sum::<u64>() + extra;
     let at = by_the_child(run, &format!("child: total {total}"), "Squarer")?;
     by_the_parent_after(run, &format!("total from the child: {total}"), at)
 }
 
 pub(super) fn the_end_marker(run: &Seen) -> Result<(), Problem> {
-    over_the_pipe(run, &[2, 3, 4], 1)?;
+    over_the_pipe(run, &[2, 3, 4], 1, 0)?;
     ended_with_its_workers(run)
 }
 
@@ -71,8 +71,26 @@ pub(super) fn square_over_a_pipe_call(run: &Seen, args: &[String]) -> Result<(),
             "the checker's `serve` never ran in the child 'Squarer': give the `serve` you were handed to that child as its target.",
         ));
     };
-    over_the_pipe(run, &jobs, by)?;
-    let want = jobs.iter().map(|x| x * x * by).sum::<u64>() as i64;
+    let adds = "the checker's child adds ";
+    let extra = (run.events_of_kind(Kind::Say).into_iter())
+        .find(|e| e.process == "Squarer" && e.msg.starts_with(adds))
+        .and_then(|e| e.msg[adds.len()..].split(' ').next()?.parse::<u64>().ok())
+        .unwrap_or(0);
+    let answers: u64 = jobs.iter().map(|x| x * x * by).sum();
+    if extra > 0 && line(run, &format!("total from the child: {answers}")).is_some() {
+        return Err(Problem::new(
+            format!(
+                "부모가 'total from the child: {answers}'를 찍었습니다. 받은 답을 스스로 더한 값입니다. 검사기의 자식은 합에 {extra}를 더 더해 보내므로, 자식이 보낸 합은 {}입니다. 끝 표시를 보낸 뒤 자식의 합을 파이프로 받아 찍으세요.",
+                answers + extra
+            ),
+            format!(
+                "the parent printed 'total from the child: {answers}', the answers added up by itself: the checker's child adds {extra} to the total it sends, {}. After the end marker, receive the child's total over the pipe and print that.",
+                answers + extra
+            ),
+        ));
+    }
+    over_the_pipe(run, &jobs, by, extra)?;
+    let want = (jobs.iter().map(|x| x * x * by).sum::<u64>() + extra) as i64;
     let [got, served, served_want] = match found(run, args)? {
         Found::Numbers(n) if n.len() == 3 => [n[0], n[1], n[2]],
         other => return Err(unexpected(&other)),
@@ -214,5 +232,13 @@ pub(super) fn fill_in_slices_call(run: &Seen, args: &[String]) -> Result<(), Pro
         Found::Numbers(array) => format!("array: {array:?}"),
         other => return Err(unexpected(&other)),
     };
-    slices_filled(run, n[0] as usize, n[1] as usize, Some(&array))
+    slices_filled(run, n[0] as usize, n[1] as usize, Some(&array))?;
+    // The call holds child 0's line back: children started side by side are alive together.
+    if most_processes_at_once(run, "Process-") >= 2 {
+        return Ok(());
+    }
+    Err(Problem::new(
+        "자식 프로세스들이 한 번도 동시에 돌지 않았습니다. 검사기가 자식 0을 붙잡아 둔 동안 다른 자식은 시작하지 않았습니다. 한 반복 안에서 start와 join을 하면(파이썬의 `p.start(); p.join()`) 하나씩 차례로 돕니다. 모두 시작한 뒤에 join하세요.",
+        "the child processes never ran at the same time: while the checker held child 0 back, no other child started. Starting and joining in one loop (Python's `p.start(); p.join()`) runs them one by one: start them all, then join.",
+    ))
 }

@@ -218,6 +218,7 @@ pub(super) fn keep_the_other_results(run: &Seen) -> Result<(), Problem> {
         &[3, 5],
         "no square for 3",
     )?;
+    one_pool(run, EACH_ITS_OWN)?;
     pool_ran(run)
 }
 
@@ -239,8 +240,15 @@ pub(super) fn each_on_its_own_call(run: &Seen, args: &[String]) -> Result<(), Pr
     for (x, _) in &good {
         ran_in_a_worker(run, *x)?;
     }
-    xs.iter().try_for_each(|&x| ran_once(run, x))
+    xs.iter().try_for_each(|&x| ran_once(run, x))?;
+    one_pool(run, EACH_ITS_OWN)
 }
+
+/// What 17 asks for instead of a pool per task.
+const EACH_ITS_OWN: [&str; 2] = [
+    "풀 하나에 일을 모두 주고, 일마다 결과를 따로 받으세요(imap이나 apply_async).",
+    "Give every task to one pool and take each task's result on its own (imap or apply_async).",
+];
 
 /// The checker's task `x` ran once ("work x in ..." printed once): a task that failed is not run
 /// again, and neither is one that a failed `map` had already run.

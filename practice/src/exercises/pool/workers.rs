@@ -48,8 +48,14 @@ fn two_workers_at_a_time(run: &Seen) -> Result<(), Problem> {
     Ok(())
 }
 
+/// What 15 asks for instead of a pool per batch.
+const RETIRE: [&str; 2] = [
+    "풀 하나에서 작업 프로세스가 정해진 수만큼 일하고 물러나게 하세요(maxtasksperchild).",
+    "Let the workers of one pool retire after so many tasks (maxtasksperchild).",
+];
+
 pub(super) fn fresh_workers(run: &Seen) -> Result<(), Problem> {
-    one_pool(run)?;
+    one_pool(run, RETIRE)?;
     retired_in_time(run, 2)?;
     two_workers_at_a_time(run)?;
     let squares = "squares: [1, 4, 9, 16, 25, 36, 49, 64]";
@@ -59,7 +65,7 @@ pub(super) fn fresh_workers(run: &Seen) -> Result<(), Problem> {
 
 pub(super) fn with_fresh_workers_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    one_pool(run)?;
+    one_pool(run, RETIRE)?;
     retired_in_time(run, n[1] as usize)?;
     two_workers_at_a_time(run)?;
     for x in 1..=n[0] {
@@ -140,9 +146,9 @@ pub(super) fn products_call(run: &Seen, args: &[String]) -> Result<(), Problem> 
     )
 }
 
-/// Main started one pool (each pool has one 'ForkServer' that starts its workers): the workers
-/// retire within it, rather than a new pool per batch.
-fn one_pool(run: &Run) -> Result<(), Problem> {
+/// Main started one pool (each pool has one 'ForkServer' that starts its workers): one pool
+/// serves every task (`then`: what to do instead, in both languages).
+pub(super) fn one_pool(run: &Run, [then_ko, then_en]: [&str; 2]) -> Result<(), Problem> {
     let pools = (run.events_of_kind(Kind::ProcessStart).into_iter())
         .filter(|e| e.process == "ForkServer" && e.ppid == run.pid)
         .count();
@@ -151,10 +157,10 @@ fn one_pool(run: &Run) -> Result<(), Problem> {
     }
     Err(Problem::new(
         format!(
-            "main이 풀을 {pools}개 시작했습니다. 일을 묶음으로 나눠 묶음마다 새 풀을 만들면, 작업 프로세스가 물러나는 것이 아니라 풀째로 버려집니다. 풀 하나에서 작업 프로세스가 정해진 수만큼 일하고 물러나게 하세요(maxtasksperchild)."
+            "main이 풀을 {pools}개 시작했습니다. 묶음마다, 일마다 새 풀을 만들면 풀째로 버려집니다. {then_ko}"
         ),
         format!(
-            "main started {pools} pools: a new pool per batch throws whole pools away instead of retiring workers. Let the workers of one pool retire after so many tasks (maxtasksperchild)."
+            "main started {pools} pools: a new pool for each batch or task throws whole pools away. {then_en}"
         ),
     ))
 }

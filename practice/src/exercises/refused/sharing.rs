@@ -23,8 +23,8 @@ pub(super) fn sum_in_threads_call(run: &Seen, args: &[String]) -> Result<(), Pro
     let n = numbers(args);
     let items: Vec<u64> = (1..=n[0] as u64).map(|i| i * n[2] as u64).collect();
     parts_added(run, &items, n[1] as usize)?;
-    let [got, allocated] = match found(run, args)? {
-        Found::Numbers(n) if n.len() == 2 => [n[0], n[1]],
+    let [got, allocated, freed] = match found(run, args)? {
+        Found::Numbers(n) if n.len() == 3 => [n[0], n[1], n[2]],
         other => return Err(unexpected(&other)),
     };
     let want = items.iter().sum::<u64>() as i64;
@@ -47,6 +47,17 @@ pub(super) fn sum_in_threads_call(run: &Seen, args: &[String]) -> Result<(), Pro
             ),
             format!(
                 "the call allocated {allocated} bytes, {copies:.1} times the list's {list}: a Vec's `clone()` copies the whole list. Put the list in an Arc once and clone the Arc for each thread (that only counts one more owner)."
+            ),
+        ));
+    }
+    // The list is the call's (it took `items`): once the last owner is done, it is freed.
+    if freed < list {
+        return Err(Problem::new(
+            format!(
+                "호출이 끝났는데 목록({list}바이트)이 풀리지 않았습니다(그동안 푼 것은 {freed}바이트). `Box::leak`이나 `mem::forget`으로 목록을 새게 두면 'static이 되지만 영영 돌려받지 못합니다. Arc로 함께 쓰면 마지막 주인이 끝날 때 목록이 풀립니다."
+            ),
+            format!(
+                "the call returned and the list ({list} bytes) was never freed ({freed} bytes freed meanwhile): `Box::leak` or `mem::forget` makes it 'static and never gives it back. Shared through an Arc, the list is freed when its last owner is done."
             ),
         ));
     }

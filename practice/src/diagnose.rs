@@ -178,6 +178,7 @@ mod tests {
             exitcode: None,
             shared: None,
             unlocked: None,
+            locked: None,
             received: None,
             child: None,
             daemon: None,

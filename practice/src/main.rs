@@ -201,7 +201,7 @@ fn main() -> ExitCode {
                 ])
                 .to_owned()),
         },
-        ["hint", which] => exercise(which).and_then(|e| hint(&root, e, lang)),
+        ["hint", which] => exercise(which).and_then(|e| hint(&root, e, lang, false)),
         ["solution", which] => exercise(which).and_then(|e| solution(&root, e, lang, false)),
         ["solution", which, "--force"] | ["solution", "--force", which] => {
             exercise(which).and_then(|e| solution(&root, e, lang, true))

@@ -52,7 +52,14 @@ pub(crate) fn list(root: &Path, lang: Lang) -> ExitCode {
 
 /// Shows the exercise's next hint: its hint file holds one paragraph per hint, from a nudge to
 /// the key idea; how many were shown is remembered in `target/practice-hints`.
-pub(crate) fn hint(root: &Path, e: &Exercise, lang: Lang) -> Result<ExitCode, String> {
+///
+/// In `watch` (`in_watch`), what comes next is said by its key and its file, not a command to run.
+pub(crate) fn hint(
+    root: &Path,
+    e: &Exercise,
+    lang: Lang,
+    in_watch: bool,
+) -> Result<ExitCode, String> {
     let path = root
         .join(e.folder())
         .join(lang.pick(["hint.ko.md", "hint.en.md"]));
@@ -88,11 +95,15 @@ pub(crate) fn hint(root: &Path, e: &Exercise, lang: Lang) -> Result<ExitCode, St
         hints.get(shown.wrapping_sub(1)).unwrap_or(&"")
     );
     if shown < hints.len() {
-        println!(
-            "  {} cargo run -p practice -- hint {}",
-            lang.pick(["다음 힌트:", "next hint:"]),
-            e.id
-        );
+        if in_watch {
+            println!("  {}", lang.pick(["(h: 다음 힌트)", "(h: the next hint)"]));
+        } else {
+            println!(
+                "  {} cargo run -p practice -- hint {}",
+                lang.pick(["다음 힌트:", "next hint:"]),
+                e.id
+            );
+        }
     } else {
         // The last hint gives the key idea: the property the check holds the program to now
         // follows from it, and is said whole.
@@ -104,14 +115,26 @@ pub(crate) fn hint(root: &Path, e: &Exercise, lang: Lang) -> Result<ExitCode, St
             ]),
             lang.pick(e.property)
         );
-        println!(
-            "  {} cargo run -p practice -- solution {} --force",
-            lang.pick([
-                "힌트는 여기까지입니다. 그래도 막히면 풀이를 보세요:",
-                "That was the last hint. Still stuck? See the solution:",
-            ]),
-            e.id
-        );
+        if in_watch {
+            let solution = Path::new("solutions").join(e.folder()).join("src/main.rs");
+            println!(
+                "  {} exercises/{}",
+                lang.pick([
+                    "힌트는 여기까지입니다. 그래도 막히면 풀이 파일을 열어 보세요:",
+                    "That was the last hint. Still stuck? The solution's file:",
+                ]),
+                solution.display()
+            );
+        } else {
+            println!(
+                "  {} cargo run -p practice -- solution {} --force",
+                lang.pick([
+                    "힌트는 여기까지입니다. 그래도 막히면 풀이를 보세요:",
+                    "That was the last hint. Still stuck? See the solution:",
+                ]),
+                e.id
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -199,6 +199,7 @@ pub(crate) fn child_starts(ordinal: usize) {
     THREADS_SEEN.store(0, Ordering::Relaxed);
     SHARED_ACCESSES.store(0, Ordering::Relaxed);
     UNLOCKED_WRITES.store(0, Ordering::Relaxed);
+    LOCKS_TAKEN.store(0, Ordering::Relaxed);
     RECEIVED.store(0, Ordering::Relaxed);
     if let Some(straggler) = settings().straggler {
         std::thread::sleep(straggler.delay(ordinal));
@@ -222,8 +223,19 @@ pub(crate) fn unlocked_writes() -> u64 {
     UNLOCKED_WRITES.load(Ordering::Relaxed)
 }
 
+/// Shared `Lock`s this process took (since it started, for a child).
+static LOCKS_TAKEN: AtomicU64 = AtomicU64::new(0);
+
+/// How many times this process took a shared `Lock`.
+pub(crate) fn locks_taken() -> u64 {
+    LOCKS_TAKEN.load(Ordering::Relaxed)
+}
+
 /// Called as this thread takes (`true`) or gives back (`false`) a shared `Lock`.
 pub(crate) fn lock_held(taken: bool) {
+    if taken {
+        LOCKS_TAKEN.fetch_add(1, Ordering::Relaxed);
+    }
     LOCKS_HELD.with(|held| {
         held.set(if taken {
             held.get() + 1

@@ -144,6 +144,7 @@ pub(crate) fn child_exited(code: i32) {
                 event.exitcode = Some(code);
                 event.shared = Some(crate::perturb::shared_accesses());
                 event.unlocked = Some(crate::perturb::unlocked_writes());
+                event.locked = Some(crate::perturb::locks_taken());
                 event.received = Some(crate::perturb::received());
             },
         );

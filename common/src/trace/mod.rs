@@ -98,6 +98,10 @@ pub struct Event {
     /// not locked, or that a child's own slice was written without one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unlocked: Option<u64>,
+    /// For a child's own `process_exit`: how many times it took a shared `Lock` (one per
+    /// read-then-write, or one around a whole loop of them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<u64>,
     /// For a child's own `process_exit`: how many messages it took off a pipe's `Connection`
     /// (the checker's proof that it read what it was sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,7 +125,7 @@ impl Event {
     /// use common::trace::{Event, Kind};
     /// let event = Event {
     ///     t_ns: 1, pid: 2, ppid: 1, process: "MainProcess".into(), thread: "main".into(),
-    ///     msg: "hi".into(), kind: Kind::Say, exitcode: None, shared: None, unlocked: None,
+    ///     msg: "hi".into(), kind: Kind::Say, exitcode: None, shared: None, unlocked: None, locked: None,
     ///     received: None, child: None, daemon: None, usage: None,
     /// };
     /// assert_eq!(
@@ -229,6 +233,7 @@ fn stamped(
         exitcode,
         shared,
         unlocked: None,
+        locked: None,
         received: None,
         child: None,
         daemon: None,

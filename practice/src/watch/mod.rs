@@ -1,7 +1,9 @@
 //! `practice watch`: checks an exercise, then again whenever one of the exercises' files is saved
 //! with a change: the exercise of the file saved, whichever it is. It starts at the first not
-//! passed; `n` and `p` go to the next and the previous one, `h` shows a hint, `l` the list, `q`
-//! quits (`keys.rs`). A pass stays on the screen for a key or five seconds (`pause.rs`).
+//! passed; `n` and `p` go to the next and the previous one and stay there, passed or not, until
+//! a key or a saved change; `h` shows the next hint in place, `l` the list, `q` quits (`keys.rs`).
+//! A pass that `watch` came to by itself stays on the screen for a key or five seconds
+//! (`pause.rs`), then the next exercise not passed is checked.
 
 mod keys;
 mod pause;
@@ -29,8 +31,10 @@ enum Watched {
 
 /// What the learner asked for while a failure was on the screen.
 enum Next {
-    /// Check this exercise (its file was saved with a change, or a key chose it).
+    /// Check this exercise: its file was saved with a change.
     Check(usize),
+    /// Check this exercise, which a key chose, and stay on it.
+    Key(usize),
     Quit,
 }
 
@@ -52,6 +56,9 @@ pub fn watch(root: &Path, lang: Lang) -> Result<(), String> {
     let terminal = std::io::stdout().is_terminal();
     let all = exercises();
     let mut chosen: Option<usize> = None;
+    // An exercise a key chose (`n`, `p`) stays on the screen, passed or not, until a key or a
+    // saved change; one `watch` came to by itself moves on after a pass.
+    let mut by_key = false;
     loop {
         let done = passed(root);
         let not_passed = |at: usize| !done.iter().any(|d| d == all[at].id);
@@ -61,7 +68,8 @@ pub fn watch(root: &Path, lang: Lang) -> Result<(), String> {
         };
         let current = &all[at];
         show_header(root, current, &done, lang, terminal);
-        if check_one(root, current, lang, 1, Shown::InWatch) == ExitCode::SUCCESS {
+        let passed_now = check_one(root, current, lang, 1, Shown::InWatch) == ExitCode::SUCCESS;
+        if passed_now && !by_key {
             if terminal {
                 // The header's counts, as they are now that this one passed: its first line
                 // rewritten in place (the cursor saved and restored around it).
@@ -79,8 +87,14 @@ pub fn watch(root: &Path, lang: Lang) -> Result<(), String> {
             }
             continue;
         }
+        if passed_now && terminal {
+            // The header's counts, as they are now that this one passed.
+            let line = header_line(current, &passed(root), lang);
+            print!("\x1b7\x1b[H\x1b[2K{line}\x1b8");
+        }
         match wait_for_change(root, at, &received, lang)? {
-            Next::Check(next) => chosen = Some(next),
+            Next::Check(next) => (chosen, by_key) = (Some(next), false),
+            Next::Key(next) => (chosen, by_key) = (Some(next), true),
             Next::Quit => return Ok(()),
         }
     }
@@ -137,10 +151,10 @@ fn wait_for_change(
     let on_key = |key: u8| -> Result<Option<Next>, String> {
         match key {
             b'q' => return Ok(Some(Next::Quit)),
-            b'n' => return Ok(Some(Next::Check((at + 1).min(all.len() - 1)))),
-            b'p' => return Ok(Some(Next::Check(at.saturating_sub(1)))),
+            b'n' => return Ok(Some(Next::Key((at + 1).min(all.len() - 1)))),
+            b'p' => return Ok(Some(Next::Key(at.saturating_sub(1)))),
             b'h' => {
-                hint(root, &all[at], lang)?;
+                hint(root, &all[at], lang, true)?;
             }
             b'l' => {
                 list(root, lang);

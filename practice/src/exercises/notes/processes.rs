@@ -53,7 +53,31 @@ pub(super) fn count_in_processes_call(run: &Seen, args: &[String]) -> Result<(),
         ));
     }
     children_added(run, n[0] as usize, n[1] as u64)?;
-    children_locked(run)
+    children_locked(run)?;
+    locked_each_step(run, n[1] as u64)
+}
+
+/// No child of main held its lock around many additions at once: a child that took the lock
+/// at all took it for each read-then-write (`times` times; the `locked` count its
+/// `process_exit` carries). One lock around the whole loop gives the right total, and runs the
+/// children one after another. A child that adds with `fetch_add` takes no lock, and is right.
+fn locked_each_step(run: &Run, times: u64) -> Result<(), Problem> {
+    let around = (run.events_of_kind(Kind::ProcessExit).into_iter())
+        .find(|e| e.ppid == run.pid && e.locked.is_some_and(|n| n > 0 && n < times));
+    let Some(child) = around else {
+        return Ok(());
+    };
+    let n = child.locked.unwrap_or(0);
+    Err(Problem::new(
+        format!(
+            "자식 프로세스 '{}'(pid {})가 {times}번 더하면서 잠금은 {n}번만 잡았습니다. 잠금을 반복문 전체에 쥐면 합은 맞아도 자식들이 하나씩 차례로 돕니다. 읽고 쓰는 한 걸음마다 잠그세요.",
+            child.process, child.pid
+        ),
+        format!(
+            "child process '{}' (pid {}) added {times} times and took the lock only {n} times: a lock held around the whole loop gives the right total, and runs the children one after another. Lock each read-then-write.",
+            child.process, child.pid
+        ),
+    ))
 }
 
 /// No child of main wrote the shared value without holding its lock (the `unlocked` count its
@@ -204,6 +228,7 @@ pub(super) fn count_in_four_processes(run: &Seen) -> Result<(), Problem> {
         Some("400000") if children >= 4 => {
             children_added(run, 4, 100_000)?;
             children_locked(run)?;
+            locked_each_step(run, 100_000)?;
             ended_with_its_workers(run)
         }
         Some("400000") => Err(Problem::new(

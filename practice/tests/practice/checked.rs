@@ -19,8 +19,10 @@ const CHECKS: usize = 5;
 /// practice` took 239 s at 6; 201 s at 6 once a check's later runs were stopped at its first
 /// failure; 181 s at 6 once the wrong programs that hang waited 3 s, not 8; 172 s at 7. At 12
 /// (179 s, before the stop) a solution's run (13's pool, a late worker) once took more than 8 s
-/// in a soak, before solutions had 30 s (`NOT_STUCK_SECS`).
-const WIDTH: usize = 7;
+/// in a soak, before solutions had 30 s (`NOT_STUCK_SECS`). With the property checks (drawn
+/// waits, held lines, a first task waiting up to 5 s for company) the test took 342 s at 7 and
+/// 316 s at 10, on an otherwise idle machine: the longest exercise's job is now the floor.
+const WIDTH: usize = 10;
 
 /// Wrong programs (`tests/wrong/`), by the exercise they are for: the expected lines printed
 /// without the mechanism (by main, or by threads and processes that do not wait, send or lock),

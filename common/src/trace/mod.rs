@@ -11,8 +11,8 @@
 //! - `kind` (see [`Kind`]): `say` for a printed line; `thread_start` and `thread_end` (with the
 //!   thread's [`Usage`]) when a thread is first seen by `common` and when it finishes;
 //!   `process_start` and `process_exit` (with `exitcode`, and in a process's own `process_exit`,
-//!   `shared`: its uses of shared memory and of a manager's proxies; in a child's, `unlocked` and
-//!   `received`; in main's, its thread's `usage`) for processes; `child_started` (the child's PID
+//!   `shared`: its uses of shared memory and of a manager's proxies; in a child's, `unlocked`,
+//!   `locked` and `received`; in main's, its thread's `usage`) for processes; `child_started` (the child's PID
 //!   and `daemon` flag) and `signal` (a `kill` or `terminate` by hand) from a parent's thread;
 //!   `handoff` when a thread hands an item to another without printing. A file without `kind`
 //!   fields (from before kinds existed) reads as all `say`.

@@ -192,5 +192,16 @@ pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
             "return how many items the consumer got.",
         ));
     }
-    Ok(())
+    // The checker's producer waits 60 to 120 ms (real time) between items: a consumer asleep in
+    // `recv` wakes about once an item; one that polls wakes at every look.
+    slept_through(
+        run,
+        |t| t == "consumer",
+        None,
+        MOST_SLEEPS_OF_A_WAITER + 2 * items as u64,
+        [
+            "`recv`에서 잠든 채 다음 물건을 기다리세요(`try_recv`와 짧은 sleep을 되풀이하지 말고).",
+            "Wait asleep in `recv` for the next item (not `try_recv` and short sleeps, over and over).",
+        ],
+    )
 }

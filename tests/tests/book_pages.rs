@@ -6,7 +6,8 @@
 //! start, and the book has some seventy pages.)
 //!
 //! Each book is also searched as a reader searches it (`search.rs`): words of its own language
-//! find their pages, and the Korean book's search box speaks Korean.
+//! find their pages, and the Korean book's search box speaks Korean. And each shows its listings'
+//! comments in its own language (`comments.rs`).
 //!
 //! Outside CI, where mdbook or Chromium is missing, `cargo test` reports the test as ignored and
 //! names what to install; in CI (`CI` set) they must be there (`.ci/run` installs them). A test of
@@ -15,6 +16,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+#[path = "book_pages/comments.rs"]
+mod comments;
 #[path = "book_pages/search.rs"]
 mod search;
 
@@ -33,8 +36,9 @@ fn on_path(tool: &str) -> bool {
         .is_ok()
 }
 
-/// Both books, built once for the trials into a temporary folder (`ko/`, `en/`), the Korean one
-/// made searchable in Korean as `scripts/book` does.
+/// Both books, built once for the trials into a temporary folder (`ko/`, `en/`), each listing's
+/// comments in its book's language and the Korean one made searchable in Korean, as
+/// `scripts/book` does.
 fn built_books() -> Result<&'static Path, String> {
     static SITE: std::sync::OnceLock<Result<tempfile::TempDir, String>> =
         std::sync::OnceLock::new();
@@ -53,6 +57,8 @@ fn built_books() -> Result<&'static Path, String> {
             if !build.status.success() || log.contains("[ERROR]") || log.contains("[WARN]") {
                 return Err(format!("mdbook build of the {lang} book:\n{log}"));
             }
+            let shown = book_comments::Lang::parse(lang).expect("ko or en");
+            book_comments::show_comments_in(&out, shown)?;
         }
         book_search::make_korean_searchable(&site.path().join("ko"))?;
         Ok(site)
@@ -91,6 +97,10 @@ fn main() -> ExitCode {
         needs(
             "each_book_finds_its_words_in_a_browser",
             search::each_book_finds_its_words_in_a_browser,
+        ),
+        needs(
+            "each_book_shows_the_comments_of_its_language",
+            comments::each_book_shows_the_comments_of_its_language,
         ),
     ];
     libtest_mimic::run(&args, trials).exit_code()

@@ -1,4 +1,4 @@
-//! 연습 06의 풀이 — `.daemon(true)`.
+//! 연습 06의 풀이 — 자식을 시작하기 전에 `.daemon(true)`로 데몬이라고 표시합니다.
 //!
 //! Exercise 06, a solution: `.daemon(true)`.
 

@@ -1,0 +1,82 @@
+use super::*;
+
+const EXERCISE: &str = "//! 연습 03 — 두 스레드가 한 카운터에 더하기
+//! Exercise 03 — two threads add to one counter
+//!
+//! 할 일: 더하세요.
+//! Task: add.
+//!
+//! 확인 / check: `cargo run -p practice -- check 03`
+
+fn f() {
+    // TODO: 여기서 기다리세요.
+    //       wait here.
+    let pool = Pool::new(2); // 일마다 하나 (one for each task)
+    common::init(); // 파이썬의 if __name__ == '__main__':
+    say!(\"a // b\"); // only English
+}";
+
+#[test]
+fn the_korean_book_keeps_the_korean_lines() {
+    let shown = listing_for(EXERCISE, Lang::Ko);
+    assert_eq!(
+        shown,
+        "//! 연습 03 — 두 스레드가 한 카운터에 더하기
+//!
+//! 할 일: 더하세요.
+//!
+//! 확인 / check: `cargo run -p practice -- check 03`
+
+fn f() {
+    // TODO: 여기서 기다리세요.
+    let pool = Pool::new(2); // 일마다 하나
+    common::init(); // 파이썬의 if __name__ == '__main__':
+    say!(\"a // b\"); // only English
+}"
+    );
+}
+
+#[test]
+fn the_english_book_keeps_the_english_lines() {
+    let shown = listing_for(EXERCISE, Lang::En);
+    assert_eq!(
+        shown,
+        "//! Exercise 03 — two threads add to one counter
+//!
+//! Task: add.
+//!
+//! 확인 / check: `cargo run -p practice -- check 03`
+
+fn f() {
+    // TODO: wait here.
+    let pool = Pool::new(2); // one for each task
+    common::init(); // if __name__ == '__main__':
+    say!(\"a // b\"); // only English
+}"
+    );
+}
+
+#[test]
+fn a_block_in_one_language_is_shown_as_it_is() {
+    let english = "// Only English here.\n// Still English.\nfn f() {}";
+    assert_eq!(listing_for(english, Lang::Ko), english);
+    let title = "//! 데몬 스레드 만들기 — daemon threads (notes §1).\n//!\n//! Run: `cargo run`";
+    assert_eq!(listing_for(title, Lang::En), title);
+}
+
+#[test]
+fn a_page_changes_only_inside_its_rust_listings() {
+    let page = "<p>// 한국어</p><pre><code class=\"language-rust\">// 한국어\n// English\nfn f() {}</code></pre>";
+    assert_eq!(
+        page_for(page, Lang::En),
+        "<p>// 한국어</p><pre><code class=\"language-rust\">// English\nfn f() {}</code></pre>"
+    );
+    assert_eq!(listings(page), ["// 한국어\n// English\nfn f() {}"]);
+}
+
+#[test]
+fn a_quote_in_a_string_is_not_a_comment() {
+    let line = "    say!(&quot;x // 한국어&quot;);";
+    assert_eq!(listing_for(line, Lang::En), line);
+    assert!(comment_lines(line).is_empty());
+}

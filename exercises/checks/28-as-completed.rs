@@ -1,5 +1,9 @@
+//! 검사기가 연습 28의 `submit_all(xs, work)`를 자기 `work`로 부릅니다. 검사기가 고른 자리의 일 하나는
+//! 실제 시간으로 2.5~3.5초(실행마다 뽑음) 걸리고, 나머지는 곧바로 끝납니다. 일마다 끝났다고 찍습니다.
+//!
 //! The checker calls exercise 28's `submit_all(xs, work)` with a `work` of its own: one task, at a
-//! place it picks, takes 1.5 s; the others are done at once. Each says when it finished.
+//! place it picks, takes 2.5 to 3.5 s of real time (drawn per run); the others are done at once.
+//! Each says when it finished.
 
 #[allow(dead_code)]
 #[path = "../28-as-completed/src/main.rs"]
@@ -14,7 +18,10 @@ static SLOW: AtomicU64 = AtomicU64::new(0);
 
 fn work(x: u64) -> u64 {
     if x == SLOW.load(Ordering::Relaxed) {
-        std::thread::sleep(Duration::from_millis(1500));
+        // Drawn per run, real time: a main that polls wakes many times while it lasts.
+        let drawn =
+            std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), x);
+        std::thread::sleep(Duration::from_millis(2_500 + drawn % 1_001));
     }
     say!("work {x} finished");
     x * 10 + 1

@@ -184,7 +184,20 @@ pub(super) fn gather_waits_call(run: &Seen, args: &[String]) -> Result<(), Probl
     }
     waited_together(run, tasks, "task")?;
     let returned = printed_by(run, "gather_waits returned")?.t_ns;
-    gathered_then_returned(run, tasks, "task", returned)
+    gathered_then_returned(run, tasks, "task", returned)?;
+    // The runtime's one thread sleeps until the next timer: about twice a wait (6 to 13 sleeps
+    // for 3 and 6 waits alone; 31 for 8 in a check, the lines' jitter included); one that looks
+    // at the handles every 50 ms wakes about 40 times a second. A look every 100 ms or more
+    // slips through.
+    main_slept_at_most(
+        run,
+        MOST_SLEEPS_OF_A_WAITER + 3 * tasks as u64,
+        10,
+        [
+            "기다림을 모두 함께 await하세요(asyncio.gather처럼: join_all이나 JoinSet). 짧게 자며 핸들이 끝났는지 보지 말고.",
+            "Await the waits all together (as asyncio.gather does: join_all or a JoinSet), not a short sleep and a look at the handles, over and over.",
+        ],
+    )
 }
 
 /// `gather_waits` returned (at `returned`) soon after the last of the waits ("<who> i done")

@@ -5,7 +5,7 @@ use common::ipc::Connection;
 use common::process::Process;
 use common::say;
 
-fn answer(child_conn: Connection, rounds: u32) {
+pub fn answer(child_conn: Connection, rounds: u32) {
     for i in 0..rounds {
         common::sleep_secs(0.1);
         say!("child got ping {i}");

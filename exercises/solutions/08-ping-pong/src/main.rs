@@ -8,7 +8,7 @@ use common::say;
 
 /// 자식 쪽 끝: 핑을 하나씩 받아 찍고 답합니다.
 /// The child's end: takes each ping, prints it and answers it.
-fn answer(child_conn: Connection, rounds: u32) {
+pub fn answer(child_conn: Connection, rounds: u32) {
     for _ in 0..rounds {
         let ping: String = child_conn.recv().expect("a ping");
         say!("child got {ping}");

@@ -80,7 +80,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             ping_pong,
             Some(Probe {
                 bin: "check-08",
-                signature: "pub fn ping_pong(rounds: u32, answer: impl Fn(Connection, u32) + Copy + 'static)",
+                signature: "pub fn answer(child_conn: Connection, rounds: u32), pub fn ping_pong(rounds: u32, answer: impl Fn(Connection, u32) + Copy + 'static)",
                 // Rounds.
                 args: &[(2, 9)],
                 names: &[["주고받기", "rounds"]],

@@ -98,7 +98,22 @@ pub(super) fn ping_pong_call(run: &Seen, args: &[String]) -> Result<(), Problem>
             "the checker's `answer` never ran in the child 'SubProcess': give the `answer` you were handed to that child as its target.",
         ));
     };
-    rounds_over_the_pipe(run, rounds, &signed)
+    rounds_over_the_pipe(run, rounds, &signed)?;
+    let [right, sent] = match found(run, args)? {
+        Found::Numbers(n) if n.len() == 2 => [n[0], n[1]],
+        other => return Err(unexpected(&other)),
+    };
+    if right == sent {
+        return Ok(());
+    }
+    Err(Problem::new(
+        format!(
+            "검사기가 배우는 사람의 `answer`에 번호를 뽑은 핑 {sent}개('ping 137'처럼)를 보냈는데, 그 번호를 단 퐁은 {right}개뿐입니다. 퐁의 번호는 세어서 붙이지 말고 받은 핑에서 읽어 붙이세요."
+        ),
+        format!(
+            "the checker sent the learner's `answer` {sent} pings with drawn numbers (such as 'ping 137'), and only {right} pongs carried their ping's number: take the number from the ping received, do not count."
+        ),
+    ))
 }
 
 /// `rounds` rounds in order: "child got ping i" printed by the child, then "parent got pong i"

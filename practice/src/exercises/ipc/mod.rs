@@ -63,7 +63,9 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 args: &[(2, 5), (1, 4)],
                 names: &[["자식", "children"], ["구간 너비", "width of a slice"]],
                 check: fill_in_slices_call,
-                late_starts: true,
+                // No late start: a child held back before its first event looks, in the trace, as
+                // if it had not started yet, and its sibling may come and go meanwhile.
+                late_starts: false,
                 second_call: &[],
                 // Child 0's line held: its siblings, started beside it, run meanwhile.
                 hold: Some(("child 0 wrote its slice", (700, 1_200))),

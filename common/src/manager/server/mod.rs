@@ -23,7 +23,7 @@
 //! closed or failed socket drops it and its place in every waiting line. Out of descriptors
 //! (`EMFILE`), the server drops the oldest unauthenticated peer to accept the new one, or
 //! accepts and closes it on a descriptor kept in reserve, or else stops accepting for
-//! [`PAUSE`]: it never spins on a listener it cannot accept from. The tests in `common/tests/manager_peers.rs` make each case
+//! [`PAUSE`]: it never spins on a listener it cannot accept from. The tests in `common/tests/manager_peers/` make each case
 //! with real sockets and processes, and check that open and new proxies answer meanwhile.
 
 mod events;

@@ -1,0 +1,181 @@
+//! The pool's workers: replaced after `maxtasksperchild`, initialized, failing one call, killed,
+//! forked anew while the program runs threads; and the program's own death, watched from outside
+//! by running this binary again as a helper (`POOL_TEST_HELPER`).
+
+use super::*;
+
+pub fn maxtasksperchild_replaces_workers_with_new_ones() {
+    let pool = Pool::builder()
+        .processes(2)
+        .maxtasksperchild(2)
+        .build()
+        .expect("start");
+    let first: BTreeSet<u32> = pool.worker_pids().into_iter().collect();
+    // Chunks of one: each item is a task; 2 workers x 2 tasks each cannot do 12.
+    let served: BTreeSet<u32> = pool
+        .map_chunked(pid_of_worker, 0..12, 1)
+        .expect("map")
+        .into_iter()
+        .collect();
+    assert!(
+        served.len() >= 6,
+        "{served:?}: a worker did more than 2 tasks"
+    );
+    assert!(served.iter().any(|pid| !first.contains(pid)));
+    assert_eq!(pool.worker_pids().len(), 2);
+}
+
+static INITIALIZED: AtomicBool = AtomicBool::new(false);
+
+fn initialize() {
+    INITIALIZED.store(true, Ordering::SeqCst);
+}
+
+fn was_initialized(_: u32) -> bool {
+    INITIALIZED.load(Ordering::SeqCst)
+}
+
+pub fn the_initializer_runs_in_every_worker_replacements_included() {
+    let pool = Pool::builder()
+        .processes(2)
+        .maxtasksperchild(1)
+        .initializer(initialize)
+        .build()
+        .expect("start");
+    let flags = pool.map_chunked(was_initialized, 0..8, 1).expect("map");
+    assert_eq!(flags, [true; 8]);
+    assert!(
+        !INITIALIZED.load(Ordering::SeqCst),
+        "it ran in the program, not in the workers"
+    );
+}
+
+fn panics_on_37(x: u32) -> u32 {
+    if x == 37 {
+        panic!("a deliberate panic on item {x}");
+    }
+    x
+}
+
+pub fn a_panicking_task_fails_its_call_only_and_the_worker_lives_on() {
+    let pool = Pool::new(2).expect("start");
+    let pids = pool.worker_pids();
+    let outcome = pool.map(panics_on_37, 0..100);
+    // The panic's message and place reach the caller, as Python re-raises a worker's exception.
+    match &outcome {
+        Err(PoolError::TaskPanicked {
+            index: 37,
+            message,
+            location,
+        }) => {
+            assert_eq!(message, "a deliberate panic on item 37");
+            assert!(
+                location.starts_with("common/tests/pool/workers.rs:"),
+                "{location}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(pool.map(square, 0..10).expect("the next map").len(), 10);
+    assert_eq!(pool.worker_pids(), pids);
+    let failed = pool.apply_async(panics_on_37, 37).expect("apply_async");
+    assert_eq!(
+        failed.successful().or_else(|| {
+            failed.wait();
+            failed.successful()
+        }),
+        Some(false)
+    );
+}
+
+fn killed_on_50(x: u32) -> u32 {
+    if x == 50 {
+        let _ = kill(nix::unistd::getpid(), Signal::SIGKILL);
+    }
+    x
+}
+
+pub fn a_killed_worker_fails_its_call_names_its_items_and_is_replaced() {
+    let pool = Pool::new(2).expect("start");
+    let before = pool.worker_pids();
+    match pool.map(killed_on_50, 0..100) {
+        Err(PoolError::WorkerDied {
+            worker,
+            exitcode: Some(-9),
+            items,
+        }) => {
+            assert!(items.contains(&50), "{items:?}");
+            assert!(
+                items.windows(2).all(|w| w[0] < w[1]),
+                "in input order: {items:?}"
+            );
+            assert!(worker.starts_with("ForkPoolWorker-"), "{worker}");
+        }
+        other => panic!("expected WorkerDied, got {other:?}"),
+    }
+    assert_eq!(pool.map(square, 0..100).expect("the next map").len(), 100);
+    let after = pool.worker_pids();
+    assert_eq!(after.len(), 2);
+    assert!(
+        after.iter().any(|pid| !before.contains(pid)),
+        "no new worker: {after:?}"
+    );
+}
+
+pub fn a_replacement_is_forked_even_while_the_program_runs_threads() {
+    let pool = Pool::new(2).expect("start");
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let busy = std::thread::spawn(move || stopped.recv());
+    assert!(pool.map(killed_on_50, 0..100).is_err());
+    // The program has two threads now; the server, with one, forks the replacement.
+    assert_eq!(
+        pool.map(square, 0..100)
+            .expect("map with a replacement")
+            .len(),
+        100
+    );
+    drop(stop);
+    let _ = busy.join();
+}
+
+pub fn sigterm_or_sigkill_of_the_program_leaves_no_pool_process() {
+    for signal in [Signal::SIGTERM, Signal::SIGKILL] {
+        let mut helper = Command::new(std::env::current_exe().expect("current exe"))
+            .env(HELPER, "program-with-a-pool")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the helper");
+        let mut line = String::new();
+        BufReader::new(helper.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read the pids");
+        let pids: Vec<u32> = line
+            .split_whitespace()
+            .map(|p| p.parse().expect("pid"))
+            .collect();
+        assert_eq!(pids.len(), 4, "server and three workers: {line:?}");
+        kill(Pid::from_raw(helper.id() as i32), signal).expect("signal the helper");
+        helper.wait().expect("reap the helper");
+        for pid in pids {
+            assert!(gone(pid), "{pid} outlived a {signal:?}-ed program");
+        }
+    }
+}
+
+pub fn helper(role: &str) {
+    match role {
+        "program-with-a-pool" => {
+            let pool = Pool::new(3).expect("start");
+            let server = parent_of(pool.worker_pids()[0]);
+            let pids: Vec<String> = std::iter::once(server)
+                .chain(pool.worker_pids())
+                .map(|pid| pid.to_string())
+                .collect();
+            println!("{}", pids.join(" "));
+            let _busy = pool.map_async(sleep_ms, [3_600_000; 6]);
+            std::thread::sleep(Duration::from_secs(3600));
+        }
+        other => panic!("unknown helper role {other}"),
+    }
+}

@@ -2,7 +2,7 @@
 //! Exercise 01 — wait for the five threads (notes 1.1, starting threads)
 //!
 //! 할 일: `main`이 "main thread end"를 찍은 뒤, 다섯 스레드가 모두 "sub thread end"를 찍을 때까지
-//! 기다리게 하세요. 지금은 `main`이 먼저 반환해서 스레드가 끝을 찍지 못합니다.
+//! 기다리게 하세요. 지금은 `main`이 먼저 반환해서 스레드가 끝 메시지를 찍지 못합니다.
 //! Task: after "main thread end", make `main` wait until all five threads have printed
 //! "sub thread end". Today `main` returns first, and the threads never get to print it.
 //!
@@ -20,7 +20,7 @@ fn run() {
 fn main() {
     say!("main thread start");
     for i in 0..5 {
-        // TODO: `spawn`이 돌려주는 핸들을 버리지 말고 간직하세요.
+        // TODO: `spawn`이 돌려주는 핸들을 버리지 말고 보관해 두세요.
         //       keep the handle that `spawn` returns.
         thread::Builder::new()
             .name(format!("thread {i}"))

@@ -3,7 +3,7 @@
 //!
 //! 할 일: `produce_and_consume(3, produce)`에서 생산자 스레드 셋이 `produce`로 다섯 개씩 보내고
 //! 끝나면, 소비자도 끝나서 "consumer done: 15 messages"를 찍고 받은 수를 돌려주게 하세요. 지금은
-//! 프로그램이 끝나지 않습니다. 소비자의 `for`는 보내는 쪽이 모두 사라져야 끝납니다. 검사기는 이
+//! 프로그램이 끝나지 않습니다. 소비자의 `for`는 송신자가 모두 사라져야 끝납니다. 검사기는 이
 //! 함수를 다른 수와 자기 `produce`로도 부릅니다. 그 메시지에는 생산자 스레드가 뽑은 번호가 붙어서,
 //! 채널에서 받아야만 찍을 수 있습니다.
 //! Task: in `produce_and_consume(3, produce)`, when the three producer threads have sent five

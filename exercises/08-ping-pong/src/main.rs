@@ -5,7 +5,7 @@
 //! 순서대로. 지금은 자식이 답하지 않아서 부모가 pong을 받지 못합니다.
 //! Task: the parent sends "ping i", the child prints it and answers "pong i", and the parent prints
 //! the answer: five rounds, in order. Today the child never answers, and no pong arrives.
-//! 검사기는 `ping_pong`을 다른 횟수와 자기 `answer`로도 부르고, 여러분의 `answer`에 번호를 뽑은
+//! 검사기는 `ping_pong`을 다른 횟수와 자기 `answer`로도 호출하고, 여러분의 `answer`에 무작위 번호를 붙인
 //! 핑을 보내 봅니다(퐁의 번호는 받은 핑에서 읽으세요).
 //! The checker also calls `ping_pong` with other numbers of rounds and an `answer` of its own,
 //! and sends your `answer` pings with drawn numbers (take the pong's number from the ping).

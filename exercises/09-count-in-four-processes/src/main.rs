@@ -16,7 +16,7 @@ use common::process::Process;
 use common::say;
 use std::sync::atomic::{AtomicI32, Ordering};
 
-// TODO: 전역 변수는 자식마다 복사될 뿐, 함께 쓰이지 않습니다.
+// TODO: 전역 변수는 자식마다 복사될 뿐, 공유되지 않습니다.
 //       a global is copied into each child; it is not shared.
 static TOTAL: AtomicI32 = AtomicI32::new(0);
 

@@ -17,7 +17,7 @@ use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
-/// 포크 `philosophers`개를 둘러앉은 철학자 `philosophers`명. 철학자마다 스레드 하나가 `meals`번 먹습니다.
+/// 포크 `philosophers`개가 놓인 식탁에 둘러앉은 철학자 `philosophers`명. 철학자마다 스레드 하나가 `meals`번 먹습니다.
 /// `philosophers` around as many forks, each a thread that eats `meals` times.
 pub fn dine(philosophers: usize, meals: usize) {
     let forks: Vec<Mutex<()>> = (0..philosophers).map(|_| Mutex::new(())).collect();

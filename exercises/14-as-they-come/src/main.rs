@@ -26,7 +26,7 @@ pub fn print_as_they_come(work: fn(u64) -> u64, xs: &[u64]) {
     }
 }
 
-/// 할 일: 마지막 수가 가장 오래 걸립니다.
+/// 작업: 마지막 수가 가장 오래 걸립니다.
 /// The work: the last number takes longest.
 fn slow_square(x: u64) -> u64 {
     sleep_secs(if x == 6 { 3.0 } else { 0.1 });

@@ -4,7 +4,7 @@
 //! 할 일: `with_fresh_workers(work, xs, most)`는 작업 프로세스 두 개짜리 풀에서 `xs`의 값마다
 //! `work`를 돌리고(한 번에 하나씩, chunk 1), 결과를 입력 순서대로 돌려줍니다. `work`는 작업
 //! 프로세스 안에 캐시를 쌓는데 비우지 않습니다(메모리가 새는 라이브러리처럼). 작업 프로세스
-//! 하나가 일을 `most`개보다 많이 하지 않게 하세요. 그만큼 한 작업 프로세스는 물러나고 새
+//! 하나가 일을 `most`개보다 많이 하지 않게 하세요. 일을 그만큼 마친 작업 프로세스는 물러나고 새
 //! 프로세스가 자리를 잇습니다(파이썬의 `Pool(2, maxtasksperchild=most)`). 지금은 두 작업
 //! 프로세스가 모든 일을 합니다. 검사기는 이 함수를 다른 값으로도 부릅니다.
 //! Task: `with_fresh_workers(work, xs, most)` runs `work` on each value of `xs` in a pool of two

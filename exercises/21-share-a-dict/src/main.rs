@@ -1,4 +1,4 @@
-//! 연습 21 — 매니저로 dict 나누기 (노트 너머: Manager())
+//! 연습 21 — 매니저로 dict 공유하기 (노트 너머: Manager())
 //! Exercise 21 — share a dict through a manager (after the notes: Manager())
 //!
 //! 할 일: `record_pids(children)`에서 자식 프로세스 `children`개가 각자 자기 이름과 PID를 한 dict에
@@ -23,7 +23,7 @@ fn record(mut d: HashMap<String, u32>) {
 }
 
 pub fn record_pids(children: usize) -> Vec<(String, u32)> {
-    // TODO: 모든 프로세스가 쓸 수 있는 dict, 곧 매니저의 dict.
+    // TODO: 모든 프로세스가 쓸 수 있는 dict, 즉 매니저의 dict.
     //       a dict that every process can write: a manager's.
     let d: HashMap<String, u32> = HashMap::new();
     let mut ps: Vec<Process> = (0..children)

@@ -53,7 +53,7 @@ fn main() {
                 .spawn_scoped(scope, move || consume(shelf, changed))
                 .expect("spawn a consumer");
         }
-        // 종이 울리면 새로 온 것 없이 기다리는 쪽이 모두 깹니다. 다른 까닭의 `notify_all`이나
+        // 종이 울리면 새로 온 것이 없어도 기다리던 쪽이 모두 깨어납니다. 다른 이유로 호출된 `notify_all`이나
         // 가짜 깨어남(spurious wake-up)도 그렇습니다.
         // The bell wakes every waiter with nothing new, as a `notify_all` for another reason,
         // or a spurious wake-up, does.

@@ -1,7 +1,7 @@
 //! 연습 36 — 마무리: 단어 세기 (여러 장을 합쳐서: Pool, 스레드, 채널)
 //! Exercise 36 — the capstone: count the words (Pool, a thread and a channel together)
 //!
-//! 할 일: `count_words(paths, count_file)`는 파일마다 단어를 세고(`count_file`), 모두 합쳐서 많은 것부터
+//! 할 일: `count_words(paths, count_file)`은 파일마다 단어를 세고(`count_file`), 모두 합쳐서 많은 것부터
 //! (같으면 단어 순으로) 돌려줍니다. main은 가장 많은 다섯 개를 "word: n"으로 찍습니다. 세 가지를
 //! 더하세요. (1) 파일은 풀의 작업 프로세스에서 셉니다. (2) 이름이 "progress"인 스레드가, 파일의
 //! 결과가 하나씩 들어올 때마다 "progress: k/n files"를 찍습니다. (3) 끝나면 아무것도 남지

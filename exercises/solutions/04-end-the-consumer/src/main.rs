@@ -1,4 +1,4 @@
-//! 연습 04의 풀이 — main이 자기 보내는 쪽(sender)을 drop합니다.
+//! 연습 04의 풀이 — main이 자신의 송신자(sender)를 drop합니다.
 //!
 //! Exercise 04, a solution: main drops its own sender.
 

@@ -1,4 +1,4 @@
-//! 연습 09의 풀이 — 공유 `Value` 하나. 읽고 쓰는 한 걸음마다 그 잠금을 잡습니다.
+//! 연습 09의 풀이 — 공유 `Value` 하나. 한 번 읽고 쓸 때마다 그 잠금을 잡습니다.
 //!
 //! Exercise 09, a solution: a shared `Value`, its lock around each read-then-write.
 

@@ -1,5 +1,5 @@
 //! 연습 10의 풀이 — 옮길 때마다 id가 작은 계좌를 먼저 잠급니다. 첫 잠금을 기다리는 스레드는
-//! 아무것도 쥐고 있지 않으므로, 서로 기다리는 원이 생길 수 없습니다.
+//! 아무것도 쥐고 있지 않으므로, 순환 대기가 생길 수 없습니다.
 //!
 //! Exercise 10, a solution: every transfer locks the account with the smaller id
 //! first. A thread that waits for its first lock holds nothing, so no circle of waiting can form.

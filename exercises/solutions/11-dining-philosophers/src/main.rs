@@ -1,5 +1,5 @@
 //! 연습 11의 풀이 — 번호가 작은 포크를 먼저 잡습니다(마지막 철학자는 왼쪽보다 0번 포크를 먼저).
-//! 그래서 모두가 하나씩 쥐고 원을 그리며 기다릴 수 없습니다.
+//! 그래서 모두가 포크를 하나씩 쥔 채 서로를 기다리는 순환 대기가 생기지 않습니다.
 //!
 //! Exercise 11, a solution: take the lower-numbered fork first (the last
 //! philosopher takes fork 0 before its left), so they can never each hold one and wait in a circle.

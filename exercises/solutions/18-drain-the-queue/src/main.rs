@@ -1,4 +1,4 @@
-//! 연습 18의 풀이 — main이 자기 보내는 쪽을 drop하고 `recv`로 받습니다. `recv`는 다음 물건을
+//! 연습 18의 풀이 — main이 자신의 송신자를 drop하고 `recv`로 받습니다. `recv`는 다음 항목을
 //! 기다리고, 보내는 쪽(생산자마다 하나)이 모두 사라져야만 실패합니다.
 //!
 //! Exercise 18, a solution: main drops its own sender and takes items with `recv`,

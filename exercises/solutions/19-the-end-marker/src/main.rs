@@ -1,4 +1,4 @@
-//! 연습 19의 풀이 — 자식의 반복은 메시지가 일인 동안(`while let Some(x)`) 돕니다. 끝 표시가 오면
+//! 연습 19의 풀이 — 자식의 루프는 메시지가 일인 동안(`while let Some(x)`) 계속 돌아갑니다. 끝 표시가 오면
 //! 끝나고, 부모가 기다리는 합을 보냅니다.
 //!
 //! Exercise 19, a solution: the child's loop runs while the message is a job
@@ -15,7 +15,7 @@ pub fn serve(conn: Connection) {
         total += x * x;
         conn.send(&(x * x)).expect("answer");
     }
-    // 끝 표시: 부모는 답 하나, 곧 합을 더 기다립니다.
+    // 끝 표시: 부모는 답 하나, 즉 합을 더 기다립니다.
     // The end marker: the parent waits for one more answer, the total.
     say!("child: total {total}");
     conn.send(&total).expect("answer with the total");

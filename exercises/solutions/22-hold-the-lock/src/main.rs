@@ -1,4 +1,4 @@
-//! 연습 22의 풀이 — 한 걸음 내내 가드 하나. 가드가 파이썬의 `with lock:` 블록입니다. 가드가 살아
+//! 연습 22의 풀이 — 더하기 한 번 내내 가드 하나. 가드가 파이썬의 `with lock:` 블록에 해당합니다. 가드가 살아
 //! 있는 동안 읽기와 쓰기가 모두 일어납니다.
 //!
 //! Exercise 22, a solution: one guard for the whole step. The guard is Python's

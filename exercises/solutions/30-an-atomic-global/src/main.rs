@@ -1,5 +1,5 @@
 //! 연습 30의 풀이 — 전역 변수를 `AtomicU64`로: 모든 스레드가 함께 쓸 수 있는(`Sync`) `static`이고,
-//! `fetch_add`는 나뉘지 않는 한 걸음으로 더합니다.
+//! `fetch_add`는 한 번의 원자적 연산으로 더합니다.
 //!
 //! Exercise 30, a solution: the global is an `AtomicU64`: a `static` every thread
 //! may share (it is `Sync`), and `fetch_add` adds in one indivisible step.

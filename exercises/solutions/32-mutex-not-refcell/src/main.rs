@@ -1,4 +1,4 @@
-//! 연습 32의 풀이 — `RefCell` 대신 `Mutex`: `lock`이 스레드들을 차례로 로그에 닿게 합니다(`Sync`).
+//! 연습 32의 풀이 — `RefCell` 대신 `Mutex`: `lock`으로 스레드들이 차례대로 기록을 씁니다(`Sync`).
 //! `borrow_mut`는 한 스레드 안에서 빌림을 셀 뿐입니다.
 //!
 //! Exercise 32, a solution: a `Mutex` in place of the `RefCell`: `lock` makes

@@ -11,7 +11,7 @@ fn helper_parent(role: &str) -> (std::process::Child, Vec<u32>) {
 
 /// This process's fork server, if it has one: a child named `forkserver` that is not one of
 /// `ours` (a child forked by the server is named so too until it takes its own name).
-fn servers(ours: &[u32]) -> Vec<String> {
+pub fn servers(ours: &[u32]) -> Vec<String> {
     let me = std::process::id();
     let tasks = std::fs::read_dir(format!("/proc/{me}/task")).expect("tasks");
     tasks

@@ -8,17 +8,9 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use std::time::{Duration, Instant};
 
-/// This process's fork server, if it has one (its name is `forkserver`).
+/// This process's fork server, if it has one (`parents::servers`, which lists them by name).
 fn fork_server() -> Option<u32> {
-    let me = std::process::id();
-    let children = std::fs::read_to_string(format!("/proc/{me}/task/{me}/children")).ok()?;
-    children
-        .split_whitespace()
-        .filter_map(|pid| pid.parse().ok())
-        .find(|pid: &u32| {
-            std::fs::read_to_string(format!("/proc/{pid}/comm"))
-                .is_ok_and(|comm| comm.trim_end() == "forkserver")
-        })
+    super::parents::servers(&[]).first()?.parse().ok()
 }
 
 pub fn a_stopped_fork_server_is_an_error_then_replaced() {

@@ -43,10 +43,9 @@ fn build(root: &Path, exercise: &Exercise, bins: &[&str]) -> Result<PathBuf, Pro
         // A group of its own, which Ctrl-C or `q` ends with the runs (`interrupt.rs`).
         .process_group(0);
     let out = no_unsafe::forbid_in(&mut cargo)
-        .and_then(|()| cargo.spawn())
+        .and_then(|()| harness::groups::spawn(&mut cargo))
         .and_then(|child| {
             let pid = child.id();
-            harness::groups::add(pid);
             let out = child.wait_with_output();
             harness::groups::remove(pid);
             out

@@ -32,7 +32,9 @@ fn restore_terminal() {
 fn end_and_reap() {
     // SAFETY: PR_SET_CHILD_SUBREAPER changes only this process's own flag.
     unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
-    harness::groups::kill_all();
+    // Also kills a run that another thread starts while this waits (`q` comes on the keys'
+    // thread while the check's thread may be starting the next run).
+    harness::groups::end_all();
     let a_millisecond = libc::timespec {
         tv_sec: 0,
         tv_nsec: 1_000_000,
@@ -41,9 +43,10 @@ fn end_and_reap() {
         loop {
             // SAFETY: a null status pointer is allowed; WNOHANG never blocks.
             match unsafe { libc::waitpid(-1, std::ptr::null_mut(), libc::WNOHANG) } {
-                0 => break,                // children left, none ended yet
-                reaped if reaped > 0 => {} // one reaped: look again
-                _ => return,               // none left (ECHILD)
+                0 => break, // children left, none ended yet
+                // One reaped: forget its group (its number may be reused), and look again.
+                reaped if reaped > 0 => harness::groups::remove(reaped as u32),
+                _ => return, // none left (ECHILD)
             }
         }
         // SAFETY: `a_millisecond` is a valid timespec; the remainder is not asked for.

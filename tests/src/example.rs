@@ -160,10 +160,8 @@ impl Example {
         );
         count_run(&self.bin);
         let started = Instant::now();
-        let child = command
-            .spawn()
+        let child = crate::groups::spawn(&mut command)
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.bin.display()));
-        crate::groups::add(child.id());
         Running::start(
             child,
             description,

@@ -232,10 +232,8 @@ fn solution_passes(exercises: &Exercises, folder: &str) {
 #[test]
 fn every_exercise_is_checked_its_way() {
     let _turn = turn();
-    let exercises = Exercises {
-        cores_busy: true,
-        ..Exercises::new()
-    };
+    let mut exercises = Exercises::new();
+    exercises.cores_busy = true;
     exercises.build_starting_states();
     let _busy = harness::BusyCores::start();
     let mut jobs: Vec<(&str, &str, Vec<PathBuf>)> = STARTS
@@ -253,12 +251,15 @@ fn every_exercise_is_checked_its_way() {
         "wrong programs"
     );
     in_parallel(jobs, WIDTH, |(folder, reason, wrong)| {
+        let started = Instant::now();
         start_fails(&exercises, folder, reason);
         for program in &wrong {
             fails_every_check(&exercises, folder, program);
         }
         println_is_answered(&exercises, folder);
         solution_passes(&exercises, folder);
+        // Seen with `--nocapture`: which job is the suite's floor.
+        println!("{folder}: {:.0} s", started.elapsed().as_secs_f64());
     });
 }
 

@@ -197,16 +197,17 @@ pub(super) fn produce_and_consume_call(run: &Seen, args: &[String]) -> Result<()
         ));
     }
     // A consumer that ended while a producer still put messages stopped on something other than
-    // the close (a count, a spell of silence).
+    // the close (a count, a spell of silence, an end marker sent once the producers were joined,
+    // while the courier still held a sender).
     let done = (says.iter()).find(|e| e.msg.starts_with("consumer done: "));
     if let Some(late) = done.and_then(|done| put.iter().find(|p| p.t_ns > done.t_ns)) {
         return Err(Problem::new(
             format!(
-                "소비자가 'consumer done'을 찍고 끝난 뒤에도 생산자가 '{}'을 넣었습니다. 개수를 세거나 한동안 조용하면 끝났다고 보는 것은 채널이 닫힌 것을 아는 것이 아닙니다(검사기의 생산자는 개수를 뽑고, 중간에 1~2초 쉽니다). 보내는 쪽을 모두 drop해서 채널이 닫히면 멈추세요.",
+                "소비자가 'consumer done'을 찍고 끝난 뒤에도 생산자가 '{}'을 넣었습니다. 개수를 세거나, 한동안 조용하면 끝났다고 보거나, 생산자를 조인한 뒤 보낸 끝 표시(end marker)에서 멈추는 것은 채널이 닫힌 것을 아는 것이 아닙니다(검사기의 생산자는 개수를 뽑고, 첫 생산자의 마지막 메시지는 송신자 복제본을 쥔 심부름꾼 스레드가 1~2초 뒤에 보냅니다). 보내는 쪽을 모두 drop해서 채널이 닫히면 멈추세요.",
                 late.msg
             ),
             format!(
-                "after the consumer printed 'consumer done' and ended, a producer still put '{}'. Counting, or taking a spell of silence for the end, is not knowing that the channel closed (the checker's producers draw their counts and rest 1 to 2 s midway): drop every sender, and stop when the channel closes.",
+                "after the consumer printed 'consumer done' and ended, a producer still put '{}'. Counting, taking a spell of silence for the end, or stopping at an end marker sent once the producers are joined, is not knowing that the channel closed (the checker's producers draw their counts, and the first producer's last message is sent 1 to 2 s later by a courier thread that holds a clone of its sender): drop every sender, and stop when the channel closes.",
                 late.msg
             ),
         ));
@@ -240,10 +241,10 @@ pub(super) fn produce_and_consume_call(run: &Seen, args: &[String]) -> Result<()
         let secs = format!("{:.1}", after as f64 / 1e9);
         return Err(Problem::new(
             format!(
-                "마지막 메시지를 받고도 {secs}초 뒤에야 `produce_and_consume`가 돌아왔습니다. 한동안 조용하면 끝났다고 보는 것(시간 제한 있는 recv)은 채널이 닫힌 것을 아는 것이 아닙니다(검사기의 생산자는 중간에 1~2초 쉽니다). 보내는 쪽을 모두 drop해서 채널이 닫히면 멈추세요."
+                "마지막 메시지를 받고도 {secs}초 뒤에야 `produce_and_consume`가 돌아왔습니다. 한동안 조용하면 끝났다고 보는 것(시간 제한 있는 recv)은 채널이 닫힌 것을 아는 것이 아닙니다(검사기의 마지막 메시지는 1~2초 늦게 옵니다). 보내는 쪽을 모두 drop해서 채널이 닫히면 멈추세요."
             ),
             format!(
-                "`produce_and_consume` returned {secs} s after the last message was got. Taking a spell of silence for the end (a recv with a time limit) is not knowing that the channel closed (the checker's producer rests 1 to 2 s midway): drop every sender, and stop when the channel closes."
+                "`produce_and_consume` returned {secs} s after the last message was got. Taking a spell of silence for the end (a recv with a time limit) is not knowing that the channel closed (the checker's last message comes 1 to 2 s late): drop every sender, and stop when the channel closes."
             ),
         ));
     }

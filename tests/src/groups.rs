@@ -9,6 +9,11 @@
 //! ```
 //! use std::os::unix::process::{CommandExt, ExitStatusExt};
 //! use std::process::Command;
+//! // A child's signals are not held back, as they are on this thread while it starts.
+//! let mut blocked = Command::new("grep");
+//! blocked.args(["SigBlk", "/proc/self/status"]).stdout(std::process::Stdio::piped());
+//! let out = harness::groups::spawn(blocked.process_group(0)).unwrap().wait_with_output();
+//! assert_eq!(String::from_utf8(out.unwrap().stdout).unwrap(), "SigBlk:\t0000000000000000\n");
 //! let sleep = || harness::groups::spawn(Command::new("sleep").arg("5").process_group(0));
 //! let mut child = sleep().unwrap();
 //! harness::groups::end_all(); // what a signal handler calls
@@ -52,16 +57,25 @@ pub fn add(pid: u32) {
 
 /// Starts `command` (which must make its own group: `process_group(0)`) and adds its group,
 /// with SIGINT, SIGTERM and SIGHUP held back on this thread in between: a handler that runs
-/// [`end_all`] runs before the start or after the add, never between (the child's own mask is
-/// cleared by `std` as it starts).
+/// [`end_all`] runs before the start or after the add, never between. The child gets the
+/// thread's mask as it was before (a forked child inherits the mask, and `std` does not clear
+/// it: seen, an example's `terminate()` no longer ended its child).
 pub fn spawn(command: &mut Command) -> io::Result<Child> {
     use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+    use std::os::unix::process::CommandExt;
     let mut held = SigSet::empty();
     for signal in [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP] {
         held.add(signal);
     }
     let mut before = SigSet::empty();
     let masked = pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&held), Some(&mut before)).is_ok();
+    // SAFETY: between fork and exec only async-signal-safe calls are allowed; `pthread_sigmask`
+    // is one, and the closure only reads the copied `before`.
+    unsafe {
+        command.pre_exec(move || {
+            pthread_sigmask(SigmaskHow::SIG_SETMASK, Some(&before), None).map_err(io::Error::from)
+        });
+    }
     let child = command.spawn();
     if let Ok(child) = &child {
         add(child.id());

@@ -7,6 +7,7 @@
 
 use nix::libc;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The terminal's settings before `watch` changed them, to put back at any end.
 static TERMINAL: OnceLock<libc::termios> = OnceLock::new();
@@ -16,8 +17,25 @@ pub fn keep_terminal(saved: &nix::sys::termios::Termios) {
     let _ = TERMINAL.set(saved.clone().into());
 }
 
-/// Puts the terminal back. Async-signal-safe: an atomic load and `tcsetattr(3)`.
+/// Whether `watch` shows its list on the terminal's alternate screen now.
+static ALTERNATE: AtomicBool = AtomicBool::new(false);
+
+/// Switches to the terminal's alternate screen (`on`), or back to the main one with what it
+/// showed; an end in between switches back too.
+pub fn alternate_screen(on: bool) {
+    use std::io::Write;
+    ALTERNATE.store(on, Ordering::SeqCst);
+    print!("{}", if on { "\x1b[?1049h" } else { "\x1b[?1049l" });
+    let _ = std::io::stdout().flush();
+}
+
+/// Puts the terminal back. Async-signal-safe: atomic loads, `write(2)` and `tcsetattr(3)`.
 fn restore_terminal() {
+    if ALTERNATE.swap(false, Ordering::SeqCst) {
+        let back = b"\x1b[?1049l";
+        // SAFETY: `write` is async-signal-safe; the buffer is a static byte string of that length.
+        unsafe { libc::write(libc::STDOUT_FILENO, back.as_ptr().cast(), back.len()) };
+    }
     if let Some(saved) = TERMINAL.get() {
         // SAFETY: `tcsetattr` is async-signal-safe and reads only the `termios` it is given,
         // which lives in a static for the whole program.

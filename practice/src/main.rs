@@ -188,7 +188,7 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        [] | ["list"] => Ok(list(&root, lang)),
+        [] | ["list"] => Ok(list(&root, lang, false)),
         ["check", which] => exercise(which).map(|e| check_one(&root, e, lang, 1, Shown::Alone)),
         ["check", which, "--times", n] | ["check", "--times", n, which] => match n.parse() {
             Ok(times @ 1..=MOST_TIMES) => {

@@ -8,7 +8,9 @@ use crate::{Lang, screen};
 use std::path::Path;
 use std::process::ExitCode;
 
-pub(crate) fn list(root: &Path, lang: Lang) -> ExitCode {
+/// The list of exercises, passed or not, by chapter. `in_watch` (stdout not a terminal: a
+/// terminal gets `watch/picker.rs`) leaves out the command for the next one.
+pub(crate) fn list(root: &Path, lang: Lang, in_watch: bool) -> ExitCode {
     let done = passed(root);
     println!(
         "{}",
@@ -40,6 +42,7 @@ pub(crate) fn list(root: &Path, lang: Lang) -> ExitCode {
         )
     );
     match exercises().iter().find(|e| !done.iter().any(|d| d == e.id)) {
+        Some(_) if in_watch => {}
         Some(next) => println!(
             "{} cargo run -p practice -- check {}",
             lang.pick(["다음:", "next:"]),

@@ -1,12 +1,14 @@
 //! `practice watch`: checks an exercise, then again whenever one of the exercises' files is saved
 //! with a change: the exercise of the file saved, whichever it is. It starts at the first not
 //! passed; `n` and `p` go to the next and the previous one and stay there, passed or not, until
-//! a key or a saved change; `h` shows the next hint in place, `l` the list, `q` quits (`keys.rs`).
+//! a key or a saved change; `h` shows the next hint in place, `l` the list to choose from
+//! (`picker.rs`), `q` quits (`keys.rs`).
 //! A pass that `watch` came to by itself stays on the screen for a key or five seconds
 //! (`pause.rs`), then the next exercise not passed is checked.
 
 mod keys;
 mod pause;
+mod picker;
 
 use crate::exercises::Exercise;
 use crate::progress::{passed, source_hash};
@@ -92,7 +94,7 @@ pub fn watch(root: &Path, lang: Lang) -> Result<(), String> {
             let line = header_line(current, &passed(root), lang);
             print!("\x1b7\x1b[H\x1b[2K{line}\x1b8");
         }
-        match wait_for_change(root, at, &received, lang)? {
+        match wait_for_change(root, at, &received, lang, terminal)? {
             Next::Check(next) => (chosen, by_key) = (Some(next), false),
             Next::Key(next) => (chosen, by_key) = (Some(next), true),
             Next::Quit => return Ok(()),
@@ -140,6 +142,7 @@ fn wait_for_change(
     at: usize,
     received: &Receiver<Watched>,
     lang: Lang,
+    terminal: bool,
 ) -> Result<Next, String> {
     let all = exercises();
     let keys = lang.pick([
@@ -156,8 +159,20 @@ fn wait_for_change(
             b'h' => {
                 hint(root, &all[at], lang, true)?;
             }
+            b'l' if terminal => match picker::pick(root, at, received, lang) {
+                picker::Picked::Exercise(chosen) => return Ok(Some(Next::Key(chosen))),
+                // Saved while the list was up: that exercise is checked now.
+                picker::Picked::Back => {
+                    let changed =
+                        (0..all.len()).find(|i| source_hash(root, &all[*i]) != hashes[*i]);
+                    if let Some(changed) = changed {
+                        return Ok(Some(Next::Check(changed)));
+                    }
+                    return Ok(None);
+                }
+            },
             b'l' => {
-                list(root, lang);
+                list(root, lang, true);
             }
             _ => return Ok(None),
         }

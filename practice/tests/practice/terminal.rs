@@ -15,6 +15,11 @@ struct Pane {
 
 impl Pane {
     fn start(exercises: &Exercises, hang_secs: u32) -> Option<Pane> {
+        Pane::sized(exercises, hang_secs, 50)
+    }
+
+    /// [`Pane::start`] on a terminal of `rows` rows (160 columns).
+    fn sized(exercises: &Exercises, hang_secs: u32, rows: u16) -> Option<Pane> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(
                 std::env::var_os("CI").is_none(),
@@ -42,7 +47,7 @@ impl Pane {
             "-x",
             "160",
             "-y",
-            "50",
+            &rows.to_string(),
             &script,
         ]);
         assert!(
@@ -227,4 +232,66 @@ fn watch_in_a_terminal_keeps_a_pass_and_follows_another_file() {
         shown.contains(&format!("the file to edit: {}", other.display())),
         "{shown}"
     );
+}
+
+/// In a 24-row terminal: `p` goes back to a passed exercise and stays on it (ten seconds without
+/// a key: twice the pause after a pass that `watch` came to by itself); `l` shows a list that
+/// keeps its header on the first line while the mark moves past the page, and Enter checks the
+/// exercise marked.
+#[test]
+fn p_stays_on_a_pass_and_l_fits_a_small_terminal() {
+    let _turn = turn();
+    let exercises = Exercises::new();
+    let Some(pane) = Pane::sized(&exercises, 10, 24) else {
+        return;
+    };
+    pane.wait_for("save a change to check again", 180);
+    exercises.solve("01-join-the-threads");
+    pane.wait_for("✓ 01", 120);
+    pane.wait_for("checking 02", 30);
+    pane.wait_for("save a change to check again", 120);
+    pane.press("p");
+    pane.wait_for("checking 01", 30);
+    pane.wait_for("✓ 01", 120);
+    let stay = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < stay {
+        let shown = pane.screen();
+        assert!(
+            shown.contains("checking 01") && shown.contains("✓ 01"),
+            "p did not stay on the passed 01:\n{shown}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    pane.press("l");
+    let list = pane.wait_for("(lines 1–", 10);
+    assert!(
+        list.lines()
+            .next()
+            .is_some_and(|l| l.starts_with("Exercises (passed 1/36")),
+        "the list's header is not on the first line:\n{list}"
+    );
+    assert!(
+        list.contains("> ✓ 01 join-the-threads"),
+        "the mark is not on 01:\n{list}"
+    );
+    for _ in 0..30 {
+        pane.press("Down");
+    }
+    // 30 down from 01: 31, past the first page.
+    let moved = pane.wait_for("> ✗ 31 ", 10);
+    assert!(
+        moved
+            .lines()
+            .next()
+            .is_some_and(|l| l.starts_with("Exercises (passed 1/36")),
+        "paging lost the header:\n{moved}"
+    );
+    assert!(
+        !moved.contains(" 01 join-the-threads"),
+        "no page turned:\n{moved}"
+    );
+    assert!(moved.lines().count() <= 24, "{moved}");
+    pane.press("Enter");
+    let checked = pane.wait_for("checking 31", 30);
+    assert!(!checked.contains("(lines "), "the list stayed:\n{checked}");
 }

@@ -21,6 +21,7 @@ struct Court {
 
 // ANCHOR: court
 impl Court {
+    /// 공이 더는 `seen`이 아닐 때까지 기다립니다. `budget`만큼은 돌며 확인하고, 그다음 futex에서 잡니다.
     /// Waits until the ball is no longer `seen`: spins up to `budget`, then sleeps on a futex.
     fn wait_past(&self, seen: u32, budget: Duration) {
         let started = Instant::now();
@@ -31,6 +32,8 @@ impl Court {
             }
             self.sleepers.fetch_add(1, Ordering::SeqCst);
             while self.ball.load(Ordering::SeqCst) == seen {
+                // 안전한 이유: `ball`은 두 프로세스가 쓰는 동안 내내 살아 있는 공유 매핑 안에 있고,
+                // FUTEX_WAIT는 그 워드를 읽기만 하며 값이 아직 `seen`일 때만 잡니다.
                 // SAFETY: `ball` lives in a shared mapping that outlives both processes' use of
                 // it; FUTEX_WAIT only reads the word and sleeps while it still equals `seen`.
                 unsafe {
@@ -47,10 +50,12 @@ impl Court {
         }
     }
 
+    /// 공을 넘기고, 상대가 자고 있을 때만 깨웁니다.
     /// Hands the ball over, waking the other side only if it sleeps.
     fn hit(&self, next: u32) {
         self.ball.store(next, Ordering::SeqCst);
         if self.sleepers.load(Ordering::SeqCst) > 0 {
+            // 안전한 이유: `wait_past`에서와 같습니다. FUTEX_WAKE는 그 워드에서 자는 쪽을 많아야 하나 깨웁니다.
             // SAFETY: as in `wait_past`; FUTEX_WAKE wakes at most one sleeper on the word.
             unsafe { libc::syscall(libc::SYS_futex, self.ball.as_ptr(), libc::FUTEX_WAKE, 1) };
         }

@@ -80,3 +80,19 @@ fn a_quote_in_a_string_is_not_a_comment() {
     assert_eq!(listing_for(line, Lang::En), line);
     assert!(comment_lines(line).is_empty());
 }
+
+#[test]
+fn a_headers_title_stays_in_both_books_whatever_its_gloss() {
+    let code = "//! 1. 인자 전달하기 — 2) Class 경우: arguments\n//!\n//! 눈여겨볼 점: 한국어.\n//! Notice: English.\nfn f() {}";
+    assert_eq!(
+        listing_for(code, Lang::En),
+        "//! 1. 인자 전달하기 — 2) Class 경우: arguments\n//!\n//! Notice: English.\nfn f() {}"
+    );
+    assert_eq!(
+        listing_for(code, Lang::Ko),
+        "//! 1. 인자 전달하기 — 2) Class 경우: arguments\n//!\n//! 눈여겨볼 점: 한국어.\nfn f() {}"
+    );
+    // Not a title: a `//!` block further down, or a `//` block at the top.
+    let later = "fn f() {}\n//! 한국어 — 경우\n//! English.";
+    assert_eq!(listing_for(later, Lang::En), "fn f() {}\n//! English.");
+}

@@ -1,5 +1,10 @@
+//! 기계 하나를 넘어선 `cpu-bound` 수업: MPI 랭크들에서 소수 세기.
 //! The `cpu-bound` lesson beyond one machine: counting primes on MPI ranks.
 //!
+//! 실행(`examples-distributed/` 안에서): `cargo build --release` 다음에
+//! `mpirun -n 2 target/release/cpu-bound-mpi` (크기 지정: `... cpu-bound-mpi 5000000`)
+//! 눈여겨볼 점: 랭크가 몇 개이든 개수는 같고, 랭크를 늘리면 코어 수까지(클러스터에서는 호스트와 함께)
+//! 시간이 줄어듭니다.
 //! Run (in `examples-distributed/`): `cargo build --release` then
 //! `mpirun -n 2 target/release/cpu-bound-mpi` (a size: `... cpu-bound-mpi 5000000`)
 //! Notice: the same count for any number of ranks, and the time falling as ranks are added, up to
@@ -33,6 +38,9 @@ fn main() {
 
     world.barrier();
     let started = Instant::now();
+    // 수는 1000개씩 묶어서 카드 돌리듯 랭크들에 나눕니다. 랭크 r은 묶음 r, r + size, ...를 맡습니다.
+    // 그러면 랭크마다 큰 수와 작은 수를 고르게 받고(큰 수일수록 확인하는 데 오래 걸립니다), 홀수와
+    // 짝수도 고르게 받습니다(수를 하나씩 나누면 한 랭크가 짝수를 모두 받게 됩니다).
     // The numbers go out in runs of 1000, dealt round the ranks like cards: rank r takes runs r,
     // r + size, ... Every rank gets big and small numbers alike (the big ones cost more to test),
     // and odd and even ones alike (dealing single numbers would give one rank all the evens).

@@ -1,3 +1,4 @@
+//! 진짜 `mpirun` 아래의 `cpu-bound-mpi`: 개수, 그리고 랭크 하나가 죽으면 일어나는 일.
 //! `cpu-bound-mpi` under a real `mpirun`: the count, and what happens when a rank dies.
 
 use harness::{Example, Running, Signal};

@@ -1,5 +1,8 @@
+//! 진짜 `mpirun` 아래의 `pool-map-mpi`: 노트의 `Pool.map` 수업을 MPI 랭크들에 걸쳐서.
 //! `pool-map-mpi` under a real `mpirun`: the notes' `Pool.map` lesson across MPI ranks.
 //!
+//! 이 기계에 맞춘 Open MPI 설정은 프로그램이 아니라 여기서 줍니다. 컨테이너 안에서 root로 실행하기,
+//! 코어보다 많은 랭크, 원격 런처에 쓸 ssh 클라이언트가 없음에 맞춘 설정입니다.
 //! Open MPI's settings for this machine are given here, not in the program: running as root in a
 //! container, more ranks than cores, and no ssh client for a remote launcher.
 

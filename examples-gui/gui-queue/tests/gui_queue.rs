@@ -1,5 +1,10 @@
+//! 가상 X 디스플레이(Xvfb) 위의 진짜 창에서 돌리는 `gui-queue`.
 //! `gui-queue` in a real window, on a virtual X display (Xvfb).
 //!
+//! CI 밖에서 Xvfb나 xwd가 설치되어 있지 않으면 `cargo test`는 이 테스트를 ignored로 알리고 무엇을
+//! 설치할지 알려 줍니다. CI에서는(`CI`가 설정되어 있으면) Xvfb가 없는 것이 실패입니다. `.ci/run`이
+//! 둘 다 설치합니다. 따로 떨어진 테스트인 까닭(`harness = false`): libtest의 `#[ignore]`는 실행 중에
+//! 정할 수 없습니다.
 //! Outside CI, when Xvfb or xwd is not installed, `cargo test` reports the test as ignored and
 //! names what to install; in CI (`CI` set) a missing Xvfb is a failure. `.ci/run` installs both.
 //! A test of its own (`harness = false`): libtest's `#[ignore]` cannot be decided at run time.

@@ -1,3 +1,4 @@
+//! `manager-dict`: 프로세스 넷이 매니저 프로세스 안에 있는 dict와 list에 씁니다.
 //! `manager-dict`: four processes write into a dict and a list that live in the manager process.
 
 use harness::{Kind, exact};

@@ -1,3 +1,4 @@
+//! `manager-namespace`: 자식이 정한 속성은 부모에게 닿고, 사본을 바꾼 것은 닿지 않습니다.
 //! `manager-namespace`: a child's attribute reaches the parent; a change to a copy does not.
 
 use harness::exact;

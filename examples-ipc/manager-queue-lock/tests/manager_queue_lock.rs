@@ -1,3 +1,4 @@
+//! `manager-queue-lock`: 풀의 일들이 쓰는 매니저의 큐, 잠금, 이벤트, dict.
 //! `manager-queue-lock`: a manager's queue, lock, event and dict in a pool's tasks.
 
 use harness::exact;

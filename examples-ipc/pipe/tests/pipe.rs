@@ -1,3 +1,4 @@
+//! `pipe`에 대한 노트의 주장 (2) Pipe()).
 //! The notes' claims about `pipe` (2) Pipe()).
 
 use harness::exact;

@@ -1,3 +1,4 @@
+//! `queue-basic`에 대한 노트의 주장 (1) 큐, 첫 번째 코드).
 //! The notes' claims about `queue-basic` (1) 큐, first snippet).
 
 harness::example!(

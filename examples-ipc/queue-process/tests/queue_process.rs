@@ -1,3 +1,4 @@
+//! `queue-process`에 대한 노트의 주장 (1) 큐, 두 번째 코드).
 //! The notes' claims about `queue-process` (1) 큐, second snippet).
 
 use harness::exact;

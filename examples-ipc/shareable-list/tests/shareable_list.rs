@@ -1,3 +1,4 @@
+//! `shareable-list`: 자식이 이름으로 찾은 `ShareableList`를 바꾸고, 그 한계는 지켜집니다.
 //! `shareable-list`: a child changes a `ShareableList` found by its name; its limits hold.
 
 use harness::exact;

@@ -1,3 +1,5 @@
+//! `shared-memory`: 자식이 이름으로 블록에 붙고, `unlink`는 이름을 없애며, `unlink` 없이 남긴
+//! 블록은 프로그램이 끝날 때 리소스 트래커가 unlink합니다.
 //! `shared-memory`: a child attaches to a block by its name; `unlink` removes the name; a block
 //! left without `unlink` is unlinked by the resource tracker when the program ends.
 

@@ -1,3 +1,4 @@
+//! `value-array`에 대한 노트의 주장 (3) Value, Array).
 //! The notes' claims about `value-array` (3) Value, Array).
 
 harness::example!(

@@ -1,3 +1,4 @@
+//! `daemon-process`에 대한 노트의 주장 (2) Daemon속성).
 //! The notes' claims about `daemon-process` (2) Daemon속성).
 
 use harness::{Example, exact};

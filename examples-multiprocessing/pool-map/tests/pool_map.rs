@@ -1,3 +1,4 @@
+//! `pool-map`에 대한 노트의 주장 (Pool 사용하기): 1..=99를 작업자 넷이 한 번씩.
 //! The notes' claims about `pool-map` (Pool 사용하기): 1..=99, once each, by four workers.
 
 use harness::exact;

@@ -1,6 +1,9 @@
 //! Pool 사용하기, after the notes — one pool for many calls: its workers are started once.
 //!
-//! Run: `cargo run -p pool-reuse`
+//! 실행 / Run: `cargo run -p pool-reuse`
+//! 눈여겨볼 점: `map` 두 번과 `apply_async`가 풀이 처음 시작한 작업자 넷의 PID에서 그대로 돕니다.
+//! 파이썬의 `Pool(4)`가 작업자를 다시 쓰는 것과 같습니다. `maxtasksperchild(2)`를 주면 작업자는 일을
+//! 두 개 하고 물러나고, 새 PID를 가진 새 프로세스가 그 자리를 맡습니다.
 //! Notice: two `map`s and an `apply_async` run on the same four worker PIDs the pool started
 //! with, as Python's `Pool(4)` reuses its workers. With `maxtasksperchild(2)` each worker retires
 //! after two tasks and a new process, with a new PID, takes its place.
@@ -18,13 +21,14 @@ fn mul(a: u64, b: u64) -> u64 {
     a * b
 }
 
+/// 그 항목을 돌린 작업자가 누구인지 알려 줍니다.
 /// Which worker ran the item.
 fn worker_pid(_: u32) -> u32 {
     std::process::id()
 }
 
 fn main() {
-    common::init(); // if __name__ == '__main__':
+    common::init(); // 파이썬의 if __name__ == '__main__':
     let pool = Pool::new(4).expect("start the pool");
     let pids: BTreeSet<u32> = pool.worker_pids().into_iter().collect();
     say!(
@@ -61,6 +65,7 @@ fn main() {
     pool.close();
     pool.join().expect("join");
 
+    // 작업자마다 일 두 개(여기서는 항목 하나짜리 덩어리)를 하고 물러나며, 새 작업자로 바뀝니다.
     // Each worker retires after two tasks (here, chunks of one item) and is replaced.
     let pool = Pool::builder()
         .processes(2)

@@ -1,3 +1,4 @@
+//! `pool-reuse`: 풀의 작업자는 모든 호출을 맡고, `maxtasksperchild`는 새 작업자를 데려옵니다.
 //! `pool-reuse`: a pool's workers serve every call; `maxtasksperchild` brings new ones.
 
 use harness::{Run, exact};

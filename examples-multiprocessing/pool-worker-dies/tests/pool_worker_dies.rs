@@ -1,3 +1,4 @@
+//! `pool-worker-dies`: 죽은 작업자는 잃은 항목과 함께 그 호출을 실패시키고, 새 작업자로 바뀝니다.
 //! `pool-worker-dies`: a killed worker fails its call, with the items it lost, and is replaced.
 
 use harness::{Kind, exact};

@@ -1,3 +1,4 @@
+//! `process-args-class`에 대한 노트의 주장 (2) Class 경우).
 //! The notes' claims about `process-args-class` (2) Class 경우).
 
 use harness::exact;

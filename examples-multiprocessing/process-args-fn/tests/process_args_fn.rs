@@ -1,3 +1,4 @@
+//! `process-args-fn`에 대한 노트의 주장 (1) 함수 경우).
 //! The notes' claims about `process-args-fn` (1) 함수 경우).
 
 use harness::exact;

@@ -1,3 +1,4 @@
+//! `process-class-join`에 대한 노트의 주장: `join` 앞과 뒤.
 //! The notes' claims about `process-class-join`: before and after `join`.
 
 use harness::exact;

@@ -1,3 +1,4 @@
+//! `process-class-method`에 대한 노트의 주장 (프로세스와 클래스).
 //! The notes' claims about `process-class-method` (프로세스와 클래스).
 
 use harness::exact;

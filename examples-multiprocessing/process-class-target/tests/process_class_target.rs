@@ -1,3 +1,4 @@
+//! `process-class-target`에 대한 노트의 주장 (타켓으로 클래스 전달).
 //! The notes' claims about `process-class-target` (타켓으로 클래스 전달).
 
 use harness::exact;

@@ -1,6 +1,8 @@
 //! 2. join과 데몬 — 1) Join: waiting for the child (notes §2).
 //!
-//! Run: `cargo run -p process-join`
+//! 실행 / Run: `cargo run -p process-join`
+//! 눈여겨볼 점: "Sub Process start"와 "Sub Process end"가 모두 "Main Process end"보다 먼저 나옵니다.
+//! `join`은 자식이 끝날 때까지(`waitpid`) 막습니다.
 //! Notice: "Sub Process start" and "Sub Process end" both come before "Main Process end":
 //! `join` blocks until the child has exited (`waitpid`).
 
@@ -14,7 +16,7 @@ fn work() {
 }
 
 fn main() {
-    common::init(); // if __name__ == "__main__":
+    common::init(); // 파이썬의 if __name__ == "__main__":
     say!("Main Process start");
     let mut proc = Process::target(work, ()).name("Sub Process");
     proc.start().expect("start Sub Process");

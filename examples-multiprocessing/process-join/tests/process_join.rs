@@ -1,3 +1,4 @@
+//! `process-join`에 대한 노트의 주장 (1) Join).
 //! The notes' claims about `process-join` (1) Join).
 
 use harness::exact;

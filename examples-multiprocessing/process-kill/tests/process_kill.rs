@@ -1,3 +1,4 @@
+//! `process-kill`에 대한 노트의 주장 (is_alive와 kill).
 //! The notes' claims about `process-kill` (is_alive and kill).
 
 use harness::exact;

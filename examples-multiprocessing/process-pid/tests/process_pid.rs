@@ -1,3 +1,4 @@
+//! `process-pid`에 대한 노트의 주장: PID, 부모의 PID, 그리고 포크가 복사하는 전역 변수.
 //! The notes' claims about `process-pid`: PIDs, parent PIDs, and a global copied by fork.
 
 use harness::exact;

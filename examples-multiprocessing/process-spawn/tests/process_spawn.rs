@@ -1,3 +1,4 @@
+//! `process-spawn`에 대한 노트의 주장 (프로세스 스포닝).
 //! The notes' claims about `process-spawn` (프로세스 스포닝).
 
 use harness::exact;

@@ -1,3 +1,4 @@
+//! `process-start`에 대한 노트의 주장 (join과 데몬, 조인 없이).
 //! The notes' claims about `process-start` (join과 데몬, no join).
 
 use harness::exact;

@@ -1,3 +1,5 @@
+//! `asyncio-tokio`: 스레드 하나에서 많은 기다리기. (시간과 메모리는 읽는 사람을 위해 찍을 뿐, 검사하지
+//! 않습니다.)
 //! `asyncio-tokio`: many waits on one thread. (Times and memory are printed for the reader, and
 //! never asserted.)
 

@@ -1,3 +1,4 @@
+//! `barrier`: 모든 스레드의 "before" 줄보다 먼저 나오는 "after" 줄은 없습니다.
 //! `barrier`: no thread's "after" line before every thread's "before" line.
 
 use harness::exact;

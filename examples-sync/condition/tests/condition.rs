@@ -1,3 +1,4 @@
+//! `condition`: `Mutex`와 `Condvar`가 모든 항목을 순서대로 한 번씩 넘깁니다.
 //! `condition`: a `Mutex` and a `Condvar` hand every item over once, in order.
 
 use harness::exact;

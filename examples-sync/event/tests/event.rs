@@ -1,3 +1,4 @@
+//! `event`: main이 이벤트를 설정하기 전에는 어느 작업자도 다음으로 넘어가지 않습니다.
 //! `event`: no worker goes on before main sets the event.
 
 use harness::exact;

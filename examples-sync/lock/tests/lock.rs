@@ -1,3 +1,4 @@
+//! `lock`: `Mutex`가 스레드들이 덧붙인 항목을 하나도 잃지 않습니다.
 //! `lock`: a `Mutex` keeps every item the threads append.
 
 use harness::exact;

@@ -1,3 +1,4 @@
+//! `process-lock`: 공유 메모리 안의 잠금이 두 프로세스의 읽고-쓰기를 정확하게 만듭니다.
 //! `process-lock`: the lock in shared memory makes two processes' read-then-write exact.
 
 use harness::exact;

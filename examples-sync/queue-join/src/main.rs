@@ -1,6 +1,9 @@
 //! 공유 상태 — `queue.Queue` with `task_done()` and `join()` (after the notes).
 //!
-//! Run: `cargo run -p queue-join`
+//! 실행 / Run: `cargo run -p queue-join`
+//! 눈여겨볼 점: "all tasks done"은 모든 "task N done" 뒤에 나옵니다. `crossbeam-channel`이 일을
+//! 나르고, 일마다 `WaitGroup` 복제본이 함께 실려 가서, 작업자는 일을 마치면 그것을 버립니다(파이썬의
+//! `task_done()`). main의 `wait()`는 복제본이 모두 사라지면 반환합니다(`q.join()`).
 //! Notice: "all tasks done" comes after every "task N done". A `crossbeam-channel` carries the
 //! tasks; a `WaitGroup` clone rides along with each, and a worker drops it when the task is done
 //! (Python's `task_done()`); main's `wait()` returns when every clone is gone (`q.join()`).
@@ -20,7 +23,7 @@ fn main() {
                     for (task, done) in q.iter() {
                         sleep_secs(0.2);
                         say!("task {task} done");
-                        drop(done); // task_done()
+                        drop(done); // 파이썬의 task_done()
                     }
                 })
                 .expect("spawn a worker");
@@ -30,8 +33,8 @@ fn main() {
             q_put.send((task, all_done.clone())).expect("put a task");
         }
         say!("main waits for every task");
-        all_done.wait(); // q.join()
+        all_done.wait(); // 파이썬의 q.join()
         say!("all tasks done");
-        drop(q_put); // no more tasks: the workers' loops end
+        drop(q_put); // 더 줄 일이 없음: 작업자의 반복이 끝남 (no more tasks: the workers' loops end)
     });
 }

@@ -1,3 +1,4 @@
+//! `queue-join`: main의 "all tasks done"은 모든 일 뒤에 나옵니다.
 //! `queue-join`: main's "all tasks done" comes after every task.
 
 use harness::exact;

@@ -1,3 +1,4 @@
+//! `race-counter`: 잠금과 원자적 연산이 보장하는 것만 검사하고, 운으로만 되는 것은 검사하지 않습니다.
 //! `race-counter`: what a lock and an atomic guarantee, and nothing that only luck gives.
 
 use harness::exact;

@@ -1,3 +1,5 @@
+//! `rlock`: std의 `Mutex`는 재진입할 수 없고(교착 상태에 빠지지 않고 그렇다고 알립니다), parking_lot의
+//! `ReentrantMutex`는 재진입할 수 있습니다.
 //! `rlock`: std's `Mutex` is not reentrant (it says so, without deadlocking), parking_lot's
 //! `ReentrantMutex` is.
 

@@ -1,3 +1,4 @@
+//! `semaphore`: 안에 있는 작업자는 한 번에 둘을 넘지 않습니다.
 //! `semaphore`: never more than two workers inside at once.
 
 use harness::exact;

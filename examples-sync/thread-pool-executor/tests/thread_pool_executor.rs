@@ -1,3 +1,4 @@
+//! `thread-pool-executor`: `as_completed`에서는 끝난 순서로, `map`에서는 입력 순서로 결과가 돌아옵니다.
 //! `thread-pool-executor`: results come back in completion order from `as_completed` and in
 //! input order from `map`.
 

@@ -1,3 +1,5 @@
+//! `cpu-bound`: 일을 어떻게 나누든 같은, 맞는 개수를 찾습니다. (각각 얼마나 빨랐는지는 읽는 사람을
+//! 위해 찍을 뿐, 검사하지 않습니다. 시간 재기는 벤치마크의 몫입니다.)
 //! `cpu-bound`: every way of splitting the job finds the same, correct count. (How fast each
 //! was is printed for the reader, and never asserted: timings belong in benchmarks.)
 

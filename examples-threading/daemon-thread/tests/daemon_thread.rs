@@ -1,3 +1,4 @@
+//! `daemon-thread`에 대한 노트의 주장 ("데몬 스레드 만들기"): 작업자들은 main과 함께 죽습니다.
 //! The notes' claims about `daemon-thread` ("데몬 스레드 만들기"): the workers die with main.
 
 use harness::Example;

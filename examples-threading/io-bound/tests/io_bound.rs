@@ -1,3 +1,5 @@
+//! `io-bound`: 스레드 다섯에서 요청 다섯이 한 번씩 끝납니다. (시간은 읽는 사람을 위해 찍을 뿐,
+//! 검사하지 않습니다.)
 //! `io-bound`: five requests on five threads, each done once. (The times are printed for the
 //! reader, and never asserted.)
 

@@ -1,3 +1,4 @@
+//! `thread-join`에 대한 노트의 주장 ("Fork와 Join"): `join`은 두 작업자를 모두 기다립니다.
 //! The notes' claims about `thread-join` ("Fork와 Join"): `join` waits for both workers.
 
 use harness::exact;

@@ -1,3 +1,4 @@
+//! `thread-list`에 대한 노트의 주장 ("스레드 List 가능"): 리스트의 스레드를 모두 조인합니다.
 //! The notes' claims about `thread-list` ("스레드 List 가능"): every thread in the list is joined.
 
 use harness::exact;

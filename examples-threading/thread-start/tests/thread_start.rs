@@ -1,3 +1,4 @@
+//! `thread-start`에 대한 노트의 주장 (§1.1): 이름 붙은 스레드 다섯, 파이썬에서는 조인하지 않습니다.
 //! The notes' claims about `thread-start` (§1.1): five named threads, never joined in Python.
 
 harness::example!(

@@ -8,9 +8,7 @@
 //! - a Korean line has Hangul; an English line has letters and no Hangul; a line with neither
 //!   (`//!` alone) belongs to both;
 //! - a title glossed in English (`데몬 스레드 만들기 — daemon threads`, `확인 / check: ...`: Hangul
-//!   before the dash or slash, none after) belongs to both: the notes' own section title; so does
-//!   a listing's first line where it is a header's (`//!`) with English words after its dash,
-//!   whatever else its gloss holds;
+//!   before the last dash or slash, none after) belongs to both: the notes' own section title;
 //! - `TODO: 한국어` followed by an English line indented to match keeps its `TODO:` in English;
 //! - a trailing comment without an English part loses its Korean words in the English book
 //!   (`파이썬의 with sem:` reads `with sem:`).
@@ -58,8 +56,10 @@ fn comment(line: &str) -> Option<(&str, &str)> {
 }
 
 fn written(text: &str) -> Written {
+    // The gloss follows the last dash: a section title may hold a dash of its own
+    // ("1. 인자 전달하기 — 2) Class 경우 — a method as the target").
     let glossed = [" — ", " / "].into_iter().any(|dash| {
-        text.split_once(dash)
+        text.rsplit_once(dash)
             .is_some_and(|(title, gloss)| hangul(title) && !hangul(gloss))
     });
     if glossed {
@@ -88,31 +88,18 @@ pub fn listing_for(code: &str, lang: Lang) -> String {
         let end = (at..lines.len())
             .find(|&i| comment(lines[i]).is_none_or(|(m, _)| m != marker))
             .unwrap_or(lines.len());
-        // A listing's first line, a header's, glossed in English, is the notes' section title:
-        // both books keep it, whatever else its gloss holds ("1. 인자 전달하기 — 2) Class 경우: ...").
-        let title = at == 0 && marker == "//!";
-        out.extend(block_for(&lines[at..end], lang, title));
+        out.extend(block_for(&lines[at..end], lang));
         at = end;
     }
     out.join("\n")
 }
 
-/// A block of comment lines with one marker, in `lang` if it is written in both languages;
-/// `title`: its first line is the listing's title, kept in both.
-fn block_for(block: &[&str], lang: Lang, title: bool) -> Vec<String> {
-    let mut kinds: Vec<Written> = block
+/// A block of comment lines with one marker, in `lang` if it is written in both languages.
+fn block_for(block: &[&str], lang: Lang) -> Vec<String> {
+    let kinds: Vec<Written> = block
         .iter()
         .map(|line| written(comment(line).map_or("", |(_, text)| text)))
         .collect();
-    // Glossed, that is: English words after its dash (an exercise's Korean title has none: its
-    // English title is the next line).
-    let glossed = |line: &str| {
-        line.split_once(" — ")
-            .is_some_and(|(_, gloss)| gloss.chars().any(|c| c.is_ascii_alphabetic()))
-    };
-    if title && glossed(block[0]) {
-        kinds[0] = Written::Both;
-    }
     let both = kinds.contains(&Written::Korean) && kinds.contains(&Written::English);
     if !both {
         return block.iter().map(|line| (*line).to_owned()).collect();

@@ -82,17 +82,18 @@ fn a_quote_in_a_string_is_not_a_comment() {
 }
 
 #[test]
-fn a_headers_title_stays_in_both_books_whatever_its_gloss() {
-    let code = "//! 1. 인자 전달하기 — 2) Class 경우: arguments\n//!\n//! 눈여겨볼 점: 한국어.\n//! Notice: English.\nfn f() {}";
+fn a_title_with_a_dash_of_its_own_is_glossed_after_the_last() {
+    let code = "//! 1. 인자 전달하기 — 2) Class 경우 — arguments\n//!\n//! 눈여겨볼 점: 한국어.\n//! Notice: English.\nfn f() {}";
     assert_eq!(
         listing_for(code, Lang::En),
-        "//! 1. 인자 전달하기 — 2) Class 경우: arguments\n//!\n//! Notice: English.\nfn f() {}"
+        "//! 1. 인자 전달하기 — 2) Class 경우 — arguments\n//!\n//! Notice: English.\nfn f() {}"
     );
     assert_eq!(
         listing_for(code, Lang::Ko),
-        "//! 1. 인자 전달하기 — 2) Class 경우: arguments\n//!\n//! 눈여겨볼 점: 한국어.\nfn f() {}"
+        "//! 1. 인자 전달하기 — 2) Class 경우 — arguments\n//!\n//! 눈여겨볼 점: 한국어.\nfn f() {}"
     );
-    // Not a title: a `//!` block further down, or a `//` block at the top.
-    let later = "fn f() {}\n//! 한국어 — 경우\n//! English.";
-    assert_eq!(listing_for(later, Lang::En), "fn f() {}\n//! English.");
+    // Hangul after the last dash: Korean.
+    let korean =
+        "//! 연습 06 — 데몬 자식 (노트 2. join과 데몬 — 2) Daemon속성)\n//! Exercise 06 — a daemon";
+    assert_eq!(listing_for(korean, Lang::En), "//! Exercise 06 — a daemon");
 }

@@ -1,4 +1,4 @@
-//! 4. 프로세스 간 객체 교환 — 1) 큐(Queue), first snippet: a FIFO queue (notes §4).
+//! 4. 프로세스 간 객체 교환 — 1) 큐(Queue) — first snippet: a FIFO queue (notes §4).
 //!
 //! 실행 / Run: `cargo run -p queue-basic`
 //! 눈여겨볼 점: 1, 2, 3이 들어간 순서대로 나옵니다. 한 프로세스 안에서만 쓰면 파이썬의 `mp.Queue`는

@@ -1,4 +1,4 @@
-//! 4. 프로세스 간 객체 교환 — 1) 큐(Queue), second snippet: children put, the parent gets (notes §4).
+//! 4. 프로세스 간 객체 교환 — 1) 큐(Queue) — second snippet: children put, the parent gets (notes §4).
 //!
 //! 실행 / Run: `cargo run -p queue-process`
 //! 눈여겨볼 점: `[42, None, 'process 1']` 다음에 `[31, None, 'process 2']`가 나옵니다. 서로 다른 자식이

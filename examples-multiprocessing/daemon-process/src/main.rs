@@ -1,4 +1,4 @@
-//! 2. join과 데몬 — 2) Daemon속성: a daemon child (notes §2).
+//! 2. join과 데몬 — 2) Daemon속성 — a daemon child (notes §2).
 //!
 //! 실행 / Run: `cargo run -p daemon-process`
 //! 눈여겨볼 점: "Sub Process end"는 찍히지 않고 프로그램은 바로 끝납니다. 데몬 자식은 메인 프로세스가

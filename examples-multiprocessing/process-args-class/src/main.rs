@@ -1,4 +1,4 @@
-//! 1. 인자 전달하기 — 2) Class 경우: a method as the target (notes §2).
+//! 1. 인자 전달하기 — 2) Class 경우 — a method as the target (notes §2).
 //!
 //! 실행 / Run: `cargo run -p process-args-class`
 //! 눈여겨볼 점: `process-args-fn`과 같은 줄이 나옵니다. 파이썬의 `target=w.run`은 `self`를 받는

@@ -1,4 +1,4 @@
-//! 1. 인자 전달하기 — 1) 함수 경우: passing an argument to a function target (notes §2).
+//! 1. 인자 전달하기 — 1) 함수 경우 — passing an argument to a function target (notes §2).
 //!
 //! 실행 / Run: `cargo run -p process-args-fn`
 //! (어느 시작 방식이든 / any start method: `TUTORIAL_START_METHOD=spawn`)

@@ -1,4 +1,4 @@
-//! 6. 멀티프로세싱과 클래스 — 프로세스와 클래스: a method of a parent's object as the target.
+//! 6. 멀티프로세싱과 클래스 — 프로세스와 클래스 — a method of a parent's object as the target.
 //!
 //! 실행 / Run: `cargo run -p process-class-method`
 //! 눈여겨볼 점: `__init__`은 MainProcess에서, `run`은 SubProcess에서 돌고, 자식이 자기 이름을 정한

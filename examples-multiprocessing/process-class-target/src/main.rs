@@ -1,4 +1,4 @@
-//! 6. 멀티프로세싱과 클래스 — 타켓으로 클래스 전달: the class itself as the target.
+//! 6. 멀티프로세싱과 클래스 — 타켓으로 클래스 전달 — the class itself as the target.
 //!
 //! 실행 / Run: `cargo run -p process-class-target`
 //! 눈여겨볼 점: 이번에는 `__init__`이 SubProcess를 찍습니다. 객체를 자식 안에서 만들기 때문입니다.

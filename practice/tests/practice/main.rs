@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-const PRACTICE: &str = env!("CARGO_BIN_EXE_practice");
+const PRACTICE: &str = env!("CARGO_BIN_EXE_practice-checker");
 
 /// How long a run may take before it counts as a hang (`PRACTICE_HANG_SECS`), for the starting
 /// states that hang on purpose (seven): they wait this out, and their report names what the

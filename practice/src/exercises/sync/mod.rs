@@ -62,8 +62,9 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 bin: "check-23",
                 signature: "pub fn consume(shelf: &Mutex<Shelf>, changed: &Condvar)",
                 // Consumers, items, the bell (every 0.3 ms) and the time between items: the
-                // first call rings and puts items 3 ms apart, the second is silent and slow, so
-                // that a consumer that polls wakes many times for each item.
+                // first call rings and puts items 3 ms apart, the second is silent and slow
+                // (0.6 to 0.9 s between items, 1.8 s in all at least), so that a consumer that
+                // polls, even every 100 ms, wakes many times for each item.
                 args: &[(2, 5), (8, 20), (1, 1), (3, 3)],
                 names: &[
                     ["소비자", "consumers"],
@@ -73,7 +74,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: consume_call,
                 late_starts: true,
-                second_call: &[(1, (6, 10)), (2, (0, 0)), (3, (40, 80))],
+                second_call: &[(1, (3, 5)), (2, (0, 0)), (3, (600, 900))],
                 hold: None,
             }),
         ),

@@ -1,8 +1,17 @@
+//! 검사기가 연습 18의 `drain(producers, items, produce)`를 자기 수와 자기 `produce`로 부릅니다.
+//! 물건마다 자식이 뽑은 번호가 붙고, 자식은 그것을 찍습니다("put ..."). main은 큐에서 꺼내야만 그
+//! 물건의 "got ..."을 찍을 수 있습니다. 물건이 수백 개라 큐의 버퍼를 채우므로, 생산자는 main이 몇
+//! 개를 꺼낼 때까지 `put`에서 기다립니다. 그래서 큐를 비우기 전에 생산자를 조인하는 main은 영원히
+//! 기다립니다. 또 생산자마다 물건을 반쯤 넣은 뒤 1~2초 쉬므로, 한동안 조용하면 끝났다고 보는
+//! main(시간 제한 있는 recv)은 나머지를 놓칩니다.
+//!
 //! The checker calls exercise 18's `drain(producers, items, produce)` with its own numbers and its
 //! own `produce`: each item carries a number drawn in the child, which the child also prints ("put
 //! ..."). Main can print that item's "got ..." line only by taking it off the queue. It is called
 //! with hundreds of items, which fill the queue's buffer: a producer waits in `put` until main
 //! takes some off, so a main that joins its producers before it drains the queue waits forever.
+//! And each producer rests 1 to 2 s about halfway: a main that takes a spell of silence for the
+//! end (a recv with a time limit) misses the rest.
 
 #[allow(dead_code)]
 #[path = "../18-drain-the-queue/src/main.rs"]
@@ -24,7 +33,14 @@ fn produce(q: IpcSender<String>, items: u32) {
     // 버퍼가 담을 수 있는 것보다 빨리 옴.
     // At least `items`, up to 3 more: only this child knows how many. No sleep between items:
     // they come faster than a queue's buffer holds them.
+    let rest_at = items / 2;
     for i in 0..items + (drawn % 4) as u32 {
+        if i == rest_at {
+            // 반쯤에서 1~2초 쉼(실제 시간): 조용해지면 끝났다고 보는 main은 나머지를 놓침.
+            // A rest of 1 to 2 s (real time) halfway: a main that takes silence for the end
+            // misses the rest.
+            std::thread::sleep(std::time::Duration::from_millis(1_000 + (drawn >> 8) % 1_000));
+        }
         let item = format!(
             "item {i} from {} (pid {}) #{:016x}",
             me.name,

@@ -14,6 +14,7 @@ fn main() -> std::process::ExitCode {
         attaching_to_a_missing_name_is_an_error_naming_it,
         bad_sizes_and_names_are_errors,
         a_block_left_by_a_killed_process_is_unlinked_by_its_tracker,
+        a_child_that_registers_a_thousand_blocks_leaves_the_others_tracked,
         a_shareable_list_keeps_its_length_and_each_items_room,
         a_shared_memory_manager_unlinks_its_blocks_when_it_ends,
         copies_in_and_out_are_exact_at_every_alignment,
@@ -108,6 +109,58 @@ fn a_block_left_by_a_killed_process_is_unlinked_by_its_tracker() {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert!(!in_dev_shm(&name), "{name} is still in /dev/shm");
+}
+
+/// A forked child that registers a thousand blocks with the tracker it shares (more than its
+/// first table's 256) costs the others nothing: the program's own blocks, made before and after,
+/// are still unlinked when it is killed, and so are the child's. Nothing is left in `/dev/shm`.
+fn a_child_that_registers_a_thousand_blocks_leaves_the_others_tracked() {
+    use ipc_channel::ipc::IpcSender;
+    let (put, names) = ipc_channel::ipc::channel::<String>().expect("queue");
+    let mut p = Process::target(
+        |put: IpcSender<String>| {
+            let first = SharedMemory::create(8).expect("the program's first block");
+            put.send(first.name().to_owned()).expect("send");
+            let mut child = Process::target(
+                |put: IpcSender<String>| {
+                    for _ in 0..1_000 {
+                        let block = SharedMemory::create(8).expect("a child's block");
+                        put.send(block.name().to_owned()).expect("send");
+                    }
+                },
+                put.clone(),
+            )
+            .start_method(StartMethod::Fork);
+            child.start().expect("start the child");
+            child.join();
+            let last = SharedMemory::create(8).expect("the program's block after");
+            put.send(last.name().to_owned()).expect("send");
+            loop {
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        },
+        put,
+    )
+    .start_method(StartMethod::Spawn);
+    p.start().expect("start");
+    let all: Vec<String> = (0..1_002).map(|_| names.recv().expect("a name")).collect();
+    p.kill();
+    p.join();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let left = || all.iter().filter(|name| in_dev_shm(name)).count();
+    while left() > 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let left: Vec<&String> = all.iter().filter(|name| in_dev_shm(name)).collect();
+    for name in &left {
+        let _ = std::fs::remove_file(std::path::Path::new("/dev/shm").join(name));
+    }
+    assert!(
+        left.is_empty(),
+        "{} of 1,002 blocks left in /dev/shm, the program's last among them: {}",
+        left.len(),
+        left.contains(&&all[1_001])
+    );
 }
 
 /// Python's limits: the length is fixed; a string or bytes keep the room they were made with

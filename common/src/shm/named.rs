@@ -39,12 +39,24 @@ impl fmt::Debug for SharedMemory {
     }
 }
 
-/// Python's names: `psm_` and eight random hex digits.
+/// Python's names: `psm_` and eight random hex digits, from the kernel (`getrandom`), as
+/// Python's `secrets.token_hex`: std's `RandomState` keys are per thread and a forked child
+/// inherits them, so parent and child made the same names one after the other (seen: a
+/// program's block after its child's thousand was "File exists").
 fn random_name() -> String {
-    let random = std::collections::hash_map::RandomState::new()
-        .build_hasher()
-        .finish();
-    format!("psm_{:08x}", random as u32)
+    let mut random = [0u8; 4];
+    // SAFETY: `getrandom` writes at most `random.len()` bytes to the buffer it is given, which
+    // is that long and lives across the call.
+    let got = unsafe { libc::getrandom(random.as_mut_ptr().cast(), random.len(), 0) };
+    let random = if got == random.len() as isize {
+        u32::from_ne_bytes(random)
+    } else {
+        // No getrandom (a very old kernel): the hasher's keys, with this process's PID.
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u32(std::process::id());
+        hasher.finish() as u32
+    };
+    format!("psm_{random:08x}")
 }
 
 /// The name as `shm_open` takes it: one leading `/`, nothing else.
@@ -76,7 +88,14 @@ impl SharedMemory {
     /// block.unlink().unwrap();
     /// ```
     pub fn create(size: usize) -> io::Result<Self> {
-        Self::create_named(&random_name(), size)
+        // Python draws another name when one is taken (`FileExistsError`); so does this.
+        let mut tries = 0;
+        loop {
+            match Self::create_named(&random_name(), size) {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 100 => tries += 1,
+                made => return made,
+            }
+        }
     }
 
     /// A new block named `name`: Python's `SharedMemory(name, create=True, size=size)`. An

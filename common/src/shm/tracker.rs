@@ -12,12 +12,15 @@
 //! writer killed mid-call leaves no half record for the others. A child that stalls holds the
 //! pipe open, so the tracker waits for it, as it must (the child may still unlink its blocks);
 //! it serves no one meanwhile, so no one waits on it. A child that lies can only register names
-//! of its own user's blocks (which it could unlink itself) or fill the 256 slots, after which
-//! further blocks are left to their owners: `a_block_left_by_a_killed_process_is_unlinked_by_its_tracker`.
+//! of its own user's blocks (which it could unlink itself), or register many: the table grows
+//! (doubling from 256 names, by `mremap`) up to 65,536, after which further blocks are left to
+//! their owners: `a_block_left_by_a_killed_process_is_unlinked_by_its_tracker`,
+//! `a_child_that_registers_a_thousand_blocks_leaves_the_others_tracked`.
 //!
 //! It can be forked while the program runs threads: from the fork on, it calls only
-//! async-signal-safe functions (`read`, `write`, `shm_unlink`, `_exit`...) on memory of its own
-//! stack, never the allocator or a lock that another thread might have held.
+//! async-signal-safe functions (`read`, `write`, `shm_unlink`, `_exit`...) and the raw system
+//! calls `mmap` and `mremap` (no lock in user space), on memory of its own stack or mapped by
+//! itself, never the allocator or a lock that another thread might have held.
 
 use nix::libc;
 use std::os::fd::{AsRawFd, OwnedFd};
@@ -28,8 +31,13 @@ use std::sync::Mutex;
 const RECORD: usize = 256;
 /// The longest name a record holds.
 pub(super) const MAX_NAME: usize = RECORD - 3;
-/// How many blocks it can track at once (more are created, but left to their owner to unlink).
+/// How many blocks its table holds at first; it doubles when full.
 const SLOTS: usize = 256;
+/// How many blocks it tracks at most (16 MiB of names): past that, more are created but left to
+/// their owner to unlink. A child that registers names without end costs the tracker's memory
+/// up to here, and the others nothing: their blocks, registered before or after, stay tracked
+/// up to the cap.
+const MOST_SLOTS: usize = 1 << 16;
 const CREATED: u8 = 1;
 const UNLINKED: u8 = 2;
 
@@ -95,13 +103,77 @@ fn start() -> std::io::Result<OwnedFd> {
     }
 }
 
+/// The tracker's table of names: records mapped by the tracker itself (`mmap`, grown by
+/// `mremap`), a record's first byte `CREATED` where the slot is taken and 0 where it is free.
+struct Table {
+    records: *mut [u8; RECORD],
+    len: usize,
+}
+
+impl Table {
+    /// A table of `SLOTS` free records; `None` if the memory cannot be mapped.
+    fn new() -> Option<Table> {
+        // SAFETY: a fresh private anonymous mapping (zeroed: every slot free), owned by this
+        // table alone; `mmap` takes no user-space lock, so it is safe after a fork.
+        let at = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                SLOTS * RECORD,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        (at != libc::MAP_FAILED).then_some(Table {
+            records: at.cast(),
+            len: SLOTS,
+        })
+    }
+
+    fn slots(&mut self) -> &mut [[u8; RECORD]] {
+        // SAFETY: `records` points to `len` records mapped readable and writable for this table
+        // alone, and the borrow of `self` keeps them from being remapped meanwhile.
+        unsafe { std::slice::from_raw_parts_mut(self.records, self.len) }
+    }
+
+    /// A free slot, the table doubled (up to `MOST_SLOTS`) if none is; `None` at the cap.
+    fn free(&mut self) -> Option<usize> {
+        if let Some(free) = self.slots().iter().position(|r| r[0] != CREATED) {
+            return Some(free);
+        }
+        if self.len >= MOST_SLOTS {
+            return None;
+        }
+        let old = self.len;
+        // SAFETY: remaps this table's own mapping to twice its size (the new half zeroed, so
+        // free), moving it if it must; the old pointer is not used after. No user-space lock.
+        let at = unsafe {
+            libc::mremap(
+                self.records.cast(),
+                old * RECORD,
+                2 * old * RECORD,
+                libc::MREMAP_MAYMOVE,
+            )
+        };
+        if at == libc::MAP_FAILED {
+            return None;
+        }
+        self.records = at.cast();
+        self.len = 2 * old;
+        Some(old)
+    }
+}
+
 /// The tracker's life: records until end-of-file, then unlink what is left. Async-signal-safe
-/// calls only, on its own stack.
+/// calls and raw system calls only, on its own stack and its own mapping.
 fn serve(pipe: libc::c_int) -> ! {
-    let mut names = [[0u8; RECORD]; SLOTS];
-    let mut used = [false; SLOTS];
+    let Some(mut table) = Table::new() else {
+        // SAFETY: `_exit` is async-signal-safe; without a table there is nothing to track.
+        unsafe { libc::_exit(1) }
+    };
     // SAFETY: every call below is async-signal-safe and takes buffers that live on this stack
-    // for as long as the call: the only code this forked process runs.
+    // or in the table for as long as the call: the only code this forked process runs.
     unsafe {
         libc::signal(libc::SIGINT, libc::SIG_IGN);
         libc::signal(libc::SIGTERM, libc::SIG_IGN);
@@ -115,33 +187,36 @@ fn serve(pipe: libc::c_int) -> ! {
         while libc::read(3, record.as_mut_ptr().cast(), RECORD) == RECORD as isize {
             let len = usize::from(record[1]).min(MAX_NAME);
             let same = |slot: &[u8; RECORD]| {
-                slot[1] == record[1] && slot[2..2 + len] == record[2..2 + len]
+                slot[0] == CREATED && slot[1] == record[1] && slot[2..2 + len] == record[2..2 + len]
             };
-            let found = (0..SLOTS).find(|&i| used[i] && same(&names[i]));
+            let found = table.slots().iter().position(same);
             match (record[0], found) {
                 (CREATED, None) => {
-                    if let Some(free) = (0..SLOTS).find(|&i| !used[i]) {
-                        names[free] = record;
-                        names[free][2 + len] = 0;
-                        used[free] = true;
+                    if let Some(free) = table.free() {
+                        let slot = &mut table.slots()[free];
+                        *slot = record;
+                        slot[2 + len] = 0;
                     }
                 }
-                (UNLINKED, Some(slot)) => used[slot] = false,
+                (UNLINKED, Some(slot)) => table.slots()[slot][0] = 0,
                 _ => {}
             }
         }
-        // Unlink what is left; `used` then marks what this unlinked.
+        // Unlink what is left; a slot still taken then marks what this unlinked.
         let mut leaked = 0usize;
-        for slot in 0..SLOTS {
-            used[slot] = used[slot] && libc::shm_unlink(names[slot][2..].as_ptr().cast()) == 0;
-            leaked += usize::from(used[slot]);
+        for slot in table.slots().iter_mut().filter(|r| r[0] == CREATED) {
+            if libc::shm_unlink(slot[2..].as_ptr().cast()) == 0 {
+                leaked += 1;
+            } else {
+                slot[0] = 0;
+            }
         }
         if leaked > 0 {
             // Python's words: "resource_tracker: There appear to be 1 leaked shared_memory
             // objects to clean up at shutdown", then the names, as 3.13 lists them.
             let say = |bytes: &[u8]| libc::write(2, bytes.as_ptr().cast(), bytes.len());
             say(b"resource_tracker: There appear to be ");
-            let mut digits = [0u8; 3];
+            let mut digits = [0u8; 5];
             let mut first = digits.len();
             let mut n = leaked;
             while n > 0 || first == digits.len() {
@@ -151,9 +226,9 @@ fn serve(pipe: libc::c_int) -> ! {
             }
             say(&digits[first..]);
             say(b" leaked shared_memory objects to clean up at shutdown:");
-            for slot in (0..SLOTS).filter(|&slot| used[slot]) {
+            for slot in table.slots().iter().filter(|r| r[0] == CREATED) {
                 say(b" ");
-                say(&names[slot][2..2 + usize::from(names[slot][1])]);
+                say(&slot[2..2 + usize::from(slot[1])]);
             }
             say(b"\n");
         }

@@ -28,9 +28,23 @@ const WIDTH: usize = 10;
 /// without the mechanism (by main, or by threads and processes that do not wait, send or lock),
 /// and each exercise's likeliest Python habit.
 fn wrong_programs() -> Vec<(&'static str, Vec<PathBuf>)> {
-    let wrong_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wrong");
+    programs_in("wrong")
+}
+
+/// Right programs by another tool than the solution's (`tests/right/`), by exercise: each must
+/// pass every check, as the solution does (a check that refuses one is too narrow).
+fn right_programs() -> Vec<(&'static str, Vec<PathBuf>)> {
+    programs_in("right")
+}
+
+/// The programs of `tests/<folder>/`, by the exercise they are for (their names' first two
+/// digits).
+fn programs_in(folder: &str) -> Vec<(&'static str, Vec<PathBuf>)> {
+    let wrong_dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(folder);
     let mut wrong: Vec<PathBuf> = std::fs::read_dir(&wrong_dir)
-        .expect("tests/wrong")
+        .expect("tests/wrong or tests/right")
         .map(|e| e.expect("an entry").path())
         .filter(|p| !p.ends_with("01-println.rs"))
         .collect();
@@ -207,6 +221,17 @@ fn println_is_answered(exercises: &Exercises, folder: &str) {
 /// The solution passes every check.
 fn solution_passes(exercises: &Exercises, folder: &str) {
     exercises.solve(folder);
+    passes_every_check(exercises, folder);
+}
+
+/// A right program by another tool passes every check.
+fn right_passes(exercises: &Exercises, folder: &str, program: &Path) {
+    std::fs::copy(program, exercises.path().join(folder).join("src/main.rs")).expect("copy");
+    passes_every_check(exercises, folder);
+}
+
+/// What is in the exercise's file now passes every check.
+fn passes_every_check(exercises: &Exercises, folder: &str) {
     let output =
         exercises.practice_not_stuck(&["check", &folder[..2], "--times", &CHECKS.to_string()]);
     let text = stdout(&output);
@@ -226,7 +251,8 @@ fn solution_passes(exercises: &Exercises, folder: &str) {
 
 /// Every exercise, checked its way, with both cores busy: its starting state fails for its
 /// intended reason, each of its wrong programs fails every check, its solution with `println!` is
-/// answered without a crash, and its solution passes every check. One exercise's programs go one
+/// answered without a crash, and each right program by another tool and its solution pass every
+/// check. One exercise's programs go one
 /// after another, in one job (its binary in the shared target stays its own); `WIDTH` exercises
 /// go side by side.
 #[test]
@@ -236,27 +262,34 @@ fn every_exercise_is_checked_its_way() {
     exercises.cores_busy = true;
     exercises.build_starting_states();
     let _busy = harness::BusyCores::start();
-    let mut jobs: Vec<(&str, &str, Vec<PathBuf>)> = STARTS
+    let mut jobs: Vec<(&str, &str, Vec<PathBuf>, Vec<PathBuf>)> = STARTS
         .iter()
         .zip(wrong_programs())
-        .map(|((folder, reason), (_, wrong))| (*folder, *reason, wrong))
+        .zip(right_programs())
+        .map(|(((folder, reason), (_, wrong)), (_, right))| (*folder, *reason, wrong, right))
         .collect();
     // The longest first (a starting state that hangs waits out the hang limit), so that no long
     // job starts last.
-    jobs.sort_by_key(|(_, reason, wrong)| {
-        std::cmp::Reverse((reason.contains("a hang"), wrong.len()))
+    jobs.sort_by_key(|(_, reason, wrong, right)| {
+        std::cmp::Reverse((reason.contains("a hang"), wrong.len() + right.len()))
     });
     assert!(
-        jobs.iter().map(|(_, _, wrong)| wrong.len()).sum::<usize>() >= 12,
+        jobs.iter()
+            .map(|(_, _, wrong, _)| wrong.len())
+            .sum::<usize>()
+            >= 12,
         "wrong programs"
     );
-    in_parallel(jobs, WIDTH, |(folder, reason, wrong)| {
+    in_parallel(jobs, WIDTH, |(folder, reason, wrong, right)| {
         let started = Instant::now();
         start_fails(&exercises, folder, reason);
         for program in &wrong {
             fails_every_check(&exercises, folder, program);
         }
         println_is_answered(&exercises, folder);
+        for program in &right {
+            right_passes(&exercises, folder, program);
+        }
         solution_passes(&exercises, folder);
         // Seen with `--nocapture`: which job is the suite's floor.
         println!("{folder}: {:.0} s", started.elapsed().as_secs_f64());

@@ -5,7 +5,7 @@
 //!
 //! | file | what it shows |
 //! |---|---|
-//! | `checked.rs` | every exercise checked its way: starting state, wrong programs, solution |
+//! | `checked.rs` | every exercise checked its way: starting state, wrong programs, right programs by another tool, solution |
 //! | `commands.rs` | `list`, `hint`, `solution`, and bad input answered in one line |
 //! | `one_list.rs` | `exercises/info.toml` followed everywhere |
 //! | `interrupt.rs` | Ctrl-C or `q` in the middle of a hanging check leaves nothing |

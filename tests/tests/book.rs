@@ -228,12 +228,13 @@ fn both_languages_include_the_same_files_and_name_the_same_packages() {
         .collect();
     for page in summary("ko") {
         let (ko, en) = (read_page("ko", &page), read_page("en", &page));
-        // The same files and anchors, but for each language's own (`:ko`, `hint.ko.md`).
+        // The same files and anchors, but for each language's own (`:ko`, `hint.ko.md`, and
+        // `python-to-rust.ko.md` for the English `python-to-rust.md`).
         let neutral = |text: &str, lang: &str| -> Vec<(String, Option<String>)> {
             includes(text)
                 .into_iter()
                 .map(|(path, anchor)| {
-                    let path = path.replace(&format!(".{lang}."), ".LANG.");
+                    let path = path.replace(&format!(".{lang}."), ".");
                     (path, anchor.filter(|a| a != lang))
                 })
                 .collect()
@@ -292,6 +293,52 @@ fn the_python_to_rust_rows_of_a_page_are_rows_of_the_map() {
             }
         }
     }
+}
+
+#[test]
+fn the_korean_map_has_the_english_maps_rows_in_korean() {
+    let read = |name: &str| std::fs::read_to_string(root().join("docs").join(name)).expect(name);
+    let (en, ko) = (read("python-to-rust.md"), read("python-to-rust.ko.md"));
+    let cells = |row: &str| -> Vec<String> {
+        row.trim_matches('|')
+            .split(" | ")
+            .map(|cell| cell.trim().to_owned())
+            .collect()
+    };
+    // The rows under the header row, which is in each file's own language.
+    let rows = |text: &str| -> Vec<Vec<String>> {
+        text.lines()
+            .filter(|l| l.starts_with("| "))
+            .skip(1)
+            .map(&cells)
+            .collect()
+    };
+    let (en_rows, ko_rows) = (rows(&en), rows(&ko));
+    assert_eq!(en_rows.len(), ko_rows.len(), "the number of rows");
+    for (en, ko) in en_rows.iter().zip(&ko_rows) {
+        assert_eq!((ko.len(), &ko[..3]), (4, &en[..3]), "the row {ko:?}");
+        let hangul = ko[3]
+            .chars()
+            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        assert!(
+            ko[3].is_empty() == en[3].is_empty() && (ko[3].is_empty() || hangul),
+            "the row {:?}: {:?} is not in Korean",
+            ko[0],
+            ko[3]
+        );
+    }
+    // The code under the table is the English map's, which runs as `common`'s doctests.
+    let code = |text: &str| -> Vec<String> {
+        let mut in_code = false;
+        text.lines()
+            .filter(|l| {
+                in_code ^= l.starts_with("```");
+                in_code || l.starts_with("```")
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(code(&en), code(&ko), "the code blocks");
 }
 
 /// A page's text with its includes put in (an anchor's part only), as the built page shows it.

@@ -63,13 +63,15 @@ fn hanging_check(args: &[&str], stdin: Stdio) -> (Exercises, std::process::Child
         .expect("start practice");
     let deadline = Instant::now() + Duration::from_secs(180);
     let below = loop {
-        let running = descendants(practice.id()).iter().any(|pid| {
-            std::fs::read_link(format!("/proc/{pid}/exe"))
-                .is_ok_and(|exe| exe.ends_with("join-the-threads"))
-        });
-        if running {
-            // Every run of the check is started together: give them a moment to be there.
-            std::thread::sleep(Duration::from_millis(500));
+        let runs = (descendants(practice.id()).iter())
+            .filter(|pid| {
+                std::fs::read_link(format!("/proc/{pid}/exe"))
+                    .is_ok_and(|exe| exe.ends_with("join-the-threads"))
+            })
+            .count();
+        // The check's three runs, started side by side: wait until all are there (with both
+        // cores busy, half a second after the first was seen once too short).
+        if runs >= 3 {
             break Some(descendants(practice.id()));
         }
         if Instant::now() >= deadline {

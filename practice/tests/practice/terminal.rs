@@ -4,6 +4,11 @@
 use super::interrupt::{HANGS, dead, descendants};
 use super::*;
 
+/// The hang limit of a pane whose checks must pass: as `NOT_STUCK_SECS`, wide, for a machine
+/// with both cores busy (at 10 s, a loop of 20 saw the 01 solution's threads not yet printing
+/// when the limit came, with five test processes beside it).
+const NOT_STUCK: u32 = 30;
+
 /// `practice --lang en watch` in a real terminal (a tmux pane: its keys go through the terminal's
 /// raw mode), on a copy of the exercises; the pane's shell then reports the terminal's modes
 /// (`stty -a`) and waits. `None` where tmux is missing (never in CI: `.ci/run` installs it).
@@ -187,7 +192,7 @@ fn watch_in_a_terminal_names_the_file_and_q_ends_it() {
 fn watch_in_a_terminal_keeps_a_pass_and_follows_another_file() {
     let _turn = turn();
     let exercises = Exercises::new();
-    let Some(pane) = Pane::start(&exercises, 10) else {
+    let Some(pane) = Pane::start(&exercises, NOT_STUCK) else {
         return;
     };
     pane.wait_for("save a change to check again", 180);
@@ -241,7 +246,7 @@ fn watch_in_a_terminal_keeps_a_pass_and_follows_another_file() {
 fn p_stays_on_a_pass_and_l_fits_a_small_terminal() {
     let _turn = turn();
     let exercises = Exercises::new();
-    let Some(pane) = Pane::sized(&exercises, 10, 24) else {
+    let Some(pane) = Pane::sized(&exercises, NOT_STUCK, 24) else {
         return;
     };
     pane.wait_for("save a change to check again", 180);

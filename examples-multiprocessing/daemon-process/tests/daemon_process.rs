@@ -38,3 +38,19 @@ fn the_program_ends_at_once() {
         run.fail("expected the run to end at once, not to wait for the daemon child");
     }
 }
+
+/// 자식이 무언가를 찍기 전에 끝날 수도 있으므로, 자식을 시작했다는 것은 추적이 압니다: main이 데몬
+/// 자식 하나를 시작했습니다.
+/// The child may end before it prints anything, so the trace is what knows it was started: main
+/// started one child, a daemon (a program that never starts it passed the tests above).
+#[test]
+fn main_starts_one_daemon_child() {
+    let run = run();
+    let started = run.events_of_kind(harness::Kind::ChildStarted);
+    assert!(
+        started.len() == 1
+            && started[0].daemon == Some(true)
+            && started[0].process == "MainProcess",
+        "expected main to start one daemon child: {started:?}"
+    );
+}

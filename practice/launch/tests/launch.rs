@@ -33,10 +33,13 @@ fn first_line_of_a_first_build(args: &[&str], lang: &str) -> String {
     BufReader::new(reader)
         .read_line(&mut first)
         .expect("read the first line");
-    // The launcher's whole group (it, cargo, rustc), named by its leader's PID.
-    let _ = Command::new("kill")
-        .args(["-KILL", &format!("-{}", run.id())])
-        .status();
+    // The launcher's whole group (it, cargo, rustc), by its leader's PID, with killpg(2): not
+    // `/bin/kill -KILL -<pid>`, which here (procps-ng 4.0.2) ended every process of the machine
+    // but init, the test runner's shell among them (seen, then tried on a lone `sleep`'s group).
+    let _ = nix::sys::signal::killpg(
+        nix::unistd::Pid::from_raw(run.id() as i32),
+        nix::sys::signal::Signal::SIGKILL,
+    );
     let _ = run.wait();
     first
 }

@@ -1,3 +1,4 @@
+// 파이썬 객체를 나눠 쓰듯, 공유 리스트를 `Rc`에 담아 스레드에 넘깁니다.
 // A shared list handed to a thread in an `Rc`, as a Python object would be shared.
 use std::rc::Rc;
 use std::thread;

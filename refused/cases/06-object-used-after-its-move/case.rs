@@ -1,3 +1,4 @@
+// 6. 프로세스와 클래스: `target=w.run` 다음에 부모에서 `print(w.name)`.
 // 6. 프로세스와 클래스: `target=w.run`, then `print(w.name)` in the parent.
 use common::process::Process;
 

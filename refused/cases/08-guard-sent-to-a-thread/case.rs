@@ -1,3 +1,4 @@
+// 파이썬이 허락하듯, 한 스레드에서 `lock.acquire()`를 하고 다른 스레드에서 `lock.release()`를 합니다.
 // `lock.acquire()` in one thread and `lock.release()` in another, as Python allows.
 use std::sync::Mutex;
 use std::thread;

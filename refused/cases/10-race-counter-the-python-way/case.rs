@@ -1,3 +1,4 @@
+// 파이썬처럼 쓴 race-counter: 두 스레드가 각각 `counter += 1`을 백만 번 합니다.
 // race-counter as in Python: two threads each do `counter += 1` a million times.
 use std::thread;
 

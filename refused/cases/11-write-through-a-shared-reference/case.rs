@@ -1,3 +1,4 @@
+// 3) Value, Array: 함수가 읽으려고 빌리기만 한 배열에 `a[i] = -a[i]`.
 // 3) Value, Array: `a[i] = -a[i]` on an array the function only borrows to read.
 fn f(a: &[i32]) {
     for i in 0..a.len() {

@@ -1,24 +1,29 @@
+// 이 워크스페이스가 프로그램이 도는 동안 거부하는 것들, 각각 읽는 사람이 보는 메시지와 함께.
 // What this workspace refuses while the program runs, each with the message a reader sees.
 use common::pool::Pool;
 use common::process::{Process, StartMethod};
 
 fn main() {
+    // `start`를 두 번: 파이썬은 AssertionError("cannot start a process twice")를 냅니다.
     // `start` twice: Python raises AssertionError ("cannot start a process twice").
     let mut p = Process::new(|| {});
     p.start().expect("the first start");
     p.join();
     println!("a second start: {}", p.start().unwrap_err());
 
+    // 다른 스레드가 도는 동안의 fork: 자식은 이 스레드만 복사할 것입니다.
     // A fork while another thread runs: the child would copy only this thread.
     let sleeper = std::thread::spawn(|| std::thread::sleep(std::time::Duration::from_millis(200)));
     let mut q = Process::new(|| {});
     println!("a start while a thread runs: {}", q.start().unwrap_err());
     sleeper.join().unwrap();
 
+    // `spawn`에서의 클로저: spawn으로 시작한 자식에 람다를 보내면 파이썬은 PicklingError를 냅니다.
     // A closure under `spawn`: Python's PicklingError for a lambda sent to a spawned child.
     let mut r = Process::new(|| {}).start_method(StartMethod::Spawn);
     println!("a closure under spawn: {}", r.start().unwrap_err());
 
+    // `Pool(0)`: 파이썬은 ValueError("Number of processes must be at least 1")를 냅니다.
     // `Pool(0)`: Python raises ValueError("Number of processes must be at least 1").
     println!("Pool::new(0): {}", Pool::new(0).unwrap_err());
 }

@@ -1,8 +1,8 @@
 //! Each built book shows the comments of its own language in its Rust listings (`book-comments`,
 //! issue #55): no English-only comment line in the Korean book's pages with Rust listings (the
-//! exercises, the examples, the map and the benchmark, whose every comment is written in both
-//! languages) but the refused cases', and no Korean one anywhere in the English book but the
-//! exceptions named here, each with its reason.
+//! exercises, the examples, the refused cases, the map and the benchmark, whose every comment is
+//! written in both languages), and no Korean one anywhere in the English book but the exceptions
+//! named here, each with its reason.
 
 use super::{built_books, html_files};
 use book_comments::{Lang, comment_lines, language_of, listings};
@@ -26,9 +26,7 @@ pub fn each_book_shows_the_comments_of_its_language() -> Result<(), String> {
                 .unwrap_or(&page)
                 .display()
                 .to_string();
-            // The Korean book: every page but the refused cases', whose comments are English only
-            // yet (a line added to a case would move the places its `rustc.stderr` records).
-            if lang == "ko" && name.contains("/refused/") || name.ends_with("print.html") {
+            if name.ends_with("print.html") {
                 continue;
             }
             let html = std::fs::read_to_string(&page).map_err(|e| e.to_string())?;

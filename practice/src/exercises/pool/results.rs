@@ -63,15 +63,16 @@ pub(super) fn results_in_time(run: &Seen) -> Result<(), Problem> {
 pub(super) fn collect_in_time_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     // One timed get per result: main sleeps a few times a result, and the pool looks at its
-    // workers every 100 ms while main waits (13 to 15 sleeps a second, all told, and up to 26 a
-    // second with spawned workers on a loaded machine). Short gets again and again (every 10 ms)
-    // wake main a hundred times a second idle, and 65 to 90 times with both cores busy and ten
-    // checks side by side (a soak run: at 50 a second allowed, one check in five let it pass);
-    // a look every 20 ms or more slips through.
+    // workers every 100 ms while main waits: 47 to 70 sleeps in 3.7 to 5.5 s with both cores
+    // busy (about 13 a second), once the pool's `terminate` no longer looked at its server every
+    // few milliseconds (it woke main a hundred times a second while the server wound down, and a
+    // soak saw the solution refused at 35 a second). Short gets again and again (every 10 ms)
+    // wake main 65 to 90 times a second with both cores busy; a look every 50 ms or more slips
+    // through.
     main_slept_at_most(
         run,
-        50,
-        35,
+        30,
+        20,
         [
             "결과마다 시간 제한을 준 get 한 번으로 기다리세요(get(timeout)).",
             "wait for each result with one get with a time limit (get(timeout)).",

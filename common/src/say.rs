@@ -8,7 +8,7 @@
 use crate::config::{self, Show};
 use crate::identity::{current_process, current_thread_name};
 use crate::output;
-use crate::trace::{self, Kind, lifecycle};
+use crate::trace::{self, lifecycle};
 
 /// Prints one line like Python's `print`: `format!` arguments, a newline added.
 ///
@@ -51,17 +51,12 @@ pub fn say_line(msg: &str) {
     let thread = lifecycle::thread();
     // A checker's straggler waits here, after its `thread_start`, before its first line.
     crate::perturb::before_line(msg);
+    // How often this thread has slept so far, for a checker to count its wakes between two of
+    // its lines (exercise 14's main: once a result, or ten times a second when it polls).
+    let usage = thread.as_ref().map(|_| trace::Usage::of_this_thread());
     let locked = output::lock();
     output::write_stdout(&locked, &line);
     if let Some(thread) = thread {
-        trace::write_locked(
-            &locked,
-            &current_process(),
-            &thread,
-            Kind::Say,
-            msg,
-            None,
-            None,
-        );
+        trace::write_said(&locked, &current_process(), &thread, msg, usage);
     }
 }

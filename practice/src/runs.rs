@@ -128,6 +128,7 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                 let seen = Seen {
                     run: &run,
                     as_it_is: false,
+                    late: plan.straggler.is_some(),
                 };
                 exercises::one_thread_per_name(&seen).map_err(called)?;
                 exercises::pool_workers_are_a_pools(&seen).map_err(called)?;
@@ -193,6 +194,7 @@ fn check_once(
     let seen = Seen {
         run: &run,
         as_it_is: plan.straggler.is_none() && !plan.jitter && !plan.busy_cores,
+        late: plan.straggler.is_some(),
     };
     exercises::one_thread_per_name(&seen)?;
     exercises::pool_workers_are_a_pools(&seen)?;

@@ -114,6 +114,7 @@ pub struct Event {
     pub daemon: Option<bool>,
     /// For `thread_end`, and the main process's `process_exit` (about its main thread): how the
     /// thread spent its life (the checker's proof that a waiter slept rather than polled or spun).
+    /// For `say`: the thread's usage so far, just before the line (its wakes between two lines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
 }
@@ -270,6 +271,21 @@ pub(crate) fn write_locked(
             locked,
             &stamped(process, thread, kind, msg, exitcode, shared),
         );
+    }
+}
+
+/// A printed line's `say` event, with its thread's `usage` so far, under the output lock.
+pub(crate) fn write_said(
+    locked: &OutputGuard,
+    process: &CurrentProcess,
+    thread: &str,
+    msg: &str,
+    usage: Option<Usage>,
+) {
+    if file::get().is_some() {
+        let mut event = stamped(process, thread, Kind::Say, msg, None, None);
+        event.usage = usage;
+        append(locked, &event);
     }
 }
 

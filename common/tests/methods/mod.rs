@@ -49,6 +49,7 @@ pub fn main_for(method: StartMethod) -> std::process::ExitCode {
         a_childs_panic_ends_it_with_1,
         a_child_forks_children_of_its_own,
         a_pools_workers_see_the_globals_of_its_method,
+        a_killed_pool_server_fails_a_waiting_get,
         a_child_blocks_no_signal,
         parents::a_child_dies_with_its_killed_parent,
         parents::a_child_outlives_the_thread_that_started_it,
@@ -239,6 +240,11 @@ fn a_pools_workers_see_the_globals_of_its_method() {
         .expect("pool with an initializer");
     assert_eq!(initialized.apply(|()| num(), ()).expect("apply"), 5);
     NUM.store(1, Ordering::SeqCst);
+}
+
+/// A pool whose server this method started, killed while the program waits: `ServerDied`.
+fn a_killed_pool_server_fails_a_waiting_get() {
+    crate::support::a_killed_pool_server_fails_a_waiting_get(method());
 }
 
 /// A child of this method has one thread (its lifeline is the kernel's, not a watcher thread),

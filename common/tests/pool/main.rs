@@ -37,6 +37,8 @@ fn main() -> std::process::ExitCode {
         imap_yields_in_input_order_and_imap_unordered_yields_every_result,
         apply_and_apply_async_give_the_result,
         ready_turns_true_by_itself_once_the_result_is_in,
+        a_waiting_get_sleeps_until_the_result_comes,
+        a_killed_fork_server_wakes_a_waiting_get,
         get_timeout_says_timeout_while_the_task_runs,
         tasks_given_one_at_a_time_spread_over_idle_workers,
         close_lets_queued_work_finish_and_refuses_new_work,
@@ -188,6 +190,34 @@ fn imap_yields_in_input_order_and_imap_unordered_yields_every_result() {
         .collect();
     unordered.sort_unstable();
     assert_eq!(unordered, ordered);
+}
+
+/// The calling thread's voluntary context switches so far (each a sleep it woke from).
+fn wakes() -> u64 {
+    let status = std::fs::read_to_string("/proc/thread-self/status").expect("status");
+    let line = status
+        .lines()
+        .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+        .expect("voluntary_ctxt_switches");
+    line.trim().parse().expect("a number")
+}
+
+/// `get` sleeps until the reply comes: it does not wake to look at the server every so often
+/// (exercise 14's check counts main's wakes to tell `imap` from a loop polling `ready()`).
+/// Waking every 100 ms, the old wait, made about 10 here; a reply wakes it once or twice.
+fn a_waiting_get_sleeps_until_the_result_comes() {
+    let pool = Pool::new(1).expect("start");
+    let later = pool.apply_async(sleep_ms, 1_000).expect("apply_async");
+    let before = wakes();
+    assert_eq!(later.get().expect("get"), 1_000);
+    let woke = wakes() - before;
+    assert!(woke <= 4, "get woke {woke} times while one task ran 1 s");
+}
+
+/// A fork server killed while the program waits: the wait ends with `ServerDied`
+/// (`support::a_killed_pool_server_fails_a_waiting_get`; `spawn` and `forkserver` in `methods/`).
+fn a_killed_fork_server_wakes_a_waiting_get() {
+    support::a_killed_pool_server_fails_a_waiting_get(common::process::StartMethod::Fork);
 }
 
 fn apply_and_apply_async_give_the_result() {

@@ -44,6 +44,63 @@ pub fn run_helper(
     (child, pids)
 }
 
+/// A pool started by `method` whose fork server is killed while the program waits in `get` for
+/// a 30 s task: the wait ends with `ServerDied` (the replies' channel closes as the server and
+/// its workers die), long before the task could have ended, and no pool process is left.
+#[allow(dead_code)] // for the pool's tests and the start methods' ones
+pub fn a_killed_pool_server_fails_a_waiting_get(method: common::process::StartMethod) {
+    use common::pool::{Pool, PoolError};
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    use std::time::{Duration, Instant};
+    fn sleep_ms(ms: u64) -> u64 {
+        std::thread::sleep(Duration::from_millis(ms));
+        ms
+    }
+    let pool = Pool::builder()
+        .processes(1)
+        .start_method(method)
+        .build()
+        .expect("start");
+    let worker = pool.worker_pids()[0];
+    let stat = std::fs::read_to_string(format!("/proc/{worker}/stat")).expect("the worker");
+    let server: i32 = stat
+        .rsplit_once(") ")
+        .expect("stat")
+        .1
+        .split(' ')
+        .nth(1)
+        .expect("ppid")
+        .parse()
+        .expect("a pid");
+    let later = pool.apply_async(sleep_ms, 30_000).expect("apply_async");
+    let killer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        kill(Pid::from_raw(server), Signal::SIGKILL).expect("kill the server");
+    });
+    let started = Instant::now();
+    let got = later.get();
+    killer.join().expect("the killer");
+    assert!(
+        matches!(got, Err(PoolError::ServerDied)),
+        "{method:?}: {got:?}"
+    );
+    // A wide margin: the task alone takes 30 s.
+    assert!(started.elapsed() < Duration::from_secs(15), "{method:?}");
+    drop(pool);
+    for pid in [server, worker as i32] {
+        let _ = nix::sys::wait::waitpid(Pid::from_raw(pid), None);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            assert!(
+                Instant::now() < deadline,
+                "{method:?}: pool process {pid} lives on"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
 /// The tests of a program, each named after its function:
 /// `tests![exitcode_is_0_after_success, ...]`.
 #[macro_export]

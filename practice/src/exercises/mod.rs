@@ -63,6 +63,9 @@ impl Problem {
 pub struct Seen<'a> {
     pub run: &'a Run,
     pub as_it_is: bool,
+    /// A worker started late on purpose in this run (a straggler: the first, or the rest): the
+    /// workers of a program that starts them all before it joins any are alive together.
+    pub late: bool,
 }
 
 impl std::ops::Deref for Seen<'_> {

@@ -2,6 +2,7 @@
 //! happened to print: the workers ran at the same time; a child was a daemon and nobody killed it
 //! by hand; a waiter slept instead of polling or spinning.
 
+use super::reading::printed_by;
 use super::{Problem, Seen};
 use harness::{Event, Kind};
 
@@ -120,6 +121,19 @@ pub(super) fn most_processes_at_once(run: &Seen, prefix: &str) -> usize {
         })
         .collect();
     most_at_once(&spans)
+}
+
+/// At least two of the child processes named `prefix...` were alive at one moment: in a run
+/// where one starts late on purpose, children started side by side are alive together, and
+/// children started and joined one by one (Python's `p.start(); p.join()` in one loop) are not.
+pub(super) fn processes_overlapped(run: &Seen, prefix: &str) -> Result<(), Problem> {
+    if !run.late || most_processes_at_once(run, prefix) >= 2 {
+        return Ok(());
+    }
+    Err(Problem::new(
+        "자식 프로세스들이 한 번도 동시에 돌지 않았습니다. 검사기가 자식 하나를 늦게 시작시킨 동안 다른 자식은 시작하지 않았습니다. 한 반복 안에서 start와 join을 하면(파이썬의 `p.start(); p.join()`) 하나씩 차례로 돕니다. 모두 시작한 뒤에 join하세요.",
+        "the child processes never ran at the same time: while the checker held one child back, no other child started. Starting and joining in one loop (Python's `p.start(); p.join()`) runs them one by one: start them all, then join.",
+    ))
 }
 
 /// The most of the checker's tasks that ran at one moment, each from its "task x starts" line to
@@ -259,7 +273,7 @@ pub(super) fn main_slept(run: &Seen, most_sleeps: u64, tool: [&str; 2]) -> Resul
 }
 
 /// [`main_slept`], allowing `per_second` more sleeps for each second main lived: where what
-/// main waits with looks on its own (the pool's wait looks at its workers every 100 ms).
+/// main waits with looks on its own (a pool's `get` with a time limit, as long as a result is late).
 pub(super) fn main_slept_at_most(
     run: &Seen,
     most_sleeps: u64,
@@ -298,6 +312,41 @@ pub(super) fn main_slept_at_most(
             format!(
                 "the main thread used {cpu} s of CPU in {lived} s, and was preempted {} times without ever sleeping: looking again and again without sleeping (a busy wait) is not waiting. {tool_en}",
                 usage.preempted
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The thread that printed `from` slept at most `most_sleeps` times until it printed `to`, from
+/// the usage each `say` event carries (taken just before its line): a thread that waits for one
+/// result between two lines wakes about once; one that polls wakes at every look.
+pub(super) fn slept_between(
+    run: &Seen,
+    from: &str,
+    to: &str,
+    most_sleeps: u64,
+    [tool_ko, tool_en]: [&str; 2],
+) -> Result<(), Problem> {
+    let (Ok(first), Ok(second)) = (printed_by(run, from), printed_by(run, to)) else {
+        return Ok(());
+    };
+    let (Some(before), Some(after)) = (first.usage, second.usage) else {
+        return Ok(());
+    };
+    if first.pid != second.pid || first.thread != second.thread {
+        return Ok(());
+    }
+    let slept = after.switches.saturating_sub(before.switches);
+    let waited = format!("{:.2}", second.t_ns.saturating_sub(first.t_ns) as f64 / 1e9);
+    if slept > most_sleeps {
+        let thread = &first.thread;
+        return Err(Problem::new(
+            format!(
+                "'{from}'와 '{to}' 사이 {waited}초 동안 '{thread}' 스레드가 {slept}번 잠들고 깨어났습니다. 짧게 자고 일어나 확인하기를 되풀이하는 것(폴링)은 기다리는 것이 아닙니다. {tool_ko}"
+            ),
+            format!(
+                "between '{from}' and '{to}' ({waited} s), thread '{thread}' went to sleep and woke {slept} times: sleeping briefly and looking again, over and over (polling), is not waiting. {tool_en}"
             ),
         ));
     }

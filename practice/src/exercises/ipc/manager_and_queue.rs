@@ -87,12 +87,14 @@ pub(super) fn recorded(run: &Run, children: usize, prefix: &str) -> Result<(), P
 pub(super) fn share_a_dict(run: &Seen) -> Result<(), Problem> {
     recorded(run, 3, "")?;
     main_read_the_dict(run)?;
+    processes_overlapped(run, "Process-")?;
     ended_with_its_workers(run)
 }
 
 pub(super) fn record_pids_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     recorded(run, numbers(args)[0] as usize, "entry ")?;
-    main_read_the_dict(run)
+    main_read_the_dict(run)?;
+    processes_overlapped(run, "Process-")
 }
 
 /// Main read the dict through its proxy (the count of proxy calls its own `process_exit`

@@ -121,6 +121,15 @@ pub(super) fn move_the_name(run: &Seen) -> Result<(), Problem> {
             ));
         }
     }
+    // In a run where a thread starts late on purpose, threads started before any is joined are
+    // alive together; a start and a join in one loop runs them one by one.
+    if run.late {
+        workers_overlapped(
+            run,
+            |thread| thread != "main",
+            ["다섯 스레드", "five threads"],
+        )?;
+    }
     Ok(())
 }
 

@@ -62,13 +62,11 @@ pub(super) fn results_in_time(run: &Seen) -> Result<(), Problem> {
 
 pub(super) fn collect_in_time_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
-    // One timed get per result: main sleeps a few times a result, and the pool looks at its
-    // workers every 100 ms while main waits: 47 to 70 sleeps in 3.7 to 5.5 s with both cores
-    // busy (about 13 a second), once the pool's `terminate` no longer looked at its server every
-    // few milliseconds (it woke main a hundred times a second while the server wound down, and a
-    // soak saw the solution refused at 35 a second). Short gets again and again (every 10 ms)
-    // wake main 65 to 90 times a second with both cores busy; a look every 50 ms or more slips
-    // through.
+    // One timed get per result: main sleeps a few times a result. Measured when the pool's wait
+    // still looked at its workers every 100 ms: 47 to 70 sleeps in 3.7 to 5.5 s with both cores
+    // busy (about 13 a second); that wait now sleeps until a reply, so the solution sleeps less
+    // and the allowance is wider than it needs. Short gets again and again (every 10 ms) wake
+    // main 65 to 90 times a second with both cores busy; a look every 50 ms or more slips through.
     main_slept_at_most(
         run,
         30,
@@ -130,6 +128,21 @@ pub(super) fn print_as_they_come_call(run: &Seen, args: &[String]) -> Result<(),
     came_in_order(run, &ys)?;
     for x in &xs {
         ran_in_a_worker(run, *x)?;
+    }
+    // The wait for the slow last result (1.5 s): imap's `next` sleeps until it comes and wakes
+    // once or twice (the reply, a line's write); a loop that looks at `ready()` every 100 ms
+    // wakes more than ten times.
+    if let [.., before_last, last_y] = ys.as_slice() {
+        slept_between(
+            run,
+            &format!("got {before_last}"),
+            &format!("got {last_y}"),
+            4,
+            [
+                "결과를 `pool.imap`으로 하나씩 기다리세요. ready()를 되풀이해 보지 마세요.",
+                "wait for each result with `pool.imap`, not by looking at ready() again and again.",
+            ],
+        )?;
     }
     tasks_overlapped(
         run,

@@ -32,7 +32,13 @@ fn add_one(n: u64) -> u64 {
 
 fn main() {
     let args: [u64; 2] = check_protocol::numbers();
+    // 검사기의 스레드가 틈틈이 잠금을 잡아 봄: 더하기 하나마다 잠그면 스레드가 더하는 도중에도
+    // 잠금이 비는 때가 있고, 반복 전체를 잠그면 한 스레드가 다 더할 때까지 비지 않음.
+    // A thread of the checker's tries the lock now and then: a lock taken for each addition is
+    // free at moments while a thread is midway; one held around the whole loop is not.
+    let watch = adders::watch_the_lock(args[0] as usize, args[1], || COUNTER.try_lock().is_ok());
     learner::add_under_a_lock(&COUNTER, args[0] as usize, args[1], add_one);
+    watch.join().expect("the watch");
     let total = *COUNTER.lock().expect("the counter");
     common::say!("{}", check_protocol::report(adders::found(total)));
 }

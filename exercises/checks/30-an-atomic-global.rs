@@ -1,7 +1,9 @@
 //! The checker calls exercise 30's `count_visits(visitors, visits)` with its own numbers, the
 //! visitors stopped at random moments (`interrupt_threads`): a read and a write that are not one
 //! indivisible step, interrupted between the two, lose what the others added meanwhile. After the
-//! call it prints the global `VISITS` itself: a total worked out without it leaves it 0.
+//! call it prints the global `VISITS` itself: a total worked out without it leaves it 0. Where
+//! the global is a `Mutex`, a thread of the checker's tries it now and then, to see it free while
+//! a visitor is midway (a lock held around a whole loop runs the visitors one after another).
 
 #[allow(dead_code)]
 #[path = "../30-an-atomic-global/src/main.rs"]
@@ -9,16 +11,94 @@ mod learner;
 
 use check_protocol::{Found, report};
 use common::say;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::time::Duration;
+
+/// 전역을 한 번 들여다봄: `Mutex`면 잡을 수 있을 때 그 값, 잡혀 있으면 `Busy`, 아니면 `NotALock`.
+/// One look at the global: for a `Mutex`, its number when it can be taken; `Busy` when it is
+/// held; `NotALock` for anything else (an atomic has no lock to hold around a loop).
+enum Look {
+    Free(u64),
+    Busy,
+    NotALock,
+}
+
+struct Global<'a, T>(&'a T);
+
+/// `Mutex<u64>` or `Mutex<usize>`: chosen over `Anything` where it applies (autoref
+/// specialization: the call `(&Global(&x)).look()` finds this `&self` method first).
+trait ByMutex {
+    fn look(&self) -> Look;
+}
+
+impl<N: Copy + Into<u128>> ByMutex for Global<'_, Mutex<N>> {
+    fn look(&self) -> Look {
+        match self.0.try_lock() {
+            Ok(n) => Look::Free(u64::try_from((*n).into()).unwrap_or(u64::MAX)),
+            Err(_) => Look::Busy,
+        }
+    }
+}
+
+trait Anything {
+    fn look(&self) -> Look;
+}
+
+impl<T> Anything for &Global<'_, T> {
+    fn look(&self) -> Look {
+        Look::NotALock
+    }
+}
+
+/// 0: not a lock (or not looked at), 1: seen free midway, 2: never.
+static LET_GO: AtomicU8 = AtomicU8::new(0);
+static CALL_DONE: AtomicBool = AtomicBool::new(false);
+
+/// 전역이 `Mutex`면, 방문 도중(어느 방문자의 몫이 딱 떨어지지 않은 값에서) 잠금이 비는지 봄.
+/// For a `Mutex` global: whether it is ever free with a number that is not a whole number of
+/// visitors' visits (a visitor midway): a lock held around each whole loop is free only between
+/// one visitor's last visit and the next one's first.
+fn watch(visits: u64) {
+    loop {
+        match (&Global(&learner::VISITS)).look() {
+            Look::NotALock => return,
+            Look::Free(n) if n % visits != 0 => {
+                LET_GO.store(1, Ordering::SeqCst);
+                return;
+            }
+            _ => {}
+        }
+        if CALL_DONE.load(Ordering::SeqCst) {
+            LET_GO.store(2, Ordering::SeqCst);
+            return;
+        }
+        std::thread::sleep(Duration::from_micros(50));
+    }
+}
 
 fn main() {
     let args: [u64; 2] = check_protocol::numbers();
     let interrupter =
         common::perturb::interrupt_threads(Duration::from_micros(100), Duration::from_micros(300));
+    let watcher = std::thread::spawn(move || watch(args[1]));
     let total = learner::count_visits(args[0] as usize, args[1]);
+    CALL_DONE.store(true, Ordering::SeqCst);
+    watcher.join().expect("the watcher");
     interrupter.stop();
     // The global itself, whatever its type (`AtomicU64`, or a `Mutex<u64>`): its `Debug`.
     let global = format!("{:?}", learner::VISITS);
     let total = total as i64;
-    say!("{}", report(Found::Global { total, global }));
+    let let_go = match LET_GO.load(Ordering::SeqCst) {
+        0 => None,
+        seen => Some(seen == 1),
+    };
+    say!(
+        "{}",
+        report(Found::Global {
+            total,
+            global,
+            let_go
+        })
+    );
 }

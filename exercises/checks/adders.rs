@@ -24,6 +24,9 @@ static UNGUARDED: AtomicU64 = AtomicU64::new(0);
 /// asked, 1: met, 2: alone for all of `COMPANY`).
 static ARRIVED: AtomicU64 = AtomicU64::new(0);
 static MET: AtomicU8 = AtomicU8::new(0);
+/// Whether the lock the calls belong under was seen free while a thread was midway through its
+/// calls (0: not watched, 1: seen, 2: never): [`watch_the_lock`].
+static LET_GO: AtomicU8 = AtomicU8::new(0);
 /// How long the first caller waits for a second.
 const COMPANY: Duration = Duration::from_secs(5);
 
@@ -82,6 +85,46 @@ pub fn count_in_company() -> u64 {
     count()
 }
 
+/// Watches, on a thread of its own, whether the lock is ever free (`is_free` takes and drops it
+/// if it can) while some thread has made some but not all of its `times` calls: threads that
+/// each take the lock for one call let it go between calls; a lock held around a whole loop is
+/// free only between one thread's last call and the next one's first. Ends when `threads`
+/// threads have made all their calls, or at the first sight; [`found`] reports what it saw.
+#[allow(dead_code)] // 03's function belongs under no lock.
+pub fn watch_the_lock(
+    threads: usize,
+    times: u64,
+    is_free: impl Fn() -> bool + Send + 'static,
+) -> thread::JoinHandle<()> {
+    thread::spawn(move || {
+        let all = threads as u64 * times;
+        loop {
+            let (midway, calls) = {
+                let callers = CALLERS.lock().expect("the callers");
+                let counts = callers.iter().map(|(_, n)| n.load(Ordering::Relaxed));
+                let midway = counts.clone().any(|n| n > 0 && n < times);
+                (midway, counts.sum::<u64>())
+            };
+            if calls >= all {
+                LET_GO.store(2, Ordering::SeqCst);
+                return;
+            }
+            if midway && is_free() {
+                // Still midway with the lock in hand: no call was made in between.
+                let callers = CALLERS.lock().expect("the callers");
+                if callers.iter().any(|(_, n)| {
+                    let n = n.load(Ordering::Relaxed);
+                    n > 0 && n < times
+                }) {
+                    LET_GO.store(1, Ordering::SeqCst);
+                    return;
+                }
+            }
+            thread::sleep(Duration::from_micros(50));
+        }
+    })
+}
+
 /// `total`, with the counts of the threads other than this one, largest first, this one's, and
 /// the sum handed out. Call it after the learner's function returned: its threads were joined,
 /// their counts are all in.
@@ -105,6 +148,10 @@ pub fn found(total: u64) -> Found {
         met: match MET.load(Ordering::SeqCst) {
             0 => None,
             met => Some(met == 1),
+        },
+        let_go: match LET_GO.load(Ordering::SeqCst) {
+            0 => None,
+            seen => Some(seen == 1),
         },
     }
 }

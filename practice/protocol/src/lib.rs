@@ -56,6 +56,10 @@ pub enum Found {
         /// function belongs under the lock).
         #[serde(default)]
         met: Option<bool>,
+        /// Whether the checker saw the lock free while a thread was midway through its calls
+        /// (22): `None` where it did not watch (03, whose function belongs under no lock).
+        #[serde(default)]
+        let_go: Option<bool>,
     },
     /// Two locks (10): the balances' sum after the transfers, and how many times the checker's
     /// auditor saw the sum wrong in the middle of them.
@@ -72,7 +76,14 @@ pub enum Found {
     /// The items a consumer left unconsumed (23).
     LeftOver(u64),
     /// The total, and the global it was kept in, as its `Debug` shows it (30).
-    Global { total: i64, global: String },
+    Global {
+        total: i64,
+        global: String,
+        /// Where the global is a `Mutex`: whether the checker saw it free while a visitor was
+        /// midway through its visits (held around a whole loop, it is free only between two).
+        #[serde(default)]
+        let_go: Option<bool>,
+    },
     /// Entries in the shared log (32), and how many of the expected ones were among them.
     Logged { entries: u64, expected_found: u64 },
 }

@@ -60,7 +60,10 @@ pub(super) fn added_total(found: &Found) -> Result<(i64, i64), Problem> {
 
 /// Every call of the checker's `function` was made holding the lock it belongs under.
 pub(super) fn added_under_the_lock(found: &Found, function: &str) -> Result<(), Problem> {
-    let Found::Added { unguarded, .. } = found else {
+    let Found::Added {
+        unguarded, let_go, ..
+    } = found
+    else {
         return Err(unexpected(found));
     };
     if *unguarded > 0 {
@@ -71,6 +74,12 @@ pub(super) fn added_under_the_lock(found: &Found, function: &str) -> Result<(), 
             format!(
                 "the checker's `{function}` was called {unguarded} times with the counter's lock free. Locking once to read and once to write lets another thread in between (even if running the threads one after another made the total right): hold one guard while you read, call `{function}` and write."
             ),
+        ));
+    }
+    if *let_go == Some(false) {
+        return Err(Problem::new(
+            "스레드가 더하는 도중에는 카운터의 잠금이 한 번도 비지 않았습니다. 반복 전체를 잠가서 스레드가 하나씩 차례로 모두 더했습니다(동시에 돌지 않음). 더하기 하나(읽고, 더하고, 쓰기)만 잠금 안에 두세요.",
+            "the counter's lock was never free while a thread was midway through its additions: it was held around the whole loop, so the threads added one after another, never at the same time. Hold it for one addition (read, add, write) at a time.",
         ));
     }
     Ok(())

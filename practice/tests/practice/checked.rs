@@ -22,7 +22,7 @@ const CHECKS: usize = 5;
 /// in a soak, before solutions had 30 s (`NOT_STUCK_SECS`). With the property checks (drawn
 /// waits, held lines, a first task waiting up to 5 s for company) the test took 342 s at 7 and
 /// 316 s at 10, on an otherwise idle machine: the longest exercise's job is now the floor.
-const WIDTH: usize = 10;
+const WIDTH: usize = 16;
 
 /// Wrong programs (`tests/wrong/`), by the exercise they are for: the expected lines printed
 /// without the mechanism (by main, or by threads and processes that do not wait, send or lock),
@@ -249,20 +249,47 @@ fn passes_every_check(exercises: &Exercises, folder: &str) {
     );
 }
 
+/// What one job checks in one copy of the exercises.
+enum Step {
+    /// The starting state fails for this reason.
+    Start(&'static str),
+    Wrong(PathBuf),
+    /// The solution with `println!`.
+    Println,
+    Right(PathBuf),
+    Solution,
+}
+
+/// How many copies of the exercises are checked side by side: each exercise's programs are
+/// dealt out among them, one job per exercise and copy, so that an exercise with many wrong
+/// programs is not the suite's floor (14's, in one job, took 214 s of a 343 s suite). Each copy
+/// has a cargo target of its own, most of a gigabyte.
+const COPIES: usize = 3;
+
 /// Every exercise, checked its way, with both cores busy: its starting state fails for its
 /// intended reason, each of its wrong programs fails every check, its solution with `println!` is
 /// answered without a crash, and each right program by another tool and its solution pass every
-/// check. One exercise's programs go one
-/// after another, in one job (its binary in the shared target stays its own); `WIDTH` exercises
-/// go side by side.
+/// check. An exercise's programs are dealt out among [`COPIES`] copies of the exercises (a job per
+/// exercise and copy; in one job they go one after another); `WIDTH` jobs go side by side.
 #[test]
 fn every_exercise_is_checked_its_way() {
     let _turn = turn();
-    let mut exercises = Exercises::new();
-    exercises.cores_busy = true;
-    exercises.build_starting_states();
+    let copies: Vec<Exercises> = (0..COPIES)
+        .map(|k| {
+            let mut exercises = Exercises::copy(k);
+            exercises.cores_busy = true;
+            exercises
+        })
+        .collect();
+    // What every exercise uses is built once, in the shared target, and each copy's target
+    // starts as a copy of it; copy 0 checks the starting states, so it builds them too.
+    Exercises::new().build_starting_states();
+    for exercises in &copies {
+        exercises.seed_target();
+    }
+    copies[0].build_starting_states();
     let _busy = harness::BusyCores::start();
-    let mut jobs: Vec<(&str, &str, Vec<PathBuf>, Vec<PathBuf>)> = STARTS
+    let mut by_exercise: Vec<(&str, &str, Vec<PathBuf>, Vec<PathBuf>)> = STARTS
         .iter()
         .zip(wrong_programs())
         .zip(right_programs())
@@ -271,35 +298,54 @@ fn every_exercise_is_checked_its_way() {
     // `PRACTICE_ONLY=13,14` checks only those exercises, while one is being mended.
     if let Ok(only) = std::env::var("PRACTICE_ONLY") {
         let only: Vec<&str> = only.split(',').map(str::trim).collect();
-        jobs.retain(|(folder, ..)| only.contains(&&folder[..2]));
-        assert!(!jobs.is_empty(), "PRACTICE_ONLY={only:?} names no exercise");
+        by_exercise.retain(|(folder, ..)| only.contains(&&folder[..2]));
+        assert!(!by_exercise.is_empty(), "PRACTICE_ONLY={only:?} names no exercise");
     }
-    // The longest first (a starting state that hangs waits out the hang limit), so that no long
-    // job starts last.
-    jobs.sort_by_key(|(_, reason, wrong, right)| {
-        std::cmp::Reverse((reason.contains("a hang"), wrong.len() + right.len()))
-    });
     assert!(
-        jobs.iter()
-            .map(|(_, _, wrong, _)| wrong.len())
-            .sum::<usize>()
-            >= 12
+        by_exercise.iter().map(|(_, _, wrong, _)| wrong.len()).sum::<usize>() >= 12
             || std::env::var_os("PRACTICE_ONLY").is_some(),
         "wrong programs"
     );
-    in_parallel(jobs, WIDTH, |(folder, reason, wrong, right)| {
+    let mut jobs: Vec<(&str, usize, Vec<Step>)> = Vec::new();
+    for (folder, reason, wrong, right) in by_exercise {
+        // The starting state first, in copy 0, before any program replaces it there.
+        let mut steps = vec![Step::Start(reason)];
+        steps.extend(wrong.into_iter().map(Step::Wrong));
+        steps.push(Step::Println);
+        steps.extend(right.into_iter().map(Step::Right));
+        steps.push(Step::Solution);
+        let mut dealt: Vec<Vec<Step>> = (0..COPIES).map(|_| Vec::new()).collect();
+        for (i, step) in steps.into_iter().enumerate() {
+            dealt[i % COPIES].push(step);
+        }
+        for (k, steps) in dealt.into_iter().enumerate() {
+            if !steps.is_empty() {
+                jobs.push((folder, k, steps));
+            }
+        }
+    }
+    // The longest first (a starting state that hangs waits out the hang limit; then the most
+    // programs), so that no long job starts last.
+    jobs.sort_by_key(|(_, _, steps)| {
+        let hangs = steps
+            .iter()
+            .any(|step| matches!(step, Step::Start(reason) if reason.contains("a hang")));
+        std::cmp::Reverse((hangs, steps.len()))
+    });
+    in_parallel(jobs, WIDTH, |(folder, k, steps)| {
         let started = Instant::now();
-        start_fails(&exercises, folder, reason);
-        for program in &wrong {
-            fails_every_check(&exercises, folder, program);
+        let exercises = &copies[k];
+        for step in &steps {
+            match step {
+                Step::Start(reason) => start_fails(exercises, folder, reason),
+                Step::Wrong(program) => fails_every_check(exercises, folder, program),
+                Step::Println => println_is_answered(exercises, folder),
+                Step::Right(program) => right_passes(exercises, folder, program),
+                Step::Solution => solution_passes(exercises, folder),
+            }
         }
-        println_is_answered(&exercises, folder);
-        for program in &right {
-            right_passes(&exercises, folder, program);
-        }
-        solution_passes(&exercises, folder);
         // Seen with `--nocapture`: which job is the suite's floor.
-        println!("{folder}: {:.0} s", started.elapsed().as_secs_f64());
+        println!("{folder} (copy {k}): {:.0} s", started.elapsed().as_secs_f64());
     });
 }
 

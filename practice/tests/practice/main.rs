@@ -66,6 +66,14 @@ struct Exercises {
     dir: tempfile::TempDir,
     /// Whether the test keeps both cores busy while it runs the checker.
     cores_busy: bool,
+    /// This copy's cargo target: by default the tests' shared one; for a copy of several
+    /// checked side by side ([`Exercises::copy`]), one of its own.
+    target: PathBuf,
+}
+
+/// The tests' shared target (and build dir) for the exercises.
+fn shared_target() -> PathBuf {
+    workspace().join("target/practice-tests")
 }
 
 /// Nothing the checker started on these exercises outlives the test: a passing test that leaves
@@ -136,7 +144,43 @@ impl Exercises {
         Exercises {
             dir,
             cores_busy: false,
+            target: shared_target(),
         }
+    }
+
+    /// Copy `k` of several the same test checks side by side, with a cargo target of its own
+    /// (`target/practice-tests-copies/<k>`): two copies may then build the same exercise at
+    /// once. (One target with a build dir shared by the copies is not enough: an exercise's
+    /// binary is the same build unit whichever copy it comes from, and one copy's program
+    /// replaced another's.) The target starts as a copy of the shared one, so that `common` and
+    /// the rest are not built again: [`Exercises::seed_target`].
+    fn copy(k: usize) -> Self {
+        let mut exercises = Exercises::new();
+        exercises.target = workspace().join(format!("target/practice-tests-copies/{k}"));
+        exercises
+    }
+
+    /// Makes this copy's target a copy of the shared one (`cp -a`: cargo finds what it built
+    /// there fresh; a few seconds for most of a gigabyte).
+    fn seed_target(&self) {
+        let shared = shared_target();
+        if self.target == shared {
+            return;
+        }
+        let _ = std::fs::remove_dir_all(&self.target);
+        std::fs::create_dir_all(self.target.parent().expect("a parent")).expect("mkdir");
+        let status = Command::new("cp")
+            .arg("-a")
+            .arg(&shared)
+            .arg(&self.target)
+            .status()
+            .expect("run cp");
+        assert!(status.success(), "copy {} to {}", shared.display(), self.target.display());
+    }
+
+    /// The environment cargo is given for this copy: its target.
+    fn cargo_env(&self) -> [(&'static str, &Path); 1] {
+        [("CARGO_TARGET_DIR", &self.target)]
     }
 
     fn path(&self) -> &Path {
@@ -149,10 +193,7 @@ impl Exercises {
             .args(["--lang", "en"])
             .args(args)
             .env("PRACTICE_EXERCISES", self.path())
-            .env(
-                "CARGO_TARGET_DIR",
-                workspace().join("target/practice-tests"),
-            )
+            .envs(self.cargo_env())
             .env("PRACTICE_HANG_SECS", HANG_SECS)
             .stdin(Stdio::null());
         if self.cores_busy {
@@ -203,10 +244,7 @@ impl Exercises {
                 .args(selection)
                 .arg("--manifest-path")
                 .arg(self.path().join("Cargo.toml"))
-                .env(
-                    "CARGO_TARGET_DIR",
-                    workspace().join("target/practice-tests"),
-                )
+                .envs(self.cargo_env())
                 // As `practice` builds them (`unsafe` forbidden), so that its first build of
                 // each is not a new one.
                 .env("RUSTC_WORKSPACE_WRAPPER", PRACTICE)

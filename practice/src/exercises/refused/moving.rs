@@ -138,11 +138,21 @@ pub(super) fn an_atomic_global(run: &Seen) -> Result<(), Problem> {
 pub(super) fn count_visits_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     let want = (n[0] * n[1]) as u64;
-    let (total, held) = match found(run, args)? {
-        Found::Global { total, global } => (total, global),
+    let (total, held, let_go) = match found(run, args)? {
+        Found::Global {
+            total,
+            global,
+            let_go,
+        } => (total, global, let_go),
         other => return Err(unexpected(&other)),
     };
     visits_counted(run, n[0] as usize, &total.to_string(), want)?;
+    if let_go == Some(false) {
+        return Err(Problem::new(
+            "방문자가 세는 도중에는 전역 `VISITS`의 잠금이 한 번도 비지 않았습니다. 반복 전체를 잠가서 방문자가 하나씩 차례로 모두 셌습니다(동시에 돌지 않음). 방문 하나만 잠금 안에 두거나, atomic으로 더하세요(fetch_add).",
+            "the global `VISITS`'s lock was never free while a visitor was midway through its visits: it was held around the whole loop, so the visitors counted one after another, never at the same time. Hold it for one visit at a time, or add with an atomic (fetch_add).",
+        ));
+    }
     // The global itself, as the checker read it after the call (its `Debug`: an atomic's or a
     // mutex's number): a total worked out without it (visitors times visits) leaves it 0.
     let held = held.as_str();

@@ -52,8 +52,10 @@ fn process_started() {
 }
 
 /// The main process's `process_exit` (a child leaves with `_exit`, which runs no exit sequence),
-/// with its main thread's usage (the exit sequence runs on it) and its own uses of shared state
-/// (a manager's proxy called by main, as a child's are). Its exit code is not known there.
+/// with its main thread's usage (the exit sequence runs on it), its own uses of shared state
+/// (a manager's proxy called by main, as a child's are) and the messages it took off a pipe's
+/// `Connection` (a parent that read its child's answer from a file took none). Its exit code is
+/// not known there.
 fn main_exited() {
     let usage = Usage::of_this_thread();
     write_with(
@@ -64,6 +66,7 @@ fn main_exited() {
         |event| {
             event.usage = Some(usage);
             event.shared = Some(crate::perturb::shared_accesses());
+            event.received = Some(crate::perturb::received());
         },
     );
 }

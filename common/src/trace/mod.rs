@@ -12,7 +12,7 @@
 //!   thread's [`Usage`]) when a thread is first seen by `common` and when it finishes;
 //!   `process_start` and `process_exit` (with `exitcode`, and in a process's own `process_exit`,
 //!   `shared`: its uses of shared memory and of a manager's proxies; in a child's, `unlocked`,
-//!   `locked` and `received`; in main's, its thread's `usage`) for processes; `child_started` (the child's PID
+//!   `locked` and `received`; in main's, its thread's `usage` and its `received`) for processes; `child_started` (the child's PID
 //!   and `daemon` flag) and `signal` (a `kill` or `terminate` by hand) from a parent's thread;
 //!   `handoff` when a thread hands an item to another without printing. A file without `kind`
 //!   fields (from before kinds existed) reads as all `say`.
@@ -102,8 +102,8 @@ pub struct Event {
     /// read-then-write, or one around a whole loop of them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked: Option<u64>,
-    /// For a child's own `process_exit`: how many messages it took off a pipe's `Connection`
-    /// (the checker's proof that it read what it was sent).
+    /// For a child's own `process_exit`, and the main process's: how many messages it took off a
+    /// pipe's `Connection` (the checker's proof that it read what it was sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received: Option<u64>,
     /// For `child_started` and `signal`: the child's PID.

@@ -186,12 +186,19 @@ pub(super) const MOST_PREEMPTIONS_OF_A_WAITER: u64 = 20;
 
 /// Whether a thread with this usage spun through a wait of `waited_ns`: a quarter of the wait in
 /// CPU (a spinner on an idle machine), or preempted again and again while it used a twentieth of
-/// the wait in CPU (a spinner on a busy one).
+/// the wait in CPU, and at least [`LEAST_CPU_OF_A_BUSY_SPINNER_NS`] (a spinner on a busy one).
 fn spun(usage: harness::Usage, waited_ns: u64) -> bool {
     let cpu_ns = usage.cpu_us.saturating_mul(1000);
     cpu_ns > waited_ns / 4
-        || (usage.preempted > MOST_PREEMPTIONS_OF_A_WAITER && cpu_ns > waited_ns / 20)
+        || (usage.preempted > MOST_PREEMPTIONS_OF_A_WAITER
+            && cpu_ns > (waited_ns / 20).max(LEAST_CPU_OF_A_BUSY_SPINNER_NS))
 }
+
+/// Below this much CPU, being preempted often says nothing: 28's solution, in a run of 0.05 s
+/// (sleeps 50 times faster) with sixteen checks side by side, used a few milliseconds starting
+/// up and was preempted 24 times, and was refused as a spinner. A spinner on a busy machine
+/// waiting 1.2 s used a tenth of it (120 ms); the checker's calls wait seconds.
+const LEAST_CPU_OF_A_BUSY_SPINNER_NS: u64 = 30_000_000;
 
 /// Each thread `is_waiter` picks slept through its wait of about `waited_ns`: it went to sleep at
 /// most [`MOST_SLEEPS_OF_A_WAITER`] times (a poller sleeps once a look), and it neither burnt CPU

@@ -175,7 +175,12 @@ impl Exercises {
             .arg(&self.target)
             .status()
             .expect("run cp");
-        assert!(status.success(), "copy {} to {}", shared.display(), self.target.display());
+        assert!(
+            status.success(),
+            "copy {} to {}",
+            shared.display(),
+            self.target.display()
+        );
     }
 
     /// The environment cargo is given for this copy: its target.

@@ -25,6 +25,20 @@ pub(super) fn send_num_back_call(run: &Seen, args: &[String]) -> Result<(), Prob
             "do not compute it from the parent's own NUM: receive the value the child changed (the checker starts the child's NUM at another number).",
         ));
     }
+    main_received(run)
+}
+
+/// Main took the child's value off the pipe (the count its own `process_exit` carries): a value
+/// passed through a file, or any other way round the pipe, leaves it 0.
+fn main_received(run: &Seen) -> Result<(), Problem> {
+    let exit = (run.events_of_kind(Kind::ProcessExit).into_iter())
+        .find(|e| e.pid == run.pid && e.process == "MainProcess");
+    if exit.and_then(|e| e.received) == Some(0) {
+        return Err(Problem::new(
+            "부모(main)가 파이프에서 아무것도 받지 않았습니다(never received). 자식이 값을 파일 같은 다른 길로 넘겼습니다. 자식이 파이프로 보내고(conn.send) 부모가 받게 하세요(conn.recv).",
+            "the parent (main) never received anything from the pipe: the child passed its value another way (a file?). Let the child send it over the pipe (conn.send) and the parent receive it (conn.recv).",
+        ));
+    }
     Ok(())
 }
 
@@ -145,7 +159,7 @@ pub(super) fn send_num_back(run: &Seen) -> Result<(), Problem> {
         .iter()
         .find_map(|l| l.strip_prefix("num in the parent: "))
     {
-        Some("43") => Ok(()),
+        Some("43") => main_received(run),
         Some(other) => Err(Problem::new(
             format!(
                 "부모가 43이 아니라 {} 찍었습니다. 자식은 자기 복사본을 바꿨습니다(fork가 복사함). 값을 보내 주세요.",

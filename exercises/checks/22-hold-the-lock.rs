@@ -38,6 +38,7 @@ fn main() {
     // free at moments while a thread is midway; one held around the whole loop is not.
     let watch = adders::watch_the_lock(args[0] as usize, args[1], || COUNTER.try_lock().is_ok());
     learner::add_under_a_lock(&COUNTER, args[0] as usize, args[1], add_one);
+    adders::stop_watching();
     watch.join().expect("the watch");
     let total = *COUNTER.lock().expect("the counter");
     common::say!("{}", check_protocol::report(adders::found(total)));

@@ -9,7 +9,7 @@
 use check_protocol::Found;
 use std::cell::Cell;
 use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
@@ -27,6 +27,8 @@ static MET: AtomicU8 = AtomicU8::new(0);
 /// Whether the lock the calls belong under was seen free while a thread was midway through its
 /// calls (0: not watched, 1: seen, 2: never): [`watch_the_lock`].
 static LET_GO: AtomicU8 = AtomicU8::new(0);
+/// Set when the learner's function has returned: the watch ends whatever it saw.
+static RETURNED: AtomicBool = AtomicBool::new(false);
 /// How long the first caller waits for a second.
 const COMPANY: Duration = Duration::from_secs(5);
 
@@ -89,7 +91,8 @@ pub fn count_in_company() -> u64 {
 /// if it can) while some thread has made some but not all of its `times` calls: threads that
 /// each take the lock for one call let it go between calls; a lock held around a whole loop is
 /// free only between one thread's last call and the next one's first. Ends when `threads`
-/// threads have made all their calls, or at the first sight; [`found`] reports what it saw.
+/// threads have made all their calls, at the first sight, or when [`stop_watching`] says the
+/// function returned; [`found`] reports what it saw (nothing, where no call was made).
 #[allow(dead_code)] // 03's function belongs under no lock.
 pub fn watch_the_lock(
     threads: usize,
@@ -105,8 +108,10 @@ pub fn watch_the_lock(
                 let midway = counts.clone().any(|n| n > 0 && n < times);
                 (midway, counts.sum::<u64>())
             };
-            if calls >= all {
-                LET_GO.store(2, Ordering::SeqCst);
+            if calls >= all || RETURNED.load(Ordering::SeqCst) {
+                if calls > 0 {
+                    LET_GO.store(2, Ordering::SeqCst);
+                }
                 return;
             }
             if midway && is_free() {
@@ -123,6 +128,13 @@ pub fn watch_the_lock(
             thread::sleep(Duration::from_micros(50));
         }
     })
+}
+
+/// Tells [`watch_the_lock`] that the learner's function returned (a program that never calls
+/// the function, or calls it fewer times, must not keep the watch waiting).
+#[allow(dead_code)] // 03's function belongs under no lock.
+pub fn stop_watching() {
+    RETURNED.store(true, Ordering::SeqCst);
 }
 
 /// `total`, with the counts of the threads other than this one, largest first, this one's, and

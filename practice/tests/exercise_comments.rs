@@ -34,36 +34,7 @@ fn hangul(text: &str) -> bool {
     text.chars().any(|c| ('가'..='힣').contains(&c))
 }
 
-/// The comment blocks of `source` (runs of `//` lines, header `//!` lines apart, and each trailing
-/// comment alone), each as (first line's number, its lines).
-fn comment_blocks(source: &str) -> Vec<(usize, Vec<&str>)> {
-    let mut blocks: Vec<(usize, Vec<&str>)> = Vec::new();
-    let mut open = false;
-    for (i, line) in source.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let comment = trimmed.starts_with("//");
-        if comment {
-            let header = trimmed.starts_with("//!");
-            let continues = open
-                && blocks.last().is_some_and(|(_, b)| {
-                    b.last()
-                        .is_some_and(|l| l.trim_start().starts_with("//!") == header)
-                });
-            if continues {
-                blocks.last_mut().expect("an open block").1.push(line);
-            } else {
-                blocks.push((i + 1, vec![line]));
-            }
-        } else if let Some((_, trailing)) = line.split_once(" // ") {
-            // A trailing comment, outside a string (the exercises print no " // ").
-            if !line.trim_start().starts_with('"') {
-                blocks.push((i + 1, vec![trailing]));
-            }
-        }
-        open = comment;
-    }
-    blocks
-}
+use book_comments::comment_blocks;
 
 #[test]
 fn every_todo_line_carries_korean() {

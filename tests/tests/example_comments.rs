@@ -1,7 +1,7 @@
 //! A Korean learner reads the examples' Rust as much as the pages' prose (issue #55): every
 //! comment block of every example's `src/main.rs` carries Hangul, the Korean lines above the
 //! English ones (or a trailing `한국어 (English)`), as in the exercises
-//! (`practice/tests/exercise_comments.rs`, whose block splitting this copies). A block written in
+//! (`practice/tests/exercise_comments.rs`, whose block splitting, `book_comments::comment_blocks`, this shares). A block written in
 //! English only fails here, naming the file and the line.
 
 use std::path::{Path, PathBuf};
@@ -38,36 +38,7 @@ fn hangul(text: &str) -> bool {
     text.chars().any(|c| ('가'..='힣').contains(&c))
 }
 
-/// The comment blocks of `source` (runs of `//` lines, header `//!` lines apart, and each trailing
-/// comment alone), each as (first line's number, its lines).
-fn comment_blocks(source: &str) -> Vec<(usize, Vec<&str>)> {
-    let mut blocks: Vec<(usize, Vec<&str>)> = Vec::new();
-    let mut open = false;
-    for (i, line) in source.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let comment = trimmed.starts_with("//");
-        if comment {
-            let header = trimmed.starts_with("//!");
-            let continues = open
-                && blocks.last().is_some_and(|(_, b)| {
-                    b.last()
-                        .is_some_and(|l| l.trim_start().starts_with("//!") == header)
-                });
-            if continues {
-                blocks.last_mut().expect("an open block").1.push(line);
-            } else {
-                blocks.push((i + 1, vec![line]));
-            }
-        } else if let Some((code, trailing)) = line.split_once(" // ") {
-            // A trailing comment, outside a string (the quotes before it come in pairs).
-            if code.matches('"').count().is_multiple_of(2) {
-                blocks.push((i + 1, vec![trailing]));
-            }
-        }
-        open = comment;
-    }
-    blocks
-}
+use book_comments::comment_blocks;
 
 #[test]
 fn every_comment_of_an_example_carries_korean() {

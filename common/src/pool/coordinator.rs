@@ -166,20 +166,30 @@ impl Coordinator {
             }
             Reply::Done {
                 slot,
+                pid,
                 chunk,
                 results,
-            } => self.chunk_returned(slot, chunk, ChunkState::Done(results)),
+            } => match self.slots.check_reply(slot, pid, chunk, 0) {
+                Ok(_) => self.chunk_returned(slot, chunk, ChunkState::Done(results)),
+                Err(what) => self.lied(pid, &what),
+            },
             Reply::Panicked {
                 slot,
+                pid,
                 chunk,
                 offset,
                 panic,
-            } => {
-                let index = self.slots.first_item(slot, chunk) + offset;
-                let failure = Failure::Panicked(index, panic);
-                self.chunk_returned(slot, chunk, ChunkState::Failed(failure));
-            }
+            } => match self.slots.check_reply(slot, pid, chunk, offset) {
+                Ok(first) => {
+                    let failure = Failure::Panicked(first + offset, panic);
+                    self.chunk_returned(slot, chunk, ChunkState::Failed(failure));
+                }
+                Err(what) => self.lied(pid, &what),
+            },
             Reply::Ended { slot, exitcode } => {
+                if slot >= self.slots.len() {
+                    return;
+                }
                 let lost = self.slots.ended(slot, exitcode);
                 self.lose(lost);
                 // A replacement, unless the pool is winding down with nothing left to do.
@@ -191,6 +201,21 @@ impl Coordinator {
                 }
             }
         }
+    }
+
+    /// A reply from the worker whose PID is `pid` named what does not exist: that worker is
+    /// killed by the server (which reports its end, and a replacement starts, as for a dead one) and the
+    /// chunks it had fail naming it. A reply whose PID is no worker's is dropped: nothing it
+    /// says can be placed.
+    fn lied(&mut self, pid: u32, what: &str) {
+        let Some(slot) = self.slots.slot_of(pid) else {
+            return;
+        };
+        let lost = self.slots.lied(slot, what);
+        // The server kills it: its own child, so the PID cannot be another process's yet.
+        let _ = self.commands.send(Command::KillWorker { slot });
+        self.lose(lost);
+        self.dispatch();
     }
 
     /// A worker answered for `chunk`: its slot has room again, and the chunk its state.

@@ -48,6 +48,16 @@ pub enum PoolError {
         /// The indexes (in input order) of this call's items it had and had not finished.
         items: Vec<usize>,
     },
+    /// A worker's reply named a slot, a task or an item that does not exist: the worker was
+    /// killed (a new one takes its place) and the items it had fail with this.
+    WorkerLied {
+        /// The worker's name (`ForkPoolWorker-3`).
+        worker: String,
+        /// What its reply named that does not exist.
+        what: String,
+        /// The indexes (in input order) of this call's items it had.
+        items: Vec<usize>,
+    },
     /// The pool's fork server is gone, and its workers with it: the pool cannot go on.
     ServerDied,
     /// Work given to a pool after `close` or `terminate`: Python's `ValueError: Pool not running`.
@@ -90,6 +100,14 @@ impl fmt::Display for PoolError {
                 }
                 write!(f, " with items {items:?} unfinished")
             }
+            PoolError::WorkerLied {
+                worker,
+                what,
+                items,
+            } => write!(
+                f,
+                "{worker} replied with {what}, and was killed with items {items:?} unfinished"
+            ),
             PoolError::ServerDied => write!(f, "the pool's fork server died"),
             PoolError::NotRunning => write!(f, "the pool is not running (closed or terminated)"),
             PoolError::StillRunning => write!(f, "join needs close or terminate first"),

@@ -16,6 +16,12 @@ pub(super) enum Failure {
         exitcode: Option<i32>,
         items: Range<usize>,
     },
+    /// The worker's reply named what does not exist (`what`): it was killed, with these items.
+    Lied {
+        worker: String,
+        what: String,
+        items: Range<usize>,
+    },
     ServerDied,
     Terminated,
 }
@@ -31,6 +37,15 @@ impl Failure {
             } => PoolError::WorkerDied {
                 worker,
                 exitcode,
+                items: items.collect(),
+            },
+            Failure::Lied {
+                worker,
+                what,
+                items,
+            } => PoolError::WorkerLied {
+                worker,
+                what,
                 items: items.collect(),
             },
             Failure::ServerDied => PoolError::ServerDied,

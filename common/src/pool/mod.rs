@@ -55,6 +55,8 @@ mod task;
 pub use builder::Builder;
 pub use error::PoolError;
 pub use results::{AsyncResult, IMap, Order};
+#[doc(hidden)]
+pub use task::lie_in_the_next_reply;
 
 use coordinator::Coordinator;
 use results::{decode_all, decode_one};

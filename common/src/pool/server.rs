@@ -11,8 +11,11 @@
 //! other: a worker that stalls holds only its own chunk (the caller's `get_timeout` says so:
 //! `get_timeout_says_timeout_while_the_task_runs`), one that dies fails only its own call and is
 //! replaced (`a_killed_worker_fails_its_call_names_its_items_and_is_replaced`). The coordinator
-//! (`coordinator.rs`) believes what a reply says of its slot and chunk: a reply is written by
-//! the pool's own loop below, in a process forked from the program, never by a stranger.
+//! (`coordinator.rs`) checks what a worker's reply says of its slot, PID, chunk and item against
+//! what it gave out: a worker whose reply names what does not exist is killed (by the server,
+//! whose child it is) and replaced, and its call fails naming it
+//! (`a_worker_whose_reply_names_no_slot_is_killed_and_replaced`); a reply is written by the
+//! pool's own loop below, in a process forked from the program, never by a stranger.
 
 use super::task::{Command, Reply, Task, keep_panics_quiet};
 use crate::callback::Callback;
@@ -87,6 +90,12 @@ pub(super) fn serve(
                     worker.join();
                 }
                 return;
+            }
+            Ok(Command::KillWorker { slot }) => {
+                // Its own child, not yet reaped here: the PID is still that worker's.
+                for (_, worker) in workers.iter_mut().filter(|(s, _)| *s == slot) {
+                    worker.kill();
+                }
             }
             Ok(Command::Kill) | Err(TryRecvError::IpcError(_)) => break,
             Err(TryRecvError::Empty) => {}

@@ -99,12 +99,17 @@ impl Slots {
 
     /// A worker was asked for in `slot`.
     pub(super) fn spawning(&mut self, slot: usize) {
-        self.slots[slot].spawning = true;
+        if let Some(held) = self.slots.get_mut(slot) {
+            held.spawning = true;
+        }
     }
 
     /// The worker of `slot` started.
     pub(super) fn spawned(&mut self, slot: usize, name: String, pid: u32, tasks: IpcSender<Task>) {
-        self.slots[slot] = Slot {
+        let Some(held) = self.slots.get_mut(slot) else {
+            return;
+        };
+        *held = Slot {
             name,
             pid: Some(pid),
             tasks: Some(tasks),
@@ -140,13 +145,59 @@ impl Slots {
         self.queue.is_empty() && self.slots.iter().all(|slot| slot.in_flight.is_empty())
     }
 
-    /// Where chunk `chunk`'s items start in its call's input, if `slot` has it.
-    pub(super) fn first_item(&self, slot: usize, chunk: ChunkId) -> usize {
-        self.slots[slot]
-            .in_flight
-            .iter()
-            .find(|(id, _)| *id == chunk)
-            .map_or(0, |(_, items)| items.start)
+    /// Checks what a worker's reply says of itself against what was given out: `slot` has a
+    /// worker whose PID is `pid`, and it holds `chunk`, of at least `offset + 1` items. Where the
+    /// chunk's items start in its call's input, or what does not exist, in words.
+    pub(super) fn check_reply(
+        &self,
+        slot: usize,
+        pid: u32,
+        chunk: ChunkId,
+        offset: usize,
+    ) -> Result<usize, String> {
+        let Some(held) = self.slots.get(slot).filter(|s| s.pid == Some(pid)) else {
+            return Err(format!("slot {slot}, which it does not have"));
+        };
+        let Some((_, items)) = held.in_flight.iter().find(|(id, _)| *id == chunk) else {
+            return Err(format!(
+                "chunk {} of job {}, which it was not given",
+                chunk.index(),
+                chunk.job()
+            ));
+        };
+        if offset >= items.len() {
+            return Err(format!("item {offset} of a chunk of {}", items.len()));
+        }
+        Ok(items.start)
+    }
+
+    /// The slot of the worker whose PID is `pid`, if one has it.
+    pub(super) fn slot_of(&self, pid: u32) -> Option<usize> {
+        self.slots.iter().position(|s| s.pid == Some(pid))
+    }
+
+    /// The worker of `slot` lied (`what`): its chunks are lost, and it gets no more. Its `Ended`
+    /// comes later, and a replacement with it.
+    pub(super) fn lied(&mut self, slot: usize, what: &str) -> Vec<Lost> {
+        let held = &mut self.slots[slot];
+        held.tasks = None;
+        // Its replacement is as good as asked for: it is, as soon as the server reports the end.
+        held.spawning = true;
+        let worker = held.name.clone();
+        (held.in_flight.drain(..))
+            .map(|(chunk, items)| {
+                let what = what.to_owned();
+                let worker = worker.clone();
+                (
+                    chunk,
+                    Failure::Lied {
+                        worker,
+                        what,
+                        items,
+                    },
+                )
+            })
+            .collect()
     }
 
     /// The worker of `slot` answered for `chunk`.
@@ -156,7 +207,9 @@ impl Slots {
 
     /// The worker of `slot` ended with `exitcode`: the chunks it had are lost.
     pub(super) fn ended(&mut self, slot: usize, exitcode: Option<i32>) -> Vec<Lost> {
-        let ended = std::mem::take(&mut self.slots[slot]);
+        let Some(ended) = self.slots.get_mut(slot).map(std::mem::take) else {
+            return Vec::new();
+        };
         ended
             .in_flight
             .into_iter()

@@ -19,6 +19,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// From the program to the fork server.
 #[derive(Debug, Serialize, Deserialize)]
@@ -29,6 +30,8 @@ pub(super) enum Command {
     Stop,
     /// Kill the workers now, then exit.
     Kill,
+    /// Kill the worker of this slot (its reply lied); its end is reported as any other's.
+    KillWorker { slot: usize },
 }
 
 /// From the fork server and the workers to the program.
@@ -43,9 +46,11 @@ pub(super) enum Reply {
     },
     /// A worker ended, reaped by the server.
     Ended { slot: usize, exitcode: Option<i32> },
-    /// A chunk's results, encoded.
+    /// A chunk's results, encoded. `slot`, `pid` and `chunk` are what the worker says of itself:
+    /// the coordinator checks them against what it gave out (`slots.rs`) before it believes them.
     Done {
         slot: usize,
+        pid: u32,
         chunk: ChunkId,
         #[serde(with = "serde_bytes")]
         results: Vec<u8>,
@@ -53,6 +58,7 @@ pub(super) enum Reply {
     /// `f` panicked on the item at `offset` in the chunk.
     Panicked {
         slot: usize,
+        pid: u32,
         chunk: ChunkId,
         offset: usize,
         panic: TaskPanic,
@@ -111,20 +117,41 @@ impl RunChunk {
     /// In the worker of `slot`: runs the chunk; the reply to send.
     pub(super) fn run(self, slot: usize) -> Reply {
         let chunk = self.chunk;
-        match self.function.run(self.items) {
+        let pid = std::process::id();
+        let outcome = self.function.run(self.items);
+        // A worker told to lie (a test of the coordinator's checks) names a slot that does not exist.
+        let slot = if LIE.swap(false, Ordering::Relaxed) {
+            slot + 1_000
+        } else {
+            slot
+        };
+        match outcome {
             Outcome::Done(results) => Reply::Done {
                 slot,
+                pid,
                 chunk,
                 results,
             },
             Outcome::Panicked(offset, panic) => Reply::Panicked {
                 slot,
+                pid,
                 chunk,
                 offset,
                 panic,
             },
         }
     }
+}
+
+/// Set in a worker by [`lie_in_the_next_reply`].
+static LIE: AtomicBool = AtomicBool::new(false);
+
+/// For tests of the pool's own checks, called by a task in a worker: that worker's reply for
+/// this chunk names a slot that does not exist, as a worker gone wrong might. The coordinator
+/// must end the worker (it is replaced) and fail the call naming it, never panic.
+#[doc(hidden)]
+pub fn lie_in_the_next_reply() {
+    LIE.store(true, Ordering::Relaxed);
 }
 
 /// What a task's panic said and where: caught in the worker (which prints nothing), handed to

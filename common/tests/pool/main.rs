@@ -51,6 +51,7 @@ fn main() -> std::process::ExitCode {
         workers::the_initializer_runs_in_every_worker_replacements_included,
         workers::a_panicking_task_fails_its_call_only_and_the_worker_lives_on,
         workers::a_killed_worker_fails_its_call_names_its_items_and_is_replaced,
+        workers::a_worker_whose_reply_names_no_slot_is_killed_and_replaced,
         workers::a_replacement_is_forked_even_while_the_program_runs_threads,
         workers::sigterm_or_sigkill_of_the_program_leaves_no_pool_process,
     ])

@@ -122,6 +122,45 @@ pub fn a_killed_worker_fails_its_call_names_its_items_and_is_replaced() {
     );
 }
 
+fn lies_on_50(x: u32) -> u32 {
+    if x == 50 {
+        common::pool::lie_in_the_next_reply();
+    }
+    x
+}
+
+/// A worker whose reply names a slot that does not exist (issue #57): the coordinator does not
+/// index by it (it panicked before), the worker is killed and replaced, and the call fails
+/// naming it; the next call succeeds.
+pub fn a_worker_whose_reply_names_no_slot_is_killed_and_replaced() {
+    let pool = Pool::new(2).expect("start");
+    let before = pool.worker_pids();
+    let pid_of = |name: &str| -> Option<u32> {
+        // `ForkPoolWorker-k` is the k-th started: slot k - 1 at first.
+        let k: usize = name.strip_prefix("ForkPoolWorker-")?.parse().ok()?;
+        before.get(k - 1).copied()
+    };
+    let liar = match pool.map(lies_on_50, 0..100) {
+        Err(PoolError::WorkerLied {
+            worker,
+            what,
+            items,
+        }) => {
+            assert!(items.contains(&50), "{items:?}");
+            assert!(what.contains("slot 10"), "{what}");
+            pid_of(&worker).unwrap_or_else(|| panic!("{worker} is not one of {before:?}"))
+        }
+        other => panic!("expected WorkerLied, got {other:?}"),
+    };
+    assert_eq!(pool.map(square, 0..100).expect("the next map").len(), 100);
+    let after = pool.worker_pids();
+    assert_eq!(after.len(), 2);
+    assert!(
+        !after.contains(&liar),
+        "the liar {liar} still serves: {after:?}"
+    );
+}
+
 pub fn a_replacement_is_forked_even_while_the_program_runs_threads() {
     let pool = Pool::new(2).expect("start");
     let (stop, stopped) = std::sync::mpsc::channel::<()>();

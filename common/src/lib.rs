@@ -17,6 +17,10 @@
 //! - [`python::Py`]: `True`, `False` and `None` printed as Python prints them.
 //! - [`trace`]: the JSON-lines record of every printed line, read by the test harness.
 //!
+//! What a caller sees when a process that serves it (a fork server, a pool's server or worker, a
+//! manager, the shared-memory tracker) is stopped, killed or lies, and in how long: the fault
+//! table, `docs/faults.md`, each row with the test that shows it (or marked as not shown yet).
+//!
 //! # Environment variables
 //! | variable | values | effect |
 //! |---|---|---|

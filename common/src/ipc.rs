@@ -120,7 +120,7 @@ impl Connection {
     }
 
     /// Waits for one value: Python's `conn.recv()`. It sleeps at once, as CPython's does: a
-    /// look before sleeping (as the manager's server does, [`crate::spin`]) made round trips
+    /// look before sleeping (as the manager's server does, `crate::spin`) made round trips
     /// ten times faster on an idle machine and more than ten times slower on a busy one
     /// (`bench/notes.md`).
     pub fn recv<T: DeserializeOwned>(&self) -> Result<T, ConnectionError> {

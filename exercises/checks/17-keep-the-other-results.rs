@@ -1,11 +1,23 @@
+//! 검사기가 연습 17의 `each_on_its_own(work, xs)`를 자기 `work`로 부릅니다. 일 하나는 panic하고
+//! 하나는 작업 프로세스를 죽이며(어느 것인지는 검사기가 고름), 일마다 어디서 돌았는지 찍습니다.
+//! 멀쩡한 일은 100ms 걸리고 시작과 끝("task x starts", "task x ends")을 찍으며, 가장 먼저 시작한
+//! 멀쩡한 일은 다른 일이 시작할 때까지 기다립니다(`meet.rs`): 반복문 안의 apply는 일을 하나씩
+//! 돌립니다.
+//!
 //! The checker calls exercise 17's `each_on_its_own(work, xs)` with a `work` of its own: one
-//! task panics and one crashes its worker, at places it picks; each task says where it ran.
+//! task panics and one crashes its worker, at places it picks; each task says where it ran. A
+//! good task takes 100 ms and prints its start and end ("task x starts", "task x ends"); the
+//! first good task to start waits for another to start (`meet.rs`): apply in a loop runs the
+//! tasks one by one.
 
 #[allow(dead_code)]
 #[path = "../17-keep-the-other-results/src/main.rs"]
 mod learner;
 
 use common::{current_process, say};
+use std::time::Duration;
+
+mod meet;
 
 /// 패닉할 일과 작업 프로세스를 죽일 일: 작업 프로세스가 자기 명령줄에서 직접 셈(전역은 fork로
 /// 시작한 작업 프로세스에만 닿음).
@@ -25,6 +37,11 @@ fn work(x: u64) -> u64 {
     if x == crashes {
         std::process::abort();
     }
+    say!("task {x} starts");
+    let running = meet::running(x);
+    std::thread::sleep(Duration::from_millis(100));
+    drop(running);
+    say!("task {x} ends");
     x * 10 + 1
 }
 
@@ -35,4 +52,5 @@ fn main() {
     let xs: Vec<u64> = (1..=tasks).map(|i| i * 7).collect();
     assert_eq!((xs[panics as usize], xs[crashes as usize]), failing());
     learner::each_on_its_own(work, &xs);
+    meet::clean_up();
 }

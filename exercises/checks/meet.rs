@@ -1,12 +1,12 @@
-//! 연습 07, 14, 16의 검사에서 검사기의 일이 동시에 돌 기회를 줍니다. 일마다 도는 동안 자기 파일을
+//! 연습 07, 14, 16, 17의 검사에서 검사기의 일이 동시에 돌 기회를 줍니다. 일마다 도는 동안 자기 파일을
 //! 하나 두고(끝나면 지움), 가장 먼저 시작한 일은 다른 일이 돌기 시작할 때까지 5초까지
 //! 기다립니다(늦게 시작하는 작업 프로세스가 있어도 만나도록). 풀이 일을
 //! 나란히 맡기면 작업 프로세스가 늦게 떠도(spawn) 둘이 만나고, 하나씩 맡기고 기다리면(반복문
 //! 안의 apply) 첫 일은 혼자 5초를 기다리고 끝납니다. 파일은 이 실행의 프로세스 그룹 이름을 딴
 //! 폴더에 둡니다(실행마다 `TMPDIR`가 따로 있음).
 //!
-//! A chance for the checker's tasks to run at the same time, for the checks of exercises 07, 14
-//! and 16. Each task keeps a file while it runs (removed as it ends), and the task that starts
+//! A chance for the checker's tasks to run at the same time, for the checks of exercises 07, 14,
+//! 16 and 17. Each task keeps a file while it runs (removed as it ends), and the task that starts
 //! first waits up to 5 s for another to start (so that a worker started late still meets it). A pool that hands the tasks out side by side brings two together
 //! even when its workers come up late (spawn); one that hands out a task and waits for it (apply
 //! in a loop) leaves the first waiting alone for 5 s. The files are in a folder named after this

@@ -257,6 +257,7 @@ pub(super) fn each_on_its_own_call(run: &Seen, args: &[String]) -> Result<(), Pr
         ran_in_a_worker(run, *x)?;
     }
     xs.iter().try_for_each(|&x| ran_once(run, x))?;
+    tasks_overlapped(run, EACH_ITS_OWN)?;
     one_pool(run, EACH_ITS_OWN)
 }
 

@@ -39,7 +39,9 @@ fn produce(q: IpcSender<String>, items: u32) {
             // 반쯤에서 1~2초 쉼(실제 시간): 조용해지면 끝났다고 보는 main은 나머지를 놓침.
             // A rest of 1 to 2 s (real time) halfway: a main that takes silence for the end
             // misses the rest.
-            std::thread::sleep(std::time::Duration::from_millis(1_000 + (drawn >> 8) % 1_000));
+            std::thread::sleep(std::time::Duration::from_millis(
+                1_000 + (drawn >> 8) % 1_000,
+            ));
         }
         let item = format!(
             "item {i} from {} (pid {}) #{:016x}",

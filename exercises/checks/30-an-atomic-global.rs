@@ -4,6 +4,8 @@
 //! call it prints the global `VISITS` itself: a total worked out without it leaves it 0. Where
 //! the global is a `Mutex`, a thread of the checker's tries it now and then, to see it free while
 //! a visitor is midway (a lock held around a whole loop runs the visitors one after another).
+//! And whatever its type, the global must be above 0 while a visitor thread is still alive (the
+//! checker holds visitor 0's last line): a total main adds after the visitors is 0 until then.
 
 #[allow(dead_code)]
 #[path = "../30-an-atomic-global/src/main.rs"]
@@ -12,8 +14,8 @@ mod learner;
 use check_protocol::{Found, report};
 use common::say;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// 전역을 한 번 들여다봄: `Mutex`면 잡을 수 있을 때 그 값, 잡혀 있으면 `Busy`, 아니면 `NotALock`.
 /// One look at the global: for a `Mutex`, its number when it can be taken; `Busy` when it is
@@ -22,6 +24,8 @@ enum Look {
     Free(u64),
     Busy,
     NotALock,
+    /// An atomic's value.
+    Value(u64),
 }
 
 struct Global<'a, T>(&'a T);
@@ -41,6 +45,23 @@ impl<N: Copy + Into<u128>> ByMutex for Global<'_, Mutex<N>> {
     }
 }
 
+/// `AtomicU64` or `AtomicUsize`: its value, read at any time.
+trait ByAtomic {
+    fn look(&self) -> Look;
+}
+
+impl ByAtomic for Global<'_, AtomicU64> {
+    fn look(&self) -> Look {
+        Look::Value(self.0.load(Ordering::SeqCst))
+    }
+}
+
+impl ByAtomic for Global<'_, AtomicUsize> {
+    fn look(&self) -> Look {
+        Look::Value(self.0.load(Ordering::SeqCst) as u64)
+    }
+}
+
 trait Anything {
     fn look(&self) -> Look;
 }
@@ -53,6 +74,24 @@ impl<T> Anything for &Global<'_, T> {
 
 /// 0: not a lock (or not looked at), 1: seen free midway, 2: never.
 static LET_GO: AtomicU8 = AtomicU8::new(0);
+/// 0: not looked at, 1: the global seen above 0 while a visitor lived, 2: never.
+static ADDED: AtomicU8 = AtomicU8::new(0);
+/// When the global was first seen above 0 while a visitor lived.
+static ADDED_AT: Mutex<Option<Instant>> = Mutex::new(None);
+/// How long before the call returned that sight must be: a scoped thread's OS thread outlives
+/// the end of its closure for a moment, so a total main adds just after `scope` can be seen with
+/// a visitor still listed; the held line keeps visitor 0 alive 300 ms or more after its visits.
+const BEFORE_THE_RETURN: Duration = Duration::from_millis(100);
+
+/// Whether a thread of this process named `visitor ...` is alive (its name in `/proc`).
+fn a_visitor_lives() -> bool {
+    std::fs::read_dir("/proc/self/task").is_ok_and(|tasks| {
+        tasks.flatten().any(|task| {
+            std::fs::read_to_string(task.path().join("comm"))
+                .is_ok_and(|name| name.starts_with("visitor "))
+        })
+    })
+}
 static CALL_DONE: AtomicBool = AtomicBool::new(false);
 
 /// 전역이 `Mutex`면, 방문 도중(어느 방문자의 몫이 딱 떨어지지 않은 값에서) 잠금이 비는지 봄.
@@ -60,20 +99,39 @@ static CALL_DONE: AtomicBool = AtomicBool::new(false);
 /// visitors' visits (a visitor midway): a lock held around each whole loop is free only between
 /// one visitor's last visit and the next one's first.
 fn watch(visits: u64) {
+    let mut watching_the_lock = true;
     loop {
-        match (&Global(&learner::VISITS)).look() {
-            Look::NotALock => return,
-            Look::Free(n) if n % visits != 0 => {
-                LET_GO.store(1, Ordering::SeqCst);
-                return;
-            }
-            _ => {}
+        let look = (&Global(&learner::VISITS)).look();
+        let seen = match look {
+            Look::Free(n) | Look::Value(n) => Some(n),
+            Look::Busy | Look::NotALock => None,
+        };
+        if watching_the_lock
+            && let Look::Free(n) = look
+            && n % visits != 0
+        {
+            LET_GO.store(1, Ordering::SeqCst);
+            watching_the_lock = false;
         }
-        if CALL_DONE.load(Ordering::SeqCst) {
-            LET_GO.store(2, Ordering::SeqCst);
+        if seen.is_some_and(|n| n > 0) && ADDED.load(Ordering::SeqCst) == 0 && a_visitor_lives() {
+            ADDED.store(1, Ordering::SeqCst);
+            *ADDED_AT.lock().expect("the sight") = Some(Instant::now());
+        }
+        let done_with_the_lock =
+            !watching_the_lock || matches!(look, Look::NotALock | Look::Value(_));
+        if ADDED.load(Ordering::SeqCst) == 1 && done_with_the_lock {
             return;
         }
-        std::thread::sleep(Duration::from_micros(50));
+        if CALL_DONE.load(Ordering::SeqCst) {
+            if watching_the_lock && matches!(look, Look::Free(_) | Look::Busy) {
+                LET_GO.store(2, Ordering::SeqCst);
+            }
+            if ADDED.load(Ordering::SeqCst) == 0 {
+                ADDED.store(2, Ordering::SeqCst);
+            }
+            return;
+        }
+        std::thread::sleep(Duration::from_micros(200));
     }
 }
 
@@ -83,6 +141,7 @@ fn main() {
         common::perturb::interrupt_threads(Duration::from_micros(100), Duration::from_micros(300));
     let watcher = std::thread::spawn(move || watch(args[1]));
     let total = learner::count_visits(args[0] as usize, args[1]);
+    let returned = Instant::now();
     CALL_DONE.store(true, Ordering::SeqCst);
     watcher.join().expect("the watcher");
     interrupter.stop();
@@ -93,12 +152,18 @@ fn main() {
         0 => None,
         seen => Some(seen == 1),
     };
+    let seen_at = *ADDED_AT.lock().expect("the sight");
+    let added_by_visitors = match ADDED.load(Ordering::SeqCst) {
+        0 => None,
+        seen => Some(seen == 1 && seen_at.is_some_and(|at| at + BEFORE_THE_RETURN < returned)),
+    };
     say!(
         "{}",
         report(Found::Global {
             total,
             global,
-            let_go
+            let_go,
+            added_by_visitors
         })
     );
 }

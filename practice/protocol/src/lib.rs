@@ -83,6 +83,10 @@ pub enum Found {
         /// midway through its visits (held around a whole loop, it is free only between two).
         #[serde(default)]
         let_go: Option<bool>,
+        /// Whether the global was seen above 0 while a visitor thread was still alive (a total
+        /// main adds after the visitors ended leaves it 0 until then).
+        #[serde(default)]
+        added_by_visitors: Option<bool>,
     },
     /// Entries in the shared log (32), and how many of the expected ones were among them.
     Logged { entries: u64, expected_found: u64 },

@@ -143,7 +143,16 @@ pub(super) fn count_visits_call(run: &Seen, args: &[String]) -> Result<(), Probl
             total,
             global,
             let_go,
-        } => (total, global, let_go),
+            added_by_visitors,
+        } => {
+            if added_by_visitors == Some(false) {
+                return Err(Problem::new(
+                    "방문자 스레드가 살아 있는 동안 전역 `VISITS`는 내내 0이었습니다(검사기가 'visitor 0 done'을 붙잡아 둔 동안에도). 합을 main이 나중에 만들어 넣었습니다. 방문자마다 전역 카운터에 직접 더하세요.",
+                    "the global `VISITS` stayed 0 while the visitor threads were alive (even while the checker held 'visitor 0 done' back): main put the total in afterwards. Let each visitor add to the global counter itself.",
+                ));
+            }
+            (total, global, let_go)
+        }
         other => return Err(unexpected(&other)),
     };
     visits_counted(run, n[0] as usize, &total.to_string(), want)?;

@@ -182,6 +182,7 @@ mod tests {
             received: None,
             child: None,
             daemon: None,
+            args: None,
             usage: None,
         }
     }

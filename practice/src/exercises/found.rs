@@ -225,6 +225,7 @@ mod tests {
             received: None,
             child: None,
             daemon: None,
+            args: None,
             usage: None,
         }
     }

@@ -182,7 +182,6 @@ mod tests {
             received: None,
             child: None,
             daemon: None,
-            args: None,
             usage: None,
         }
     }

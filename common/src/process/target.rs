@@ -208,9 +208,6 @@ where
     F: Entry<A, M>,
 {
     let args: A = args.to::<A>().recv()?;
-    if crate::trace::enabled() {
-        crate::trace::lifecycle::args_received(serde_json::to_string(&args).unwrap_or_default());
-    }
     // SAFETY: `F` is zero-sized (checked in `Call::new`, the only place this function's address
     // is taken): a named function or a closure that captures nothing, a value without bytes.
     // One existed in the parent (given to `Call::new`) and `F: Copy`, so making it here is what

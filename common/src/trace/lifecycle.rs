@@ -119,33 +119,18 @@ pub(crate) fn ensure_started() {
 }
 
 /// In a new child, before its target: its `process_start`, on the lane of the thread that
-/// started it, saying how (`start (spawn)`), and, for a child that is not a fork, the arguments
-/// it received (`args`, as JSON, cut to [`ARGS_SHOWN`] characters): a checker's proof that a
-/// value crossed as the target's argument, not through a file or a global.
+/// started it, saying how (`start (spawn)`).
 pub(crate) fn child_started(how: crate::config::StartMethod) {
     PROCESS_STARTED.store(true, Ordering::SeqCst);
     if let Some(thread) = thread() {
-        let args = RECEIVED_ARGS.get().cloned();
-        write_with(
+        write(
             &identity::current_process(),
             &thread,
             Kind::ProcessStart,
             &format!("start ({})", how.name()),
-            |event| event.args = args,
+            None,
         );
     }
-}
-
-/// How much of a child's arguments its `process_start` shows.
-pub(crate) const ARGS_SHOWN: usize = 200;
-
-/// The arguments a child that is not a fork received, as JSON, cut short.
-static RECEIVED_ARGS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-
-/// In a child that is not a fork, as its arguments arrive: keeps them for its `process_start`.
-pub(crate) fn args_received(json: String) {
-    let shown: String = json.chars().take(ARGS_SHOWN).collect();
-    let _ = RECEIVED_ARGS.set(shown);
 }
 
 /// A child's own `process_exit`, as it returns from its target with `code`, with how many times

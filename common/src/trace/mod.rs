@@ -112,10 +112,6 @@ pub struct Event {
     /// For `child_started`: whether the child is a daemon.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daemon: Option<bool>,
-    /// For the `process_start` of a child that is not a fork: the arguments it received, as
-    /// JSON, cut to 200 characters (a checker sees a value crossed as the target's argument).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub args: Option<String>,
     /// For `thread_end`, and the main process's `process_exit` (about its main thread): how the
     /// thread spent its life (the checker's proof that a waiter slept rather than polled or spun).
     /// For `say`: the thread's usage so far, just before the line (its wakes between two lines).
@@ -131,7 +127,7 @@ impl Event {
     /// let event = Event {
     ///     t_ns: 1, pid: 2, ppid: 1, process: "MainProcess".into(), thread: "main".into(),
     ///     msg: "hi".into(), kind: Kind::Say, exitcode: None, shared: None, unlocked: None, locked: None,
-    ///     received: None, child: None, daemon: None, args: None, usage: None,
+    ///     received: None, child: None, daemon: None, usage: None,
     /// };
     /// assert_eq!(
     ///     event.to_json_line(),
@@ -242,7 +238,6 @@ fn stamped(
         received: None,
         child: None,
         daemon: None,
-        args: None,
         usage: None,
     }
 }

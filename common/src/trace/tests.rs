@@ -19,7 +19,6 @@ fn an_event_is_one_json_object_with_exactly_the_documented_fields() {
         received: None,
         child: None,
         daemon: None,
-        args: None,
         usage: None,
     };
     let line = event.to_json_line();
@@ -58,7 +57,6 @@ fn read_names_the_bad_line() {
         received: None,
         child: None,
         daemon: None,
-        args: None,
         usage: None,
     };
     std::fs::write(&path, good.to_json_line() + "not json\n").expect("write");

@@ -225,7 +225,6 @@ mod tests {
             received: None,
             child: None,
             daemon: None,
-            args: None,
             usage: None,
         }
     }

@@ -7,7 +7,8 @@
 //! producer process of its own: the producer draws, in the child, how many it puts (`items` and
 //! up to 3 more) and a number for each item, and prints each ("put ..."). `consume` can print an
 //! item's "got ..." line only by taking it off the queue, and cannot know the count: it must stop
-//! when the queue closes.
+//! when the queue closes. Halfway the producer rests 1.6 to 2.6 s: a consumer that takes a
+//! silence for the end stops too early.
 
 #[allow(dead_code)]
 #[path = "../12-producer-and-consumer/src/main.rs"]
@@ -24,7 +25,14 @@ fn produce(q: IpcSender<String>, items: u32) {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     (current_process().pid, common::trace::monotonic_ns()).hash(&mut hasher);
     let drawn = hasher.finish();
+    let rest_at = items / 2;
     for i in 0..items + (drawn % 4) as u32 {
+        if i == rest_at {
+            // 중간에 1.6~2.6초(실제 시간) 쉼: 그만큼 조용하면 끝으로 여기는 소비자는 나머지를 놓침.
+            // A rest of 1.6 to 2.6 s (real time) halfway: a consumer that takes that much
+            // silence for the end misses the rest.
+            std::thread::sleep(std::time::Duration::from_millis(1_600 + (drawn >> 8) % 1_001));
+        }
         let item = format!("item {i} #{:016x}", drawn.rotate_left(i));
         say!("put {item}");
         if q.send(item).is_err() {

@@ -360,6 +360,32 @@ pub(super) fn slept_between(
     Ok(())
 }
 
+/// Main slept through the longest quiet spell between two of its lines that start with
+/// `prefix` (from the usage each `say` event carries): a main asleep in `recv` wakes once when
+/// the next item comes; one that looks every few milliseconds (`try_recv` and a sleep) wakes at
+/// every look. A spell under 300 ms says nothing and is not judged.
+pub(super) fn slept_through_the_longest_gap(
+    run: &Seen,
+    prefix: &str,
+    most_sleeps: u64,
+    tool: [&str; 2],
+) -> Result<(), Problem> {
+    let lines: Vec<&Event> = (run.events_of_kind(Kind::Say).into_iter())
+        .filter(|e| e.pid == run.pid && e.thread == "main" && e.msg.starts_with(prefix))
+        .filter(|e| e.usage.is_some())
+        .collect();
+    let Some(pair) = lines
+        .windows(2)
+        .max_by_key(|pair| pair[1].t_ns.saturating_sub(pair[0].t_ns))
+    else {
+        return Ok(());
+    };
+    if pair[1].t_ns.saturating_sub(pair[0].t_ns) < 300_000_000 {
+        return Ok(());
+    }
+    slept_between(run, &pair[0].msg, &pair[1].msg, most_sleeps, tool)
+}
+
 #[cfg(test)]
 mod tests {
     use super::most_at_once;

@@ -28,6 +28,15 @@ pub(super) fn map_in_the_pool_call(run: &Seen, args: &[String]) -> Result<(), Pr
             "hand `pool.map` all the items at once, and the pool shares them out among its workers.",
         ],
     )?;
+    // One pool for all the items: a new pool for each batch throws its workers away (the second
+    // blind review's, which passed).
+    crate::exercises::pool::one_pool(
+        run,
+        [
+            "풀 하나를 만들어 `pool.map`에 항목을 모두 넘기세요.",
+            "make one pool and hand `pool.map` all the items.",
+        ],
+    )?;
     let want: Vec<i64> = (1..=n[0]).map(|x| x * n[1] + 1).collect();
     returned(
         run,

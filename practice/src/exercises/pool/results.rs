@@ -87,6 +87,23 @@ pub(super) fn collect_in_time_call(run: &Seen, args: &[String]) -> Result<(), Pr
     for (x, _) in &done {
         ran_in_a_worker(run, *x)?;
     }
+    // A quick task before the stuck one is got as soon as it is ready: its line comes the time
+    // limit (2.5 s at least) before the stuck one's "timed out". Sleeping the whole limit first
+    // and then taking what is ready prints them all together (the second blind review's).
+    if let Some(&(first, y)) = done.first().filter(|(x, _)| *x < stuck) {
+        let quick = printed_by(run, &format!("task {first}: {y}"))?;
+        let late = printed_by(run, &format!("task {stuck}: timed out"))?;
+        if late.t_ns.saturating_sub(quick.t_ns) < 1_000_000_000 {
+            return Err(Problem::new(
+                format!(
+                    "'task {first}: {y}'는 금방 끝났는데, 시간 제한이 다 지나서야('task {stuck}: timed out' 바로 앞에) 찍혔습니다. 시간 제한만큼 먼저 자고 나서 된 것을 모으지 말고, 결과마다 get(timeout)으로 기다리세요. 결과가 오면 바로 깨어납니다."
+                ),
+                format!(
+                    "'task {first}: {y}' was quick, but printed only once the time limit had passed (just before 'task {stuck}: timed out'): do not sleep the whole limit and then take what is ready; wait for each result with get(timeout), which wakes as soon as it comes."
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 

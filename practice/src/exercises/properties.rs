@@ -363,7 +363,8 @@ pub(super) fn slept_between(
 /// Main slept through the longest quiet spell between two of its lines that start with
 /// `prefix` (from the usage each `say` event carries): a main asleep in `recv` wakes once when
 /// the next item comes; one that looks every few milliseconds (`try_recv` and a sleep) wakes at
-/// every look. A spell under 300 ms says nothing and is not judged.
+/// every look. It may sleep `most_sleeps` times and once more for each 100 ms of the spell (a
+/// look every 10 ms wakes ten times as often); a spell under 100 ms is not judged.
 pub(super) fn slept_through_the_longest_gap(
     run: &Seen,
     prefix: &str,
@@ -380,10 +381,17 @@ pub(super) fn slept_through_the_longest_gap(
     else {
         return Ok(());
     };
-    if pair[1].t_ns.saturating_sub(pair[0].t_ns) < 300_000_000 {
+    let spell_ms = pair[1].t_ns.saturating_sub(pair[0].t_ns) / 1_000_000;
+    if spell_ms < 100 {
         return Ok(());
     }
-    slept_between(run, &pair[0].msg, &pair[1].msg, most_sleeps, tool)
+    slept_between(
+        run,
+        &pair[0].msg,
+        &pair[1].msg,
+        most_sleeps + spell_ms / 100,
+        tool,
+    )
 }
 
 #[cfg(test)]

@@ -148,7 +148,10 @@ pub(super) fn products_call(run: &Seen, args: &[String]) -> Result<(), Problem> 
 
 /// Main started one pool (each pool has one 'ForkServer' that starts its workers): one pool
 /// serves every task (`then`: what to do instead, in both languages).
-pub(in crate::exercises) fn one_pool(run: &Run, [then_ko, then_en]: [&str; 2]) -> Result<(), Problem> {
+pub(in crate::exercises) fn one_pool(
+    run: &Run,
+    [then_ko, then_en]: [&str; 2],
+) -> Result<(), Problem> {
     let pools = (run.events_of_kind(Kind::ProcessStart).into_iter())
         .filter(|e| e.process == "ForkServer" && e.ppid == run.pid)
         .count();

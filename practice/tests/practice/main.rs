@@ -15,7 +15,9 @@
 //!
 //! The copies share one target folder (`target/practice-tests`), so `common` is built once; as
 //! an exercise's binary there is named after its package whichever copy built it, the tests take
-//! turns (`TURN`).
+//! turns (`TURN`). The test that checks every exercise uses three copies side by side, each with
+//! a target of its own (`target/practice-tests-copies/<k>`) that starts as a copy of the shared
+//! one (`Exercises::copy`).
 
 mod checked;
 mod starts;

@@ -31,7 +31,9 @@ fn produce(q: IpcSender<String>, items: u32) {
             // 중간에 1.6~2.6초(실제 시간) 쉼: 그만큼 조용하면 끝으로 여기는 소비자는 나머지를 놓침.
             // A rest of 1.6 to 2.6 s (real time) halfway: a consumer that takes that much
             // silence for the end misses the rest.
-            std::thread::sleep(std::time::Duration::from_millis(1_600 + (drawn >> 8) % 1_001));
+            std::thread::sleep(std::time::Duration::from_millis(
+                1_600 + (drawn >> 8) % 1_001,
+            ));
         }
         let item = format!("item {i} #{:016x}", drawn.rotate_left(i));
         say!("put {item}");

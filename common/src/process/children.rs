@@ -57,6 +57,16 @@ pub(super) fn add_server(pid: Pid) {
     add(pid, true, "ForkServer");
 }
 
+/// Whether the fork server has ended (killed, or crashed) since the last start: then it is
+/// reaped and forgotten, and the next start boots a new one (`forkserver.rs`).
+pub(super) fn server_ended(pid: Pid) -> bool {
+    if reap(pid, WaitPidFlag::WNOHANG).is_none() {
+        return false;
+    }
+    let _ = SERVER.compare_exchange(pid.as_raw(), 0, Ordering::SeqCst, Ordering::SeqCst);
+    true
+}
+
 /// Ends the fork server (stopped: it cannot answer) and reaps it, so that the next start by
 /// fork server boots a new one. SIGKILL ends a stopped process too.
 pub(super) fn retire_server(pid: Pid) {

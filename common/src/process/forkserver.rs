@@ -21,7 +21,8 @@
 //! stalled program makes it wait, which costs no one else: it serves no one else. A dead program
 //! ends it (the lifeline: `a_child_dies_with_its_killed_parent` in `tests/methods`); a program that
 //! closes its socket mid-launch ends it too. The program reads only a 4-byte PID from it, and a
-//! server that dies is an error at `start`, not a hang (the read sees the socket's end).
+//! server that dies is an error at `start`, not a hang (the read sees the socket's end); a
+//! server found dead (killed, crashed) at the next start is reaped, and a new one booted.
 //!
 //! # A server that stops
 //! While a start waits for the PID, it looks at the server's state every 50 ms: a server seen
@@ -78,6 +79,14 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
     children::register_exit_rule();
     crate::trace::lifecycle::ensure_started();
     let mut server = SERVER.lock().unwrap_or_else(|e| e.into_inner());
+    // A server that died since the last start (SIGKILL, a crash) is reaped and replaced: asking
+    // it would fail with a broken pipe (`a_killed_fork_server_is_replaced_at_the_next_start`).
+    if server
+        .as_ref()
+        .is_some_and(|running| children::server_ended(running.pid))
+    {
+        *server = None;
+    }
     let booting = match *server {
         None => Some(boot().map_err(ProcessError::Spawn)?),
         Some(_) => None,
@@ -107,6 +116,13 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
                 && let Some(stopped) = server.take()
             {
                 children::retire_server(stopped.pid);
+            }
+            // One killed in the middle of this start fails it; the next start boots another.
+            if server
+                .as_ref()
+                .is_some_and(|running| children::server_ended(running.pid))
+            {
+                *server = None;
             }
             children::release_signals(signals);
             return Err(ProcessError::Spawn(error));

@@ -63,7 +63,8 @@ pub fn main_for(method: StartMethod) -> std::process::ExitCode {
     ];
     if method == StartMethod::ForkServer {
         tests.extend(crate::tests![
-            stopped::a_stopped_fork_server_is_an_error_then_replaced
+            stopped::a_stopped_fork_server_is_an_error_then_replaced,
+            stopped::a_killed_fork_server_is_replaced_at_the_next_start,
         ]);
     }
     crate::support::run(tests)

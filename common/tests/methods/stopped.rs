@@ -1,6 +1,7 @@
 //! A fork server stopped (SIGSTOP, a debugger, job control) cannot answer: a start by it is an
 //! error in words once it has been seen stopped for a second, the stopped server is ended and
-//! reaped, and the next start brings up a new one (issue #57). `forkserver` only.
+//! reaped, and the next start brings up a new one (issue #57). A fork server killed between two
+//! starts is replaced by the next start. `forkserver` only.
 
 use super::exitcode;
 use common::process::Process;
@@ -39,4 +40,43 @@ pub fn a_stopped_fork_server_is_an_error_then_replaced() {
     assert_eq!(exitcode(Process::target(|| {}, ())), Some(0));
     let new = fork_server().expect("a new fork server");
     assert_ne!(new, server);
+}
+
+/// A fork server killed (SIGKILL) between two starts: the next start brings up a new one and
+/// its child runs; nothing of the dead one is left (the fault table's row, `docs/faults.md`).
+pub fn a_killed_fork_server_is_replaced_at_the_next_start() {
+    assert_eq!(exitcode(Process::target(|| {}, ())), Some(0));
+    let server = fork_server().expect("a fork server after a start");
+    kill(Pid::from_raw(server as i32), Signal::SIGKILL).expect("kill the fork server");
+    // Dead (a zombie) before the next start: one killed in the middle of a start fails that
+    // start ("ended before it answered"), and the next boots another.
+    let dead = Instant::now();
+    while !std::fs::read_to_string(format!("/proc/{server}/stat")).is_ok_and(|stat| {
+        stat.rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('Z'))
+    }) {
+        assert!(
+            dead.elapsed() < Duration::from_secs(10),
+            "the server does not die"
+        );
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let asked = Instant::now();
+    assert_eq!(exitcode(Process::target(|| {}, ())), Some(0));
+    // A wide margin: a start takes milliseconds.
+    assert!(
+        asked.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        asked.elapsed()
+    );
+    let new = fork_server().expect("a new fork server");
+    assert_ne!(new, server);
+    let _ = nix::sys::wait::waitpid(
+        Pid::from_raw(server as i32),
+        Some(nix::sys::wait::WaitPidFlag::WNOHANG),
+    );
+    assert!(
+        !std::path::Path::new(&format!("/proc/{server}")).exists(),
+        "the killed server is still there"
+    );
 }

@@ -30,6 +30,7 @@ fn main() -> std::process::ExitCode {
         a_client_that_never_reads_its_replies_stalls_no_one,
         out_of_descriptors_the_manager_neither_spins_nor_stops,
         a_wrong_key_is_an_authentication_error_within_a_second,
+        an_answer_in_time_is_read_even_when_the_manager_runs_late,
         thirty_two_processes_add_under_the_lock_exactly,
         thirty_two_processes_lose_no_key,
     ])
@@ -90,6 +91,30 @@ fn closed_by_manager(stream: &mut UnixStream) -> bool {
         Ok(_) => true,
         Err(e) => e.kind() == ErrorKind::ConnectionReset,
     }
+}
+
+/// A client that answers the challenge at once is welcome, even when the manager itself runs
+/// late: here it is stopped (SIGSTOP) for 1.5 s, past the 1 s the handshake allows, right after
+/// it sent the challenge, while the answer waits in its socket. It dropped such a client before
+/// reading it (a loaded machine showed it: a child's proxy call failed with a broken pipe).
+fn an_answer_in_time_is_read_even_when_the_manager_runs_late() {
+    let (manager, open) = started_manager();
+    let (name, key) = stranger::address_of(&open);
+    let pid = nix::unistd::Pid::from_raw(manager.pid().expect("its pid") as i32);
+    let mut stream = stranger::connect(&name);
+    let challenge = stranger::read_frame(&mut stream).expect("the challenge");
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGSTOP).expect("stop the manager");
+    let mut answer = stranger::hmac(&key, &challenge);
+    answer.extend_from_slice(&[7u8; 32]);
+    stream.write_all(&stranger::frame(&answer)).expect("answer");
+    std::thread::sleep(Duration::from_millis(1500));
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGCONT).expect("go on");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("a read timeout");
+    let verdict = stranger::read_frame(&mut stream).expect("a verdict, not a closed connection");
+    assert_eq!(verdict[0], 0, "welcome");
+    open.set(2, 2).expect("the others are served too");
 }
 
 fn started_manager() -> (Manager, DictProxy<u8, u8>) {

@@ -20,6 +20,7 @@ mod reading;
 mod refused;
 mod rules;
 mod sync;
+mod waits;
 
 use found::*;
 pub use list::load;
@@ -27,6 +28,7 @@ use properties::*;
 use reading::*;
 use rules::{JOIN_MARGIN_NS, ended_with_its_workers, main_lingered};
 pub use rules::{nothing_left, one_thread_per_name, pool_workers_are_a_pools};
+use waits::*;
 
 /// What is wrong, in Korean and in English.
 #[derive(Debug, Clone, PartialEq, Eq)]

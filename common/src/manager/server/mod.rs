@@ -115,10 +115,7 @@ pub(super) fn serve(listener: UnixListener, key: Bytes) {
                 return;
             }
         }
-        // Only then are the late dropped, late as of this turn's start: whatever a peer sent
-        // before then has been read above. Dropped first, a peer whose answer came in time was
-        // dropped when the manager itself ran late (a loaded machine: a child's proxy call
-        // failed with a broken pipe in CI's practice suite).
+        // The late go last, once what they sent is read (`an_answer_in_time_is_read_...`).
         server.expire(now);
     }
 }

@@ -7,8 +7,10 @@
 //! What counts as which (after the comment's marker, `//`, `///` or `//!`):
 //! - a Korean line has Hangul; an English line has letters and no Hangul; a line with neither
 //!   (`//!` alone) belongs to both;
-//! - a title glossed in English (`데몬 스레드 만들기 — daemon threads`, `확인 / check: ...`: Hangul
-//!   before the last dash or slash, none after) belongs to both: the notes' own section title;
+//! - a title glossed in English (`데몬 스레드 만들기 — daemon threads`: Hangul before the last
+//!   dash outside parentheses, none after) belongs to both: the notes' own section title, quoted;
+//! - a word glossed after a slash (`실행 / Run: ...`, `확인 / Check: ...`) shows each book its
+//!   own word (`실행: ...` in the Korean book, `Run: ...` in the English one);
 //! - `TODO: 한국어` followed by an English line indented to match keeps its `TODO:` in English;
 //! - a trailing comment without an English part loses its Korean words in the English book
 //!   (`파이썬의 with sem:` reads `with sem:`).
@@ -55,14 +57,40 @@ fn comment(line: &str) -> Option<(&str, &str)> {
         .find_map(|marker| Some((marker, trimmed.strip_prefix(marker)?)))
 }
 
+/// Where the last ` — ` outside parentheses starts: a section title may hold a dash of its own
+/// ("1. 인자 전달하기 — 2) Class 경우 — a method as the target"), and an exercise's title a dash
+/// in its parentheses ("연습 22 — 잠금을 쥐고 있기 (공유 상태 — threading.Lock)"), which glosses
+/// nothing. A `)` with none open ("2) Class 경우") is a list number's.
+fn last_open_dash(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && text[at..].starts_with(" — ") => last = Some(at),
+            _ => {}
+        }
+    }
+    last
+}
+
+/// A word glossed after a slash at the start of a comment's text (` 실행 / Run: rest`): the
+/// Korean word, the English one, and what follows the colon.
+fn word_gloss(text: &str) -> Option<(&str, &str, &str)> {
+    let (korean, after) = text.trim_start().split_once(" / ")?;
+    let (english, rest) = after.split_once(':')?;
+    let korean_word = !korean.contains(' ') && hangul(korean);
+    let english_word = !english.is_empty() && english.chars().all(|c| c.is_ascii_alphabetic());
+    (korean_word && english_word).then_some((korean, english, rest))
+}
+
 fn written(text: &str) -> Written {
-    // The gloss follows the last dash: a section title may hold a dash of its own
-    // ("1. 인자 전달하기 — 2) Class 경우 — a method as the target").
-    let glossed = [" — ", " / "].into_iter().any(|dash| {
-        text.rsplit_once(dash)
-            .is_some_and(|(title, gloss)| hangul(title) && !hangul(gloss))
+    let glossed = last_open_dash(text).is_some_and(|at| {
+        let (title, gloss) = (&text[..at], &text[at + " — ".len()..]);
+        hangul(title) && !hangul(gloss)
     });
-    if glossed {
+    if glossed || word_gloss(text).is_some() {
         return Written::Both;
     }
     if hangul(text) {
@@ -102,7 +130,7 @@ fn block_for(block: &[&str], lang: Lang) -> Vec<String> {
         .collect();
     let both = kinds.contains(&Written::Korean) && kinds.contains(&Written::English);
     if !both {
-        return block.iter().map(|line| (*line).to_owned()).collect();
+        return block.iter().map(|line| one_word_for(line, lang)).collect();
     }
     let mine = match lang {
         Lang::Ko => Written::Korean,
@@ -118,7 +146,7 @@ fn block_for(block: &[&str], lang: Lang) -> Vec<String> {
                     let indent = &line[..line.len() - line.trim_start().len()];
                     format!("{indent}{marker} TODO: {}", text.trim_start())
                 }
-                _ => (*line).to_owned(),
+                _ => one_word_for(line, lang),
             };
             // No empty comment line where a dropped one stood next to it.
             let empty = *kind == Written::Both && written_nothing(&line);
@@ -135,6 +163,23 @@ fn block_for(block: &[&str], lang: Lang) -> Vec<String> {
         kept.pop();
     }
     kept
+}
+
+/// A comment line with a word glossed after a slash (`//! 실행 / Run: ...`) in `lang`'s word;
+/// any other line as it is.
+fn one_word_for(line: &str, lang: Lang) -> String {
+    let Some((marker, text)) = comment(line) else {
+        return line.to_owned();
+    };
+    let Some((korean, english, rest)) = word_gloss(text) else {
+        return line.to_owned();
+    };
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let word = match lang {
+        Lang::Ko => korean,
+        Lang::En => english,
+    };
+    format!("{indent}{marker} {word}:{rest}")
 }
 
 /// Whether a comment line has no words (`//!` alone).

@@ -6,7 +6,7 @@ const EXERCISE: &str = "//! 연습 03 — 두 스레드가 한 카운터에 더�
 //! 할 일: 더하세요.
 //! Task: add.
 //!
-//! 확인 / check: `cargo run -p practice -- check 03`
+//! 확인 / Check: `cargo run -p practice -- check 03`
 
 fn f() {
     // TODO: 여기서 기다리세요.
@@ -25,7 +25,7 @@ fn the_korean_book_keeps_the_korean_lines() {
 //!
 //! 할 일: 더하세요.
 //!
-//! 확인 / check: `cargo run -p practice -- check 03`
+//! 확인: `cargo run -p practice -- check 03`
 
 fn f() {
     // TODO: 여기서 기다리세요.
@@ -45,7 +45,7 @@ fn the_english_book_keeps_the_english_lines() {
 //!
 //! Task: add.
 //!
-//! 확인 / check: `cargo run -p practice -- check 03`
+//! Check: `cargo run -p practice -- check 03`
 
 fn f() {
     // TODO: wait here.
@@ -96,4 +96,32 @@ fn a_title_with_a_dash_of_its_own_is_glossed_after_the_last() {
     let korean =
         "//! 연습 06 — 데몬 자식 (노트 2. join과 데몬 — 2) Daemon속성)\n//! Exercise 06 — a daemon";
     assert_eq!(listing_for(korean, Lang::En), "//! Exercise 06 — a daemon");
+}
+
+#[test]
+fn a_dash_inside_parentheses_glosses_nothing() {
+    let code = "//! 연습 22 — 잠금을 쥐고 있기 (공유 상태 — threading.Lock)\n//! Exercise 22 — hold the lock\nfn f() {}";
+    assert_eq!(
+        listing_for(code, Lang::En),
+        "//! Exercise 22 — hold the lock\nfn f() {}"
+    );
+    assert_eq!(
+        listing_for(code, Lang::Ko),
+        "//! 연습 22 — 잠금을 쥐고 있기 (공유 상태 — threading.Lock)\nfn f() {}"
+    );
+}
+
+#[test]
+fn a_word_glossed_after_a_slash_shows_each_book_its_word() {
+    let code = "//! 할 일: 한국어.\n//! Task: English.\n//!\n//! 확인 / Check: `cargo run -p practice -- check 22`\nfn f() {}";
+    assert_eq!(
+        listing_for(code, Lang::Ko),
+        "//! 할 일: 한국어.\n//!\n//! 확인: `cargo run -p practice -- check 22`\nfn f() {}"
+    );
+    assert_eq!(
+        listing_for(code, Lang::En),
+        "//! Task: English.\n//!\n//! Check: `cargo run -p practice -- check 22`\nfn f() {}"
+    );
+    // Alone in its block too.
+    assert_eq!(listing_for("//! 실행 / Run: `x`", Lang::En), "//! Run: `x`");
 }

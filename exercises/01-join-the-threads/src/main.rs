@@ -6,7 +6,7 @@
 //! Task: after "main thread end", make `main` wait until all five threads have printed
 //! "sub thread end". Today `main` returns first, and the threads never get to print it.
 //!
-//! 확인 / check: `cargo run -p practice -- check 01`
+//! 확인 / Check: `cargo run -p practice -- check 01`
 
 use common::{current_thread_name, say, sleep_secs};
 use std::thread;

@@ -6,7 +6,7 @@
 //! Task: this program does not compile. Read what the compiler says, and make the thread own
 //! `name` instead of borrowing it. Each of the five threads must print its name.
 //!
-//! 확인 / check: `cargo run -p practice -- check 02`
+//! 확인 / Check: `cargo run -p practice -- check 02`
 
 use common::say;
 use std::thread;

@@ -13,7 +13,7 @@
 //! indivisible. The checker calls the function with other numbers and a `one` of its own too,
 //! and counts each thread's additions, and whether the threads added side by side.
 //!
-//! 확인 / check: `cargo run -p practice -- check 03`
+//! 확인 / Check: `cargo run -p practice -- check 03`
 
 use common::say;
 use std::thread;

@@ -13,7 +13,7 @@
 //! its own `produce`, whose messages carry a number each producer thread draws: they can be
 //! printed only by taking them off the channel.
 //!
-//! 확인 / check: `cargo run -p practice -- check 04`
+//! 확인 / Check: `cargo run -p practice -- check 04`
 
 use common::say;
 use crossbeam_channel::Sender;

@@ -9,7 +9,7 @@
 //! so the child must send the value back (`common::ipc::pipe`). The checker also calls it with the
 //! child's `NUM` starting at another value than the parent's.
 //!
-//! 확인 / check: `cargo run -p practice -- check 05`
+//! 확인 / Check: `cargo run -p practice -- check 05`
 
 use common::process::Process;
 use common::say;

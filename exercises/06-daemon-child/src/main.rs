@@ -6,7 +6,7 @@
 //! Task: when main ends, the child must end too: "Sub Process end" never prints and the program
 //! ends at once. Today the program waits for its child.
 //!
-//! 확인 / check: `cargo run -p practice -- check 06`
+//! 확인 / Check: `cargo run -p practice -- check 06`
 
 use common::process::Process;
 use common::{say, sleep_secs};

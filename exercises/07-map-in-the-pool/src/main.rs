@@ -8,7 +8,7 @@
 //! Today it does not compile: what a pool runs is a plain `fn`, not a closure that captures values.
 //! The checker hands `map_in_the_pool` a function of its own and sees that it runs in pool workers.
 //!
-//! 확인 / check: `cargo run -p practice -- check 07`
+//! 확인 / Check: `cargo run -p practice -- check 07`
 
 use common::pool::Pool;
 use common::python::Py;

@@ -10,7 +10,7 @@
 //! The checker also calls `ping_pong` with other numbers of rounds and an `answer` of its own,
 //! and sends your `answer` pings with drawn numbers (take the pong's number from the ping).
 //!
-//! 확인 / check: `cargo run -p practice -- check 08`
+//! 확인 / Check: `cargo run -p practice -- check 08`
 
 use common::ipc::Connection;
 use common::process::Process;

@@ -10,7 +10,7 @@
 //! is 0: each child changes its own copy, made by `fork`. Use shared memory (`common::shm::Value`)
 //! and its lock (`get_lock`). The checker calls the function with other numbers too.
 //!
-//! 확인 / check: `cargo run -p practice -- check 09`
+//! 확인 / Check: `cargo run -p practice -- check 09`
 
 use common::process::Process;
 use common::say;

@@ -11,7 +11,7 @@
 //! goes on, so the deadlock always happens (leave it as is). The checker calls `transfer` thousands
 //! of times from several threads.
 //!
-//! 확인 / check: `cargo run -p practice -- check 10`
+//! 확인 / Check: `cargo run -p practice -- check 10`
 
 use common::say;
 use std::sync::{Condvar, Mutex};

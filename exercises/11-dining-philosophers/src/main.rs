@@ -10,7 +10,7 @@
 //! their left, nobody gets a right. `at_the_table` makes that happen every time (leave it as is).
 //! The checker calls `dine` with other numbers, stopping the threads at random moments.
 //!
-//! 확인 / check: `cargo run -p practice -- check 11`
+//! 확인 / Check: `cargo run -p practice -- check 11`
 
 use common::say;
 use std::sync::{Condvar, Mutex};

@@ -12,7 +12,7 @@
 //! `consume` with the queue of a producer of its own, whose items carry a number the producer
 //! draws: they can be printed only by taking them off the queue.
 //!
-//! 확인 / check: `cargo run -p practice -- check 12`
+//! 확인 / Check: `cargo run -p practice -- check 12`
 
 use common::ipc::IpcReceiver;
 use common::process::Process;

@@ -13,7 +13,7 @@
 //! `get()` waits forever. The checker calls the function with a `work` of its own, stuck on a
 //! task you do not know.
 //!
-//! 확인 / check: `cargo run -p practice -- check 13`
+//! 확인 / Check: `cargo run -p practice -- check 13`
 
 use common::pool::{AsyncResult, Pool};
 use common::say;

@@ -11,7 +11,7 @@
 //! anything is printed. The checker calls the function with a `work` of its own whose last task
 //! takes 1.5 s.
 //!
-//! 확인 / check: `cargo run -p practice -- check 14`
+//! 확인 / Check: `cargo run -p practice -- check 14`
 
 use common::pool::Pool;
 use common::{say, sleep_secs};

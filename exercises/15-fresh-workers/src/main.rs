@@ -14,7 +14,7 @@
 //! place (Python's `Pool(2, maxtasksperchild=most)`). Today the two workers do every task. The
 //! checker calls the function with other numbers too.
 //!
-//! 확인 / check: `cargo run -p practice -- check 15`
+//! 확인 / Check: `cargo run -p practice -- check 15`
 
 use common::pool::Pool;
 use common::python::Py;

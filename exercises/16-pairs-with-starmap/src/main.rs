@@ -13,7 +13,7 @@
 //! `pool.starmap`). The checker calls the function with a function of its own that says where it
 //! ran.
 //!
-//! 확인 / check: `cargo run -p practice -- check 16`
+//! 확인 / Check: `cargo run -p practice -- check 16`
 
 use common::pool::Pool;
 use common::python::Py;

@@ -13,7 +13,7 @@
 //! loses all to one exception). The checker calls the function with a `work` of its own that fails
 //! on tasks you do not know.
 //!
-//! 확인 / check: `cargo run -p practice -- check 17`
+//! 확인 / Check: `cargo run -p practice -- check 17`
 
 use common::pool::Pool;
 use common::say;

@@ -14,7 +14,7 @@
 //! function with other numbers and its own `produce` as well, whose items carry a number drawn in
 //! the child: main can print them only by taking them off the queue.
 //!
-//! 확인 / check: `cargo run -p practice -- check 18`
+//! 확인 / Check: `cargo run -p practice -- check 18`
 
 use common::ipc::IpcSender;
 use common::process::Process;

@@ -17,7 +17,7 @@
 //! checker calls the function with other jobs and its own `serve` too, whose child multiplies by a
 //! number it draws: the parent can print only the answers it got over the pipe.
 //!
-//! 확인 / check: `cargo run -p practice -- check 19`
+//! 확인 / Check: `cargo run -p practice -- check 19`
 
 use common::ipc::{Connection, pipe};
 use common::process::Process;

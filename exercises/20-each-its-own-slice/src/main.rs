@@ -15,7 +15,7 @@
 //! `common::shm::Array` (Python's `multiprocessing.Array`). The checker calls the function with
 //! other numbers too.
 //!
-//! 확인 / check: `cargo run -p practice -- check 20`
+//! 확인 / Check: `cargo run -p practice -- check 20`
 
 use common::process::Process;
 use common::python::Py;

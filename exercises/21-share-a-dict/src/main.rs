@@ -11,7 +11,7 @@
 //! and changed that. Use a manager's dict (`common::manager::Manager`), which every process can
 //! write.
 //!
-//! 확인 / check: `cargo run -p practice -- check 21`
+//! 확인 / Check: `cargo run -p practice -- check 21`
 
 use common::process::Process;
 use common::{current_process, say};

@@ -13,7 +13,7 @@
 //! calls the function with a counter and an `add_one` of its own, and counts the value and each
 //! thread's additions itself.
 //!
-//! 확인 / check: `cargo run -p practice -- check 22`
+//! 확인 / Check: `cargo run -p practice -- check 22`
 
 use common::say;
 use std::sync::Mutex;

@@ -12,7 +12,7 @@
 //! it takes that for the end and quits. Let no item be left. Leave the producer and the bell as
 //! they are: the checker calls `consume` with a producer and a bell of its own.
 //!
-//! 확인 / check: `cargo run -p practice -- check 23`
+//! 확인 / Check: `cargo run -p practice -- check 23`
 
 use common::{say, sleep_secs};
 use std::collections::VecDeque;

@@ -10,7 +10,7 @@
 //! all go in together. Use `common::sync::Semaphore` (Python's `threading.Semaphore(2)`). One at a
 //! time (a `Mutex`) is wrong too: two must be able to be inside together.
 //!
-//! 확인 / check: `cargo run -p practice -- check 24`
+//! 확인 / Check: `cargo run -p practice -- check 24`
 
 use common::say;
 use std::thread;

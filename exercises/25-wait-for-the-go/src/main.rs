@@ -10,7 +10,7 @@
 //! the signal. Today the workers do not wait. Use `common::sync::Event` (Python's
 //! `threading.Event`). The checker calls the function with other numbers too.
 //!
-//! 확인 / check: `cargo run -p practice -- check 25`
+//! 확인 / Check: `cargo run -p practice -- check 25`
 
 use common::say;
 use std::thread;

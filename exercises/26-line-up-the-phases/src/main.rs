@@ -12,7 +12,7 @@
 //! `std::sync::Barrier` (Python's `threading.Barrier`). The checker calls the function with other
 //! numbers too.
 //!
-//! 확인 / check: `cargo run -p practice -- check 26`
+//! 확인 / Check: `cargo run -p practice -- check 26`
 
 use common::{say, sleep_secs};
 use std::thread;

@@ -12,7 +12,7 @@
 //! (main waits for the tasks, not for the threads). Today main does not wait. Python's
 //! `task_done()` and `q.join()` can be a `crossbeam_utils::sync::WaitGroup`.
 //!
-//! 확인 / check: `cargo run -p practice -- check 27`
+//! 확인 / Check: `cargo run -p practice -- check 27`
 
 use common::{say, sleep_secs};
 use std::thread;

@@ -13,7 +13,7 @@
 //! caller (main) prints the results. The checker calls the function with a `work` of its own that
 //! has one slow task.
 //!
-//! 확인 / check: `cargo run -p practice -- check 28`
+//! 확인 / Check: `cargo run -p practice -- check 28`
 
 use common::python::Py;
 use common::{say, sleep_secs};

@@ -14,7 +14,7 @@
 //! takes `n` times as long. Start no more threads. The checker calls the function with waits of
 //! its own, and other counts.
 //!
-//! 확인 / check: `cargo run -p practice -- check 29`
+//! 확인 / Check: `cargo run -p practice -- check 29`
 
 use common::say;
 use std::future::Future;

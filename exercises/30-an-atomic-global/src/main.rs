@@ -11,7 +11,7 @@
 //! and fix it without `unsafe`. The checker calls the function with other numbers too, and sees
 //! whether the total is exact.
 //!
-//! 확인 / check: `cargo run -p practice -- check 30`
+//! 확인 / Check: `cargo run -p practice -- check 30`
 
 use common::say;
 use std::thread;

@@ -11,7 +11,7 @@
 //! compile. Read what the compiler says and fix it. The checker calls the function with other
 //! lists too.
 //!
-//! 확인 / check: `cargo run -p practice -- check 31`
+//! 확인 / Check: `cargo run -p practice -- check 31`
 
 use common::say;
 use std::rc::Rc;

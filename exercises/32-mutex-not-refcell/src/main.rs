@@ -14,7 +14,7 @@
 //! The checker calls the function with other numbers too, looks for lost or doubled entries, and
 //! sees whether the others write while one writer is held back.
 //!
-//! 확인 / check: `cargo run -p practice -- check 32`
+//! 확인 / Check: `cargo run -p practice -- check 32`
 
 use common::say;
 use std::cell::RefCell;

@@ -12,7 +12,7 @@
 //! does not compile. Read what the compiler says and fix it. The checker calls the function with
 //! other names too.
 //!
-//! 확인 / check: `cargo run -p practice -- check 33`
+//! 확인 / Check: `cargo run -p practice -- check 33`
 
 use common::process::Process;
 use common::{current_process, say};

@@ -11,7 +11,7 @@
 //! prints "main got WORD" for each. This code does not compile. Read what the compiler says and
 //! fix it. The checker calls the function with other words too.
 //!
-//! 확인 / check: `cargo run -p practice -- check 34`
+//! 확인 / Check: `cargo run -p practice -- check 34`
 
 use common::say;
 use std::thread;

@@ -13,7 +13,7 @@
 //! Keep the start method, and hand the child what it needs. The checker calls the function with
 //! other greetings too.
 //!
-//! 확인 / check: `cargo run -p practice -- check 35`
+//! 확인 / Check: `cargo run -p practice -- check 35`
 
 use common::process::{Process, StartMethod, set_start_method};
 use common::say;

@@ -14,7 +14,7 @@
 //! it ends (the pool, the thread). Main does the merging. Today main counts the files one by one.
 //! The checker calls the function with files you do not see, and a `count_file` of its own.
 //!
-//! 확인 / check: `cargo run -p practice -- check 36`
+//! 확인 / Check: `cargo run -p practice -- check 36`
 
 use common::say;
 use std::collections::BTreeMap;

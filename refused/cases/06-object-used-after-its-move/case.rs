@@ -1,5 +1,5 @@
 // 6. 프로세스와 클래스: `target=w.run` 다음에 부모에서 `print(w.name)`.
-// 6. 프로세스와 클래스: `target=w.run`, then `print(w.name)` in the parent.
+// The notes' §6 (processes and classes): `target=w.run`, then `print(w.name)` in the parent.
 use common::process::Process;
 
 struct Worker {

@@ -1,5 +1,5 @@
 // 4. 프로세스 간 객체 교환 — 1) 큐: 프로그램이 직접 만든 타입의 객체를 프로세스 사이의 큐에 넣습니다.
-// 4. 프로세스 간 객체 교환 — 1) 큐: an object of the program's own put on a queue between processes.
+// The notes' §4.1 (the queue): an object of the program's own put on a queue between processes.
 use common::process::Process;
 
 struct Worker {

@@ -179,22 +179,23 @@ fn both_languages_include_the_same_files_and_name_the_same_packages() {
 
 #[test]
 fn the_python_to_rust_rows_of_a_page_are_rows_of_the_map() {
-    let map = std::fs::read_to_string(root().join("docs/python-to-rust.md")).expect("the map");
     let cells = |row: &str| -> Vec<String> {
         row.trim_matches('|')
             .split(" | ")
             .map(|cell| cell.trim().to_owned())
             .collect()
     };
-    let map_rows: BTreeSet<(String, String)> = map
-        .lines()
-        .filter(|l| l.starts_with("| "))
-        .map(|l| {
-            let c = cells(l);
-            (c[0].clone(), c[1].clone())
-        })
-        .collect();
-    for lang in ["ko", "en"] {
+    // A Korean page's rows are the Korean map's, an English page's the English map's.
+    for (lang, map) in [("ko", "python-to-rust.ko.md"), ("en", "python-to-rust.md")] {
+        let map = std::fs::read_to_string(root().join("docs").join(map)).expect("the map");
+        let map_rows: BTreeSet<(String, String)> = map
+            .lines()
+            .filter(|l| l.starts_with("| "))
+            .map(|l| {
+                let c = cells(l);
+                (c[0].clone(), c[1].clone())
+            })
+            .collect();
         for page in summary(lang) {
             let text = read_page(lang, &page);
             let Some(at) = text
@@ -211,11 +212,27 @@ fn the_python_to_rust_rows_of_a_page_are_rows_of_the_map() {
                 let c = cells(row);
                 assert!(
                     map_rows.contains(&(c[0].clone(), c[1].clone())),
-                    "{lang}/{page}: the row {row:?} is not in docs/python-to-rust.md"
+                    "{lang}/{page}: the row {row:?} is not in its language's map (docs/python-to-rust*.md)"
                 );
             }
         }
     }
+}
+
+/// The code spans (`...`) of a table cell, sorted (Korean puts them in its own order).
+fn code_spans(cell: &str) -> Vec<String> {
+    let mut spans: Vec<String> = cell
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|c| format!("`{c}`"))
+        .collect();
+    spans.sort();
+    spans
+}
+
+fn has_hangul(text: &str) -> bool {
+    text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
 }
 
 #[test]
@@ -238,17 +255,28 @@ fn the_korean_map_has_the_english_maps_rows_in_korean() {
     };
     let (en_rows, ko_rows) = (rows(&en), rows(&ko));
     assert_eq!(en_rows.len(), ko_rows.len(), "the number of rows");
-    for (en, ko) in en_rows.iter().zip(&ko_rows) {
-        assert_eq!((ko.len(), &ko[..3]), (4, &en[..3]), "the row {ko:?}");
-        let hangul = ko[3]
-            .chars()
-            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
-        assert!(
-            ko[3].is_empty() == en[3].is_empty() && (ko[3].is_empty() || hangul),
-            "the row {:?}: {:?} is not in Korean",
-            ko[0],
-            ko[3]
-        );
+    for (en_row, ko_row) in en_rows.iter().zip(&ko_rows) {
+        assert_eq!(ko_row.len(), 4, "the row {ko_row:?}");
+        // The first three cells hold the same code (`...`) as the English map's, in any order; the words
+        // around it are Korean where the English cell has words.
+        for (column, (en, ko)) in en_row.iter().zip(ko_row).enumerate() {
+            if column < 3 {
+                assert_eq!(code_spans(ko), code_spans(en), "the row {ko:?}: its code");
+            }
+            let words = |cell: &str| {
+                let prose = code_spans(cell)
+                    .iter()
+                    .fold(cell.to_owned(), |p, c| p.replace(c, ""));
+                prose
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w.len() >= 3)
+            };
+            assert!(
+                ko.is_empty() == en.is_empty() && (!words(en) || has_hangul(ko)),
+                "the row {:?}: {ko:?} is not in Korean",
+                en_row[0]
+            );
+        }
     }
     // The code under the table is the English map's, which runs as `common`'s doctests.
     let code = |text: &str| -> Vec<String> {

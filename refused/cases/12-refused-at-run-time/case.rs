@@ -1,4 +1,4 @@
-// 이 워크스페이스가 프로그램이 도는 동안 거부하는 것들, 각각 읽는 사람이 보는 메시지와 함께.
+// 실행 중에 이 워크스페이스가 거절하는 것과, 그때마다 읽는 사람이 보는 메시지.
 // What this workspace refuses while the program runs, each with the message a reader sees.
 use common::pool::Pool;
 use common::process::{Process, StartMethod};
@@ -11,7 +11,7 @@ fn main() {
     p.join();
     println!("a second start: {}", p.start().unwrap_err());
 
-    // 다른 스레드가 도는 동안의 fork: 자식은 이 스레드만 복사할 것입니다.
+    // 다른 스레드가 도는 동안의 fork: 자식에는 이 스레드만 복사됩니다.
     // A fork while another thread runs: the child would copy only this thread.
     let sleeper = std::thread::spawn(|| std::thread::sleep(std::time::Duration::from_millis(200)));
     let mut q = Process::new(|| {});

@@ -1,4 +1,4 @@
-//! 기계 하나를 넘어선 `cpu-bound` 수업: MPI 랭크들에서 소수 세기.
+//! 기계 한 대를 넘어선 `cpu-bound` 수업: MPI 랭크들에서 소수 세기.
 //! The `cpu-bound` lesson beyond one machine: counting primes on MPI ranks.
 //!
 //! 실행(`examples-distributed/` 안에서): `cargo build --release` 다음에

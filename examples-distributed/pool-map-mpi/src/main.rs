@@ -1,8 +1,8 @@
 //! Pool 사용하기, beyond one machine — the notes' `Pool(4).map(work, range(1, 100))` on MPI ranks.
 //!
 //! 실행(`examples-distributed/` 안에서): `cargo build` 다음에 `mpirun -n 4 target/debug/pool-map-mpi`
-//! 눈여겨볼 점: 1부터 99까지 모든 수가 한 번씩, 그 수를 받은 랭크가 찍습니다(랭크 0은 1부터 25,
-//! 랭크 1은 26부터 50, ...). 그다음 랭크 0이 요약을 찍습니다. 랭크들은 `mpirun`이 이 기계나 다른
+//! 눈여겨볼 점: 1부터 99까지 모든 수가 한 번씩, 그 수를 받은 랭크가 출력합니다(랭크 0은 1부터 25,
+//! 랭크 1은 26부터 50, ...). 그다음 랭크 0이 요약을 출력합니다. 랭크들은 `mpirun`이 이 기계나 다른
 //! 호스트에서 시작한 별개의 프로세스이고, 풀의 작업 큐 대신 `scatter`와 `gather`를 씁니다.
 //! Run (in `examples-distributed/`): `cargo build` then `mpirun -n 4 target/debug/pool-map-mpi`
 //! Notice: every number from 1 to 99 once, each printed by the rank it was sent to (rank 0 gets
@@ -13,7 +13,7 @@ use common::{current_process, say};
 use mpi::datatype::{Partition, PartitionMut};
 use mpi::traits::*;
 
-/// 노트의 `work(x)`: 받은 수를 찍습니다. 랭크 0이 순서를 확인할 수 있도록 그 수를 돌려주기도 합니다.
+/// 노트의 `work(x)`: 받은 수를 출력합니다. 랭크 0이 순서를 확인할 수 있도록 그 수를 돌려주기도 합니다.
 /// The notes' `work(x)`: print it. It also returns it, so that rank 0 can check the order.
 fn work(x: i32) -> i32 {
     say!("{x}");
@@ -44,7 +44,7 @@ fn main() {
     common::set_process_name(format!("rank {rank}"));
 
     // 한 MPI에 링크된 바이너리를 다른 MPI의 `mpirun`으로 시작하면, 서로 만나지 못하는 크기 1짜리
-    // 세계가 N개 돕니다. 런처가 몇 개의 프로세스를 시작했는지 알려 주니, 견주어 봅니다.
+    // 세계가 N개 돕니다. 런처가 프로세스를 몇 개 시작했는지 알려 주므로 그 수와 견주어 봅니다.
     // A binary linked against one MPI but started by another MPI's `mpirun` runs N worlds of
     // size 1 that never meet. The launcher tells how many processes it started: compare.
     let requested = ["OMPI_COMM_WORLD_SIZE", "PMI_SIZE"]

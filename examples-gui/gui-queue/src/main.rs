@@ -44,7 +44,7 @@ type Latest = Arc<Mutex<Option<String>>>;
 /// 파이썬의 `Consumer(QThread).run`으로, 이름이 "consumer"인 스레드에서 돕니다.
 ///
 /// 노트의 반복문은 `q.empty()`를 계속 확인하느라 기다리는 동안 코어 하나를 바쁘게 합니다. `recv`는
-/// 대신 막고 기다리므로, 스레드는 항목이 올 때까지 잡니다. 생산자가 사라지면 끝납니다.
+/// 그러지 않고 멈춰서 기다리므로, 스레드는 항목이 올 때까지 잡니다. 생산자가 사라지면 끝납니다.
 /// Python's `Consumer(QThread).run`, on a thread named "consumer".
 ///
 /// The notes' loop spins on `q.empty()`, keeping a core busy while it waits; `recv` blocks

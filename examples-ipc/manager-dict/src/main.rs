@@ -2,7 +2,7 @@
 //!
 //! 실행 / Run: `cargo run -p manager-dict`
 //! 눈여겨볼 점: 프로세스 넷이 각각 dict 하나와 list 하나에 쓰는데, 둘 다 다섯 번째 프로세스인
-//! 매니저 안에 있습니다(그 PID를 찍습니다). main은 모든 항목을 봅니다. 자식마다 쥔 것은 사본이 아니라
+//! 매니저 안에 있습니다(그 PID를 출력합니다). main은 모든 항목을 봅니다. 자식마다 쥔 것은 사본이 아니라
 //! 매니저로 이어지는 연결인 프록시입니다. `with` 블록이 끝나면(여기서는 매니저를 버리면) 매니저
 //! 프로세스는 사라집니다.
 //! Notice: four processes each write into one dict and one list that live in a fifth, the

@@ -2,9 +2,9 @@
 //!
 //! 실행 / Run: `cargo run -p manager-queue-lock`
 //! 눈여겨볼 점: 풀의 일 여덟 개가 매니저의 큐, 잠금, 이벤트, dict를 인자로 받습니다(평범한 `Queue`는
-//! 거기에 넣을 수 없습니다. 풀의 일은 값으로 보내지기 때문입니다). 모두 이벤트를 기다리므로, main이
+//! 거기에 넣을 수 없습니다. 풀은 일을 값으로 보내기 때문입니다). 모두 이벤트를 기다리므로, main이
 //! 이벤트를 설정하기 전에는 큐에 아무것도 없습니다. 그다음 각자 잠금을 쥔 채로 개수를 읽고 1을 더해
-//! 다시 씁니다. 개수는 정확히 8입니다. 일마다 찍은 줄이 모두 큐에 도착합니다.
+//! 다시 씁니다. 개수는 정확히 8입니다. 일마다 출력한 줄이 모두 큐에 도착합니다.
 //! Notice: eight pool tasks get a manager's queue, lock, event and dict as their arguments (a
 //! plain `Queue` cannot go there: a pool's tasks are sent as values). All wait for the event:
 //! nothing is on the queue until main sets it. Each then reads a count and writes it back

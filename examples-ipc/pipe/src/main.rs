@@ -1,8 +1,8 @@
 //! 4. 프로세스 간 객체 교환 — 2) Pipe(): a duplex connection between two processes (notes §4).
 //!
 //! 실행 / Run: `cargo run -p pipe`
-//! 눈여겨볼 점: 자식은 자기가 생기기도 전에 부모가 보낸 것을 찍고(소켓 안에서 기다리고 있었습니다),
-//! 그다음 부모가 자식의 답을 찍습니다. 파이썬의 `Pipe()`처럼 양 끝은 소켓입니다(`ipc-channel`
+//! 눈여겨볼 점: 자식은 자기가 생기기도 전에 부모가 보낸 것을 출력하고(소켓 안에서 기다리고 있었습니다),
+//! 그다음 부모가 자식의 답을 출력합니다. 파이썬의 `Pipe()`처럼 양 끝은 소켓입니다(`ipc-channel`
 //! socketpair 두 개로, 방향마다 하나). 메시지는 하나하나 serde로 직렬화되고, `child_conn` 자체는
 //! `spawn`으로 시작한 자식에게 파일 디스크립터로 건너갑니다.
 //! Notice: the child prints what the parent sent before the child existed (it waited in the

@@ -2,8 +2,8 @@
 //!
 //! 실행 / Run: `cargo run -p queue-process`
 //! 눈여겨볼 점: `[42, None, 'process 1']` 다음에 `[31, None, 'process 2']`가 나옵니다. 서로 다른 자식이
-//! `ipc-channel` 큐 하나(밑에서는 유닉스 소켓)로 보낸 것입니다. 리스트는 자식에서 직렬화되고 부모에서
-//! 다시 만들어집니다. 파이썬이 피클하는 것과 같습니다.
+//! `ipc-channel` 큐 하나(밑에서는 유닉스 소켓)로 보낸 것입니다. 리스트는 자식이 직렬화하고 부모가
+//! 다시 만듭니다. 파이썬이 피클하는 것과 같습니다.
 //! Notice: `[42, None, 'process 1']` then `[31, None, 'process 2']`, each sent by a different child
 //! over one `ipc-channel` queue (a Unix socket underneath): the list is serialized in the child
 //! and rebuilt in the parent, as Python pickles it.
@@ -15,7 +15,7 @@ use common::say;
 use ipc_channel::ipc::{self, IpcSender};
 
 /// 파이썬의 리스트 `[42, None, 'process 1']`에는 아무 타입이나 섞어 담을 수 있습니다. 가장 가까운
-/// 러스트 값은 타입이 정해진 튜플입니다. `Py`는 그것을 리스트 모양으로 찍습니다.
+/// 러스트 값은 타입이 정해진 튜플입니다. `Py`는 이 튜플을 리스트 모양으로 출력합니다.
 /// Python's list `[42, None, 'process 1']` holds any mix of types; the closest Rust value is a
 /// tuple of fixed types. `Py` prints it with the list's look.
 type Message = (i32, Option<i32>, String);

@@ -3,7 +3,7 @@
 //! 실행 / Run: `cargo run -p shareable-list`
 //! 눈여겨볼 점: 자식은 이름으로 붙어서 모든 항목을, 타입까지 바꿉니다(`None`이 `True`가 됩니다).
 //! 부모는 그 변화를 봅니다. 리스트의 길이와 문자열마다의 자리는 만들 때 정해집니다. 더 긴 문자열은
-//! 거절되고, 파이썬의 `ValueError`도 그렇게 말합니다.
+//! 넣을 수 없고, 파이썬도 `ValueError`로 그렇게 알립니다.
 //! Notice: the child attaches by the name and changes every item, even one's type (`None` becomes
 //! `True`); the parent sees the changes. The list's length and each string's room are fixed when
 //! it is made: a longer string is refused, as Python's `ValueError` says.

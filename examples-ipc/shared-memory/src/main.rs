@@ -5,7 +5,7 @@
 //! 눈여겨볼 점: 자식은 블록의 이름, 곧 문자열 하나만 받아서 그 블록에 붙습니다. 자식이 쓴 것을 부모가
 //! 읽습니다. `unlink` 뒤에는 이름이 사라져서 붙을 수 없습니다. `--leak`을 주면 블록 하나를 `unlink`
 //! 없이 남겨 둡니다. 프로그램이 끝날 때 별도 프로세스인 리소스 트래커가 그 블록을 unlink하고, 파이썬의
-//! 것처럼 stderr에 그렇다고 알립니다.
+//! 트래커처럼 stderr에 그렇다고 알립니다.
 //! Notice: the child gets only the block's name, a string, and attaches to it: what it writes,
 //! the parent reads. After `unlink` the name is gone and attaching fails. With `--leak`, a block
 //! is left without `unlink`: when the program ends, the resource tracker, a process of its own,

@@ -2,8 +2,8 @@
 //!
 //! 실행 / Run: `cargo run -p value-array`
 //! 눈여겨볼 점: 두 번째 자식이 쓴 `2.0`, 그리고 처음 모습 그대로의 배열이 나옵니다. 자식마다 같은 공유
-//! 메모리의 모든 항목의 부호를 한 번씩 바꿨기 때문입니다. `process-pid`의 전역 변수와 달리 이 변화는
-//! 부모에게 닿습니다. 메모리가 공유로 매핑되어 있어서, `fork` 자식은 그 매핑을 물려받고, `spawn`
+//! 메모리에서 모든 항목의 부호를 한 번씩 바꿨기 때문입니다. `process-pid`의 전역 변수와 달리 이 변화는
+//! 부모에게 닿습니다. 메모리를 공유로 매핑했으므로, `fork` 자식은 그 매핑을 물려받고, `spawn`
 //! 자식은 그 디스크립터를 받아 같은 메모리를 매핑합니다.
 //! Notice: `2.0`, written by the second child, and the array as it began: each child negated every
 //! item in the same shared memory, once each. Unlike the globals of `process-pid`, these changes

@@ -2,7 +2,7 @@
 //!
 //! 실행 / Run: `cargo run -p process-args-class`
 //! 눈여겨볼 점: `process-args-fn`과 같은 줄이 나옵니다. 파이썬의 `target=w.run`은 `self`를 받는
-//! 함수 `Worker::run`이 되고, `w`가 첫 번째 인자입니다. `w`는 `Process`로 옮겨지고 자식을 위해
+//! 함수 `Worker::run`이 되고, `w`가 첫 번째 인자입니다. `w`는 `Process`로 이동하고, 자식에게 보낼 수 있게
 //! 직렬화됩니다. 파이썬이 피클하는 것과 같습니다(시작 방식과 상관없이).
 //! Notice: the same lines as `process-args-fn`. Python's `target=w.run` becomes the function
 //! `Worker::run`, which takes `self`, with `w` as its first argument: `w` is moved into the

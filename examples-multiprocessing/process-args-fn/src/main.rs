@@ -2,7 +2,7 @@
 //!
 //! 실행 / Run: `cargo run -p process-args-fn`
 //! (어느 시작 방식이든 / any start method: `TUTORIAL_START_METHOD=spawn`)
-//! 눈여겨볼 점: "Sub Process"와 "hello"는 자식이 찍고, "Main Process"는 `join` 뒤에 나옵니다. 파이썬의
+//! 눈여겨볼 점: "Sub Process"와 "hello"는 자식이 출력하고, "Main Process"는 `join` 뒤에 나옵니다. 파이썬의
 //! `Process(target=work, args=("hello",))`는 `Process::target(work, "hello")`입니다. 평범한 함수와
 //! 직렬화할 수 있는 인자여서, spawn으로 시작한 자식도 받을 수 있습니다.
 //! Notice: "Sub Process" and "hello" come from the child, "Main Process" after `join`.

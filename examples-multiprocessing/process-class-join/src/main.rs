@@ -3,7 +3,7 @@
 //! 실행 / Run: `cargo run -p process-class-join`
 //! 눈여겨볼 점: `w.name`은 조인 앞에서도 뒤에서도 None입니다. 조인 앞의 "SubProcess:  True"는
 //! 파이썬에서 보이는 값인데, 파이썬의 자식은 시작하는 데 몇 밀리초가 걸리기 때문입니다. 포크한
-//! 자식은 이미 끝났을 수도 있고, 그러면 이 줄은 정직하게 False라고 말합니다(노트처럼 `spawn`으로
+//! 자식은 이미 끝났을 수도 있고, 그러면 이 줄에는 있는 그대로 False가 나옵니다(노트처럼 `spawn`으로
 //! 시작하면 True). 조인 뒤에는 언제나 False입니다.
 //! Notice: `w.name` is None before and after the join. "SubProcess:  True" before the join is
 //! what Python shows, because its child takes milliseconds to start; a forked child may already
@@ -38,7 +38,7 @@ impl Worker {
 fn main() {
     common::init(); // 파이썬의 if __name__ == "__main__":
     let w = Worker::new();
-    // 자식이 받는 사본이 러스트에서는 드러나 있습니다. `w`를 복제하고 직렬화해서 `w.run`에 줍니다.
+    // 러스트에서는 자식이 받는 사본이 코드에 드러납니다. `w`를 복제하고 직렬화해서 `w.run`에 줍니다.
     // The child's copy, explicit in Rust: `w.run` with `w` cloned and serialized.
     let mut p = Process::target(Worker::run, (w.clone(), "bob".to_owned())).name("SubProcess");
     p.start().expect("start SubProcess"); // 타깃 함수가 호출됨 (target function is called)

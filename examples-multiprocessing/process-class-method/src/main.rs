@@ -41,7 +41,7 @@ fn main() {
     let mut p = Process::target(Worker::run, (w.clone(), "bob".to_owned())).name("SubProcess");
     p.start().expect("start SubProcess"); // 타깃 함수가 호출됨 (target function is called)
     p.join();
-    // 서브 프로세스는 끝났습니다. 그것이 바꾼 객체는 자기 사본이었으므로 `w.name`은 None입니다.
+    // 서브 프로세스는 끝났습니다. 자식이 바꾼 객체는 자기 사본이었으므로 `w.name`은 None입니다.
     // The sub process has ended; the object it changed was its own copy, so `w.name` is None.
     say!("{}", Py(&w.name));
 }

@@ -1,7 +1,7 @@
 //! 6. 멀티프로세싱과 클래스 — 타켓으로 클래스 전달 — the class itself as the target.
 //!
 //! 실행 / Run: `cargo run -p process-class-target`
-//! 눈여겨볼 점: 이번에는 `__init__`이 SubProcess를 찍습니다. 객체를 자식 안에서 만들기 때문입니다.
+//! 눈여겨볼 점: 이번에는 `__init__`이 SubProcess를 출력합니다. 객체를 자식 안에서 만들기 때문입니다.
 //! 파이썬의 `target=Worker, args=("bob",)`는 자식에서 생성자를 호출합니다. 러스트에서는 타깃이
 //! 아무것도 캡처하지 않는 클로저이고, 자식에서 `Worker::new(&name)`을 호출합니다.
 //! Notice: `__init__` now prints SubProcess: the object is built inside the child.

@@ -1,9 +1,9 @@
 //! 프로세스 스포닝, second snippet — parent and child PIDs, and a global each child copies (notes §2).
 //!
 //! 실행 / Run: `cargo run -p process-pid`
-//! 눈여겨볼 점: 자식마다 메인 프로세스를 부모로 밝히고, 자기만의 PID가 있고, 43을 찍습니다. 자기
+//! 눈여겨볼 점: 자식마다 메인 프로세스를 부모로 밝히고, 자기만의 PID가 있고, 43을 출력합니다. 자기
 //! `num`에 1을 더하기 때문입니다(`fork`가 만든 사본이고, `spawn`이면 프로그램이 시작할 때의 42입니다).
-//! 부모의 `num`은 그대로 42이므로, 두 번째 자식도 43을 찍습니다.
+//! 부모의 `num`은 그대로 42이므로, 두 번째 자식도 43을 출력합니다.
 //! Notice: each child names the main process as its parent, has a PID of its own, and prints 43:
 //! it adds 1 to its own `num` (a copy that `fork` made; under `spawn`, the program's own 42 from
 //! its start). The parent's `num` is still 42, so the second child prints 43 too.

@@ -4,7 +4,7 @@
 //! 눈여겨볼 점: 1초 기다리기 다섯 번이 스레드 하나에서 1초쯤 걸립니다. `sleep(..).await`마다 스레드를
 //! 런타임에 돌려주기 때문이고, `await asyncio.sleep(1)`도 그렇게 합니다. 그다음 기다리기 10,000번을
 //! task로, 그리고 스레드로 해 봅니다. 메모리를 따로 재도록 각각 자기만의 자식 프로세스에서 돌립니다.
-//! 걸린 시간과 늘어난 최대 메모리를 잰 그대로 찍습니다.
+//! 걸린 시간과 늘어난 최대 메모리를 잰 그대로 출력합니다.
 //! Notice: five waits of 1 s take about 1 s on ONE thread: each `sleep(..).await` hands the
 //! thread back to the runtime, as `await asyncio.sleep(1)` does. Then 10,000 waits as tasks and
 //! as threads, each in a child process of its own so that its memory is its own: the time and the

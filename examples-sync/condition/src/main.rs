@@ -3,7 +3,7 @@
 //! 실행 / Run: `cargo run -p condition`
 //! 눈여겨볼 점: 항목마다 만들어진 뒤에, 순서대로 한 번씩 소비됩니다. `Condvar`는 큐를 지키는
 //! `Mutex`와 짝을 이루고, 소비자는 `while` 반복문 안에서 기다립니다. `Condvar`는 아무 일 없이 깨울
-//! 수도 있기 때문입니다(가짜 깨어남). 파이썬 문서도 `Condition.wait`에 대해 같은 경고를 합니다.
+//! 수도 있기 때문입니다(가짜 깨어남). 파이썬 문서도 `Condition.wait`를 두고 같은 점을 경고합니다.
 //! Notice: every item is consumed once, in order, each after it was produced. The `Condvar` pairs
 //! with the `Mutex` that guards the queue, and the consumer waits in a `while` loop: a `Condvar`
 //! may wake it for nothing (a spurious wake-up), as Python's docs warn of `Condition.wait` too.

@@ -2,7 +2,7 @@
 //!
 //! 실행 / Run: `cargo run -p queue-join`
 //! 눈여겨볼 점: "all tasks done"은 모든 "task N done" 뒤에 나옵니다. `crossbeam-channel`이 일을
-//! 나르고, 일마다 `WaitGroup` 복제본이 함께 실려 가서, 작업자는 일을 마치면 그것을 버립니다(파이썬의
+//! 나르고, 일마다 `WaitGroup` 복제본이 함께 실려 가서, 작업자는 일을 마치면 그 복제본을 버립니다(파이썬의
 //! `task_done()`). main의 `wait()`는 복제본이 모두 사라지면 반환합니다(`q.join()`).
 //! Notice: "all tasks done" comes after every "task N done". A `crossbeam-channel` carries the
 //! tasks; a `WaitGroup` clone rides along with each, and a worker drops it when the task is done

@@ -4,9 +4,9 @@
 //! 눈여겨볼 점: 두 스레드에서 하는 파이썬의 `counter += 1`은 러스트에서 컴파일되지 않습니다(두 스레드가
 //! 함께 `&mut counter`를 쥘 수 없습니다. `refused/`를 보세요). 그래도 갱신을 잃게 만드는 것은
 //! 논리적 경쟁입니다. 원자적 값에 `load`한 다음 `store`하므로, "without a lock"은 대개 2000000보다 적게
-//! 찍힙니다. `Mutex`와 한 번의 `fetch_add`는 하나도 잃지 않습니다. (CPython 3.11은 여기서 20번
+//! 출력됩니다. `Mutex`와 한 번의 `fetch_add`는 하나도 잃지 않습니다. (CPython 3.11은 여기서 20번
 //! 돌려 한 번도 잃지 않았습니다. GIL이 읽기와 쓰기 사이에서는 스레드를 바꾸지 않기 때문입니다.
-//! 언어가 약속하는 것은 아무것도 없습니다.)
+//! 언어가 약속하는 것은 아닙니다.)
 //! Notice: Python's `counter += 1` from two threads does not compile in Rust (two threads may not
 //! both hold `&mut counter`: see `refused/`). What still loses updates is a logic race: `load`,
 //! then `store`, on an atomic, so "without a lock" usually prints less than 2000000. A `Mutex`

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use std::sync::mpsc;
 use std::thread;
 
-/// 할 일: 수가 작을수록 오래 걸립니다.
+/// 작업: 수가 작을수록 오래 걸립니다.
 /// The work: the smaller the number, the longer it takes.
 fn square(x: u64) -> u64 {
     sleep_secs(0.2 * (5 - x) as f64);

@@ -2,9 +2,9 @@
 //!
 //! 실행 / Run: `cargo run --release -p cpu-bound`
 //! (크기 지정 / a size: `cargo run --release -p cpu-bound -- 5000000`)
-//! 눈여겨볼 점: 같은 개수를 네 가지 방법으로 세고, 얼마나 빨라졌는지 찍습니다. 노트가 CPU 작업에
+//! 눈여겨볼 점: 같은 개수를 네 가지 방법으로 세고, 얼마나 빨라졌는지 출력합니다. 노트가 CPU 작업에
 //! 프로세스를 권하는 까닭은 파이썬의 GIL 때문에 한 번에 한 스레드만 파이썬 코드를 돌릴 수 있어서입니다.
-//! 러스트에는 GIL이 없으므로 그냥 스레드와 rayon도 프로세스만큼, 남는 코어 수까지 빨라집니다(찍히는
+//! 러스트에는 GIL이 없으므로 그냥 스레드와 rayon도 프로세스만큼, 남는 코어 수까지 빨라집니다(출력되는
 //! 배수는 실제로 잰 값입니다. 놀고 있는 코어 2개에서는 2배 가까이, 바쁜 기계나 짧은 작업에서는 덜 나옵니다).
 //! Notice: the same count four times, and the speed-ups. The notes advise processes for CPU work
 //! because Python's GIL lets one thread run Python code at a time; Rust has no GIL, so plain

@@ -4,7 +4,7 @@
 //! 눈여겨볼 점: 마지막 줄은 "main thread end"이고, 프로그램은 바로 끝납니다. `main`이 반환할 때
 //! 작업자들은 아직 자고 있고, 러스트의 스레드는 모두 자기 프로세스와 함께 죽습니다. 파이썬이 데몬
 //! 스레드(`t.daemon = True`)라고 부르는 것이 러스트에서는 그냥 기본입니다. "sub thread end"는 한 번도
-//! 찍히지 않습니다.
+//! 출력되지 않습니다.
 //! Notice: "main thread end" is the last line, and the program ends at once. The workers are still
 //! asleep when `main` returns, and every Rust thread dies with its process: what Python calls a
 //! daemon thread (`t.daemon = True`) is simply Rust's default. No "sub thread end" ever prints.
@@ -13,7 +13,7 @@ use common::{current_thread_name, say, sleep_secs};
 use std::sync::mpsc;
 use std::thread;
 
-/// 노트의 `Worker.run`입니다. 첫 줄을 찍고 나면 `started`로 알립니다.
+/// 노트의 `Worker.run`입니다. 첫 줄을 출력하고 나면 `started`로 알립니다.
 /// The notes' `Worker.run`; it reports on `started` once its first line is out.
 fn run(started: mpsc::Sender<()>) {
     say!("sub thread start  {}", current_thread_name());
@@ -36,7 +36,7 @@ fn main() {
             .expect("spawn a worker thread");
 
         // 파이썬의 `start()`는 새 스레드가 돌 때까지 기다리고, GIL 아래에서는 새 스레드가 거의 언제나 main이
-        // 다음으로 넘어가기 전에 찍습니다. 러스트의 스레드는 동시에 돌기 때문에, 작업자가 아무것도 찍기 전에 main이
+        // 다음으로 넘어가기 전에 출력합니다. 러스트의 스레드는 동시에 돌기 때문에, 작업자가 아무것도 출력하기 전에 main이
         // 끝에 닿을 수도 있습니다. 스레드마다 "start" 줄을 기다려서 노트의 출력을 그대로 지킵니다.
         // Python's `start()` waits until the new thread runs, and under the GIL it nearly always
         // prints before main goes on. Rust threads run in parallel, so main could reach its end

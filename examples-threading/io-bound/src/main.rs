@@ -3,7 +3,7 @@
 //! 실행 / Run: `cargo run -p io-bound`
 //! 눈여겨볼 점: 1초 기다리기 다섯 번은 차례로 하면 5초, 스레드 다섯 개에서는 1초쯤 걸립니다. I/O를
 //! 기다리는 스레드는(여기서는 sleep이 네트워크나 디스크 대신입니다) CPU를 쓰지 않으므로, 기다림들이
-//! 겹칩니다. 노트도 파이썬에 대해 같은 말을 합니다. 스레드가 기다리는 동안에는 GIL이 풀립니다.
+//! 겹칩니다. 노트도 파이썬이 그렇다고 말합니다. 스레드가 기다리는 동안에는 GIL이 풀립니다.
 //! Notice: five waits of 1 s take 5 s one after another, and about 1 s on five threads: a thread
 //! that waits for I/O (here a sleep stands in for the network or the disk) costs no CPU, so the
 //! waits overlap. The notes say the same of Python: its GIL is released while a thread waits.

@@ -17,7 +17,7 @@ use std::thread;
 /// built with a name and handed the function to run.
 fn run() {
     // 파이썬의 `print("...", name)`은 인자 사이에 공백을 하나 넣는데, 문자열이 이미 공백으로 끝나므로
-    // 실제 프로그램은 공백 두 개를 찍습니다. 그래서 이 프로그램도 그렇게 찍습니다.
+    // 실제 프로그램은 공백 두 개를 출력합니다. 그래서 이 프로그램도 그렇게 출력합니다.
     // Python's `print("...", name)` puts a space between its arguments, after the one the string
     // already ends with: the real program prints two spaces, so this one does too.
     say!("sub thread start  {}", current_thread_name());

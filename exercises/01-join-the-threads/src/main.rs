@@ -1,8 +1,8 @@
 //! 연습 01 — 스레드 다섯 개를 기다리기 (노트 1.1 threading 모듈 사용하기)
 //! Exercise 01 — wait for the five threads (notes 1.1, starting threads)
 //!
-//! 할 일: `main`이 "main thread end"를 찍은 뒤, 다섯 스레드가 모두 "sub thread end"를 찍을 때까지
-//! 기다리게 하세요. 지금은 `main`이 먼저 반환해서 스레드가 끝 메시지를 찍지 못합니다.
+//! 할 일: `main`이 "main thread end"를 출력한 뒤, 다섯 스레드가 모두 "sub thread end"를 출력할 때까지
+//! 기다리게 하세요. 지금은 `main`이 먼저 반환해서 스레드가 끝 메시지를 출력하지 못합니다.
 //! Task: after "main thread end", make `main` wait until all five threads have printed
 //! "sub thread end". Today `main` returns first, and the threads never get to print it.
 //!

@@ -2,7 +2,7 @@
 //! Exercise 02 — hand the name to the thread (notes 1.1, starting threads)
 //!
 //! 할 일: 이 프로그램은 컴파일되지 않습니다. 컴파일러의 오류 메시지를 읽고, 스레드가 `name`을 빌리는 대신
-//! 소유하도록 고치세요. 다섯 스레드가 각자 자기 이름을 찍어야 합니다.
+//! 소유하도록 고치세요. 다섯 스레드가 각자 자기 이름을 출력해야 합니다.
 //! Task: this program does not compile. Read what the compiler says, and make the thread own
 //! `name` instead of borrowing it. Each of the five threads must print its name.
 //!

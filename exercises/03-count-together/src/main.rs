@@ -2,7 +2,7 @@
 //! Exercise 03 — two threads add to one counter (after the notes: shared state, race-counter)
 //!
 //! 할 일: `count_together(threads, times, one)`에서 스레드 `threads`개가 각각 `times`번 1(`one()`)을
-//! 더하고, 그 합을 돌려주게 하세요. `main`은 2개, 1,000,000번으로 불러서 "counter: 2000000"을 찍습니다.
+//! 더하고, 그 합을 돌려주게 하세요. `main`은 2개, 1,000,000번으로 불러서 "counter: 2000000"을 출력합니다.
 //! 파이썬처럼 쓴 지금 코드는 컴파일되지 않습니다. `Mutex`나 원자적 값(`AtomicU64::fetch_add`)을
 //! 쓰세요. `one()`은 실제 작업이므로 잠금 밖에서 호출하고, 더하기만 원자적으로 하세요. 검사기는 이 함수를
 //! 다른 값과 자기 `one`으로도 불러서, 스레드마다 더한 횟수와 스레드들이 함께 더했는지를 봅니다.

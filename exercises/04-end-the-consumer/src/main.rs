@@ -2,10 +2,10 @@
 //! Exercise 04 — three producers, one consumer that must end (notes 4, the queue)
 //!
 //! 할 일: `produce_and_consume(3, produce)`에서 생산자 스레드 셋이 `produce`로 다섯 개씩 보내고
-//! 끝나면, 소비자도 끝나서 "consumer done: 15 messages"를 찍고 받은 수를 돌려주게 하세요. 지금은
+//! 끝나면, 소비자도 끝나서 "consumer done: 15 messages"를 출력하고 받은 수를 돌려주게 하세요. 지금은
 //! 프로그램이 끝나지 않습니다. 소비자의 `for`는 송신자가 모두 사라져야 끝납니다. 검사기는 이
 //! 함수를 다른 수와 자기 `produce`로도 부릅니다. 그 메시지에는 생산자 스레드가 뽑은 번호가 붙어서,
-//! 채널에서 받아야만 찍을 수 있습니다.
+//! 채널에서 받아야만 출력할 수 있습니다.
 //! Task: in `produce_and_consume(3, produce)`, when the three producer threads have sent five
 //! messages each with `produce` and ended, the consumer must end too, print "consumer done: 15
 //! messages" and return how many it got. Today the program never ends: the consumer's `for` loop
@@ -29,7 +29,7 @@ fn produce(q_put: Sender<String>, p: usize) {
     }
 }
 
-/// 생산자 스레드 `producers`개가 `produce`를 돌리고, 소비자 스레드 하나가 메시지를 모두 찍습니다.
+/// 생산자 스레드 `producers`개가 `produce`를 돌리고, 소비자 스레드 하나가 메시지를 모두 출력합니다.
 /// 받은 개수를 돌려줍니다.
 /// `producers` threads run `produce`, one consumer thread prints every message; how many it got.
 pub fn produce_and_consume(producers: usize, produce: fn(Sender<String>, usize)) -> usize {

@@ -2,7 +2,7 @@
 //! Exercise 05 — the parent must learn what the child changed (notes: spawning, `num = 42`)
 //!
 //! 할 일: `num_after_the_child()`에서 자식 프로세스가 `NUM`에 1을 더하고, 부모가 그 값을 돌려받게 하세요.
-//! `main`은 "num in the parent: 43"을 찍어야 합니다. 지금은 42를 찍습니다. `fork`는 자식에게 복사본을
+//! `main`은 "num in the parent: 43"을 출력해야 합니다. 지금은 42를 출력합니다. `fork`는 자식에게 복사본을
 //! 주므로, 자식이 값을 보내 줘야 합니다(`common::ipc::pipe`). 검사기는 자식의 `NUM` 초깃값을 부모와 다르게 해서도 호출합니다.
 //! Task: in `num_after_the_child()`, the child process adds 1 to `NUM` and the parent gets the value
 //! back; `main` must print "num in the parent: 43". Today it prints 42: `fork` gave the child a copy,

@@ -1,7 +1,7 @@
 //! 연습 07 — Pool.map으로 함수를 돌리고 결과를 순서대로 모으기 (노트 Pool 사용하기)
 //! Exercise 07 — Pool.map a function and collect the results in order (notes: Pool 사용하기)
 //!
-//! 할 일: 작업 프로세스가 넷인 풀에서 1부터 10까지 각 수에 10을 더해 "results: [11, 12, ..., 20]"을 찍게 하세요.
+//! 할 일: 작업 프로세스가 넷인 풀에서 1부터 10까지 각 수에 10을 더해 "results: [11, 12, ..., 20]"을 출력하게 하세요.
 //! 지금은 컴파일되지 않습니다. 풀에 넘기는 것은 값을 캡처한 클로저가 아니라 평범한 `fn`이어야 합니다.
 //! 검사기는 `map_in_the_pool`에 자기 함수를 넘겨, 그 함수가 풀의 작업 프로세스에서 도는지 봅니다.
 //! Task: in a pool of four workers, add 10 to each of 1 to 10 and print "results: [11, 12, ..., 20]".

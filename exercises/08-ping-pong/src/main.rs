@@ -1,7 +1,7 @@
 //! 연습 08 — Pipe로 핑퐁 다섯 번 (노트 4. 프로세스 간 객체 교환 — 2) Pipe())
 //! Exercise 08 — a ping-pong of five rounds over a Pipe (notes 4, Pipe())
 //!
-//! 할 일: 부모가 "ping i"를 보내면 자식이 찍고 "pong i"로 답하고, 부모가 그 답을 찍습니다. 다섯 번,
+//! 할 일: 부모가 "ping i"를 보내면 자식이 출력하고 "pong i"로 답하고, 부모가 그 답을 출력합니다. 다섯 번,
 //! 순서대로. 지금은 자식이 답하지 않아서 부모가 pong을 받지 못합니다.
 //! Task: the parent sends "ping i", the child prints it and answers "pong i", and the parent prints
 //! the answer: five rounds, in order. Today the child never answers, and no pong arrives.
@@ -16,7 +16,7 @@ use common::ipc::Connection;
 use common::process::Process;
 use common::say;
 
-/// 자식 쪽 끝: 핑을 하나씩 받아 찍습니다.
+/// 자식 쪽 끝: 핑을 하나씩 받아 출력합니다.
 /// The child's end: takes each ping and prints it.
 pub fn answer(child_conn: Connection, rounds: u32) {
     for _ in 0..rounds {

@@ -2,7 +2,7 @@
 //! Exercise 09 — four processes add to one value (notes 4, Value and Array)
 //!
 //! 할 일: `count_in_processes(processes, times)`에서 프로세스 `processes`개가 각각 `times`번 1을 더하고,
-//! 그 합을 돌려주게 하세요. `main`은 4개, 100,000번으로 불러서 "total: 400000"을 찍습니다. 지금은 0입니다.
+//! 그 합을 돌려주게 하세요. `main`은 4개, 100,000번으로 불러서 "total: 400000"을 출력합니다. 지금은 0입니다.
 //! 자식은 `fork`로 복사한 자기 값을 바꾸기 때문입니다. 공유 메모리(`common::shm::Value`)와 그
 //! 잠금(`get_lock`)을 쓰세요. 검사기는 이 함수를 다른 값으로도 부릅니다.
 //! Task: in `count_in_processes(processes, times)`, `processes` processes each add 1 `times` times,

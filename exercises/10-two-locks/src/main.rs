@@ -1,7 +1,7 @@
 //! 연습 10 — 두 잠금을 반대 순서로: 교착 상태 풀기 (노트 너머: 공유 상태)
 //! Exercise 10 — two locks taken in opposite orders: fix the deadlock (after the notes: shared state)
 //!
-//! 할 일: 두 스레드가 `transfer`로 계좌 두 개 사이에 돈을 옮긴 뒤 "both transfers done"이 찍히게
+//! 할 일: 두 스레드가 `transfer`로 계좌 두 개 사이에 돈을 옮긴 뒤 "both transfers done"이 출력되게
 //! 하세요. 지금 `transfer`는 보내는 계좌를 먼저 잠가서, a→b와 b→a가 동시에 돌면 둘이 서로를 영원히
 //! 기다립니다. `line_up`은 처음 두 번 호출될 때 둘이 첫 잠금을 쥘 때까지 기다려서 교착 상태가 반드시
 //! 일어나게 합니다(바꾸지 마세요). 검사기는 `transfer`를 여러 스레드에서 수천 번 부릅니다.
@@ -61,8 +61,8 @@ fn main() {
     say!("both transfers done: a = {a}, b = {b}");
 }
 
-/// 처음 호출한 두 스레드는 둘 다 첫 잠금을 쥘 때까지(또는 200ms) 여기서 기다립니다. 교착 상태가 생길 수 있다면
-/// 실제로 일으켜 보이려는 것입니다. 그 뒤에 호출하는 쪽은 바로 지나갑니다.
+/// 처음 호출한 두 스레드는 둘 다 첫 잠금을 쥘 때까지(또는 200ms) 여기서 기다립니다. 교착 상태가
+/// 생길 수 있는 코드라면 여기서 실제로 생깁니다. 그 뒤에 호출하는 쪽은 바로 지나갑니다.
 /// The first two callers wait here until both hold their first lock, or 200 ms: it lines up the
 /// deadlock, if there is one to line up. Later callers pass at once.
 fn line_up() {

@@ -2,7 +2,7 @@
 //! Exercise 11 — the dining philosophers (after the notes: shared state)
 //!
 //! 할 일: 철학자 다섯이 둥근 식탁에 앉아 양옆의 포크 두 개로 세 번씩 먹고 "all philosophers ate"가
-//! 찍히게 하세요. 지금은 모두가 왼쪽 포크를 먼저 쥐어서, 다섯이 동시에 왼쪽을 쥐면 아무도 오른쪽을 얻지
+//! 출력되게 하세요. 지금은 모두가 왼쪽 포크를 먼저 쥐어서, 다섯이 동시에 왼쪽을 쥐면 아무도 오른쪽을 얻지
 //! 못합니다. `at_the_table`은 모두가 첫 포크를 쥔 채 모이면 그 상황을 언제나 만듭니다(바꾸지 마세요).
 //! 검사기는 `dine`을 다른 인원과 끼니 수로, 스레드를 아무 때나 잠깐씩 멈춰 가며 부릅니다.
 //! Task: five philosophers at a round table each eat three times with the two forks beside them,
@@ -49,8 +49,8 @@ fn main() {
     say!("all philosophers ate");
 }
 
-/// 모두 첫 포크를 쥘 때까지(또는 200ms) 기다립니다. 교착이 생길 수 있으면 그 교착을 만들어 보이려는
-/// 것입니다.
+/// 모두 첫 포크를 쥘 때까지(또는 200ms) 기다립니다. 교착이 생길 수 있는 코드라면
+/// 여기서 실제로 생깁니다.
 /// Waits until all hold their first fork, or 200 ms: it lines up the deadlock, if there is one
 /// to line up.
 fn at_the_table(holding: &(Mutex<usize>, Condvar), philosophers: usize) {

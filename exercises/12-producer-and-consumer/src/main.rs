@@ -3,9 +3,9 @@
 //! (notes 5, multiprocessing and PyQt)
 //!
 //! 할 일: 생산자 프로세스가 다섯 개를 큐에 넣고 끝나면, 소비자 스레드가 돌리는 `consume`도 끝나서
-//! "consumer done: 5 items"를 찍고 받은 수를 돌려주게 하세요. 지금 소비자는 노트처럼 큐가
+//! "consumer done: 5 items"를 출력하고 받은 수를 돌려주게 하세요. 지금 소비자는 노트처럼 큐가
 //! 비었는지 계속 확인하며 돌기 때문에 영원히 끝나지 않습니다. 검사기는 `consume`을 자기 생산자의
-//! 큐로도 부릅니다. 그 항목에는 생산자가 무작위로 뽑은 번호가 붙어서, 큐에서 받아야만 찍을 수 있습니다.
+//! 큐로도 부릅니다. 그 항목에는 생산자가 무작위로 뽑은 번호가 붙어서, 큐에서 받아야만 출력할 수 있습니다.
 //! Task: when the producer process has put five items and ended, `consume`, which the consumer
 //! thread runs, must end too, print "consumer done: 5 items" and return how many it got. Today the
 //! consumer spins checking the queue, as the notes' does, and never ends. The checker also calls
@@ -19,7 +19,7 @@ use common::process::Process;
 use common::{say, sleep_secs};
 use std::thread;
 
-/// 소비자 스레드가 하는 일: `q`에서 꺼낸 물건을 하나씩 찍고, 끝에 개수를 찍어 돌려줍니다.
+/// 소비자 스레드가 하는 일: `q`에서 꺼낸 물건을 하나씩 출력하고, 끝에 개수를 출력해 돌려줍니다.
 /// The consumer thread's work: print each item it takes off `q`, then how many; return that.
 pub fn consume(q: IpcReceiver<String>) -> usize {
     let mut count = 0;

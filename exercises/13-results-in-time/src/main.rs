@@ -2,8 +2,8 @@
 //! Exercise 13 — results in time (the Pool: apply_async and get(timeout))
 //!
 //! 할 일: `collect_in_time(work, xs, timeout_ms)`는 `xs`의 값마다 `apply_async`로 풀에 일을 주고,
-//! 결과마다 "task x: y"를 찍습니다. 일 하나는 멈춰서 끝나지 않습니다. `timeout_ms` 안에 오지 않는
-//! 결과는 "task x: timed out"을 찍고 넘어가세요(파이썬의 `get(timeout)`). 그리고 멈춘 일을 기다리지
+//! 결과마다 "task x: y"를 출력합니다. 일 하나는 멈춰서 끝나지 않습니다. `timeout_ms` 안에 오지 않는
+//! 결과는 "task x: timed out"을 출력하고 넘어가세요(파이썬의 `get(timeout)`). 그리고 멈춘 일을 기다리지
 //! 말고 풀을 끝내세요(`terminate`). 지금은 `get()`이 영영 기다립니다. 검사기는 어느 일이 멈추는지
 //! 모르는 자기 `work`로 이 함수를 부릅니다.
 //! Task: `collect_in_time(work, xs, timeout_ms)` gives the pool a task per value of `xs` with
@@ -26,7 +26,7 @@ pub fn collect_in_time(work: fn(u64) -> u64, xs: &[u64], timeout_ms: u64) {
         .map(|&x| (x, pool.apply_async(work, x).expect("apply_async")))
         .collect();
     for (x, result) in &pending {
-        // TODO: 최대 timeout_ms만 기다리고, 그 안에 오지 않으면 "task x: timed out"을 찍으세요.
+        // TODO: 최대 timeout_ms만 기다리고, 그 안에 오지 않으면 "task x: timed out"을 출력하세요.
         //       wait at most timeout_ms; then print "task x: timed out".
         match result.get() {
             Ok(y) => say!("task {x}: {y}"),

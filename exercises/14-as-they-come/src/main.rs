@@ -2,7 +2,7 @@
 //! Exercise 14 — print them as they come (the Pool: imap)
 //!
 //! 할 일: `print_as_they_come(work, xs)`는 풀에서 `xs`의 값마다 `work`를 돌리고, 결과마다 입력
-//! 순서대로 "got y"를 찍습니다. 결과를 모두 기다렸다가 찍지 말고, 하나씩 오는 대로 찍으세요
+//! 순서대로 "got y"를 출력합니다. 결과를 모두 기다렸다가 출력하지 말고, 하나씩 오는 대로 출력하세요
 //! (파이썬의 `for y in pool.imap(work, xs):`). 지금은 `map`이 마지막 결과까지 모두 기다립니다.
 //! 검사기는 마지막 일이 1.5초 걸리는 자기 `work`로 이 함수를 부릅니다.
 //! Task: `print_as_they_come(work, xs)` runs `work` on each value of `xs` in a pool, and prints

@@ -2,8 +2,8 @@
 //! Exercise 17 — keep the other results (the Pool: a task that fails, a worker that dies)
 //!
 //! 할 일: `each_on_its_own(work, xs)`는 풀에서 `xs`의 값마다 `work`를 돌리고, 결과마다 "x: y"를
-//! 입력 순서대로 찍습니다. 일 하나는 panic하고, 하나는 작업 프로세스를 죽입니다(abort). 그런 일은
-//! "x: failed (까닭)"을 찍고, 다른 결과는 모두 찍으세요. 지금은 `map`이 하나라도 실패하면 통째로
+//! 입력 순서대로 출력합니다. 일 하나는 panic하고, 하나는 작업 프로세스를 죽입니다(abort). 그런 일은
+//! "x: failed (까닭)"을 출력하고, 다른 결과는 모두 출력하세요. 지금은 `map`이 하나라도 실패하면 통째로
 //! 실패해서, 멀쩡한 결과까지 잃습니다(파이썬의 `pool.map`이 예외 하나로 전부를 잃듯이). 검사기는
 //! 어느 일이 실패하는지 모르는 자기 `work`로 이 함수를 부릅니다.
 //! Task: `each_on_its_own(work, xs)` runs `work` on each value of `xs` in a pool and prints

@@ -2,11 +2,11 @@
 //! Exercise 18 — drain the queue (exchanging objects between processes: a Queue)
 //!
 //! 할 일: `drain(producers, items, produce)`에서 생산자 프로세스 `producers`개가 각자
-//! `produce`로 물건 `items`개를 한 큐에 넣습니다. main은 물건을 모두, 하나씩 한 번만 받아 "got ..."을 찍고, 받은 수를 돌려줍니다.
+//! `produce`로 물건 `items`개를 한 큐에 넣습니다. main은 물건을 모두, 하나씩 한 번만 받아 "got ..."을 출력하고, 받은 수를 돌려줍니다.
 //! 지금 코드는 큐가 잠깐 비어 있기만 해도 끝난 줄 압니다(파이썬의 `while not q.empty(): q.get()`). 아직
 //! 오지 않은 물건을 놓칩니다. 생산자를 모두 join하는 것도 잊지 마세요. 검사기는 이 함수를 다른
 //! 값과 자기 `produce`로도 부릅니다. 그 물건에는 자식이 뽑은 번호가 붙어서, 큐에서 받아야만
-//! 찍을 수 있습니다.
+//! 출력할 수 있습니다.
 //! Task: in `drain(producers, items, produce)`, `producers` producer processes each put `items`
 //! items on one queue with `produce`. Main takes every item, each once, prints "got ..." and returns how many it got.
 //! Today it takes a queue that is empty now for the end (Python's `while not q.empty():

@@ -2,12 +2,12 @@
 //! Exercise 19 — the end marker (exchanging objects between processes: a protocol over a Pipe)
 //!
 //! 할 일: `square_over_a_pipe(jobs, serve)`에서 부모는 파이프로 일(`Some(x)`)을 하나씩 보내고
-//! 답을 받아 "parent got y"를 찍습니다. 일을 다 보내면 끝 표시 `None`을 보냅니다(파이썬에서
-//! None을 보내듯). 자식 "Squarer"(`serve`를 돌림)는 일마다 "child squared x"를 찍고 제곱을 답하고,
-//! 끝 표시를 받으면 "child: total t"를 찍고 제곱의 합을 답한 뒤 끝납니다. 부모는 "total from the
-//! child: t"를 찍고 그 합을 돌려줍니다. 지금 자식은 끝 표시를 모르고 다음 일을 계속 기다립니다.
+//! 답을 받아 "parent got y"를 출력합니다. 일을 다 보내면 끝 표시 `None`을 보냅니다(파이썬에서
+//! None을 보내듯). 자식 "Squarer"(`serve`를 돌림)는 일마다 "child squared x"를 출력하고 제곱을 답하고,
+//! 끝 표시를 받으면 "child: total t"를 출력하고 제곱의 합을 답한 뒤 끝납니다. 부모는 "total from the
+//! child: t"를 출력하고 그 합을 돌려줍니다. 지금 자식은 끝 표시를 모르고 다음 일을 계속 기다립니다.
 //! 검사기는 이 함수를 다른 일과 자기 `serve`로도 부릅니다. 그 자식은 자기가 뽑은 수를 곱해
-//! 답하므로, 부모는 파이프로 받은 답만 찍을 수 있습니다.
+//! 답하므로, 부모는 파이프로 받은 답만 출력할 수 있습니다.
 //! Task: in `square_over_a_pipe(jobs, serve)`, the parent sends jobs (`Some(x)`) over a pipe one at
 //! a time, receives each answer and prints "parent got y"; when the jobs are sent, it sends the end
 //! marker `None` (as Python code sends None). The child "Squarer" (running `serve`) prints "child

@@ -3,8 +3,8 @@
 //!
 //! 할 일: `fill_in_slices(children, width)`에서 자식 프로세스 `children`개가 길이
 //! `children * width`인 배열을 함께 채웁니다. 자식 k는 k번째 구간(`k * width`부터 `width`칸)에
-//! 자기 PID를 쓰고 "child k wrote its slice"를 찍습니다. 부모는 자식을 모두 기다린 뒤 배열을
-//! 돌려주고, main이 "array: [...]"로 찍습니다. 구간이 겹치지 않으므로 잠금은 필요 없습니다.
+//! 자기 PID를 쓰고 "child k wrote its slice"를 출력합니다. 부모는 자식을 모두 기다린 뒤 배열을
+//! 돌려주고, main이 "array: [...]"로 출력합니다. 구간이 겹치지 않으므로 잠금은 필요 없습니다.
 //! 지금은 자식마다 배열의 복사본에 써서 부모의 배열은 0뿐입니다. `common::shm::Array`(파이썬의
 //! `multiprocessing.Array`)를 쓰세요. 검사기는 이 함수를 다른 값으로도 부릅니다.
 //! Task: in `fill_in_slices(children, width)`, `children` child processes fill one array of

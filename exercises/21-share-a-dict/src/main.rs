@@ -3,7 +3,7 @@
 //!
 //! 할 일: `record_pids(children)`에서 자식 프로세스 `children`개가 각자 자기 이름과 PID를 한 dict에
 //! 적고, 함수는 그 항목을 이름순으로 돌려줍니다. `main`은 셋으로 불러서 항목마다 "Process-k: <pid>"를
-//! 찍습니다. 지금은 아무것도 찍히지 않습니다. 자식마다 dict의 복사본을 받아서 고쳤기 때문입니다.
+//! 출력합니다. 지금은 아무것도 출력되지 않습니다. 자식마다 dict의 복사본을 받아서 고쳤기 때문입니다.
 //! 모든 프로세스가 쓸 수 있는 매니저의 dict(`common::manager::Manager`)를 쓰세요.
 //! Task: in `record_pids(children)`, `children` child processes each write their name and PID into
 //! one dict, and the function returns its entries sorted by name; `main` calls it with three and
@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 fn record(mut d: HashMap<String, u32>) {
     let me = current_process();
-    d.insert(me.name, me.pid); // TODO: 이것은 자식 자신의 복사본입니다 (this is the child's own copy)
+    d.insert(me.name, me.pid); // TODO: 자식 혼자 가진 복사본입니다 (this is the child's own copy)
 }
 
 pub fn record_pids(children: usize) -> Vec<(String, u32)> {

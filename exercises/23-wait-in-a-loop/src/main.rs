@@ -2,7 +2,7 @@
 //! Exercise 23 — wait for the condition in a loop (shared state, threading.Condition)
 //!
 //! 할 일: `consume`은 소비자 스레드 하나가 하는 일입니다. 선반이 비어 있고 아직 끝나지 않았으면
-//! `changed`를 기다리고, 물건을 하나 꺼내 "consumed i"를 찍습니다. 선반이 비었고 끝났으면
+//! `changed`를 기다리고, 물건을 하나 꺼내 "consumed i"를 출력합니다. 선반이 비었고 끝났으면
 //! 돌아옵니다. 지금은 `if`로 한 번만 기다려서, 깨어났는데 선반이 비어 있으면(종이 울렸을 뿐)
 //! 끝난 줄 알고 그만둡니다. 물건이 하나도 남지 않게 고치세요. 생산자와 종은 그대로 두세요.
 //! 검사기는 자기 생산자와 종으로 `consume`을 부릅니다.

@@ -1,8 +1,8 @@
 //! 연습 24 — 한 번에 둘만 (공유 상태 — threading.Semaphore)
 //! Exercise 24 — two at a time (shared state, threading.Semaphore)
 //!
-//! 할 일: `at_most_two(workers, inside_ms)`에서 작업 스레드 `workers`개가 각자 "enter i"를 찍고
-//! `inside_ms` 밀리초 동안 머문 뒤 "leave i"를 찍습니다. 한 번에 둘까지만 안에 있게 하세요. 지금은
+//! 할 일: `at_most_two(workers, inside_ms)`에서 작업 스레드 `workers`개가 각자 "enter i"를 출력하고
+//! `inside_ms` 밀리초 동안 머문 뒤 "leave i"를 출력합니다. 한 번에 둘까지만 안에 있게 하세요. 지금은
 //! 모두가 한꺼번에 들어갑니다. `common::sync::Semaphore`(파이썬의 `threading.Semaphore(2)`)를 쓰세요.
 //! 한 번에 하나씩만 들어가게 하는 것(`Mutex`)도 틀립니다. 둘은 함께 들어가야 합니다.
 //! Task: in `at_most_two(workers, inside_ms)`, `workers` threads each print "enter i", stay

@@ -2,7 +2,7 @@
 //! Exercise 25 — wait for the go (shared state, threading.Event)
 //!
 //! 할 일: `release_after(workers, prep_ms)`에서 작업 스레드 `workers`개가 main의 신호를 기다렸다가
-//! 각자 "worker i goes"를 찍게 하세요. main은 `prep_ms` 밀리초 동안 준비하고 "main: go"를 찍은 뒤
+//! 각자 "worker i goes"를 출력하게 하세요. main은 `prep_ms` 밀리초 동안 준비하고 "main: go"를 출력한 뒤
 //! 신호를 줍니다. 지금은 작업자가 기다리지 않고 바로 갑니다. `common::sync::Event`(파이썬의
 //! `threading.Event`)를 쓰세요. 검사기는 이 함수를 다른 값으로도 부릅니다.
 //! Task: in `release_after(workers, prep_ms)`, `workers` threads wait for main's signal, then each

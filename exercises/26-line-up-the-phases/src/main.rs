@@ -2,7 +2,7 @@
 //! Exercise 26 — line up the phases (shared state, threading.Barrier)
 //!
 //! 할 일: `in_phases(workers, phases)`에서 작업 스레드 `workers`개가 단계마다 일을 하고
-//! "worker w phase p done"을 찍습니다. 작업자마다 빠르기가 다릅니다. 모든 작업자가 한 단계를
+//! "worker w phase p done"을 출력합니다. 작업자마다 빠르기가 다릅니다. 모든 작업자가 한 단계를
 //! 마치기 전에는 아무도 다음 단계를 시작하면 안 됩니다. 지금은 빠른 작업자가 앞서 나갑니다.
 //! `std::sync::Barrier`(파이썬의 `threading.Barrier`)를 쓰세요. 검사기는 이 함수를 다른 값으로도
 //! 부릅니다.

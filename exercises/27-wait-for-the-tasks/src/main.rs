@@ -2,8 +2,8 @@
 //! Exercise 27 — wait for the tasks (shared state, queue.Queue's task_done() and join())
 //!
 //! 할 일: `two_rounds(workers, tasks)`에서 작업 스레드 `workers`개가 큐에서 일을 받아 하고
-//! "round r task t done"을 찍습니다. main은 한 회차의 일을 모두 넣고, 그 일이 모두 끝나면
-//! "round r done"을 찍은 뒤 다음 회차를 넣습니다. 작업자는 두 회차 동안 같은 스레드로 남아 있어야
+//! "round r task t done"을 출력합니다. main은 한 회차의 일을 모두 넣고, 그 일이 모두 끝나면
+//! "round r done"을 출력한 뒤 다음 회차를 넣습니다. 작업자는 두 회차 동안 같은 스레드로 남아 있어야
 //! 합니다(스레드를 join하는 것이 아니라 일을 기다림). 지금은 main이 기다리지 않습니다. 파이썬의
 //! `task_done()`과 `q.join()`은 `crossbeam_utils::sync::WaitGroup`으로 할 수 있습니다.
 //! Task: in `two_rounds(workers, tasks)`, `workers` threads take tasks from a queue, do them and

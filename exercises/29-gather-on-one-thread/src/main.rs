@@ -2,8 +2,8 @@
 //! Exercise 29 — gather on one thread (beyond shared state: asyncio.gather)
 //!
 //! 할 일: `gather_waits(n, wait)`는 한 스레드의 tokio 런타임에서 기다림 `wait(0)`부터
-//! `wait(n - 1)`까지를 돌립니다. `main`의 기다림 i는 "wait i starts"를 찍고 200밀리초를 기다린 뒤
-//! "wait i done"을 찍습니다. 모두 함께 기다리게 하세요(파이썬의 `await asyncio.gather(...)`).
+//! `wait(n - 1)`까지를 돌립니다. `main`의 기다림 i는 "wait i starts"를 출력하고 200밀리초를 기다린 뒤
+//! "wait i done"을 출력합니다. 모두 함께 기다리게 하세요(파이썬의 `await asyncio.gather(...)`).
 //! 그러면 `n`개가 기다림 하나만큼만 걸립니다. 지금은 하나씩 차례로 await해서
 //! (`for c in coros: await c`) `n`배가 걸립니다. 스레드를 더 만들지는 마세요. 검사기는 이 함수를
 //! 자기 기다림과 다른 개수로도 부릅니다.

@@ -2,7 +2,7 @@
 //! Exercise 30 — an atomic global (what Rust refuses — 03: Python's `global` as a `static mut`)
 //!
 //! 할 일: `count_visits(visitors, visits)`에서 스레드 `visitors`개가 각자 전역 카운터 `VISITS`에
-//! `visits`번 1을 더하고 "visitor t done"을 찍습니다. 함수는 다 더한 값을 돌려줍니다. 파이썬에서는
+//! `visits`번 1을 더하고 "visitor t done"을 출력합니다. 함수는 다 더한 값을 돌려줍니다. 파이썬에서는
 //! `global visits; visits += 1`이지만, 지금 코드는 컴파일되지 않습니다. 컴파일러의 말을 읽고,
 //! `unsafe` 없이 고치세요. 검사기는 이 함수를 다른 값으로도 부르고 합이 정확한지 봅니다.
 //! Task: in `count_visits(visitors, visits)`, `visitors` threads each add 1 to the global counter

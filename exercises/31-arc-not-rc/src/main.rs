@@ -2,7 +2,7 @@
 //! Exercise 31 — Arc, not Rc (what Rust refuses — 04: an Rc moved into a thread)
 //!
 //! 할 일: `sum_in_threads(items, adders)`에서 스레드 `adders`개가 한 목록을 나눠 더합니다. 스레드
-//! t는 t번째부터 `adders`칸씩 건너뛴 항목을 더해 "adder t: 부분합"을 찍고, 그 합을 돌려줍니다.
+//! t는 t번째부터 `adders`칸씩 건너뛴 항목을 더해 "adder t: 부분합"을 출력하고, 그 합을 돌려줍니다.
 //! 목록은 복사하지 않고 공유합니다. 파이썬에서는 객체를 그냥 공유하지만, 지금 코드는 컴파일되지
 //! 않습니다. 컴파일러의 말을 읽고 고치세요. 검사기는 이 함수를 다른 목록으로도 부릅니다.
 //! Task: in `sum_in_threads(items, adders)`, `adders` threads share the adding of one list:

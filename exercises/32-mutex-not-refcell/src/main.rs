@@ -2,8 +2,8 @@
 //! Exercise 32 — a Mutex, not a RefCell (what Rust refuses — 05: a RefCell shared by threads)
 //!
 //! 할 일: `log_from_threads(writers, entries)`에서 스레드 `writers`개가 한 기록(log)에 각자
-//! "writer w entry e"를 `entries`개씩 적고(적을 때마다 찍음), 다 적으면 "writer w done"을
-//! 찍습니다. 함수는 기록을 돌려주고, main이 그것을 "log: ..."로 찍습니다. 파이썬에서는 리스트에
+//! "writer w entry e"를 `entries`개씩 적고(적을 때마다 출력함), 다 적으면 "writer w done"을
+//! 출력합니다. 함수는 기록을 돌려주고, main이 그 기록을 "log: ..."로 출력합니다. 파이썬에서는 리스트에
 //! 그냥 append하지만, 지금 코드는 컴파일되지 않습니다. 컴파일러의 말을 읽고 고치세요. 기록에 넣을
 //! 때만 잠그세요. 검사기는 이 함수를 다른 값으로도 부르고, 잃거나 겹친 항목이 없는지, 한 스레드가
 //! 기다리는 동안 다른 스레드가 적는지 봅니다.

@@ -2,8 +2,8 @@
 //! Exercise 33 — keep a copy (what Rust refuses — 06: an object used after its move into a process)
 //!
 //! 할 일: `start_worker(name)`은 이름이 `name`인 `Worker`를 만들어 자식 프로세스 "SubProcess"에서
-//! `run`을 돌립니다. 자식은 "<name> works in SubProcess"를 찍고, 부모는 자식을 기다린 뒤 "parent:
-//! <name> finished"를 찍습니다. 파이썬에서는 `target=w.run`으로 넘긴 뒤에도 `w.name`을 쓰지만,
+//! `run`을 돌립니다. 자식은 "<name> works in SubProcess"를 출력하고, 부모는 자식을 기다린 뒤 "parent:
+//! <name> finished"를 출력합니다. 파이썬에서는 `target=w.run`으로 넘긴 뒤에도 `w.name`을 쓰지만,
 //! 지금 코드는 컴파일되지 않습니다. 컴파일러의 말을 읽고 고치세요. 검사기는 이 함수를 다른
 //! 이름으로도 부릅니다.
 //! Task: `start_worker(name)` makes a `Worker` named `name` and runs its `run` in a child process

@@ -3,8 +3,8 @@
 //! to its own value)
 //!
 //! 할 일: `shout_all(words)`는 낱말마다 스레드 "shouter i"를 하나씩 띄웁니다. 스레드는 낱말을
-//! 대문자로 바꿔 "shouter i: WORD"를 찍고 그 결과를 돌려주고, 함수는 결과를 순서대로 돌려줍니다.
-//! main은 받은 것마다 "main got WORD"를 찍습니다. 지금 코드는 컴파일되지 않습니다. 컴파일러의
+//! 대문자로 바꿔 "shouter i: WORD"를 출력하고 그 결과를 돌려주고, 함수는 결과를 순서대로 돌려줍니다.
+//! main은 받은 것마다 "main got WORD"를 출력합니다. 지금 코드는 컴파일되지 않습니다. 컴파일러의
 //! 말을 읽고 고치세요. 검사기는 이 함수를 다른 낱말로도 부릅니다.
 //! Task: `shout_all(words)` starts a thread "shouter i" per word. The thread makes the word upper
 //! case, prints "shouter i: WORD" and returns it; the function returns the results in order. Main

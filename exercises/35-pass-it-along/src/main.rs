@@ -2,9 +2,9 @@
 //! Exercise 35 — pass it along (start methods: spawn)
 //!
 //! 할 일: `greet_in_a_child(greeting)`은 자식 프로세스 "Greeter"를 시작하고, 자식은 "child says:
-//! <greeting>"을 찍습니다. 부모는 자식을 기다린 뒤 "parent: the child has greeted"를 찍습니다.
+//! <greeting>"을 출력합니다. 부모는 자식을 기다린 뒤 "parent: the child has greeted"를 출력합니다.
 //! 이 프로그램은 노트처럼 `spawn`으로 자식을 시작합니다. 자식은 프로그램을 새로 실행한 것이라
-//! 부모가 전역 변수에 넣어 둔 것을 보지 못해서, 지금은 빈 인사를 찍습니다. 시작 방법은 그대로
+//! 부모가 전역 변수에 넣어 둔 것을 보지 못해서, 지금은 빈 인사를 출력합니다. 시작 방법은 그대로
 //! 두고, 자식에게 필요한 것을 넘겨주세요. 검사기는 이 함수를 다른 인사로도 부릅니다.
 //! Task: `greet_in_a_child(greeting)` starts a child process "Greeter", which prints "child says:
 //! <greeting>"; the parent waits for it, then prints "parent: the child has greeted". This

@@ -2,9 +2,9 @@
 //! Exercise 36 — the capstone: count the words (Pool, a thread and a channel together)
 //!
 //! 할 일: `count_words(paths, count_file)`은 파일마다 단어를 세고(`count_file`), 모두 합쳐서 많은 것부터
-//! (같으면 단어 순으로) 돌려줍니다. main은 가장 많은 다섯 개를 "word: n"으로 찍습니다. 세 가지를
+//! (같으면 단어 순으로) 돌려줍니다. main은 가장 많은 다섯 개를 "word: n"으로 출력합니다. 세 가지를
 //! 더하세요. (1) 파일은 풀의 작업 프로세스에서 셉니다. (2) 이름이 "progress"인 스레드가, 파일의
-//! 결과가 하나씩 들어올 때마다 "progress: k/n files"를 찍습니다. (3) 끝나면 아무것도 남지
+//! 결과가 하나씩 들어올 때마다 "progress: k/n files"를 출력합니다. (3) 끝나면 아무것도 남지
 //! 않습니다(풀, 스레드). 합치는 것은 main이 합니다. 지금은 main이 파일을 하나씩 셉니다. 검사기는
 //! 여러분이 보지 못하는 파일과 자기 `count_file`로 이 함수를 부릅니다.
 //! Task: `count_words(paths, count_file)` counts the words of each file (`count_file`) and
@@ -37,7 +37,7 @@ pub fn count_words(
     paths: Vec<String>,
     count_file: fn(String) -> Vec<(String, u64)>,
 ) -> Vec<(String, u64)> {
-    // TODO: 풀의 작업 프로세스에서 세고, "progress" 스레드가 "progress: k/n files"를 찍게 하세요.
+    // TODO: 풀의 작업 프로세스에서 세고, "progress" 스레드가 "progress: k/n files"를 출력하게 하세요.
     //       count in a pool's workers; a "progress" thread prints "progress: k/n files".
     let mut total: BTreeMap<String, u64> = BTreeMap::new();
     for path in paths {

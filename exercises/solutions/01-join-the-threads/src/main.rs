@@ -1,4 +1,4 @@
-//! 연습 01의 풀이 — 핸들을 모아 두었다가 마지막 줄을 찍은 뒤에 모두 join합니다.
+//! 연습 01의 풀이 — 핸들을 모아 두었다가 마지막 줄을 출력한 뒤에 모두 join합니다.
 //!
 //! Exercise 01, a solution: keep the handles, join them after the last line.
 

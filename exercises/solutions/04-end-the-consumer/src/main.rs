@@ -16,7 +16,7 @@ fn produce(q_put: Sender<String>, p: usize) {
     }
 }
 
-/// 생산자 스레드 `producers`개가 `produce`를 돌리고, 소비자 스레드 하나가 메시지를 모두 찍습니다.
+/// 생산자 스레드 `producers`개가 `produce`를 돌리고, 소비자 스레드 하나가 메시지를 모두 출력합니다.
 /// 받은 개수를 돌려줍니다.
 /// `producers` threads run `produce`, one consumer thread prints every message; how many it got.
 pub fn produce_and_consume(producers: usize, produce: fn(Sender<String>, usize)) -> usize {
@@ -35,7 +35,7 @@ pub fn produce_and_consume(producers: usize, produce: fn(Sender<String>, usize))
         let q_put = q_put.clone();
         threads.push(thread::spawn(move || produce(q_put, p)));
     }
-    drop(q_put); // 이제 남은 송신자는 생산자들의 것뿐: 그들이 끝나면 채널이 닫힘 (the last senders are the producers': when they end, the channel closes)
+    drop(q_put); // 이제 송신자는 생산자의 것만 남음: 생산자가 모두 끝나면 채널이 닫힘 (the last senders are the producers': when they end, the channel closes)
     for producer in threads {
         producer.join().expect("a producer panicked");
     }

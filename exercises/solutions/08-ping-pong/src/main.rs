@@ -6,7 +6,7 @@ use common::ipc::Connection;
 use common::process::Process;
 use common::say;
 
-/// 자식 쪽 끝: 핑을 하나씩 받아 찍고 답합니다.
+/// 자식 쪽 끝: 핑을 하나씩 받아 출력하고 답합니다.
 /// The child's end: takes each ping, prints it and answers it.
 pub fn answer(child_conn: Connection, rounds: u32) {
     for _ in 0..rounds {

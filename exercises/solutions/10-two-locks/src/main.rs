@@ -58,8 +58,8 @@ fn main() {
     say!("both transfers done: a = {a}, b = {b}");
 }
 
-/// 처음 부른 둘은 둘 다 첫 잠금을 쥘 때까지(또는 200ms) 여기서 기다립니다. 교착이 생길 수 있으면
-/// 그 교착을 만들어 보이려는 것입니다. 그 뒤에 부르는 쪽은 바로 지나갑니다.
+/// 처음 부른 둘은 둘 다 첫 잠금을 쥘 때까지(또는 200ms) 여기서 기다립니다. 교착이 생길 수
+/// 있는 코드라면 여기서 실제로 생깁니다. 그 뒤에 부르는 쪽은 바로 지나갑니다.
 /// The first two callers wait here until both hold their first lock, or 200 ms: it lines up the
 /// deadlock, if there is one to line up. Later callers pass at once.
 fn line_up() {

@@ -43,8 +43,8 @@ fn main() {
     say!("all philosophers ate");
 }
 
-/// 모두 첫 포크를 쥘 때까지(또는 200ms) 기다립니다. 교착이 생길 수 있으면 그 교착을 만들어 보이려는
-/// 것입니다.
+/// 모두 첫 포크를 쥘 때까지(또는 200ms) 기다립니다. 교착이 생길 수 있는 코드라면
+/// 여기서 실제로 생깁니다.
 /// Waits until all hold their first fork, or 200 ms: it lines up the deadlock, if there is one
 /// to line up.
 fn at_the_table(holding: &(Mutex<usize>, Condvar), philosophers: usize) {

@@ -9,7 +9,7 @@ use common::process::Process;
 use common::{say, sleep_secs};
 use std::thread;
 
-/// 소비자 스레드가 하는 일: `q`에서 꺼낸 물건을 하나씩 찍고, 끝에 개수를 찍어 돌려줍니다.
+/// 소비자 스레드가 하는 일: `q`에서 꺼낸 물건을 하나씩 출력하고, 끝에 개수를 출력해 돌려줍니다.
 /// The consumer thread's work: print each item it takes off `q`, then how many; return that.
 pub fn consume(q: IpcReceiver<String>) -> usize {
     let mut count = 0;

@@ -1,5 +1,5 @@
 //! 연습 14의 풀이 — `imap`은 반복자를 줍니다. `next`마다 차례상 다음 결과만 기다리므로, 느린 일이
-//! 도는 동안 빠른 일의 결과가 찍힙니다.
+//! 도는 동안 빠른 일의 결과가 출력됩니다.
 //!
 //! Exercise 14, a solution: `imap` gives an iterator; each `next` waits only for
 //! the next result in order, so the quick ones are printed while the slow one still runs.
@@ -14,7 +14,7 @@ pub fn print_as_they_come(work: fn(u64) -> u64, xs: &[u64]) {
     }
 }
 
-/// 할 일: 마지막 수가 가장 오래 걸립니다.
+/// 작업: 마지막 수가 가장 오래 걸립니다.
 /// The work: the last number takes longest.
 fn slow_square(x: u64) -> u64 {
     sleep_secs(if x == 6 { 3.0 } else { 0.1 });

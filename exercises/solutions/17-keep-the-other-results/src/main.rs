@@ -1,5 +1,5 @@
 //! 연습 17의 풀이 — `imap`은 일마다 `Result` 하나를 줍니다. panic은 그 항목만
-//! 실패시키고(`TaskPanicked`), 죽은 작업 프로세스는 그것이 가진 항목만 실패시키며(`WorkerDied`,
+//! 실패시키고(`TaskPanicked`), 죽은 작업 프로세스는 자기가 맡았던 항목만 실패시키며(`WorkerDied`,
 //! 풀이 새 프로세스를 시작), 나머지 항목은 그대로 돌아옵니다.
 //!
 //! Exercise 17, a solution: `imap` gives one `Result` per task: a panic fails its

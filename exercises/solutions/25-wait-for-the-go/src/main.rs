@@ -1,4 +1,4 @@
-//! 연습 25의 풀이 — `Event` 하나를 `Arc`로 나눠 갖고, 작업자마다 그것을 기다립니다.
+//! 연습 25의 풀이 — `Event` 하나를 `Arc`로 나눠 갖고, 작업자는 저마다 그 신호를 기다립니다.
 //!
 //! Exercise 25, a solution: one `Event`, shared by `Arc`, waited on by every worker.
 

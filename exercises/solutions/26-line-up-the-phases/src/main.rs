@@ -1,5 +1,5 @@
-//! 연습 26의 풀이 — 모든 작업자가 함께 쓰는 `Barrier` 하나. 단계마다 그것을 기다리고, 마지막에
-//! 도착한 작업자가 모두를 보냅니다.
+//! 연습 26의 풀이 — 모든 작업자가 함께 쓰는 `Barrier` 하나. 작업자는 단계를 마칠 때마다 여기서
+//! 기다리고, 마지막으로 도착한 작업자가 모두를 다음 단계로 보냅니다.
 //!
 //! Exercise 26, a solution: one `Barrier` for all the workers; each waits on it
 //! after every phase, and the last to arrive lets them all go on.

@@ -25,7 +25,7 @@ pub fn submit_all(xs: &[u64], work: fn(u64) -> u64) -> Vec<u64> {
     in_order
 }
 
-/// 할 일: 수가 작을수록 오래 걸립니다.
+/// 작업: 수가 작을수록 오래 걸립니다.
 /// The work: the smaller the number, the longer it takes.
 fn slow_square(x: u64) -> u64 {
     sleep_secs(0.2 * (5 - x) as f64);

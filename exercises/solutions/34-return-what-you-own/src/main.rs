@@ -1,5 +1,5 @@
 //! 연습 34의 풀이 — 스레드가 `String`의 참조가 아니라 `String` 자체를 돌려줍니다. 값은 `join`을
-//! 통해 밖으로 이동하고, 참조였다면 스레드보다 오래 살았을 것입니다.
+//! 거쳐 밖으로 이동합니다. 참조라면 스레드가 끝난 뒤에도 남게 됩니다.
 //!
 //! Exercise 34, a solution: the thread returns the `String` itself, not a
 //! reference to it: its value moves out through `join`, where a reference would outlive the thread.

@@ -1,4 +1,4 @@
-//! 연습 35의 풀이 — 인사말은 target의 인자로 자식에게 가고, `spawn`이 그것을 새 프로그램으로
+//! 연습 35의 풀이 — 인사말을 target의 인자로 넘기면 `spawn`이 그 인자를 새 프로그램에
 //! 보냅니다(파이썬이 `args=`를 pickle하는 것과 같음). 전역 변수는 필요 없습니다.
 //!
 //! Exercise 35, a solution: the greeting goes to the child as its target's

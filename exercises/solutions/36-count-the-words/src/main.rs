@@ -1,6 +1,6 @@
-//! 연습 36의 풀이 — 풀의 `imap_unordered`가 작업 프로세스에서 파일을 세어 파일마다 끝나는 대로 센
-//! 것을 돌려줍니다. main이 그것을 합치고 채널로 "progress" 스레드에 알리며, 그 스레드는 main이 보내는
-//! 쪽을 drop하면 끝납니다.
+//! 연습 36의 풀이 — 풀의 `imap_unordered`가 작업 프로세스에서 파일을 세고, 파일마다 끝나는 대로 센
+//! 결과를 돌려줍니다. main은 그 결과를 합치면서 채널로 "progress" 스레드에 알리고, 이 스레드는 main이
+//! 송신자를 drop하면 끝납니다.
 //!
 //! Exercise 36, a solution: the pool's `imap_unordered` counts the files in its
 //! workers and hands each file's counts back as it is done; main merges them and tells a

@@ -33,6 +33,7 @@ use std::thread::JoinHandle;
 static COURIER: Mutex<Option<JoinHandle<()>>> = Mutex::new(None);
 
 fn produce(q_put: Sender<String>, p: usize) {
+    // 여기, 생산자 자신의 스레드에서 뽑음: 다른 스레드는 이 값을 알 수 없음.
     // Drawn here, on the producer's own thread: no other thread can know it.
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     (p, common::trace::monotonic_ns()).hash(&mut hasher);

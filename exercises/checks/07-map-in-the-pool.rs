@@ -18,6 +18,7 @@ mod meet;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+/// 검사기가 곱하는 수. 풀이 시작하기 전에 정함(풀의 작업 프로세스는 그 뒤에 fork됨).
 /// The checker's factor, set before the pool starts (its workers are forked after it).
 static FACTOR: AtomicU32 = AtomicU32::new(0);
 

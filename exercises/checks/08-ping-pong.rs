@@ -21,6 +21,7 @@ use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hash, Hasher};
 
 fn answer(conn: Connection, rounds: u32) {
+    // 여기, 자식이 시작한 뒤 자식 안에서 뽑음: 부모는 이 값을 알 수 없음.
     // Drawn here, in the child, after it started: its parent cannot know it.
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     (std::process::id(), common::trace::monotonic_ns()).hash(&mut hasher);
@@ -34,6 +35,8 @@ fn answer(conn: Connection, rounds: u32) {
     }
 }
 
+/// 학습자의 `answer`를 "answer" 스레드에서 돌리고, 여기서 번호(100~999)를 뽑은 핑을 3~5개 줌.
+/// 돌려주는 것: 받은 핑의 번호를 그대로 붙인 퐁의 수와, 보낸 퐁의 수.
 /// The learner's `answer`, on a thread "answer", given 3 to 5 pings with numbers drawn here (100
 /// to 999): how many of its pongs carried their ping's own number, and how many were sent.
 fn echoed() -> Vec<i64> {

@@ -1,3 +1,4 @@
+//! 검사기가 연습 09의 `count_in_processes(processes, times)`를 자기 수로 부릅니다.
 //! The checker calls exercise 09's `count_in_processes(processes, times)` with its own numbers.
 
 #[allow(dead_code)]

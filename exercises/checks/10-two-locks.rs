@@ -23,6 +23,8 @@ use learner::{Account, transfer};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+/// 모든 잠금을 쥔 채 읽은 잔액의 합. 잠금은 `try_lock`으로 잡으므로, `transfer`가 어떤 순서로
+/// 잠그든 감사 스레드는 교착에 끼지 않음. 잠금 하나라도 누가 쥐고 있었으면 `None`.
 /// The sum of all balances, read while holding every lock (taken with `try_lock`, so that the
 /// auditor never takes part in a deadlock whatever order `transfer` uses); `None` if one was busy.
 fn audit(accounts: &[Account]) -> Option<i64> {
@@ -32,6 +34,7 @@ fn audit(accounts: &[Account]) -> Option<i64> {
         .sum()
 }
 
+/// 옮기는 스레드 `t`의 `step`번째 옮기기: 무작위로 고른 두 계좌 사이에서, 양쪽 방향으로.
 /// Mover `t`'s transfer number `step`: between accounts picked at random, both ways.
 fn move_money(accounts: &[Account], t: u64, step: u64) {
     let count = accounts.len();
@@ -61,6 +64,8 @@ fn main() {
         .collect();
     let total = 1_000 * i64::from(count);
     let (done, off) = (AtomicBool::new(false), AtomicU64::new(0));
+    // 혼자 도는 옮기는 스레드가 마친 옮기기 수, 그리고 옮기기 사이사이에서 감사 스레드가 모든
+    // 잠금이 풀린 것을 본 서로 다른 순간의 수.
     // Transfers done by the lone mover, and in how many different moments between them the
     // auditor found every lock free.
     let (moved, seen) = (AtomicU64::new(0), AtomicU64::new(0));
@@ -81,9 +86,12 @@ fn main() {
                 }
             }
         });
+        // 먼저 옮기는 스레드 여럿을 한꺼번에(배리어로 같은 순간에) 돌림: 교착이 생길 수 있는 잠금
+        // 순서라면 여기서 실제로 교착이 생김.
         // First many movers at once (from the same moment, by a barrier): a lock order that can
         // deadlock, does.
         let start = std::sync::Barrier::new(threads as usize);
+        // 옮기는 스레드를 아무 때나 멈춤. 두 잠금 사이에서도.
         // Movers stopped at random moments, between their two locks too.
         let interrupter = common::perturb::interrupt_threads(
             std::time::Duration::from_micros(100),
@@ -95,6 +103,7 @@ fn main() {
                 let interrupter = &interrupter;
                 movers.spawn(move || {
                     start.wait();
+                    // 적어도 `times`번 옮기고, 멈춤이 800번이 될 때까지 계속함.
                     // At least `times` transfers, and on until 800 interruptions.
                     let mut step = 0;
                     while step < times || interrupter.count() < 800 {
@@ -105,6 +114,9 @@ fn main() {
             }
         });
         interrupter.stop();
+        // 그다음 옮기는 스레드 하나만 돌림. 감사 스레드가 서로 다른 옮기기 쌍 500개 사이를 볼 때까지
+        // (기계가 아무리 바빠도). 잠금 하나를 놓고 나서 다른 잠금을 잡는 `transfer`는 이때 돈이 어느
+        // 계좌에도 없는 순간에 들킴.
         // Then one mover alone, until the auditor has looked between 500 different pairs of
         // transfers (however loaded the machine): a `transfer` that lets go of one lock before it
         // takes the other is then caught with the money in neither account.
@@ -133,6 +145,10 @@ fn main() {
     );
 }
 
+/// 아무도 잠그지 않은 두 계좌 사이의 옮기기가 세 번째 계좌의 잠금을 기다리는지. 검사기가 103번
+/// 계좌의 잠금을 쥐고 103에서 104로 옮기기를 시작하고(거기서 기다림), 300ms 뒤에 101에서 102로
+/// 옮기기를 시작해서, 103을 놓기 전에 5초를 줌. 계좌마다 잠금이 있으면 바로 끝나고, 모든 옮기기를
+/// 잠금 하나로 감싸면 첫 옮기기 뒤에서 계속 기다림.
 /// Whether a transfer between two free accounts waits for a third account's lock: the checker
 /// holds account 103's lock, starts a transfer from 103 to 104 (it waits there), then 300 ms later
 /// a transfer from 101 to 102, and gives that one 5 s before it lets 103 go. With a lock per

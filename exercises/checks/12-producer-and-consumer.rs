@@ -21,6 +21,7 @@ use common::{current_process, say};
 use std::hash::{BuildHasher, Hash, Hasher};
 
 fn produce(q: IpcSender<String>, items: u32) {
+    // 여기, 자식이 시작한 뒤 자식 안에서 뽑음: 부모는 이 값을 알 수 없음.
     // Drawn here, in the child, after it started: its parent cannot know it.
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     (current_process().pid, common::trace::monotonic_ns()).hash(&mut hasher);
@@ -42,6 +43,8 @@ fn produce(q: IpcSender<String>, items: u32) {
             // The consumer dropped the queue and left early: the check reports it, no panic.
             return;
         }
+        // 튜토리얼의 빨라진 sleep이 아니라 실제 시간: 물건 사이에 계속 확인하는 소비자는 여러 번
+        // 깨어나고, `recv`에서 잠든 소비자는 한 번 깨어남.
         // Real time, not the tutorial's sped-up sleep: a consumer that polls between items
         // wakes many times; one asleep in `recv` once.
         std::thread::sleep(std::time::Duration::from_millis(

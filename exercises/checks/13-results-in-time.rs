@@ -1,3 +1,5 @@
+//! 검사기가 연습 13의 `collect_in_time(work, xs, timeout_ms)`를 자기 `work`로 부릅니다. 이
+//! `work`는 어디서 돌았는지 알리고, 자기가 고른 일에서 멈춥니다.
 //! The checker calls exercise 13's `collect_in_time(work, xs, timeout_ms)` with a `work` of its
 //! own, which says where it ran and is stuck on the task it picks.
 

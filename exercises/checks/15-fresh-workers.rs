@@ -1,3 +1,5 @@
+//! 검사기가 연습 15의 `with_fresh_workers(work, xs, most)`를 자기 `work`로 부릅니다. 이 `work`는
+//! 자기 작업 프로세스가 일을 몇 개 했는지 알립니다.
 //! The checker calls exercise 15's `with_fresh_workers(work, xs, most)` with a `work` of its own,
 //! which says how many tasks its worker process has done.
 
@@ -9,6 +11,7 @@ use check_protocol::{Found, report};
 use common::{current_process, say};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// 이 프로세스에서 마친 일의 수.
 /// Tasks done in this process.
 static DONE: AtomicUsize = AtomicUsize::new(0);
 

@@ -24,6 +24,7 @@ use std::hash::{BuildHasher, Hash, Hasher};
 
 fn produce(q: IpcSender<String>, items: u32) {
     let me = current_process();
+    // 여기, 자식이 시작한 뒤 자식 안에서 뽑음: 부모는 이 값을 알 수 없음.
     // Drawn here, in the child, after it started: its parent cannot know it.
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     (me.pid, common::trace::monotonic_ns()).hash(&mut hasher);

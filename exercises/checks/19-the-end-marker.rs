@@ -22,12 +22,14 @@ use common::say;
 use std::hash::{BuildHasher, Hash, Hasher};
 
 fn serve(conn: Connection) {
+    // 여기, 자식이 시작한 뒤 자식 안에서 뽑음: 부모는 이 값을 알 수 없음.
     // Drawn here, in the child, after it started: its parent cannot know it.
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     (std::process::id(), common::trace::monotonic_ns()).hash(&mut hasher);
     let drawn = hasher.finish();
     let (by, extra) = (2 + drawn % 998, 1 + (drawn >> 16) % 997);
     say!("the checker's child multiplies by {by}");
+    // 이 자식의 합계는 답의 합보다 큼: 답을 스스로 더하는 부모는 틀림.
     // Its total is more than the sum of its answers: a parent that adds them up itself is off.
     say!("the checker's child adds {extra} to its total");
     let mut total = 0;
@@ -41,6 +43,8 @@ fn serve(conn: Connection) {
     conn.send(&total).expect("answer with the total");
 }
 
+/// 학습자의 `serve`를 "serve" 스레드에서 돌리고, 뽑은 일과 끝 표시를 줌. 돌려주는 것: `serve`가
+/// 답한 합계(틀리게 답했거나 일찍 멈췄으면 -1)와 제곱의 합.
 /// The learner's `serve`, on a thread "serve", given drawn jobs and then the end marker: the
 /// total it answered (or -1 if it answered wrong or stopped early), and the sum of the squares.
 fn served() -> (i64, i64) {

@@ -1,3 +1,4 @@
+//! 검사기가 연습 20의 `fill_in_slices(children, width)`를 자기 수로 부릅니다.
 //! The checker calls exercise 20's `fill_in_slices(children, width)` with its own numbers.
 
 #[allow(dead_code)]

@@ -1,3 +1,4 @@
+//! 검사기가 연습 21의 `record_pids(children)`를 자기 수로 부릅니다.
 //! The checker calls exercise 21's `record_pids(children)` with its own number.
 
 #[allow(dead_code)]

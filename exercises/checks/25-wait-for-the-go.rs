@@ -1,3 +1,4 @@
+//! 검사기가 연습 25의 `release_after(workers, prep_ms)`를 자기 수로 부릅니다.
 //! The checker calls exercise 25's `release_after(workers, prep_ms)` with its own numbers.
 
 #[allow(dead_code)]

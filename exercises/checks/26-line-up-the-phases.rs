@@ -1,3 +1,4 @@
+//! 검사기가 연습 26의 `in_phases(workers, phases)`를 자기 수로 부릅니다.
 //! The checker calls exercise 26's `in_phases(workers, phases)` with its own numbers.
 
 #[allow(dead_code)]

@@ -1,3 +1,4 @@
+//! 검사기가 연습 27의 `two_rounds(workers, tasks)`를 자기 수로 부릅니다.
 //! The checker calls exercise 27's `two_rounds(workers, tasks)` with its own numbers.
 
 #[allow(dead_code)]

@@ -18,6 +18,7 @@ static SLOW: AtomicU64 = AtomicU64::new(0);
 
 fn work(x: u64) -> u64 {
     if x == SLOW.load(Ordering::Relaxed) {
+        // 실행마다 뽑고, 실제 시간: 계속 확인하는 main은 그동안 여러 번 깨어남.
         // Drawn per run, real time: a main that polls wakes many times while it lasts.
         let drawn =
             std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), x);

@@ -1,3 +1,5 @@
+//! 검사기가 연습 32의 `log_from_threads(writers, entries)`를 자기 수로 부르고, 기록에 든 항목 수와
+//! 그중 서로 다른 항목 수를 출력합니다.
 //! The checker calls exercise 32's `log_from_threads(writers, entries)` with its own numbers,
 //! and prints how many entries the log has and how many of them differ.
 

@@ -1,3 +1,4 @@
+//! 검사기가 연습 33의 `start_worker(name)`를 자기 이름으로 부릅니다.
 //! The checker calls exercise 33's `start_worker(name)` with a name of its own.
 
 #[allow(dead_code)]

@@ -1,3 +1,4 @@
+//! 검사기가 연습 34의 `shout_all(words)`를 자기 낱말로 부릅니다.
 //! The checker calls exercise 34's `shout_all(words)` with words of its own.
 
 #[allow(dead_code)]

@@ -1,3 +1,5 @@
+//! 검사기가 연습 35의 `greet_in_a_child(greeting)`를 자기 인사말로 부르고, 자식은 `spawn`으로
+//! 시작합니다.
 //! The checker calls exercise 35's `greet_in_a_child(greeting)` with a greeting of its own, its
 //! children started by `spawn`.
 

@@ -19,6 +19,7 @@ use check_protocol::{Found, report};
 use common::say;
 use std::collections::BTreeMap;
 
+/// 검사기의 파일 하나에서 낱말을 셈. 파일에는 낱말마다 거꾸로 적혀 있음.
 /// Counts the words of one of the checker's files, each spelled backwards on disk.
 fn count_file(path: String) -> Vec<(String, u64)> {
     let text = std::fs::read_to_string(&path).expect("read a file");
@@ -39,6 +40,7 @@ fn count_file(path: String) -> Vec<(String, u64)> {
     counts.into_iter().collect()
 }
 
+/// 검사기의 파일에 적힌 모양의 `text`: 낱말마다 거꾸로.
 /// `text` as the checker's files hold it: each word backwards.
 fn backwards(text: &str) -> String {
     let words: Vec<String> = text.split(' ').map(|w| w.chars().rev().collect()).collect();

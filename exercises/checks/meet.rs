@@ -15,12 +15,15 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+/// 첫 일이 다른 일을 기다리는 시간.
 /// How long the first task waits for company.
 const WAIT: Duration = Duration::from_secs(5);
 
+/// 이번 실행의 폴더: 실행의 모든 프로세스는 검사기가 실행을 시작할 때 넣은 프로세스 그룹에 있음.
 /// This run's folder: every process of the run is in the group the checker started it in.
 fn folder() -> PathBuf {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // pid (comm) state ppid pgrp ...: 명령 이름을 닫는 괄호 뒤의 필드들.
     // pid (comm) state ppid pgrp ...: the fields after the command's closing parenthesis.
     let group = stat
         .rsplit_once(')')
@@ -30,6 +33,7 @@ fn folder() -> PathBuf {
     std::env::temp_dir().join(format!("check-meet-{group}"))
 }
 
+/// 실행 중인 일: 그 파일이고, 값을 버리면(drop) 파일을 지움.
 /// A task running: its file, removed when it is dropped.
 pub struct Running(PathBuf);
 
@@ -39,6 +43,8 @@ impl Drop for Running {
     }
 }
 
+/// 일 `x`가 실행 중이라고 표시함. 이번 실행에서 처음 시작한 일이면(폴더의 `first` 파일을 만든
+/// 일) 다른 일도 실행될 때까지([`WAIT`]까지) 기다림.
 /// Marks task `x` as running; if it is the first of the run to start (the one that creates the
 /// folder's `first` file), waits until another task runs too (up to [`WAIT`]).
 pub fn running(x: u64) -> Running {
@@ -70,6 +76,7 @@ pub fn running(x: u64) -> Running {
     Running(mine)
 }
 
+/// 호출이 돌아오면 이번 실행의 폴더를 지움.
 /// Removes this run's folder, once the call has returned.
 pub fn clean_up() {
     let _ = std::fs::remove_dir_all(folder());

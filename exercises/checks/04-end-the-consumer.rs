@@ -1,10 +1,10 @@
 //! 검사기가 연습 04의 `produce_and_consume(producers, produce)`를 자기 생산자 수와 자기
 //! `produce`로 부릅니다. 생산자 스레드마다 보낼 개수(6에서 9)와 번호를 자기 스레드에서 뽑고,
-//! 메시지마다 "put ..."을 찍은 뒤 보냅니다. 소비자는 채널에서 받아야만 그 메시지의 "got ..."을
-//! 찍을 수 있고, 개수를 미리 알 수 없으니 채널이 닫힐 때 멈춰야 합니다. 첫 생산자는 마지막
+//! 메시지마다 "put ..."을 출력한 뒤 보냅니다. 소비자는 채널에서 받아야만 그 메시지의 "got ..."을
+//! 출력할 수 있고, 개수를 미리 알 수 없으니 채널이 닫힐 때 멈춰야 합니다. 첫 생산자는 마지막
 //! 메시지를 송신자 복제본과 함께 심부름꾼 스레드("courier")에 넘기고 바로 끝나며, 심부름꾼은
 //! 1~2초 쉰 뒤 보냅니다. 그래서 생산자를 모두 조인한 뒤 끝 표시를 보내는 소비자는 그 메시지를
-//! 놓칩니다. 함수가 돌아오면 "produce_and_consume returned"를 찍습니다.
+//! 놓칩니다. 함수가 돌아오면 "produce_and_consume returned"를 출력합니다.
 //!
 //! The checker calls exercise 04's `produce_and_consume(producers, produce)` with its own number
 //! of producers and its own `produce`: each producer thread draws how many it sends (6 to 9) and

@@ -1,7 +1,7 @@
 //! 검사기가 연습 12의 `consume(q)`를 "consumer"라는 스레드에서, 자기 생산자 프로세스의 큐로
 //! 부릅니다. 생산자는 몇 개를 넣을지(적어도 `items`개, 최대 3개 더)와 물건마다 붙일 번호를
-//! 자식 안에서 뽑고, 넣을 때마다 "put ..."을 찍습니다. `consume`은 큐에서 받아야만 그 물건의
-//! "got ..."을 찍을 수 있고, 개수를 알 수 없으니 큐가 닫힐 때 멈춰야 합니다.
+//! 자식 안에서 뽑고, 넣을 때마다 "put ..."을 출력합니다. `consume`은 큐에서 받아야만 그 물건의
+//! "got ..."을 출력할 수 있고, 개수를 알 수 없으니 큐가 닫힐 때 멈춰야 합니다.
 //!
 //! The checker calls exercise 12's `consume(q)` on a thread named "consumer", with the queue of a
 //! producer process of its own: the producer draws, in the child, how many it puts (`items` and

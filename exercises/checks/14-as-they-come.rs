@@ -1,6 +1,6 @@
 //! 검사기가 연습 14의 `print_as_they_come(work, xs)`를 자기 `work`로 부릅니다. 마지막 일은
 //! 1.5초, 나머지는 100ms 걸리고, 일마다 시작과 끝("task x starts", "task x ends"), 어디서
-//! 끝났는지를 찍습니다. 가장 먼저 시작한 일은 다른 일이 시작할 때까지 기다립니다(`meet.rs`).
+//! 끝났는지를 출력합니다. 가장 먼저 시작한 일은 다른 일이 시작할 때까지 기다립니다(`meet.rs`).
 //!
 //! The checker calls exercise 14's `print_as_they_come(work, xs)` with a `work` of its own: the
 //! last task takes 1.5 s, the others 100 ms, and each prints its start and end ("task x starts",

@@ -1,5 +1,5 @@
 //! 검사기가 연습 16의 `products(f, pairs)`를 자기 짝과 자기 함수로 부릅니다. 그 함수는 어디서
-//! 돌았는지 찍고, 짝마다 100ms 걸리며 시작과 끝("task a starts", "task a ends")을 찍습니다. 가장
+//! 돌았는지 출력하고, 짝마다 100ms 걸리며 시작과 끝("task a starts", "task a ends")을 출력합니다. 가장
 //! 먼저 시작한 짝은 다른 짝이 시작할 때까지 기다립니다(`meet.rs`).
 //!
 //! The checker calls exercise 16's `products(f, pairs)` with pairs and a function of its own,

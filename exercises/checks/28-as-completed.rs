@@ -1,5 +1,5 @@
 //! 검사기가 연습 28의 `submit_all(xs, work)`를 자기 `work`로 부릅니다. 검사기가 고른 자리의 일 하나는
-//! 실제 시간으로 2.5~3.5초(실행마다 뽑음) 걸리고, 나머지는 곧바로 끝납니다. 일마다 끝났다고 찍습니다.
+//! 실제 시간으로 2.5~3.5초(실행마다 뽑음) 걸리고, 나머지는 곧바로 끝납니다. 일마다 끝났다고 출력합니다.
 //!
 //! The checker calls exercise 28's `submit_all(xs, work)` with a `work` of its own: one task, at a
 //! place it picks, takes 2.5 to 3.5 s of real time (drawn per run); the others are done at once.

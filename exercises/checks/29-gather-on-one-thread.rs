@@ -1,8 +1,8 @@
 //! 검사기가 연습 29의 `gather_waits(n, wait)`를 자기 개수와 자기 기다림으로 부릅니다. 기다림 i는
-//! "task i starts"를 찍고, 자기가 뽑은 시간(기본 시간에 0.8~2초를 더함)만큼 tokio 타이머를
-//! await하고, "task i done"을 찍습니다. 이 줄들은 검사기의 퓨처를 폴링해야만 나오고, 기다리는
+//! "task i starts"를 출력하고, 자기가 뽑은 시간(기본 시간에 0.8~2초를 더함)만큼 tokio 타이머를
+//! await하고, "task i done"을 출력합니다. 이 줄들은 검사기의 퓨처를 폴링해야만 나오고, 기다리는
 //! 시간은 아무도 미리 알 수 없으니 정해진 시간만큼 자는 것으로는 모두 모을 수 없습니다.
-//! `gather_waits`가 돌아오면 "gather_waits returned"를 찍습니다.
+//! `gather_waits`가 돌아오면 "gather_waits returned"를 출력합니다.
 //!
 //! The checker calls exercise 29's `gather_waits(n, wait)` with its own count and its own waits:
 //! task i prints "task i starts", awaits a tokio timer of a time it draws itself (the base plus

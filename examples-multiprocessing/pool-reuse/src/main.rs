@@ -3,7 +3,7 @@
 //! 실행 / Run: `cargo run -p pool-reuse`
 //! 눈여겨볼 점: `map` 두 번과 `apply_async`가 풀이 처음 시작한 작업자 넷의 PID에서 그대로 돕니다.
 //! 파이썬의 `Pool(4)`가 작업자를 다시 쓰는 것과 같습니다. `maxtasksperchild(2)`를 주면 작업자는 일을
-//! 두 개 하고 물러나고, 새 PID를 가진 새 프로세스가 그 자리를 맡습니다.
+//! 두 개 하고 물러나고, 새 프로세스가 새 PID로 그 자리를 맡습니다.
 //! Notice: two `map`s and an `apply_async` run on the same four worker PIDs the pool started
 //! with, as Python's `Pool(4)` reuses its workers. With `maxtasksperchild(2)` each worker retires
 //! after two tasks and a new process, with a new PID, takes its place.

@@ -44,7 +44,7 @@ fn main() {
         }
     });
 
-    // 파이썬의 `list(executor.map(square, [1, 2, 3, 4]))`: 입력 순서대로의 결과.
+    // 파이썬의 `list(executor.map(square, [1, 2, 3, 4]))`: 입력 순서대로 놓인 결과.
     // `list(executor.map(square, [1, 2, 3, 4]))`: results in input order.
     let squares: Vec<u64> = [1, 2, 3, 4].into_par_iter().map(square).collect();
     say!("map: {}", Py(&squares));

@@ -19,7 +19,7 @@
 use common::say;
 use std::collections::BTreeMap;
 
-/// 파일 하나의 낱말을 셉니다(main이 `count_words`에 넘겨줌).
+/// 파일 하나에서 낱말을 셉니다(main이 `count_words`에 넘겨줌).
 /// Counts the words of one file (main hands it to `count_words`).
 fn count_file(path: String) -> Vec<(String, u64)> {
     let text = std::fs::read_to_string(&path).expect("read a file");

@@ -18,7 +18,7 @@ fn main() {
     println!("a start while a thread runs: {}", q.start().unwrap_err());
     sleeper.join().unwrap();
 
-    // `spawn`에서의 클로저: spawn으로 시작한 자식에 람다를 보내면 파이썬은 PicklingError를 냅니다.
+    // `spawn`과 클로저: spawn으로 시작한 자식에게 람다를 보내면 파이썬은 PicklingError를 냅니다.
     // A closure under `spawn`: Python's PicklingError for a lambda sent to a spawned child.
     let mut r = Process::new(|| {}).start_method(StartMethod::Spawn);
     println!("a closure under spawn: {}", r.start().unwrap_err());

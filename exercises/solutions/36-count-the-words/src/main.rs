@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::sync::mpsc;
 use std::thread;
 
-/// 파일 하나의 낱말을 셉니다.
+/// 파일 하나에서 낱말을 셉니다.
 /// Counts the words of one file.
 fn count_file(path: String) -> Vec<(String, u64)> {
     let text = std::fs::read_to_string(&path).expect("read a file");

@@ -17,7 +17,7 @@
 #[path = "../10-two-locks/src/main.rs"]
 mod learner;
 
-use check_protocol::{Found, report};
+use check_protocol::{Found, Waited, report};
 
 use learner::{Account, transfer};
 use std::sync::Mutex;
@@ -54,8 +54,8 @@ fn move_money(accounts: &[Account], t: u64, step: u64) {
 }
 
 fn main() {
-    let args: [u64; 3] = check_protocol::numbers();
-    let (count, threads, times) = (args[0] as u32, args[1], args[2]);
+    let args: [u64; 4] = check_protocol::numbers();
+    let (count, threads, times, hold_ms) = (args[0] as u32, args[1], args[2], args[3]);
     let accounts: Vec<Account> = (1..=count)
         .map(|id| Account {
             id,
@@ -135,12 +135,14 @@ fn main() {
         .sum();
     let seen_wrong = off.load(Ordering::SeqCst);
     let held_up = held_up();
+    let waited = waited(hold_ms);
     common::say!(
         "{}",
         report(Found::Balances {
             sum,
             seen_wrong,
-            held_up: Some(held_up)
+            held_up: Some(held_up),
+            waited: Some(waited),
         })
     );
 }
@@ -175,4 +177,41 @@ fn held_up() -> bool {
         held_up
     });
     held_up
+}
+
+/// 검사기가 계좌 201의 잠금을 `hold_ms` 동안 쥐고, 그동안 202에서 201로 옮기기를 부릅니다. 정한
+/// 순서대로 잠그는 옮기기는 잠금에서 잠들었다가 한 번 깨어나고, `try_lock`으로 잡았다 놓기를
+/// 되풀이하는 옮기기는 볼 때마다 깨어나거나(잠깐씩 잠 때) CPU를 태웁니다(쉬지 않을 때).
+/// The checker holds account 201's lock for `hold_ms` and meanwhile calls a transfer from 202 to
+/// 201: one that takes its locks in a fixed order falls asleep on a lock and wakes once; one that
+/// takes, tries and lets go again (`try_lock`, back off, retry) wakes at every try (with a nap)
+/// or burns CPU (without).
+fn waited(hold_ms: u64) -> Waited {
+    let accounts: Vec<Account> = (201..=202)
+        .map(|id| Account {
+            id,
+            balance: Mutex::new(1_000),
+        })
+        .collect();
+    let accounts = &accounts;
+    let busy = accounts[0].balance.lock().expect("account 201");
+    std::thread::scope(|scope| {
+        let mover = scope.spawn(move || {
+            let before = common::trace::Usage::of_this_thread();
+            transfer(&accounts[1], &accounts[0], 1);
+            let after = common::trace::Usage::of_this_thread();
+            (
+                after.switches - before.switches,
+                after.cpu_us - before.cpu_us,
+            )
+        });
+        std::thread::sleep(std::time::Duration::from_millis(hold_ms));
+        drop(busy);
+        let (switches, cpu_us) = mover.join().expect("the transfer from 202 to 201");
+        Waited {
+            hold_ms,
+            switches,
+            cpu_us,
+        }
+    })
 }

@@ -70,6 +70,9 @@ pub enum Found {
         seen_wrong: u64,
         #[serde(default)]
         held_up: Option<bool>,
+        /// How a transfer waited while the checker held the lock of its `to` account.
+        #[serde(default)]
+        waited: Option<Waited>,
     },
     /// The shared array filled by the processes (20), as Python would print it.
     Array(String),
@@ -90,6 +93,19 @@ pub enum Found {
     },
     /// Entries in the shared log (32), and how many of the expected ones were among them.
     Logged { entries: u64, expected_found: u64 },
+}
+
+/// How a thread of the checker's waited in the learner's code while the checker held a lock that
+/// code needs: how long it was held, and what the thread did meanwhile (`getrusage`): a thread
+/// asleep on the lock wakes about once and burns no CPU; one that polls wakes at every look, one
+/// that spins burns its wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waited {
+    pub hold_ms: u64,
+    /// Voluntary context switches in the call (`ru_nvcsw`).
+    pub switches: u64,
+    /// CPU time in the call, in microseconds.
+    pub cpu_us: u64,
 }
 
 impl Report {

@@ -4,12 +4,13 @@ use super::*;
 
 pub(super) fn two_locks_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let want = numbers(args)[0] * 1_000;
-    let (sum, off, held_up) = match found(run, args)? {
+    let (sum, off, held_up, waited) = match found(run, args)? {
         Found::Balances {
             sum,
             seen_wrong,
             held_up,
-        } => (sum, seen_wrong, held_up),
+            waited,
+        } => (sum, seen_wrong, held_up, waited),
         other => return Err(unexpected(&other)),
     };
     if sum != want {
@@ -36,6 +37,22 @@ pub(super) fn two_locks_call(run: &Seen, args: &[String]) -> Result<(), Problem>
         return Err(Problem::new(
             "두 계좌 사이의 옮기기가, 세 번째 계좌를 기다리는 다른 옮기기 뒤에서 5초 동안 기다렸습니다. 모든 옮기기를 잠금 하나로 감싸면 교착은 없지만 서로 상관없는 옮기기까지 하나씩 차례로 돕니다. 두 계좌 자기 잠금을, 정해진 한 순서로 잡으세요.",
             "a transfer between two free accounts waited 5 s behind another transfer that waited for a third account: one lock around every transfer cannot deadlock, and runs even unrelated transfers one at a time. Take the two accounts' own locks, in one fixed order.",
+        ));
+    }
+    // Asleep on the lock: a few wakes (the solution: 1 or 2) and next to no CPU, against one
+    // wake per try for a try-and-back-off loop with a nap, and the whole hold's share of a core
+    // without one (30 ms is under a tenth of the shortest hold even with both cores busy).
+    if let Some(w) = waited
+        && (w.switches > 10 || w.cpu_us > 30_000)
+    {
+        let (hold, wakes, cpu) = (w.hold_ms, w.switches, w.cpu_us / 1_000);
+        return Err(Problem::new(
+            format!(
+                "검사기가 계좌 하나의 잠금을 {hold}ms 동안 쥐고 있는 사이에, 그 계좌로 옮기는 스레드가 {wakes}번 깨어나고 CPU를 {cpu}ms 썼습니다. 잡았다가 놓고 다시 잡기를 되풀이하면(try_lock) 교착은 피하지만, 잠금 순서를 정한 것이 아닙니다. 두 잠금을 정해진 한 순서로 잡아서, 잠긴 쪽에서는 잠들어 기다리게 하세요."
+            ),
+            format!(
+                "while the checker held one account's lock for {hold} ms, a transfer to that account woke {wakes} times and used {cpu} ms of CPU: taking, trying and letting go again (try_lock) avoids the deadlock without an order. Take the two locks in one fixed order, so that a transfer sleeps on the lock that is taken."
+            ),
         ));
     }
     Ok(())

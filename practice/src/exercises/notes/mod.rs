@@ -108,12 +108,17 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             Some(Probe {
                 bin: "check-10",
                 signature: "pub fn transfer(from: &Account, to: &Account, amount: i64)",
-                // Accounts, threads, transfers per thread.
-                args: &[(3, 5), (2, 4), (2_000, 5_000)],
+                // Accounts, threads, transfers per thread, and how long the checker holds
+                // a lock a last transfer needs (ms).
+                args: &[(3, 5), (2, 4), (2_000, 5_000), (300, 600)],
                 names: &[
                     ["계좌", "accounts"],
                     ["스레드", "threads"],
                     ["스레드마다 옮기기", "transfers per thread"],
+                    [
+                        "검사기가 잠금을 쥐는 시간(ms)",
+                        "the checker's hold of a lock (ms)",
+                    ],
                 ],
                 check: two_locks_call,
                 late_starts: true,

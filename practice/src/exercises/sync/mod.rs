@@ -2,11 +2,13 @@
 
 mod executors;
 mod phases;
+mod places;
 mod signals;
 
 use super::*;
 use executors::*;
 use phases::*;
+use places::*;
 use signals::*;
 
 /// The check of each exercise of this part, and the checker's call of its function if it has
@@ -40,7 +42,9 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
             Some(Probe {
                 bin: "check-24",
                 signature: "pub fn at_most_two(workers: usize, inside_ms: u64)",
-                args: &[(4, 8), (100, 200)],
+                // 4 to 6 workers: with a worker held, a program that binds workers to places
+                // by number leaves a place free 500 ms or more (`no_place_left_empty`).
+                args: &[(4, 6), (100, 200)],
                 names: &[
                     ["작업자", "workers"],
                     ["안에 머무는 시간(ms)", "time inside in ms"],
@@ -53,7 +57,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 second_call: &[],
                 // The first "leave" held back, well past the time inside: its place stays taken
                 // while the other place frees, and a semaphore lets the next worker in.
-                hold: Some(("leave *", (700, 1_200))),
+                hold: Some(("leave *", (900, 1_400))),
             }),
         ),
         "wait-in-a-loop" => (

@@ -159,34 +159,6 @@ pub(super) fn two_at_a_time(run: &Seen) -> Result<(), Problem> {
     ended_with_its_workers(run)
 }
 
-pub(super) fn at_most_two_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
-    two_inside(run, numbers(args)[0] as usize)?;
-    entered_as_a_place_freed(run)
-}
-
-/// Someone entered while a worker that was inside before the last leave still stayed: the call
-/// holds back the first "leave" line (`leave *`), so with a semaphore the other place frees and
-/// the next worker takes it; workers let in two by two (each pair joined before the next starts)
-/// wait for the held one.
-fn entered_as_a_place_freed(run: &Run) -> Result<(), Problem> {
-    let (mut inside, mut before_a_leave) = (Vec::<&str>::new(), Vec::<&str>::new());
-    for l in &run.stdout {
-        if let Some(who) = l.strip_prefix("enter ") {
-            if inside.iter().any(|w| before_a_leave.contains(w)) {
-                return Ok(());
-            }
-            inside.push(who);
-        } else if let Some(who) = l.strip_prefix("leave ") {
-            inside.retain(|w| *w != who);
-            before_a_leave = inside.clone();
-        }
-    }
-    Err(Problem::new(
-        "한 작업자가 오래 머무는 동안 다른 자리가 비었는데도, 아무도 그 자리에 들어가지 않았습니다. 작업자를 둘씩 묶어 시작하고 join하면, 짝이 모두 끝나야 다음 짝이 들어갑니다. 자리 두 개짜리 Semaphore는 자리가 비는 대로 다음 작업자를 들여보냅니다.",
-        "while one worker stayed inside a long time, the other place freed and nobody took it: workers started two by two, each pair joined before the next, wait for the whole pair. A Semaphore of two places lets the next worker in as soon as a place frees.",
-    ))
-}
-
 /// Each "consumed i" (i below `items`) once, by a consumer thread, after "produced i".
 pub(super) fn consumed_each_once(run: &Run, items: u32) -> Result<(), Problem> {
     for i in 0..items {

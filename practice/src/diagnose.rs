@@ -156,9 +156,18 @@ pub fn panic(run: &Run) -> Option<Problem> {
         _ => ("MainProcess의 ".to_owned(), " of MainProcess".to_owned()),
     };
     let thread_ko = with(&format!("스레드 '{thread}'"), Josa::IGa);
+    // The checker of 35 forbids writing files during its call (check_protocol::sandbox).
+    let (why_ko, why_en) = if message.contains("Permission denied") {
+        (
+            " 검사기가 호출하는 동안 파일 쓰기를 막았습니다(연습 35). 값은 파일이 아니라 배운 통로(타깃의 인자)로 넘기세요.",
+            " The checker forbids writing files during its call (exercise 35): pass the value through the mechanism taught (the target's arguments), not a file.",
+        )
+    } else {
+        ("", "")
+    };
     Some(Problem::new(
-        format!("{of_ko}{thread_ko} {place}에서 패닉했습니다: {message}"),
-        format!("thread '{thread}'{of_en} panicked at {place}: {message}"),
+        format!("{of_ko}{thread_ko} {place}에서 패닉했습니다: {message}{why_ko}"),
+        format!("thread '{thread}'{of_en} panicked at {place}: {message}{why_en}"),
     ))
 }
 

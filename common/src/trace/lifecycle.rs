@@ -36,7 +36,7 @@ pub(crate) fn thread() -> Option<String> {
 
 /// Writes the main process's `process_start`, once, and installs its `process_exit` as the last
 /// step of the exit sequence.
-fn process_started() {
+pub(crate) fn process_started() {
     if !PROCESS_STARTED.swap(true, Ordering::SeqCst) {
         write(
             &identity::current_process(),

@@ -4,12 +4,14 @@
 //!
 //! ```
 //! use check_protocol::{Found, Report};
-//! let line = Report { asked: vec![3, 4], found: Found::Number(12) }.line();
+//! let line = Report { asked: vec![3, 4], found: Found::Number(12), leaked: None }.line();
 //! assert_eq!(line, r#"check: {"asked":[3,4],"found":{"Number":12}}"#);
 //! assert_eq!(Report::parse(&line).unwrap().unwrap().found, Found::Number(12));
 //! ```
 
+pub mod alloc;
 pub mod capstone;
+pub mod sandbox;
 
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -24,6 +26,11 @@ pub struct Report {
     pub asked: Vec<i64>,
     /// What the call gave back, or what the checker counted around it.
     pub found: Found,
+    /// Allocations the call left behind (`alloc::Counting`): made during the call and freed
+    /// neither by it nor with what it returned (33, 34: `Box::leak` in place of a move or a
+    /// copy). `None` where the binary does not count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaked: Option<i64>,
 }
 
 /// What the checker saw of the learner's call. One variant per shape; `practice` names the one it
@@ -141,9 +148,19 @@ pub fn numbers<T: FromStr, const N: usize>() -> [T; N] {
 /// The report of this run: `found`, with the numbers this binary was asked. Print it with the
 /// trace's `say!`, so that `practice` also sees which thread gave it.
 pub fn report(found: Found) -> String {
+    report_leaks(found, None)
+}
+
+/// The report of this run, with the allocations the call left behind (see `Report::leaked`).
+pub fn report_leaks(found: Found, leaked: Option<i64>) -> String {
     let asked = std::env::args()
         .skip(1)
         .map(|a| a.parse().unwrap_or(i64::MIN))
         .collect();
-    Report { asked, found }.line()
+    Report {
+        asked,
+        found,
+        leaked,
+    }
+    .line()
 }

@@ -10,6 +10,28 @@ use harness::{Kind, Run};
 /// What the checker's call found (`check_protocol::Report`): the line its binary's main thread
 /// printed once the learner's function returned, for the numbers in `args`.
 pub(super) fn found(run: &Run, args: &[String]) -> Result<Found, Problem> {
+    report_of(run, args).map(|report| report.found)
+}
+
+/// The call left no allocation behind (`Report::leaked`, counted by the checker's allocator
+/// around the call, what it returned counted out): a `Box::leak` to get a `'static` reference,
+/// in place of the move, the copy or the owned value the lesson is, keeps its block for good.
+pub(super) fn nothing_leaked(run: &Run, args: &[String]) -> Result<(), Problem> {
+    match report_of(run, args)?.leaked {
+        Some(leaked) if leaked > 0 => Err(Problem::new(
+            format!(
+                "함수가 끝난 뒤에도 해제되지 않은 할당이 {leaked}개 남았습니다(검사기의 할당자가 셈). Box::leak으로 'static 참조를 만들면 컴파일러는 조용해지지만 그 메모리는 프로그램이 끝날 때까지 새어 나갑니다. 값을 옮기거나(move), 복사본을 두거나, 값 자체를 돌려주세요."
+            ),
+            format!(
+                "{leaked} allocations made by the call were never freed (counted by the checker's allocator): Box::leak to get a 'static reference quiets the compiler and leaks that memory until the program ends. Move the value, keep a copy, or return the value itself."
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The binary's report (see `found`).
+fn report_of(run: &Run, args: &[String]) -> Result<Report, Problem> {
     // The binary's own report is the last: it prints it after the learner's function returned,
     // so a look-alike the function printed on the same thread (from the arguments it can read)
     // comes before it.
@@ -46,7 +68,7 @@ pub(super) fn found(run: &Run, args: &[String]) -> Result<Found, Problem> {
             format!("it was given {args:?} and read {asked:?}"),
         ));
     }
-    Ok(report.found)
+    Ok(report)
 }
 
 /// The total the call returned, where the checker also counted who added (`Found::Added`).
@@ -233,6 +255,7 @@ mod tests {
         Report {
             asked,
             found: Found::Number(12),
+            leaked: None,
         }
         .line()
     }
@@ -266,6 +289,7 @@ mod tests {
         let forged = Report {
             asked: vec![3, 4],
             found: Found::Number(7),
+            leaked: None,
         };
         let events = vec![
             said(40, "main", forged.line()),
@@ -277,6 +301,7 @@ mod tests {
         let words = Report {
             asked: vec![3, 4],
             found: Found::Words(vec!["A".into()]),
+            leaked: None,
         };
         let run = Run::from_parts(40, "", vec![said(40, "main", words.line())]);
         let fault = number(&run, &args).expect_err("words, not a number");

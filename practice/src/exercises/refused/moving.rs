@@ -48,7 +48,8 @@ pub(super) fn keep_a_copy(run: &Seen) -> Result<(), Problem> {
 }
 
 pub(super) fn start_worker_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
-    worked_in_a_child(run, &format!("worker{}", args[0]))
+    worked_in_a_child(run, &format!("worker{}", args[0]))?;
+    nothing_leaked(run, args)
 }
 
 /// For each word, "shouter i: WORD" printed by the thread "shouter i", and the result in order.
@@ -93,7 +94,7 @@ pub(super) fn shout_all_call(run: &Seen, args: &[String]) -> Result<(), Problem>
     }
     let want: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
     match found(run, args)? {
-        Found::Words(got) if got == want => Ok(()),
+        Found::Words(got) if got == want => nothing_leaked(run, args),
         Found::Words(got) => Err(Problem::new(
             format!(
                 "{want:?}를 돌려줘야 하는데 {got:?}를 돌려줬습니다. 낱말의 순서대로 돌려주세요."

@@ -292,3 +292,26 @@ impl Drop for Pool {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Python's rule: `len / (4 * workers)`, rounded up, and at least 1.
+    #[test]
+    fn the_default_chunksize_is_len_over_four_times_the_workers_rounded_up() {
+        for (len, workers, chunksize) in [
+            (99, 4, 7),
+            (100, 4, 7),
+            (96, 4, 6),
+            (16, 4, 1),
+            (1, 8, 1),
+            (0, 2, 1),
+            (1000, 3, 84),
+        ] {
+            assert_eq!(
+                super::default_chunksize(len, workers),
+                chunksize,
+                "{len} over {workers}"
+            );
+        }
+    }
+}

@@ -33,6 +33,7 @@ fn main() -> std::process::ExitCode {
         a_pool_of_no_process_is_an_error,
         map_keeps_input_order_and_spreads_over_every_worker,
         map_of_nothing_is_empty,
+        the_default_chunksize_is_pythons_for_the_pools_size,
         starmap_applies_a_two_argument_function_to_pairs,
         imap_yields_in_input_order_and_imap_unordered_yields_every_result,
         apply_and_apply_async_give_the_result,
@@ -159,6 +160,18 @@ fn map_keeps_input_order_and_spreads_over_every_worker() {
         3,
         "every worker gets a chunk before any gets a fifth"
     );
+}
+
+/// Python's default chunk size: `len / (4 * workers)`, rounded up: 16 items over 4 workers is 1
+/// an item a chunk, and an idle pool deals its chunks to the workers in turn (the least busy
+/// first, the first of equals), so items 0 to 3 go to four workers. A chunk size reckoned for one
+/// worker (4) would give them all to the first.
+fn the_default_chunksize_is_pythons_for_the_pools_size() {
+    let pool = Pool::new(4).expect("start");
+    assert_eq!(pool.worker_pids().len(), 4, "all four up, none busy");
+    let pids = pool.map(pid_of_worker, 0..16).expect("map");
+    let first_four: BTreeSet<u32> = pids[..4].iter().copied().collect();
+    assert_eq!(first_four.len(), 4, "{pids:?}");
 }
 
 fn map_of_nothing_is_empty() {

@@ -52,6 +52,7 @@ fn main() -> std::process::ExitCode {
         workers::the_initializer_runs_in_every_worker_replacements_included,
         workers::a_panicking_task_fails_its_call_only_and_the_worker_lives_on,
         workers::a_killed_worker_fails_its_call_names_its_items_and_is_replaced,
+        workers::a_worker_dying_after_close_is_replaced_while_work_is_queued,
         workers::a_worker_whose_reply_names_no_slot_is_killed_and_replaced,
         workers::a_replacement_is_forked_even_while_the_program_runs_threads,
         workers::sigterm_or_sigkill_of_the_program_leaves_no_pool_process,
@@ -300,7 +301,9 @@ fn close_lets_queued_work_finish_and_refuses_new_work() {
     let pool = Pool::new(2).expect("start");
     let pids = pool.worker_pids();
     let queued = pool.map_async(square, 0..100).expect("map_async");
+    assert!(pool.is_running());
     pool.close();
+    assert!(!pool.is_running(), "closed");
     assert!(matches!(pool.apply(square, 1), Err(PoolError::NotRunning)));
     pool.join().expect("join");
     assert_eq!(
@@ -322,6 +325,7 @@ fn terminate_fails_what_is_unfinished_and_leaves_no_process() {
         .map_async(sleep_ms, [30_000, 30_000])
         .expect("map_async");
     pool.terminate();
+    assert!(!pool.is_running(), "terminated");
     assert!(matches!(unfinished.get(), Err(PoolError::Terminated)));
     pool.join().expect("join after terminate");
     assert!(pids.into_iter().all(gone));

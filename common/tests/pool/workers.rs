@@ -122,6 +122,31 @@ pub fn a_killed_worker_fails_its_call_names_its_items_and_is_replaced() {
     );
 }
 
+/// After `close`, a worker that dies while work is still queued is replaced, so that the queued
+/// work is done (as Python's pool keeps its workers up until its queue is empty); then `join`
+/// returns. One worker: the killer and three more are in its hands (it is given four), a fifth
+/// task waits in the queue.
+pub fn a_worker_dying_after_close_is_replaced_while_work_is_queued() {
+    let pool = Pool::new(1).expect("start");
+    let killer = pool.apply_async(killed_on_50, 50).expect("apply_async");
+    let in_hand: Vec<_> = (1..=3)
+        .map(|x| pool.apply_async(killed_on_50, x).expect("apply_async"))
+        .collect();
+    let queued = pool.apply_async(killed_on_50, 7).expect("apply_async");
+    pool.close();
+    assert!(matches!(killer.get(), Err(PoolError::WorkerDied { .. })));
+    for task in in_hand {
+        assert!(matches!(task.get(), Err(PoolError::WorkerDied { .. })));
+    }
+    assert_eq!(
+        queued
+            .get_timeout(Duration::from_secs(20))
+            .expect("the queued task, done by a replacement"),
+        7
+    );
+    pool.join().expect("join");
+}
+
 fn lies_on_50(x: u32) -> u32 {
     if x == 50 {
         common::pool::lie_in_the_next_reply();

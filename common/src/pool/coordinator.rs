@@ -9,11 +9,13 @@
 use super::error::PoolError;
 use super::jobs::{ChunkState, Failure, Jobs};
 use super::slots::{Chunk, Lost, Slots};
-use super::task::{ChunkId, Command, Reply};
+use super::task::{Command, Reply};
 use crate::process::Process;
 use ipc_channel::TryRecvError;
 use ipc_channel::ipc::{IpcReceiver, IpcSender};
 use std::time::{Duration, Instant};
+
+mod replies;
 
 /// Where the pool is in its life: Python's RUN, CLOSE, TERMINATE, and joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +34,23 @@ pub(super) struct Coordinator {
     slots: Slots,
     state: State,
     jobs: Jobs,
+    /// Since when the server has been seen stopped while a worker it must start was awaited.
+    stopped_since: Option<Instant>,
 }
+
+/// How long the server may be seen stopped while a worker it must start is awaited, before the
+/// pool gives up on it: a busy server runs or sleeps, never stops, so no load trips this (as for
+/// the `forkserver` start method's server, `process/forkserver.rs`).
+const STOPPED_FOR: Duration = Duration::from_secs(1);
+
+/// How often a wait looks at the server while a worker it must start is awaited.
+const LOOK_EVERY: Duration = Duration::from_millis(50);
+
+/// How often a wait for results looks at the server and the workers: a worker that dies is
+/// reported by the server, so a stopped server leaves its death unreported. Seldom, so that a
+/// program waiting for a slow task still sleeps (exercise 14 counts main's wakes: this adds at
+/// most one to a 1.5 s task).
+const LOOK_WHILE_BUSY: Duration = Duration::from_secs(2);
 
 impl Coordinator {
     pub(super) fn new(
@@ -48,6 +66,7 @@ impl Coordinator {
             slots,
             state: State::Running,
             jobs: Jobs::default(),
+            stopped_since: None,
         }
     }
 
@@ -61,7 +80,10 @@ impl Coordinator {
         }
         while !self.slots.all_started() {
             if self.state != State::Running {
-                return Err(PoolError::ServerDied);
+                return Err(match self.server.pid() {
+                    Some(pid) if self.stopped_since.is_some() => PoolError::ServerStopped { pid },
+                    _ => PoolError::ServerDied,
+                });
             }
             self.pump(Some(Duration::from_millis(100)));
         }
@@ -124,13 +146,31 @@ impl Coordinator {
     /// Takes in one reply, waiting up to `timeout` for it (without one, until a reply comes or
     /// the channel closes); whether one came.
     ///
-    /// A wait without a deadline sleeps in `recv` and wakes only for a reply: no look at the server
-    /// every so often. The server and the workers hold the only senders of `replies` (the
-    /// program's went with the server's target), and a worker dies with the server (its
-    /// lifeline, `PR_SET_PDEATHSIG`), so a dead server closes the channel and wakes the wait.
-    /// A program that waited 100 ms at a time woke main ten times a second while a slow task
-    /// ran, which exercise 14's check could not tell from a loop polling `ready()`.
+    /// A wait without a deadline sleeps in `recv` and wakes for a reply, and otherwise only to
+    /// look at the server (below): a dead server needs no look. The server and the workers hold
+    /// the only senders of `replies` (the program's went with the server's target), and a worker
+    /// dies with the server (its lifeline, `PR_SET_PDEATHSIG`), so a dead server closes the
+    /// channel and wakes the wait. A program that waited 100 ms at a time woke main ten times a
+    /// second while a slow task ran, which exercise 14's check could not tell from a loop
+    /// polling `ready()`.
+    ///
+    /// While a worker is starting, the server must answer: the wait then looks at it every
+    /// `LOOK_EVERY`; while work is out, every `LOOK_WHILE_BUSY`. A server seen stopped for
+    /// `STOPPED_FOR` while it must start a worker or report one that ended is killed, and the
+    /// pool ended: a stopped server with every worker alive is waited for, as Python waits.
     fn pump(&mut self, timeout: Option<Duration>) -> bool {
+        let starting = !self.slots.none_starting();
+        let watching = starting || !self.slots.idle();
+        let look = if starting {
+            LOOK_EVERY
+        } else {
+            LOOK_WHILE_BUSY
+        };
+        let timeout = match (watching, timeout) {
+            (true, Some(timeout)) => Some(timeout.min(look)),
+            (true, None) => Some(look),
+            (false, timeout) => timeout,
+        };
         let reply = match timeout {
             Some(timeout) => self.replies.try_recv_timeout(timeout),
             None => self.replies.recv().map_err(TryRecvError::IpcError),
@@ -143,6 +183,12 @@ impl Coordinator {
             Err(TryRecvError::Empty) => {
                 if !self.server.is_alive() {
                     self.fail_all(Failure::ServerDied, State::Terminated);
+                } else if watching && self.server_stopped_too_long(starting) {
+                    let pid = self.server.pid().unwrap_or_default();
+                    // SIGKILL ends a stopped process; its workers die with it (their lifeline).
+                    self.server.kill();
+                    self.server.join();
+                    self.fail_all(Failure::ServerStopped { pid }, State::Terminated);
                 }
                 false
             }
@@ -153,76 +199,21 @@ impl Coordinator {
         }
     }
 
-    fn handle(&mut self, reply: Reply) {
-        match reply {
-            Reply::Spawned {
-                slot,
-                name,
-                pid,
-                tasks,
-            } => {
-                self.slots.spawned(slot, name, pid, tasks);
-                self.dispatch();
-            }
-            Reply::Done {
-                slot,
-                pid,
-                chunk,
-                results,
-            } => match self.slots.check_reply(slot, pid, chunk, 0) {
-                Ok(_) => self.chunk_returned(slot, chunk, ChunkState::Done(results)),
-                Err(what) => self.lied(pid, &what),
-            },
-            Reply::Panicked {
-                slot,
-                pid,
-                chunk,
-                offset,
-                panic,
-            } => match self.slots.check_reply(slot, pid, chunk, offset) {
-                Ok(first) => {
-                    let failure = Failure::Panicked(first + offset, panic);
-                    self.chunk_returned(slot, chunk, ChunkState::Failed(failure));
-                }
-                Err(what) => self.lied(pid, &what),
-            },
-            Reply::Ended { slot, exitcode } => {
-                if slot >= self.slots.len() {
-                    return;
-                }
-                let lost = self.slots.ended(slot, exitcode);
-                self.lose(lost);
-                // A replacement, unless the pool is winding down with nothing left to do.
-                if self.state == State::Running
-                    || (self.state == State::Closed && !self.slots.queue_is_empty())
-                {
-                    let _ = self.commands.send(Command::Spawn { slot });
-                    self.slots.spawning(slot);
-                }
-            }
+    /// Whether the server has been seen stopped for `STOPPED_FOR` (each look that finds it
+    /// running starts the count again) while it must serve: a worker is `starting`, or one has
+    /// ended that it cannot report.
+    fn server_stopped_too_long(&mut self, starting: bool) -> bool {
+        let pid = |pid: u32| nix::unistd::Pid::from_raw(pid as i32);
+        let stopped =
+            (self.server.pid()).is_some_and(|server| crate::process::stopped(pid(server)));
+        if !stopped {
+            self.stopped_since = None;
+            return false;
         }
-    }
-
-    /// A reply from the worker whose PID is `pid` named what does not exist: that worker is
-    /// killed by the server (which reports its end, and a replacement starts, as for a dead one) and the
-    /// chunks it had fail naming it. A reply whose PID is no worker's is dropped: nothing it
-    /// says can be placed.
-    fn lied(&mut self, pid: u32, what: &str) {
-        let Some(slot) = self.slots.slot_of(pid) else {
-            return;
-        };
-        let lost = self.slots.lied(slot, what);
-        // The server kills it: its own child, so the PID cannot be another process's yet.
-        let _ = self.commands.send(Command::KillWorker { slot });
-        self.lose(lost);
-        self.dispatch();
-    }
-
-    /// A worker answered for `chunk`: its slot has room again, and the chunk its state.
-    fn chunk_returned(&mut self, slot: usize, chunk: ChunkId, state: ChunkState) {
-        self.slots.returned(slot, chunk);
-        self.jobs.resolve(chunk, state);
-        self.dispatch();
+        let since = *self.stopped_since.get_or_insert_with(Instant::now);
+        let needed =
+            starting || (self.slots.pids().into_iter()).any(|w| crate::process::ended(pid(w)));
+        needed && since.elapsed() >= STOPPED_FOR
     }
 
     /// Marks every chunk not yet done as failed, and the pool as `state`.

@@ -60,6 +60,13 @@ pub enum PoolError {
     },
     /// The pool's fork server is gone, and its workers with it: the pool cannot go on.
     ServerDied,
+    /// The pool's fork server was stopped (SIGSTOP, a debugger) for a second while a worker it
+    /// had to start was awaited: it was killed, with its workers, and the pool ended (CPython's
+    /// pool would wait for ever).
+    ServerStopped {
+        /// The server's PID.
+        pid: u32,
+    },
     /// Work given to a pool after `close` or `terminate`: Python's `ValueError: Pool not running`.
     NotRunning,
     /// `join` before `close` or `terminate`: Python's `ValueError: Pool is still running`.
@@ -109,6 +116,10 @@ impl fmt::Display for PoolError {
                 "{worker} replied with {what}, and was killed with items {items:?} unfinished"
             ),
             PoolError::ServerDied => write!(f, "the pool's fork server died"),
+            PoolError::ServerStopped { pid } => write!(
+                f,
+                "the pool's fork server (PID {pid}) was stopped (SIGSTOP or a debugger) while a worker had to be started: it was killed, and the pool with it"
+            ),
             PoolError::NotRunning => write!(f, "the pool is not running (closed or terminated)"),
             PoolError::StillRunning => write!(f, "join needs close or terminate first"),
             PoolError::Terminated => write!(f, "the pool was terminated before the work was done"),

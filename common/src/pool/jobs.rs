@@ -23,6 +23,10 @@ pub(super) enum Failure {
         items: Range<usize>,
     },
     ServerDied,
+    /// The server was seen stopped while a worker it had to start was awaited.
+    ServerStopped {
+        pid: u32,
+    },
     Terminated,
 }
 
@@ -49,6 +53,7 @@ impl Failure {
                 items: items.collect(),
             },
             Failure::ServerDied => PoolError::ServerDied,
+            Failure::ServerStopped { pid } => PoolError::ServerStopped { pid },
             Failure::Terminated => PoolError::Terminated,
         }
     }

@@ -71,6 +71,7 @@ mod sentinel;
 mod spawn;
 mod start_up;
 mod status;
+pub(crate) use status::{ended, stopped};
 mod target;
 mod wait;
 

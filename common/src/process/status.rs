@@ -27,11 +27,20 @@ pub(super) fn wait_for(pid: Pid, flags: WaitPidFlag) -> Option<i32> {
 
 /// Whether `pid` is stopped (SIGSTOP, job control, or a debugger's trace stop), from its
 /// `/proc/<pid>/stat`; a process that is gone is not.
-pub(super) fn stopped(pid: Pid) -> bool {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+pub(crate) fn stopped(pid: Pid) -> bool {
+    matches!(state(pid), Some('T' | 't'))
+}
+
+/// Whether `pid` has ended: gone, or a zombie its parent has not reaped (a parent that is itself
+/// stopped cannot).
+pub(crate) fn ended(pid: Pid) -> bool {
+    matches!(state(pid), None | Some('Z' | 'X'))
+}
+
+/// The state letter of `pid`'s `/proc/<pid>/stat`; `None` when it is gone.
+fn state(pid: Pid) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // "pid (comm) state ...": the state follows the last ')', as a name may hold one.
-    let state = stat
-        .rsplit_once(')')
-        .and_then(|(_, rest)| rest.trim_start().chars().next());
-    matches!(state, Some('T' | 't'))
+    stat.rsplit_once(')')
+        .and_then(|(_, rest)| rest.trim_start().chars().next())
 }

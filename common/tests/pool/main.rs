@@ -53,6 +53,7 @@ fn main() -> std::process::ExitCode {
         workers::a_panicking_task_fails_its_call_only_and_the_worker_lives_on,
         workers::a_killed_worker_fails_its_call_names_its_items_and_is_replaced,
         workers::a_worker_dying_after_close_is_replaced_while_work_is_queued,
+        workers::a_stopped_pool_server_with_a_dead_worker_fails_the_call_in_bounded_time,
         workers::a_worker_whose_reply_names_no_slot_is_killed_and_replaced,
         workers::a_replacement_is_forked_even_while_the_program_runs_threads,
         workers::sigterm_or_sigkill_of_the_program_leaves_no_pool_process,
@@ -219,7 +220,8 @@ fn wakes() -> u64 {
 
 /// `get` sleeps until the reply comes: it does not wake to look at the server every so often
 /// (exercise 14's check counts main's wakes to tell `imap` from a loop polling `ready()`).
-/// Waking every 100 ms, the old wait, made about 10 here; a reply wakes it once or twice.
+/// Waking every 100 ms, the old wait, made about 10 here; a reply wakes it once or twice (its
+/// look at a stopped server, every 2 s while work is out, does not come in a 1 s task).
 fn a_waiting_get_sleeps_until_the_result_comes() {
     let pool = Pool::new(1).expect("start");
     let later = pool.apply_async(sleep_ms, 1_000).expect("apply_async");

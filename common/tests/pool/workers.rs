@@ -147,6 +147,37 @@ pub fn a_worker_dying_after_close_is_replaced_while_work_is_queued() {
     pool.join().expect("join");
 }
 
+/// The pool's fork server stopped (SIGSTOP), then a worker killed mid-task: the server cannot
+/// report the death nor start a replacement, so the call would wait for ever (as CPython's
+/// does). The pool sees the server stopped with a worker ended, for a second (looking every 2 s
+/// while work is out): the call fails with `ServerStopped` naming the server, which is killed
+/// with its workers; a new pool works. The test allows 15 s for the ~5 s bound.
+pub fn a_stopped_pool_server_with_a_dead_worker_fails_the_call_in_bounded_time() {
+    let pool = Pool::new(1).expect("start");
+    let worker = pool.worker_pids()[0];
+    let server = parent_of(worker);
+    let server_pid = Pid::from_raw(server as i32);
+    kill(server_pid, Signal::SIGSTOP).expect("stop the pool's server");
+    let started = Instant::now();
+    let result = pool.map(killed_on_50, 50..51);
+    let took = started.elapsed();
+    // Whatever happened, nothing stays stopped behind the test.
+    let _ = kill(server_pid, Signal::SIGCONT);
+    match result {
+        Err(PoolError::ServerStopped { pid }) => assert_eq!(pid, server),
+        other => panic!("expected ServerStopped, got {other:?}"),
+    }
+    eprintln!("a stopped pool server with a dead worker: the call failed after {took:?}");
+    assert!(took < Duration::from_secs(15), "{took:?}");
+    assert!(
+        gone(server) && gone(worker),
+        "the server or its worker is left"
+    );
+    assert!(matches!(pool.apply(square, 2), Err(PoolError::NotRunning)));
+    let next = Pool::new(1).expect("a new pool");
+    assert_eq!(next.map(square, 0..3).expect("map"), vec![0, 1, 4]);
+}
+
 fn lies_on_50(x: u32) -> u32 {
     if x == 50 {
         common::pool::lie_in_the_next_reply();

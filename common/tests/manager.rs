@@ -19,6 +19,7 @@ fn main() -> std::process::ExitCode {
         an_event_releases_every_waiter,
         proxies_travel_in_pool_tasks,
         a_killed_manager_fails_every_call_within_a_second,
+        a_stopped_manager_makes_a_call_wait_until_it_goes_on,
         a_proxy_used_after_shutdown_is_an_error,
         a_waiter_killed_while_waiting_does_not_keep_the_lock,
     ])
@@ -198,6 +199,30 @@ fn a_killed_manager_fails_every_call_within_a_second() {
     );
     p.join();
     drop(manager); // reaps it
+}
+
+/// A manager stopped (SIGSTOP) in the middle of the program: a proxy call waits, as Python's
+/// does (a stopped manager cannot answer: an order the stop makes, not a timing), and when the
+/// manager goes on (SIGCONT) the call returns its answer; nothing fails, nothing is lost.
+fn a_stopped_manager_makes_a_call_wait_until_it_goes_on() {
+    use nix::sys::signal::{Signal, kill};
+    let manager = Manager::start().expect("manager");
+    let d = manager.dict::<u8, u8>().expect("dict");
+    d.set(1, 7).expect("set");
+    let pid = nix::unistd::Pid::from_raw(manager.pid().expect("pid") as i32);
+    kill(pid, Signal::SIGSTOP).expect("stop the manager");
+    let (answer, answered) = std::sync::mpsc::channel();
+    let caller = d.clone();
+    let call = std::thread::spawn(move || answer.send(caller.get(&1)));
+    let while_stopped = answered.recv_timeout(Duration::from_millis(500));
+    kill(pid, Signal::SIGCONT).expect("the manager goes on");
+    assert!(while_stopped.is_err(), "answered while stopped");
+    let got = answered
+        .recv_timeout(Duration::from_secs(10))
+        .expect("answered once it went on");
+    assert_eq!(got.expect("the call"), Some(7));
+    call.join().expect("the caller").expect("sent");
+    assert_eq!(d.get(&1).expect("a later call"), Some(7));
 }
 
 fn a_proxy_used_after_shutdown_is_an_error() {

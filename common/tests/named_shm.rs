@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 fn main() -> std::process::ExitCode {
     common::init(); // a spawned child runs its target here
     support::run(tests![
+        a_stopped_tracker_does_not_stop_the_program,
         a_child_attaches_by_the_name_alone,
         a_block_given_as_an_argument_arrives_by_name,
         attaching_to_a_missing_name_is_an_error_naming_it,
@@ -19,6 +20,61 @@ fn main() -> std::process::ExitCode {
         a_shared_memory_manager_unlinks_its_blocks_when_it_ends,
         copies_in_and_out_are_exact_at_every_alignment,
     ])
+}
+
+/// The tracker stopped (SIGSTOP): the program's creates go on. Its pipe holds 256 records; the
+/// next create waits 5 s for room, then it and the later ones go on untracked (a warning says
+/// so) until the tracker reads again. Before, a create after the 256th waited for ever. In a
+/// spawned child, whose first block starts a tracker of its own, a child of it (a subreaper).
+fn a_stopped_tracker_does_not_stop_the_program() {
+    use ipc_channel::ipc::IpcSender;
+    let (put, took) = ipc_channel::ipc::channel::<u64>().expect("channel");
+    let mut p = Process::target(
+        |put: IpcSender<u64>| {
+            use nix::sys::signal::{Signal, kill};
+            nix::sys::prctl::set_child_subreaper(true).expect("a subreaper");
+            let me = std::process::id();
+            let first = SharedMemory::create(8).expect("the first block, which starts the tracker");
+            let tracker = nix::unistd::Pid::from_raw(children_of(me)[0] as i32);
+            kill(tracker, Signal::SIGSTOP).expect("stop the tracker");
+            let started = Instant::now();
+            let blocks: Vec<SharedMemory> = (0..300)
+                .map(|_| SharedMemory::create(8).expect("a block"))
+                .collect();
+            put.send(started.elapsed().as_millis() as u64)
+                .expect("send");
+            kill(tracker, Signal::SIGCONT).expect("the tracker goes on");
+            for block in blocks.into_iter().chain([first]) {
+                block.unlink().expect("unlink");
+            }
+        },
+        put,
+    )
+    .start_method(StartMethod::Spawn);
+    p.start().expect("start");
+    let took = common::ipc::recv_from(&took, &mut p).expect("how long the creates took");
+    p.join();
+    eprintln!("300 blocks created while the tracker was stopped in {took} ms");
+    assert!(took < 30_000, "{took} ms");
+    assert_eq!(p.exitcode(), Some(0));
+}
+
+/// The PIDs of `pid`'s children, from `/proc`.
+fn children_of(pid: u32) -> Vec<u32> {
+    let mut children = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        let Some((head, rest)) = stat.rsplit_once(") ") else {
+            continue;
+        };
+        let ppid = rest.split(' ').nth(1).and_then(|p| p.parse::<u32>().ok());
+        if ppid == Some(pid) {
+            children.extend(head.split(' ').next().and_then(|p| p.parse::<u32>().ok()));
+        }
+    }
+    children
 }
 
 fn in_dev_shm(name: &str) -> bool {

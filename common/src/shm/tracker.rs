@@ -15,7 +15,11 @@
 //! of its own user's blocks (which it could unlink itself), or register many: the table grows
 //! (doubling from 256 names, by `mremap`) up to 65,536, after which further blocks are left to
 //! their owners: `a_block_left_by_a_killed_process_is_unlinked_by_its_tracker`,
-//! `a_child_that_registers_a_thousand_blocks_leaves_the_others_tracked`.
+//! `a_child_that_registers_a_thousand_blocks_leaves_the_others_tracked`. A stopped tracker
+//! (SIGSTOP, a debugger) stops no one: the pipe is non-blocking, and once it is full a record
+//! waits 5 s for room, then the program goes on with that block and the next untracked (a
+//! warning says so) until the tracker reads again:
+//! `a_stopped_tracker_does_not_stop_the_program`.
 //!
 //! It can be forked while the program runs threads: from the fork on, it calls only
 //! async-signal-safe functions (`read`, `write`, `shm_unlink`, `_exit`...) and the raw system
@@ -23,8 +27,9 @@
 //! itself, never the allocator or a lock that another thread might have held.
 
 use nix::libc;
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One record: the operation, the name's length, the name (with its leading `/`, and room for
 /// a NUL). Smaller than `PIPE_BUF`, so writes from several processes never interleave.
@@ -63,6 +68,11 @@ pub(super) fn unlinked(name: &str) {
     }
 }
 
+/// How long a record may wait for room in a full pipe: a tracker that runs empties it at once,
+/// whatever the load, so one that has not read for this long is stopped (SIGSTOP, a debugger)
+/// or wedged, and the program goes on without it.
+const FULL_FOR: std::time::Duration = std::time::Duration::from_secs(5);
+
 fn send(pipe: &OwnedFd, op: u8, name: &str) {
     let bytes = name.as_bytes();
     if bytes.len() > MAX_NAME {
@@ -72,8 +82,41 @@ fn send(pipe: &OwnedFd, op: u8, name: &str) {
     record[0] = op;
     record[1] = bytes.len() as u8;
     record[2..2 + bytes.len()].copy_from_slice(bytes);
-    // SAFETY: writes `RECORD` bytes from a live buffer of that size to a descriptor we own.
-    unsafe { libc::write(pipe.as_raw_fd(), record.as_ptr().cast(), RECORD) };
+    let since = std::time::Instant::now();
+    // Once a record has waited `FULL_FOR` in vain, the next ones do not wait: the tracker is not
+    // reading. A record that goes in again makes them wait again.
+    static NOT_READING: AtomicBool = AtomicBool::new(false);
+    loop {
+        // SAFETY: writes `RECORD` bytes from a live buffer of that size to a descriptor we own
+        // (non-blocking: a full pipe answers EAGAIN at once).
+        let wrote = unsafe { libc::write(pipe.as_raw_fd(), record.as_ptr().cast(), RECORD) };
+        if wrote == RECORD as isize {
+            NOT_READING.store(false, Ordering::Relaxed);
+            return;
+        }
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::EINTR) => continue,
+            Some(libc::EAGAIN)
+                if since.elapsed() < FULL_FOR && !NOT_READING.load(Ordering::Relaxed) =>
+            {
+                // The pipe is full: wait for the tracker to read, a tenth of a second at most.
+                let fd = nix::poll::PollFd::new(pipe.as_fd(), nix::poll::PollFlags::POLLOUT);
+                let _ = nix::poll::poll(&mut [fd], nix::poll::PollTimeout::from(100u16));
+            }
+            Some(libc::EAGAIN) => {
+                if NOT_READING.swap(true, Ordering::Relaxed) {
+                    return;
+                }
+                eprintln!(
+                    "warning: the shared-memory tracker has read nothing for {} s (stopped?): {name} and the blocks after it are not tracked until it reads again; unlink them yourself",
+                    FULL_FOR.as_secs()
+                );
+                return;
+            }
+            // The tracker is gone (EPIPE): nothing is tracked any more.
+            _ => return,
+        }
+    }
 }
 
 /// Starts the tracker; the write end of its pipe.
@@ -98,7 +141,15 @@ fn start() -> std::io::Result<OwnedFd> {
             // SAFETY: waits for the middle process, our own child, which exits at once.
             unsafe { libc::waitpid(middle, &mut status, 0) };
             drop(read);
-            Ok(write.into())
+            let write: OwnedFd = write.into();
+            // A stopped tracker must not stop the program: a full pipe answers at once (`send`
+            // waits for room up to `FULL_FOR`). The flag is the pipe's, shared by every writer.
+            // SAFETY: sets a status flag on a descriptor we own; no memory is involved.
+            unsafe {
+                let flags = libc::fcntl(write.as_raw_fd(), libc::F_GETFL);
+                libc::fcntl(write.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK);
+            }
+            Ok(write)
         }
     }
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 fn main() -> std::process::ExitCode {
     common::init(); // a spawned child runs its target here
     support::run(tests![
+        garbage_on_the_trackers_pipe_costs_the_others_nothing,
         a_stopped_tracker_does_not_stop_the_program,
         a_child_attaches_by_the_name_alone,
         a_block_given_as_an_argument_arrives_by_name,
@@ -165,6 +166,53 @@ fn a_block_left_by_a_killed_process_is_unlinked_by_its_tracker() {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert!(!in_dev_shm(&name), "{name} is still in /dev/shm");
+}
+
+/// A writer gone wrong on the tracker's pipe (a forked child holds it too): 10 bytes, then 300
+/// of noise. The tracker drops what is not a record and goes on: the program's block made
+/// before and the one made after are both unlinked when the program is killed. With a plain
+/// pipe the short write ended the tracker's reading: it unlinked every block at once, live ones
+/// included, and exited, so the block made after was never tracked (seen: left in /dev/shm).
+fn garbage_on_the_trackers_pipe_costs_the_others_nothing() {
+    let (put, names) = ipc_channel::ipc::channel::<String>().expect("queue");
+    let mut p = Process::target(
+        |put: ipc_channel::ipc::IpcSender<String>| {
+            let before = SharedMemory::create(8).expect("the block made before");
+            let mut liar = Process::target(
+                || {
+                    common::shm::write_raw_to_the_tracker(&[7; 10]);
+                    common::shm::write_raw_to_the_tracker(&[9; 300]);
+                },
+                (),
+            )
+            .start_method(StartMethod::Fork);
+            liar.start().expect("start the liar");
+            liar.join();
+            let after = SharedMemory::create(8).expect("the block made after");
+            for block in [&before, &after] {
+                put.send(block.name().to_owned()).expect("send");
+            }
+            loop {
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        },
+        put,
+    )
+    .start_method(StartMethod::Spawn);
+    p.start().expect("start");
+    let both: Vec<String> = (0..2).map(|_| names.recv().expect("a name")).collect();
+    assert!(both.iter().all(|name| in_dev_shm(name)), "{both:?}");
+    p.kill();
+    p.join();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while both.iter().any(|name| in_dev_shm(name)) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let left: Vec<&String> = both.iter().filter(|name| in_dev_shm(name)).collect();
+    for name in &left {
+        let _ = std::fs::remove_file(std::path::Path::new("/dev/shm").join(name));
+    }
+    assert!(left.is_empty(), "left in /dev/shm: {left:?}");
 }
 
 /// A forked child that registers a thousand blocks with the tracker it shares (more than its

@@ -30,6 +30,8 @@ pub use list::{Item, ShareableList};
 pub use lock::{Lock, LockGuard};
 pub use manager::SharedMemoryManager;
 pub use named::SharedMemory;
+#[doc(hidden)]
+pub use tracker::write_raw as write_raw_to_the_tracker;
 
 use segment::Segment;
 use serde::{Deserialize, Serialize};

@@ -98,6 +98,9 @@ pub enum Found {
         #[serde(default)]
         added_by_visitors: Option<bool>,
     },
+    /// When the checker first saw every worker thread of the call alive (`/proc/self/task`), on
+    /// the trace's clock (`CLOCK_MONOTONIC`, ns), if it did (25: before the signal).
+    AllAliveAt(Option<u64>),
     /// Entries in the shared log (32), and how many of the expected ones were among them.
     Logged { entries: u64, expected_found: u64 },
 }

@@ -17,15 +17,26 @@ pub(super) const MOST_SLEEPS_OF_A_WAITER: u64 = 10;
 /// 31 times in 1.16 s, but used no CPU to speak of (a woken thread is often taken off at once).
 pub(super) const MOST_PREEMPTIONS_OF_A_WAITER: u64 = 20;
 
-/// Whether a thread with this usage spun through a wait of `waited_ns`: a quarter of the wait in
-/// CPU (a spinner on an idle machine), or preempted again and again while it used a twentieth of
+/// Whether a thread with this usage spun through a wait of `waited_ns`: preempted more often than
+/// a yielder's [`MOST_PREEMPTIONS_OF_A_YIELDER`], a quarter of the wait in CPU (a spinner on an
+/// idle machine), or preempted again and again while it used a twentieth of
 /// the wait in CPU, and at least [`LEAST_CPU_OF_A_BUSY_SPINNER_NS`] (a spinner on a busy one).
 fn spun(usage: harness::Usage, waited_ns: u64) -> bool {
     let cpu_ns = usage.cpu_us.saturating_mul(1000);
-    cpu_ns > waited_ns / 4
+    let cpu_ms = usage.cpu_us / 1000;
+    (usage.preempted > MOST_PREEMPTIONS_OF_A_YIELDER && usage.preempted > 10 * cpu_ms)
+        || cpu_ns > waited_ns / 4
         || (usage.preempted > MOST_PREEMPTIONS_OF_A_WAITER
             && cpu_ns > (waited_ns / 20).max(LEAST_CPU_OF_A_BUSY_SPINNER_NS))
 }
+
+/// A thread that yields in a loop (`yield_now` between tries) is put back again and again: on a
+/// busy machine it gets little CPU (it gives it away) but hundreds of preemptions per millisecond
+/// of it (11's try_lock-and-yield philosophers: 7,215 with 30 ms of CPU, 785 with 2.8 ms); a
+/// right waiter, asleep, is preempted only while it runs (11's solution: under 60 a thread), and
+/// a thread that computes on a busy machine about once per 4 ms of CPU. So: more than this, and
+/// more than ten per millisecond of CPU.
+const MOST_PREEMPTIONS_OF_A_YIELDER: u64 = 200;
 
 /// Below this much CPU, being preempted often says nothing: 28's solution, in a run of 0.05 s
 /// (sleeps 50 times faster) with sixteen checks side by side, used a few milliseconds starting

@@ -88,6 +88,19 @@ pub(super) fn dining_philosophers_call(run: &Seen, args: &[String]) -> Result<()
         run,
         |t| t != "main",
         ["철학자 스레드", "philosopher threads"],
+    )?;
+    // A philosopher waits for a fork asleep on its lock: one that tries the fork, lets go of the
+    // other and tries again (try_lock, back off, yield) burns its waits in CPU. Sleeps are not
+    // counted: a philosopher asleep on a contended fork sleeps once a meal or more.
+    slept_through(
+        run,
+        |t| t != "main",
+        None,
+        u64::MAX,
+        [
+            "포크를 정해진 순서로 잡고, 잡힌 포크는 그 잠금에서 잠들어 기다리세요(try_lock으로 잡았다 놓기를 되풀이하지 말고).",
+            "Take the forks in a fixed order and wait for a taken one asleep on its lock (not try_lock, let go and retry).",
+        ],
     )
 }
 

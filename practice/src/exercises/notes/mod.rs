@@ -137,10 +137,12 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 check: dining_philosophers_call,
                 late_starts: false,
                 second_call: &[],
-                // Philosopher 0's last line, held: in a dinner that runs its philosophers side
-                // by side, the others eat while it waits (they were started with it); one
-                // started only after it was joined finds it gone.
-                hold: Some(("philosopher 0 ate {1} times", (800, 1_500))),
+                // Philosopher 0's first meal (the first line that starts so), held with both its forks: in a dinner that runs its
+                // philosophers side by side, the others eat or wait while it holds them (they
+                // were started with it; one started only after it was joined finds it gone),
+                // and its two neighbours wait for a fork the whole hold: asleep on its lock, or
+                // burning CPU in a try_lock loop.
+                hold: Some(("philosopher 0 eats*", (800, 1_500))),
             }),
         ),
         "producer-and-consumer" => (

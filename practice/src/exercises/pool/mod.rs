@@ -78,8 +78,9 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 bin: "check-15",
                 signature: "pub fn with_fresh_workers(work: fn(u64) -> u64, xs: Vec<u64>, most: usize) -> Vec<u64>",
                 // Tasks, the most a worker may do: two workers that are never replaced do
-                // three or more each.
-                args: &[(6, 12), (1, 2)],
+                // five or more each (more than the most), and with at least twice the most in
+                // tasks, the first two workers each reach it (`retired_not_sooner`).
+                args: &[(9, 12), (2, 4)],
                 names: &[
                     ["일", "tasks"],
                     ["작업 프로세스 하나의 최대 일", "most tasks per worker"],

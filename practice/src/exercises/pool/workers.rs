@@ -31,6 +31,33 @@ pub(super) fn retired_in_time(run: &Run, most: usize) -> Result<(), Problem> {
     Ok(())
 }
 
+/// A worker retires after `most` tasks, not sooner: with at least twice `most` in tasks, dealt
+/// to two workers in turn, the first two each reach it. A worker per task (`maxtasksperchild(1)`
+/// whatever `most` is) never does.
+fn retired_not_sooner(run: &Run, most: usize) -> Result<(), Problem> {
+    let done = (run.stdout.iter())
+        .filter_map(|l| {
+            l.strip_prefix("task ")?
+                .split(' ')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .max()
+        .unwrap_or(0);
+    if done < most {
+        return Err(Problem::new(
+            format!(
+                "작업 프로세스가 하나도 일을 {most}개까지 하지 않았습니다(가장 많이 한 것이 {done}개). 정한 수보다 일찍 물러나면 프로세스를 괜히 새로 띄웁니다. maxtasksperchild에 받은 수(most)를 그대로 주세요."
+            ),
+            format!(
+                "no worker did {most} tasks (the most any did was {done}): retiring sooner starts processes for nothing. Give maxtasksperchild the number the function was given (most)."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The pool keeps its two workers: never more alive at once (a worker retires and a fresh one
 /// takes its place), rather than a worker for every task, none of which ever needs to retire.
 fn two_workers_at_a_time(run: &Seen) -> Result<(), Problem> {
@@ -67,6 +94,7 @@ pub(super) fn with_fresh_workers_call(run: &Seen, args: &[String]) -> Result<(),
     let n = numbers(args);
     one_pool(run, RETIRE)?;
     retired_in_time(run, n[1] as usize)?;
+    retired_not_sooner(run, n[1] as usize)?;
     two_workers_at_a_time(run)?;
     for x in 1..=n[0] {
         let head = format!("(work {x})");

@@ -22,7 +22,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn release_after(workers: usize, prep_ms: u64)",
                 // Workers, and a short preparation: a worker that sleeps past `main`'s 1.2 s
                 // is then more than a second late.
-                args: &[(2, 5), (10, 80)],
+                args: &[(2, 5), (30, 80)],
                 names: &[
                     ["작업자", "workers"],
                     ["준비 시간(ms)", "preparation in ms"],

@@ -78,6 +78,18 @@ pub(super) fn release_after_call(run: &Seen, args: &[String]) -> Result<(), Prob
     released_after_go(run, workers)?;
     slept_until_the_go(run)?;
     let go = printed_by(run, "main: go")?.t_ns;
+    // The workers wait for the signal: they are all alive before it (seen by the checker's
+    // watcher), not started after it.
+    match found(run, args)? {
+        Found::AllAliveAt(Some(at)) if at < go => {}
+        Found::AllAliveAt(_) => {
+            return Err(Problem::new(
+                "'main: go'가 찍히기 전에 작업자 스레드가 모두 살아 있지 않았습니다. 신호를 보낸 뒤에 작업자를 시작하면 아무도 신호를 기다리지 않습니다. 작업자를 먼저 시작하고, Event를 기다리게 하세요.",
+                "the worker threads were not all alive before 'main: go': workers started after the signal never wait for it. Start the workers first, and let them wait on the Event.",
+            ));
+        }
+        other => return Err(unexpected(&other)),
+    }
     for i in 0..workers {
         let goes = format!("worker {i} goes");
         let late = printed_by(run, &goes)?.t_ns.saturating_sub(go);

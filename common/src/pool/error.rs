@@ -118,7 +118,7 @@ impl fmt::Display for PoolError {
             PoolError::ServerDied => write!(f, "the pool's fork server died"),
             PoolError::ServerStopped { pid } => write!(
                 f,
-                "the pool's fork server (PID {pid}) was stopped (SIGSTOP or a debugger) while a worker had to be started: it was killed, and the pool with it"
+                "the pool's fork server (PID {pid}) was stopped (SIGSTOP or a debugger) while a worker had to be started or its end reported: it was killed, and the pool with it"
             ),
             PoolError::NotRunning => write!(f, "the pool is not running (closed or terminated)"),
             PoolError::StillRunning => write!(f, "join needs close or terminate first"),
@@ -136,6 +136,42 @@ impl std::error::Error for PoolError {
             PoolError::Ipc(error) => Some(error),
             PoolError::Format(error) => Some(error),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PoolError;
+    use std::error::Error;
+
+    /// Each error says what happened in words, as the rest of the output does, and the ones that
+    /// wrap another error name it as their source.
+    #[test]
+    fn the_errors_say_what_happened_and_name_their_cause() {
+        let died = PoolError::WorkerDied {
+            worker: "ForkPoolWorker-3".into(),
+            exitcode: Some(-9),
+            items: vec![4, 5],
+        };
+        assert_eq!(
+            died.to_string(),
+            "ForkPoolWorker-3 died (exit code -9) with items [4, 5] unfinished"
+        );
+        assert_eq!(
+            PoolError::ServerDied.to_string(),
+            "the pool's fork server died"
+        );
+        assert!(died.source().is_none());
+        let wrapped = [
+            PoolError::Start(crate::process::ProcessError::AlreadyStarted),
+            PoolError::Channel(std::io::Error::other("too many open files")),
+            PoolError::Ipc(ipc_channel::IpcError::Disconnected),
+            PoolError::Format(postcard::Error::DeserializeUnexpectedEnd),
+        ];
+        for error in wrapped {
+            let cause = error.source().expect("the wrapped error").to_string();
+            assert!(error.to_string().ends_with(&cause), "{error} / {cause}");
         }
     }
 }

@@ -302,12 +302,20 @@ fn tasks_given_one_at_a_time_spread_over_idle_workers() {
 fn close_lets_queued_work_finish_and_refuses_new_work() {
     let pool = Pool::new(2).expect("start");
     let pids = pool.worker_pids();
-    let queued = pool.map_async(square, 0..100).expect("map_async");
+    // A chunk per item: the two workers hold eight, the other 92 wait in the pool's queue.
+    let queued = pool
+        .map_async_chunked(square, 0..100, 1)
+        .expect("map_async");
     assert!(pool.is_running());
     pool.close();
     assert!(!pool.is_running(), "closed");
     assert!(matches!(pool.apply(square, 1), Err(PoolError::NotRunning)));
     pool.join().expect("join");
+    // `join` waits for the queued work: its results are in when it returns.
+    assert!(
+        queued.ready(),
+        "join returned before the queued work was done"
+    );
     assert_eq!(
         queued.get().expect("the queued work"),
         (0..100).map(square).collect::<Vec<_>>()

@@ -22,11 +22,21 @@ fn main() {
     }
     let found: BTreeSet<&String> = log.iter().filter(|e| expected.contains(*e)).collect();
     let (entries, expected_found) = (log.len() as u64, found.len() as u64);
+    let writers = (log.iter())
+        .map(|entry| {
+            (entry
+                .strip_prefix("writer ")
+                .and_then(|rest| rest.split(' ').next()))
+            .and_then(|w| w.parse().ok())
+            .unwrap_or(u32::MAX)
+        })
+        .collect();
     say!(
         "{}",
         report(Found::Logged {
             entries,
-            expected_found
+            expected_found,
+            writers,
         })
     );
 }

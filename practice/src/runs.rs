@@ -129,6 +129,7 @@ pub(crate) fn check(built: &Built, exercise: &Exercise) -> Result<(), Problem> {
                     run: &run,
                     as_it_is: false,
                     late: plan.straggler.is_some(),
+                    late_first: plan.straggler.is_some_and(|s| s.starts_with("first")),
                 };
                 exercises::one_thread_per_name(&seen).map_err(called)?;
                 exercises::pool_workers_are_a_pools(&seen).map_err(called)?;
@@ -195,6 +196,7 @@ fn check_once(
         run: &run,
         as_it_is: plan.straggler.is_none() && !plan.jitter && !plan.busy_cores,
         late: plan.straggler.is_some(),
+        late_first: plan.straggler.is_some_and(|s| s.starts_with("first")),
     };
     exercises::one_thread_per_name(&seen)?;
     exercises::pool_workers_are_a_pools(&seen)?;

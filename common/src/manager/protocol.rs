@@ -96,6 +96,14 @@ pub(super) enum Op {
     Wait,
 }
 
+impl Op {
+    /// Whether the call changes what the object holds (a dict's or namespace's entry, a list's
+    /// item): counted apart, so that the checker sees who wrote and who only looked.
+    pub(super) fn writes(&self) -> bool {
+        matches!(self, Op::Set { .. } | Op::Remove { .. } | Op::Append { .. })
+    }
+}
+
 /// From the manager to a proxy.
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) enum Response {

@@ -26,6 +26,9 @@ impl Proxy {
     fn call(&self, op: Op) -> Result<Response, ManagerError> {
         // Counted as a use of shared state, as a `Value`'s read is (the checker sees who did it).
         crate::perturb::shared_access();
+        if op.writes() {
+            crate::perturb::proxy_write();
+        }
         self.connection.ask(&Request::Call {
             object: self.object,
             op,

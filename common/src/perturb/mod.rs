@@ -245,6 +245,20 @@ pub(crate) fn lock_held(taken: bool) {
     });
 }
 
+/// Calls through a manager's proxy that changed what the object holds (since it started, for a
+/// child).
+static PROXY_WRITES: AtomicU64 = AtomicU64::new(0);
+
+/// How many of this process's proxy calls wrote (a dict's `set`, a list's `append`...).
+pub(crate) fn proxy_writes() -> u64 {
+    PROXY_WRITES.load(Ordering::Relaxed)
+}
+
+/// Called at a proxy's call that writes.
+pub(crate) fn proxy_write() {
+    PROXY_WRITES.fetch_add(1, Ordering::Relaxed);
+}
+
 /// Messages this process took off a pipe's `Connection` (since it started, for a child).
 static RECEIVED: AtomicU64 = AtomicU64::new(0);
 

@@ -67,6 +67,7 @@ fn main_exited() {
             event.usage = Some(usage);
             event.shared = Some(crate::perturb::shared_accesses());
             event.received = Some(crate::perturb::received());
+            event.proxy_writes = Some(crate::perturb::proxy_writes());
         },
     );
 }
@@ -149,6 +150,8 @@ pub(crate) fn child_exited(code: i32) {
                 event.unlocked = Some(crate::perturb::unlocked_writes());
                 event.locked = Some(crate::perturb::locks_taken());
                 event.received = Some(crate::perturb::received());
+                event.proxy_writes = Some(crate::perturb::proxy_writes());
+                event.proxy_writes = Some(crate::perturb::proxy_writes());
             },
         );
     }

@@ -106,6 +106,10 @@ pub struct Event {
     /// pipe's `Connection` (the checker's proof that it read what it was sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received: Option<u64>,
+    /// For a child's own `process_exit`, and the main process's: how many of its calls through a
+    /// manager's proxy wrote (a dict's `set`, a list's `append`): who wrote and who only looked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy_writes: Option<u64>,
     /// For `child_started` and `signal`: the child's PID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub child: Option<u32>,
@@ -127,7 +131,7 @@ impl Event {
     /// let event = Event {
     ///     t_ns: 1, pid: 2, ppid: 1, process: "MainProcess".into(), thread: "main".into(),
     ///     msg: "hi".into(), kind: Kind::Say, exitcode: None, shared: None, unlocked: None, locked: None,
-    ///     received: None, child: None, daemon: None, usage: None,
+    ///     received: None, proxy_writes: None, child: None, daemon: None, usage: None,
     /// };
     /// assert_eq!(
     ///     event.to_json_line(),
@@ -251,6 +255,7 @@ fn stamped(
         unlocked: None,
         locked: None,
         received: None,
+        proxy_writes: None,
         child: None,
         daemon: None,
         usage: None,

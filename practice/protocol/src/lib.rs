@@ -102,7 +102,14 @@ pub enum Found {
     /// the trace's clock (`CLOCK_MONOTONIC`, ns), if it did (25: before the signal).
     AllAliveAt(Option<u64>),
     /// Entries in the shared log (32), and how many of the expected ones were among them.
-    Logged { entries: u64, expected_found: u64 },
+    Logged {
+        entries: u64,
+        expected_found: u64,
+        /// Which writer made each entry of the log, in the log's order (`writer w entry e` gives
+        /// `w`; another entry `u32::MAX`).
+        #[serde(default)]
+        writers: Vec<u32>,
+    },
 }
 
 /// How a thread of the checker's waited in the learner's code while the checker held a lock that

@@ -245,6 +245,7 @@ mod tests {
             unlocked: None,
             locked: None,
             received: None,
+            proxy_writes: None,
             child: None,
             daemon: None,
             usage: None,

@@ -68,6 +68,9 @@ pub struct Seen<'a> {
     /// A worker started late on purpose in this run (a straggler: the first, or the rest): the
     /// workers of a program that starts them all before it joins any are alive together.
     pub late: bool,
+    /// The straggler is the first worker (the first thread of each process, the first child),
+    /// 1.1 s late: the others start while it waits. Otherwise the rest are, 0.3 s.
+    pub late_first: bool,
 }
 
 impl std::ops::Deref for Seen<'_> {

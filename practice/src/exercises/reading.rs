@@ -94,6 +94,15 @@ pub(super) fn shared_accesses(run: &Run, pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// How many of the child `pid`'s calls through a manager's proxy wrote (a dict's `set`, a list's
+/// `append`), from its own `process_exit` (0 when it wrote none, or was killed).
+pub(super) fn proxy_writes(run: &Run, pid: u32) -> u64 {
+    run.events_of_kind(Kind::ProcessExit)
+        .into_iter()
+        .find_map(|e| (e.pid == pid).then_some(e.proxy_writes).flatten())
+        .unwrap_or(0)
+}
+
 /// Who printed `text` (the first line equal to it), from the trace. A line printed with
 /// `println!` is not in the trace: which thread or process printed it cannot be seen.
 pub(super) fn printed_by<'a>(run: &'a Run, text: &str) -> Result<&'a Event, Problem> {

@@ -4,8 +4,8 @@ use super::*;
 
 /// Each child process of main (named `Process-k`) has its entry "<prefix>Process-k: <its PID>"
 /// printed by the main process; there are `children` of them; a manager process ran, and each
-/// child called a proxy (its count of shared uses: names and PIDs the parent lists from its
-/// handles, beside a manager left unused, are caught).
+/// child wrote through a proxy (its count of proxy writes: names and PIDs the parent lists from
+/// its handles, beside a manager left unused or only looked at by the children, are caught).
 pub(super) fn recorded(run: &Run, children: usize, prefix: &str) -> Result<(), Problem> {
     let started = run.events_of_kind(Kind::ProcessStart);
     let kids: Vec<&Event> = started
@@ -68,14 +68,14 @@ pub(super) fn recorded(run: &Run, children: usize, prefix: &str) -> Result<(), P
         ));
     }
     for kid in kids {
-        if shared_accesses(run, kid.pid) == 0 {
+        if proxy_writes(run, kid.pid) == 0 {
             return Err(Problem::new(
                 format!(
-                    "{} 매니저의 dict를 한 번도 쓰지 않았습니다. 자기 항목은 자식이 프록시로 직접 적어야 합니다(부모가 핸들에서 읽어 만든 목록은 안 됨).",
+                    "{} 매니저의 dict에 한 번도 쓰지 않았습니다. 자기 항목은 자식이 프록시로 직접 적어야 합니다(부모가 핸들에서 읽어 적거나, 자식이 들여다보기만 하면 안 됨).",
                     with(&kid.process, Josa::IGa)
                 ),
                 format!(
-                    "{} never used the manager's dict: each child writes its own entry through its proxy (a list the parent makes from its handles does not count).",
+                    "{} never wrote to the manager's dict: each child writes its own entry through its proxy (the parent writing it from its handles, or a child that only looks, does not count).",
                     kid.process
                 ),
             ));

@@ -106,11 +106,12 @@ pub(super) fn log_from_threads_call(run: &Seen, args: &[String]) -> Result<(), P
     let n = numbers(args);
     written(run, n[0] as usize, n[1] as usize)?;
     let want = n[0] * n[1];
-    let (got, found) = match found(run, args)? {
+    let (got, found, writers) = match found(run, args)? {
         Found::Logged {
             entries,
             expected_found,
-        } => (entries as i64, expected_found as i64),
+            writers,
+        } => (entries as i64, expected_found as i64, writers),
         other => return Err(unexpected(&other)),
     };
     if got != want || found != want {
@@ -123,7 +124,64 @@ pub(super) fn log_from_threads_call(run: &Seen, args: &[String]) -> Result<(), P
             ),
         ));
     }
-    wrote_meanwhile(run)
+    wrote_meanwhile(run)?;
+    logged_as_written(run, &writers)
+}
+
+/// The log holds the entries in the order they were made: of two entries by different writers
+/// printed 200 ms or more apart, the earlier is logged first (an entry is pushed right after it
+/// is printed, under the lock). The held writer (the call holds the first line back) makes every
+/// run have such pairs: what the others wrote meanwhile comes before its entries. A log per
+/// writer, joined at the end in the writers' order, or appended in one piece when a writer is
+/// done, orders the log by thread, not by when entries were made; the latter is caught only in
+/// runs whose writers write side by side for more than 200 ms (2 checks of 5 here), so it is not
+/// kept among the wrong programs.
+fn logged_as_written(run: &Run, writers: &[u32]) -> Result<(), Problem> {
+    const APART_NS: u64 = 200_000_000;
+    let number = |thread: &str| thread.strip_prefix("writer ")?.parse::<u32>().ok();
+    // Each writer's entries in the log, in its own order: the k-th entry's place.
+    let mut places: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+    for (at, w) in writers.iter().enumerate() {
+        places.entry(*w).or_default().push(at);
+    }
+    // Every entry as printed: when, by which writer, and its place in the log.
+    let mut made = std::collections::BTreeMap::<u32, usize>::new();
+    let mut printed: Vec<(u64, u32, usize)> = Vec::new();
+    for e in run.events_of_kind(Kind::Say) {
+        let Some(w) = number(&e.thread) else { continue };
+        if !e.msg.contains(" entry ") {
+            continue;
+        }
+        let k = made.entry(w).or_insert(0);
+        if let Some(at) = places.get(&w).and_then(|p| p.get(*k)) {
+            printed.push((e.t_ns, w, *at));
+        }
+        *k += 1;
+    }
+    printed.sort();
+    // Each writer's latest place in the log among the entries printed 200 ms or more before.
+    let mut behind = 0;
+    let mut latest = std::collections::BTreeMap::<u32, usize>::new();
+    for &(t, w, at) in &printed {
+        while behind < printed.len() && printed[behind].0 + APART_NS <= t {
+            let (_, earlier_w, earlier_at) = printed[behind];
+            let place = latest.entry(earlier_w).or_insert(earlier_at);
+            *place = (*place).max(earlier_at);
+            behind += 1;
+        }
+        let out_of_order = (latest.iter()).find(|(other, place)| **other != w && at < **place);
+        if let Some((&other, _)) = out_of_order {
+            return Err(Problem::new(
+                format!(
+                    "writer {w}의 항목이 writer {other}의 항목보다 0.2초 넘게 늦게 만들어졌는데 기록에서는 앞에 있습니다. 스레드마다 자기 목록을 만들어 끝에 이어 붙이면(또는 다 적은 뒤 한 번에 넣으면), 기록이 만든 차례가 아니라 스레드 차례가 됩니다. 공유한 기록 하나에 항목마다 잠금을 쥐고 넣으세요(Mutex)."
+                ),
+                format!(
+                    "an entry of writer {w}, made more than 0.2 s after one of writer {other}, comes before it in the log: a list per thread joined at the end (or pushed in one piece when the thread is done) orders the log by thread, not by when entries were made. Push each entry onto one shared log under its lock (a Mutex)."
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// While the held writer waited before its first line (the call holds the first "writer ..."

@@ -151,6 +151,11 @@ impl Jobs {
         }
     }
 
+    /// How many jobs are held (their results kept until taken or forgotten).
+    pub(super) fn held(&self) -> usize {
+        self.chunks.len()
+    }
+
     /// The job is no longer held: its chunks are forgotten as they come back.
     pub(super) fn forget(&mut self, job: u64) {
         self.chunks.remove(&job);

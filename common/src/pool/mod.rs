@@ -281,6 +281,14 @@ impl Pool {
     pub fn is_running(&self) -> bool {
         self.coordinator.borrow().is_running()
     }
+
+    /// For tests of the pool's own bookkeeping: how many calls' results it still keeps. A call's
+    /// results are kept while its `AsyncResult` or `IMap` lives, and forgotten when it is
+    /// dropped: a program that drops them keeps no memory for them.
+    #[doc(hidden)]
+    pub fn calls_held(&self) -> usize {
+        self.coordinator.borrow().jobs().held()
+    }
 }
 
 impl Drop for Pool {

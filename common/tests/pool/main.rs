@@ -48,6 +48,7 @@ fn main() -> std::process::ExitCode {
         dropping_the_pool_leaves_no_process,
         a_panic_in_the_caller_leaves_no_process,
         results_outliving_their_pool_report_it_terminated,
+        a_dropped_result_is_forgotten,
         workers::maxtasksperchild_replaces_workers_with_new_ones,
         workers::the_initializer_runs_in_every_worker_replacements_included,
         workers::a_panicking_task_fails_its_call_only_and_the_worker_lives_on,
@@ -379,4 +380,22 @@ fn results_outliving_their_pool_report_it_terminated() {
         "the workers outlived their pool"
     );
     assert!(matches!(unfinished.get(), Err(PoolError::Terminated)));
+}
+
+/// A call whose result is dropped, taken or not, is forgotten by the pool: a program that makes
+/// many calls keeps no memory for the ones it let go (`AsyncResult`'s and `IMap`'s `drop`).
+fn a_dropped_result_is_forgotten() {
+    let pool = Pool::new(2).expect("start");
+    let taken = pool.map_async(square, 0..10).expect("map_async");
+    assert_eq!(taken.get().expect("get").len(), 10);
+    drop(taken);
+    drop(
+        pool.map_async(square, 0..10)
+            .expect("map_async, never looked at"),
+    );
+    drop(pool.imap(square, 0..10).expect("imap, never read"));
+    let one = pool.apply_async(square, 3).expect("apply_async");
+    assert_eq!(pool.calls_held(), 1, "only the live result is kept");
+    drop(one);
+    assert_eq!(pool.calls_held(), 0);
 }

@@ -201,6 +201,7 @@ pub(crate) fn child_starts(ordinal: usize) {
     UNLOCKED_WRITES.store(0, Ordering::Relaxed);
     LOCKS_TAKEN.store(0, Ordering::Relaxed);
     RECEIVED.store(0, Ordering::Relaxed);
+    PROXY_WRITES.store(0, Ordering::Relaxed);
     if let Some(straggler) = settings().straggler {
         std::thread::sleep(straggler.delay(ordinal));
     }

@@ -9,8 +9,7 @@
 //!   (`//!` alone) belongs to both;
 //! - a title glossed in English (`데몬 스레드 만들기 — daemon threads`: Hangul before the last
 //!   dash outside parentheses, none after) belongs to both: the notes' own section title, quoted;
-//! - a word glossed after a slash (`실행 / Run: ...`, `확인 / Check: ...`) shows each book its
-//!   own word (`실행: ...` in the Korean book, `Run: ...` in the English one);
+//! - a word glossed after a slash (`실행 / Run: ...`) shows each book its own (`실행:`, `Run:`);
 //! - `TODO: 한국어` followed by an English line indented to match keeps its `TODO:` in English;
 //! - a trailing comment without an English part loses its Korean words in the English book
 //!   (`파이썬의 with sem:` reads `with sem:`).
@@ -57,10 +56,8 @@ fn comment(line: &str) -> Option<(&str, &str)> {
         .find_map(|marker| Some((marker, trimmed.strip_prefix(marker)?)))
 }
 
-/// Where the last ` — ` outside parentheses starts: a section title may hold a dash of its own
-/// ("1. 인자 전달하기 — 2) Class 경우 — a method as the target"), and an exercise's title a dash
-/// in its parentheses ("연습 22 — 잠금을 쥐고 있기 (공유 상태 — threading.Lock)"), which glosses
-/// nothing. A `)` with none open ("2) Class 경우") is a list number's.
+/// Where the last ` — ` outside parentheses starts ("1. 인자 — 2) Class 경우 — gloss"; a dash in
+/// "(공유 상태 — threading.Lock)" glosses nothing; a `)` with none open is a list number's).
 fn last_open_dash(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut last = None;

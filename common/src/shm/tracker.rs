@@ -7,19 +7,18 @@
 //! on stderr as Python's tracker warns, and exits. It ignores SIGINT and SIGTERM, as Python's does,
 //! so a Ctrl-C to the program's group does not take it along.
 //!
-//! Who can reach it: only the program and its forked children, which inherit the pipe's write
-//! end; the pipe has no name. Each record is one `write` of 256 bytes, under `PIPE_BUF`, so a
-//! writer killed mid-call leaves no half record for the others. A child that stalls holds the
-//! pipe open, so the tracker waits for it, as it must (the child may still unlink its blocks);
-//! it serves no one meanwhile, so no one waits on it. A child that lies can only register names
-//! of its own user's blocks (which it could unlink itself), or register many: the table grows
-//! (doubling from 256 names, by `mremap`) up to 65,536, after which further blocks are left to
-//! their owners: `a_block_left_by_a_killed_process_is_unlinked_by_its_tracker`,
-//! `a_child_that_registers_a_thousand_blocks_leaves_the_others_tracked`. A stopped tracker
-//! (SIGSTOP, a debugger) stops no one: the pipe is non-blocking, and once it is full a record
-//! waits 5 s for room, then the program goes on with that block and the next untracked (a
-//! warning says so) until the tracker reads again:
-//! `a_stopped_tracker_does_not_stop_the_program`.
+//! Who can reach it: only the program and its forked children, which inherit the pipe's write end;
+//! the pipe has no name. Each record is one 256-byte `write` on a packet pipe (`O_DIRECT`): a read
+//! takes one write whole, so a writer killed mid-call, or one that writes garbage, costs only its
+//! own packet (`garbage_on_the_trackers_pipe_costs_the_others_nothing`). A child that stalls holds
+//! the pipe open, so the tracker waits for it, as it must (it may still unlink its blocks); it
+//! serves no one meanwhile, so no one waits on it. A child that lies can only register names of its
+//! own user's blocks (which it could unlink itself), or register many: the table grows (doubling
+//! from 256 names, by `mremap`) up to 65,536, after which further blocks are left to their owners:
+//! `a_block_left_by_a_killed_process_is_unlinked_by_its_tracker`,
+//! `a_child_that_registers_a_thousand_blocks_leaves_the_others_tracked`. A stopped tracker stops no
+//! one: a record waits 5 s for room in a full pipe, then the program goes on untracked, with a
+//! warning, until it reads again (`a_stopped_tracker_does_not_stop_the_program`).
 //!
 //! It can be forked while the program runs threads: from the fork on, it calls only
 //! async-signal-safe functions (`read`, `write`, `shm_unlink`, `_exit`...) and the raw system
@@ -80,9 +79,8 @@ pub(super) fn unlinked(name: &str) {
     }
 }
 
-/// How long a record may wait for room in a full pipe: a tracker that runs empties it at once,
-/// whatever the load, so one that has not read for this long is stopped (SIGSTOP, a debugger)
-/// or wedged, and the program goes on without it.
+/// How long a record may wait for room in a full pipe: a running tracker empties it at once, so
+/// one that has not read for this long is stopped or wedged, and the program goes on without it.
 const FULL_FOR: std::time::Duration = std::time::Duration::from_secs(5);
 
 fn send(pipe: &OwnedFd, op: u8, name: &str) {
@@ -95,8 +93,7 @@ fn send(pipe: &OwnedFd, op: u8, name: &str) {
     record[1] = bytes.len() as u8;
     record[2..2 + bytes.len()].copy_from_slice(bytes);
     let since = std::time::Instant::now();
-    // Once a record has waited `FULL_FOR` in vain, the next ones do not wait: the tracker is not
-    // reading. A record that goes in again makes them wait again.
+    // Once a record has waited `FULL_FOR` in vain, the next do not wait, until one goes in again.
     static NOT_READING: AtomicBool = AtomicBool::new(false);
     loop {
         // SAFETY: writes `RECORD` bytes from a live buffer of that size to a descriptor we own

@@ -32,12 +32,13 @@
 use crate::identity::{self, CurrentProcess};
 use crate::output::{self, OutputGuard};
 use serde::{Deserialize, Serialize};
-use std::io;
-use std::path::Path;
 
 mod file;
 pub mod lifecycle;
 mod usage;
+
+pub use file::read;
+pub use lifecycle::begin;
 
 pub use usage::Usage;
 
@@ -170,21 +171,6 @@ pub fn record(kind: Kind, msg: &str) {
     }
 }
 
-/// Writes this process's `process_start` now, if the trace is on and it is not written yet,
-/// rather than at the process's first event: what it sets up once (the exit step that writes
-/// `process_exit`) is then set up before a checker counts the allocations a call leaves behind.
-/// The trace reads the same either way.
-///
-/// ```
-/// common::trace::begin();
-/// common::trace::begin(); // once is all it does
-/// ```
-pub fn begin() {
-    if enabled() {
-        lifecycle::process_started();
-    }
-}
-
 /// Whether events are being recorded (`TUTORIAL_TRACE` is set).
 pub(crate) fn enabled() -> bool {
     file::get().is_some()
@@ -307,30 +293,6 @@ pub(crate) fn write_said(
         event.usage = usage;
         append(locked, &event);
     }
-}
-
-/// Reads a whole trace file. A line that is not an event is an error naming its line number.
-///
-/// ```
-/// let dir = tempfile::tempdir().unwrap();
-/// let path = dir.path().join("trace.jsonl");
-/// std::fs::write(&path, "{\"t_ns\":1,\"pid\":2,\"ppid\":1,\"process\":\"P\",\"thread\":\"main\",\"msg\":\"hi\"}\n").unwrap();
-/// let events = common::trace::read(&path).unwrap();
-/// assert_eq!(events[0].msg, "hi");
-/// ```
-pub fn read(path: &Path) -> io::Result<Vec<Event>> {
-    let text = std::fs::read_to_string(path)?;
-    text.lines()
-        .enumerate()
-        .map(|(index, line)| {
-            serde_json::from_str(line).map_err(|e| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}:{}: {e}", path.display(), index + 1),
-                )
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -98,6 +98,30 @@ fn is_alive(pid: u32) -> bool {
         && matches!(kill(Pid::from_raw(raw), None), Ok(()) | Err(Errno::EPERM))
 }
 
+/// Reads a whole trace file. A line that is not an event is an error naming its line number.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("trace.jsonl");
+/// std::fs::write(&path, "{\"t_ns\":1,\"pid\":2,\"ppid\":1,\"process\":\"P\",\"thread\":\"main\",\"msg\":\"hi\"}\n").unwrap();
+/// let events = common::trace::read(&path).unwrap();
+/// assert_eq!(events[0].msg, "hi");
+/// ```
+pub fn read(path: &Path) -> io::Result<Vec<Event>> {
+    let text = std::fs::read_to_string(path)?;
+    text.lines()
+        .enumerate()
+        .map(|(index, line)| {
+            serde_json::from_str(line).map_err(|e| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{}:{}: {e}", path.display(), index + 1),
+                )
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,28 +178,4 @@ mod tests {
                 .starts_with("cannot open it for appending")
         );
     }
-}
-
-/// Reads a whole trace file. A line that is not an event is an error naming its line number.
-///
-/// ```
-/// let dir = tempfile::tempdir().unwrap();
-/// let path = dir.path().join("trace.jsonl");
-/// std::fs::write(&path, "{\"t_ns\":1,\"pid\":2,\"ppid\":1,\"process\":\"P\",\"thread\":\"main\",\"msg\":\"hi\"}\n").unwrap();
-/// let events = common::trace::read(&path).unwrap();
-/// assert_eq!(events[0].msg, "hi");
-/// ```
-pub fn read(path: &Path) -> io::Result<Vec<Event>> {
-    let text = std::fs::read_to_string(path)?;
-    text.lines()
-        .enumerate()
-        .map(|(index, line)| {
-            serde_json::from_str(line).map_err(|e| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}:{}: {e}", path.display(), index + 1),
-                )
-            })
-        })
-        .collect()
 }

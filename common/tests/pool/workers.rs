@@ -122,13 +122,20 @@ pub fn a_killed_worker_fails_its_call_names_its_items_and_is_replaced() {
     );
 }
 
+/// A task that sleeps `ms`, then kills its worker.
+fn dies_after(ms: u64) -> u64 {
+    std::thread::sleep(Duration::from_millis(ms));
+    let _ = kill(nix::unistd::getpid(), Signal::SIGKILL);
+    ms
+}
+
 /// After `close`, a worker that dies while work is still queued is replaced, so that the queued
 /// work is done (as Python's pool keeps its workers up until its queue is empty); then `join`
-/// returns. One worker: the killer and three more are in its hands (it is given four), a fifth
-/// task waits in the queue.
+/// returns. One worker: the killer (it dies 300 ms in, well after `close`) and three more are in
+/// its hands (it is given four), a fifth task waits in the queue.
 pub fn a_worker_dying_after_close_is_replaced_while_work_is_queued() {
     let pool = Pool::new(1).expect("start");
-    let killer = pool.apply_async(killed_on_50, 50).expect("apply_async");
+    let killer = pool.apply_async(dies_after, 300).expect("apply_async");
     let in_hand: Vec<_> = (1..=3)
         .map(|x| pool.apply_async(killed_on_50, x).expect("apply_async"))
         .collect();

@@ -193,6 +193,7 @@ mod tests {
             child: None,
             daemon: None,
             usage: None,
+            watched: None,
         }
     }
 

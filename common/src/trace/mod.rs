@@ -14,8 +14,9 @@
 //!   `shared`: its uses of shared memory and of a manager's proxies; in a child's, `unlocked`,
 //!   `locked` and `received`; in main's, its thread's `usage` and its `received`) for processes; `child_started` (the child's PID
 //!   and `daemon` flag) and `signal` (a `kill` or `terminate` by hand) from a parent's thread;
-//!   `handoff` when a thread hands an item to another without printing. A file without `kind`
-//!   fields (from before kinds existed) reads as all `say`.
+//!   `handoff` when a thread hands an item to another without printing; `watch` (with `watched`)
+//!   for a sample of a process's threads taken in a quiet spell ([`watch()`]). A file without
+//!   `kind` fields (from before kinds existed) reads as all `say`.
 //!
 //! When the lifecycle events are written is [`lifecycle`]'s to say: in short, a thread's
 //! `thread_start` with its first event and its `thread_end` when it finishes (none for a thread
@@ -36,11 +37,13 @@ use serde::{Deserialize, Serialize};
 mod file;
 pub mod lifecycle;
 mod usage;
+mod watch;
 
 pub use file::read;
 pub use lifecycle::begin;
 
 pub use usage::Usage;
+pub use watch::{Watched, watch};
 
 /// What an event records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,6 +69,9 @@ pub enum Kind {
     /// names the signal. The exit rule's ending of daemons is not one: that is the process
     /// ending, not a call.
     Signal,
+    /// A sample of how often each thread of the `child` process has slept so far, taken in a
+    /// quiet spell made on purpose (`watched`; see [`watch()`]).
+    Watch,
 }
 
 /// One event of the trace.
@@ -122,6 +128,9 @@ pub struct Event {
     /// For `say`: the thread's usage so far, just before the line (its wakes between two lines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
+    /// For `watch`: each thread of the watched process, and how often it has slept so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watched: Option<Vec<Watched>>,
 }
 
 impl Event {
@@ -133,6 +142,7 @@ impl Event {
     ///     t_ns: 1, pid: 2, ppid: 1, process: "MainProcess".into(), thread: "main".into(),
     ///     msg: "hi".into(), kind: Kind::Say, exitcode: None, shared: None, unlocked: None, locked: None,
     ///     received: None, proxy_writes: None, child: None, daemon: None, usage: None,
+    ///     watched: None,
     /// };
     /// assert_eq!(
     ///     event.to_json_line(),
@@ -245,6 +255,7 @@ fn stamped(
         child: None,
         daemon: None,
         usage: None,
+        watched: None,
     }
 }
 

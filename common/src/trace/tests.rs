@@ -21,6 +21,7 @@ fn an_event_is_one_json_object_with_exactly_the_documented_fields() {
         child: None,
         daemon: None,
         usage: None,
+        watched: None,
     };
     let line = event.to_json_line();
     assert!(line.ends_with('\n') && !line[..line.len() - 1].contains('\n'));
@@ -60,6 +61,7 @@ fn read_names_the_bad_line() {
         child: None,
         daemon: None,
         usage: None,
+        watched: None,
     };
     std::fs::write(&path, good.to_json_line() + "not json\n").expect("write");
     let error = read(&path).expect_err("line 2 is bad");

@@ -249,6 +249,7 @@ mod tests {
             child: None,
             daemon: None,
             usage: None,
+            watched: None,
         }
     }
 

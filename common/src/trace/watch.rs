@@ -1,0 +1,141 @@
+//! Watching the waiters: a thread that makes a quiet spell on purpose (a checker's straggler, a
+//! checker's producer between two items) samples how often every thread of the waiting process
+//! has gone to sleep, and writes each sample as a `watch` event. A thread that waits for a signal
+//! sleeps through a spell in which nothing is signalled: its count stays put. One that polls goes
+//! back to sleep after every look, however coarse its looks: its count moves.
+
+use super::{Kind, write_with};
+use crate::identity;
+use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
+
+/// How often a watch samples: a poller that looks less often than a spell lasts still wakes in
+/// it; what this sets is only how finely the checker can cut a spell around an event.
+const EVERY: Duration = Duration::from_millis(50);
+
+/// One thread of the watched process in a `watch` event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Watched {
+    /// The thread's name as the kernel keeps it (its first 15 bytes), `"main"` for the thread
+    /// whose id is the process's.
+    pub thread: String,
+    /// How many times it has gone to sleep of its own accord so far (`voluntary_ctxt_switches`).
+    pub switches: u64,
+}
+
+/// Sleeps `span`, sampling every [`EVERY`] the threads of process `pid` (the caller aside) and
+/// writing each sample as a `watch` event with `child` = `pid`, if the trace is on; otherwise
+/// just sleeps. A sample that cannot be read (the process is gone) is left out.
+///
+/// ```
+/// let before = std::time::Instant::now();
+/// common::trace::watch(std::process::id(), std::time::Duration::from_millis(60));
+/// assert!(before.elapsed() >= std::time::Duration::from_millis(60));
+/// ```
+pub fn watch(pid: u32, span: Duration) {
+    let start = Instant::now();
+    if !super::enabled() {
+        std::thread::sleep(span);
+        return;
+    }
+    let me = nix::unistd::gettid().as_raw();
+    loop {
+        if let Some(watched) = sample(pid, me) {
+            write_with(
+                &identity::current_process(),
+                &crate::current_thread_name(),
+                Kind::Watch,
+                "watch",
+                |event| {
+                    event.child = Some(pid);
+                    event.watched = Some(watched);
+                },
+            );
+        }
+        let left = span.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            return;
+        }
+        std::thread::sleep(left.min(EVERY));
+    }
+}
+
+/// Every thread of `pid` but `me`, with its count of sleeps, from `/proc/<pid>/task`.
+fn sample(pid: u32, me: i32) -> Option<Vec<Watched>> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    let mut watched = Vec::new();
+    for task in tasks.flatten() {
+        let Some(tid) = task
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        if tid == me {
+            continue;
+        }
+        // A thread that ended between the listing and this read is left out.
+        let Ok(status) = std::fs::read_to_string(task.path().join("status")) else {
+            continue;
+        };
+        let field = |name: &str| {
+            (status.lines())
+                .find_map(|l| l.strip_prefix(name))
+                .map(|v| v.trim().to_owned())
+        };
+        let (Some(name), Some(switches)) = (field("Name:"), field("voluntary_ctxt_switches:"))
+        else {
+            continue;
+        };
+        watched.push(Watched {
+            thread: if tid as u32 == pid {
+                "main".to_owned()
+            } else {
+                name
+            },
+            switches: switches.parse().unwrap_or(0),
+        });
+    }
+    Some(watched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sleeping_thread_keeps_its_count_and_a_polling_one_moves_it() {
+        let (asleep_tx, asleep_rx) = std::sync::mpsc::channel::<()>();
+        let sleeper = std::thread::Builder::new()
+            .name("sleeper".into())
+            .spawn(move || asleep_rx.recv())
+            .unwrap();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let poller = std::thread::Builder::new()
+            .name("poller".into())
+            .spawn({
+                let stop = stop.clone();
+                move || {
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                }
+            })
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+        let me = nix::unistd::gettid().as_raw();
+        let count = |name: &str| {
+            let all = sample(std::process::id(), me).unwrap();
+            all.into_iter().find(|w| w.thread == name).unwrap().switches
+        };
+        let (sleeper_before, poller_before) = (count("sleeper"), count("poller"));
+        std::thread::sleep(Duration::from_millis(200));
+        assert_eq!(count("sleeper"), sleeper_before);
+        assert!(count("poller") >= poller_before + 3);
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        drop(asleep_tx);
+        sleeper.join().unwrap().unwrap_err();
+        poller.join().unwrap();
+    }
+}

@@ -1,0 +1,97 @@
+//! The quiet-spell rule: in a spell the checker makes on purpose (a straggler that starts late, a
+//! producer that pauses between items), a thread that waits for a signal sleeps from end to end;
+//! one that polls wakes in it however coarsely it looks (`common::trace::watch`'s samples).
+//! Counting wakes over a whole wait lets a look every half second through; this does not.
+
+use super::{Problem, Seen};
+use harness::{Event, Kind};
+use std::collections::BTreeMap;
+
+/// How long before and after any other event of the run a sample pair is not judged: what the
+/// event did (a thread's end, an item pushed, a line printed) may wake a waiter, a little before
+/// the event is written or, on a loaded machine, a while after.
+const MARGIN_NS: u64 = 150_000_000;
+
+/// The least quiet time, in all, on which a waiter is judged: a shorter spell (the run's other
+/// threads late on a loaded machine) says too little about a look every half second.
+const LEAST_QUIET_NS: u64 = 300_000_000;
+
+/// Wakes and quiet time, summed over a run's quiet sample pairs, for one watched thread.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Quiet {
+    pub wakes: u64,
+    pub quiet_ns: u64,
+}
+
+/// Each watched thread (by its kernel name, `"main"` for a process's main thread) whose name
+/// `is_waiter` picks, with what it did in the quiet spells: the pairs of consecutive samples of
+/// one watch with no other event of the run within [`MARGIN_NS`] of either.
+pub(super) fn quiet_spells(
+    run: &Seen,
+    is_waiter: impl Fn(&str) -> bool,
+) -> BTreeMap<String, Quiet> {
+    let mut others: Vec<u64> = (run.events.iter())
+        .filter(|e| e.kind != Kind::Watch)
+        .map(|e| e.t_ns)
+        .collect();
+    others.sort_unstable();
+    let busy = |from: u64, to: u64| {
+        let at = others.partition_point(|&t| t < from.saturating_sub(MARGIN_NS));
+        others.get(at).is_some_and(|&t| t <= to + MARGIN_NS)
+    };
+    let mut watches: BTreeMap<(u32, &str, Option<u32>), Vec<&Event>> = BTreeMap::new();
+    for event in run.events_of_kind(Kind::Watch) {
+        let key = (event.pid, event.thread.as_str(), event.child);
+        watches.entry(key).or_default().push(event);
+    }
+    let mut spells: BTreeMap<String, Quiet> = BTreeMap::new();
+    for samples in watches.values_mut() {
+        samples.sort_by_key(|e| e.t_ns);
+        for pair in samples.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if busy(a.t_ns, b.t_ns) {
+                continue;
+            }
+            let (Some(before), Some(after)) = (&a.watched, &b.watched) else {
+                continue;
+            };
+            for thread in after.iter().filter(|w| is_waiter(&w.thread)) {
+                // A thread in both samples; one new in the second was not there to be quiet.
+                let Some(was) = before.iter().find(|w| w.thread == thread.thread) else {
+                    continue;
+                };
+                let spell = spells.entry(thread.thread.clone()).or_default();
+                spell.wakes += thread.switches.saturating_sub(was.switches);
+                spell.quiet_ns += b.t_ns.saturating_sub(a.t_ns);
+            }
+        }
+    }
+    spells
+}
+
+/// No thread `is_waiter` picks went to sleep again in the run's quiet spells (see
+/// [`quiet_spells`]), judged once it had [`LEAST_QUIET_NS`] of them: a thread asleep in a wait
+/// stays asleep while nothing it waits for happens; one that sleeps a while and looks again
+/// wakes, however long the while.
+pub(super) fn slept_through_the_quiet(
+    run: &Seen,
+    is_waiter: impl Fn(&str) -> bool,
+    [tool_ko, tool_en]: [&str; 2],
+) -> Result<(), Problem> {
+    for (thread, spell) in quiet_spells(run, is_waiter) {
+        if spell.quiet_ns < LEAST_QUIET_NS || spell.wakes == 0 {
+            continue;
+        }
+        let quiet = format!("{:.2}", spell.quiet_ns as f64 / 1e9);
+        let wakes = spell.wakes;
+        return Err(Problem::new(
+            format!(
+                "검사기가 일부러 아무 일도 일어나지 않게 한 {quiet}초 동안 '{thread}' 스레드가 {wakes}번 깨어났다가 다시 잠들었습니다. 기다리는 스레드는 기다리는 일이 일어날 때까지 깨지 않습니다. 얼마 만에 한 번이든, 자다가 일어나 확인하기를 되풀이하는 것(폴링)은 기다리는 것이 아닙니다. {tool_ko}"
+            ),
+            format!(
+                "in {quiet} s in which the checker made sure nothing happened, thread '{thread}' woke and went back to sleep {wakes} times. A waiting thread does not wake until what it waits for happens: sleeping and looking again, however long between looks (polling), is not waiting. {tool_en}"
+            ),
+        ));
+    }
+    Ok(())
+}

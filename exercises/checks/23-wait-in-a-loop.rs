@@ -38,7 +38,10 @@ fn main() {
             });
         }
         for item in 0..items {
-            thread::sleep(Duration::from_millis(gap_ms.into()));
+            // 물건 사이에는 아무 일도 없습니다. 그동안 소비자가 몇 번 잠들었는지 검사기가 지켜봅니다.
+            // Nothing happens between two items: the checker watches how often the consumers
+            // go to sleep meanwhile.
+            common::trace::watch(std::process::id(), Duration::from_millis(gap_ms.into()));
             let mut s = shelf.lock().expect("lock the shelf");
             say!("produced {item}");
             s.items.push_back(item);

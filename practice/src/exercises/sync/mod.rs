@@ -67,8 +67,8 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn consume(shelf: &Mutex<Shelf>, changed: &Condvar)",
                 // Consumers, items, the bell (every 0.3 ms) and the time between items: the
                 // first call rings and puts items 3 ms apart, the second is silent and slow
-                // (0.6 to 0.9 s between items, 1.8 s in all at least), so that a consumer that
-                // polls, even every 100 ms, wakes many times for each item.
+                // (0.8 to 1.1 s between items, 2.4 s in all at least), so that a consumer that
+                // polls wakes between items, even if it looks only every 600 ms.
                 args: &[(2, 5), (8, 20), (1, 1), (3, 3)],
                 names: &[
                     ["소비자", "consumers"],
@@ -78,7 +78,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 ],
                 check: consume_call,
                 late_starts: true,
-                second_call: &[(1, (3, 5)), (2, (0, 0)), (3, (600, 900))],
+                second_call: &[(1, (3, 5)), (2, (0, 0)), (3, (800, 1_100))],
                 hold: None,
             }),
         ),

@@ -235,16 +235,14 @@ pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     if n[2] == 0 {
         // No bell: a consumer that waits on the condition wakes about once for each item it is
         // notified of, and once at the end; one that polls the shelf wakes once a look.
-        slept_through(
-            run,
-            |thread| thread.starts_with("consumer "),
-            None,
-            n[1] as u64 + 10,
-            [
-                "Condvar의 wait()로 기다리세요. 물건이 올 때까지 잠들었다가 notify에 깨어납니다.",
-                "Wait with the Condvar's wait(): it sleeps until an item comes, and a notify wakes it.",
-            ],
-        )?;
+        let condvar = [
+            "Condvar의 wait()로 기다리세요. 물건이 올 때까지 잠들었다가 notify에 깨어납니다.",
+            "Wait with the Condvar's wait(): it sleeps until an item comes, and a notify wakes it.",
+        ];
+        let consumer = |thread: &str| thread.starts_with("consumer ");
+        slept_through(run, consumer, None, n[1] as u64 + 10, condvar)?;
+        // Between two items (0.8 to 1.1 s), no consumer has anything to wake for.
+        slept_through_the_quiet(run, consumer, condvar)?;
     }
     match found(run, args)? {
         Found::LeftOver(0) => Ok(()),

@@ -18,11 +18,14 @@ static SLOW: AtomicU64 = AtomicU64::new(0);
 
 fn work(x: u64) -> u64 {
     if x == SLOW.load(Ordering::Relaxed) {
-        // 실행마다 뽑고, 실제 시간: 계속 확인하는 main은 그동안 여러 번 깨어남.
-        // Drawn per run, real time: a main that polls wakes many times while it lasts.
+        // 실행마다 뽑고, 실제 시간: 계속 확인하는 main은 그동안 여러 번 깨어남. 그동안 다른 일은
+        // 없으니, 검사기가 main이 몇 번 잠들었는지 지켜봅니다.
+        // Drawn per run, real time: a main that polls wakes many times while it lasts. Nothing
+        // else happens meanwhile: the checker watches how often main goes to sleep.
         let drawn =
             std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), x);
-        std::thread::sleep(Duration::from_millis(2_500 + drawn % 1_001));
+        let lasts = Duration::from_millis(2_500 + drawn % 1_001);
+        common::trace::watch(std::process::id(), lasts);
     }
     say!("work {x} finished");
     x * 10 + 1

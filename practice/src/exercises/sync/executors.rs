@@ -52,15 +52,13 @@ pub(super) fn as_completed(run: &Seen) -> Result<(), Problem> {
 /// (Python's `as_completed`) sleeps about once a result; looking at each handle's
 /// `is_finished()` every 10 ms wakes main a hundred times a second.
 fn main_slept_for_results(run: &Seen, most: u64) -> Result<(), Problem> {
-    main_slept(
-        run,
-        most,
-        [
-            "결과가 오기를 잠든 채 기다리세요(채널의 recv로, 파이썬의 as_completed처럼).",
-            "Wait asleep for the results to come (a channel's recv, as Python's as_completed does).",
-        ],
-    )
+    main_slept(run, most, AS_COMPLETED)
 }
+
+const AS_COMPLETED: [&str; 2] = [
+    "결과가 오기를 잠든 채 기다리세요(채널의 recv로, 파이썬의 as_completed처럼).",
+    "Wait asleep for the results to come (a channel's recv, as Python's as_completed does).",
+];
 
 /// The checker's tasks: `xs` 3, 6, 9, ...; the one at the place `args[1]` takes 2.5 to 3.5 s, the others
 /// are done at once. Every other result is printed before the slow task finished.
@@ -91,6 +89,9 @@ pub(super) fn submit_all_call(run: &Seen, args: &[String]) -> Result<(), Problem
     // The slow task takes 2.5 to 3.5 s (drawn in the check): a main asleep in `recv` wakes about
     // twice a task; one that looks every 150 ms wakes some twenty times meanwhile.
     main_slept_for_results(run, MOST_SLEEPS_OF_A_WAITER + 2 * n[0] as u64)?;
+    // Once the quick tasks are taken, nothing happens until the slow one ends: a main asleep in
+    // `recv` stays asleep, one that looks every 500 ms wakes.
+    slept_through_the_quiet(run, |thread| thread == "main", AS_COMPLETED)?;
     let slow = xs[n[1] as usize];
     let slow_done = line(run, &format!("work {slow} finished")).unwrap_or(0);
     for (x, y) in &pairs {
@@ -98,11 +99,11 @@ pub(super) fn submit_all_call(run: &Seen, args: &[String]) -> Result<(), Problem
         if *x != slow && line(run, &text) > Some(slow_done) {
             return Err(Problem::new(
                 format!(
-                    "{} 1.5초 걸리는 {slow}번 일이 끝난 뒤에야 찍혔습니다. {x}번 일은 곧바로 끝났습니다. 끝난 결과는 앞의 느린 일을 기다리지 말고 끝나는 대로 받으세요(as_completed).",
+                    "{} 2.5~3.5초 걸리는 {slow}번 일이 끝난 뒤에야 찍혔습니다. {x}번 일은 곧바로 끝났습니다. 끝난 결과는 앞의 느린 일을 기다리지 말고 끝나는 대로 받으세요(as_completed).",
                     with(&format!("'{text}'"), Josa::IGa)
                 ),
                 format!(
-                    "'{text}' came only after the slow task {slow} (1.5 s) finished, though task {x} was done at once: take each result as it completes (as_completed), not behind a slow one in front."
+                    "'{text}' came only after the slow task {slow} (2.5 to 3.5 s) finished, though task {x} was done at once: take each result as it completes (as_completed), not behind a slow one in front."
                 ),
             ));
         }

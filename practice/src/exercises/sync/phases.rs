@@ -170,8 +170,16 @@ pub(super) fn wait_for_the_tasks(run: &Seen) -> Result<(), Problem> {
 pub(super) fn two_rounds_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     rounds_waited(run, n[0] as usize, n[1] as u32)?;
-    main_slept_through_the_rounds(run, n[1])
+    main_slept_through_the_rounds(run, n[1])?;
+    // While the first worker is late (1.1 s, before its first line) and the others are done,
+    // nothing happens: main, waiting for the round, sleeps through it.
+    slept_through_the_quiet(run, |thread| thread == "main", WAIT_GROUP)
 }
+
+const WAIT_GROUP: [&str; 2] = [
+    "회차마다 일이 모두 끝났다는 것을 잠든 채 기다리세요(q.join()처럼: WaitGroup의 wait()).",
+    "Wait asleep until the round's tasks are all done (as q.join() does: a WaitGroup's wait()).",
+];
 
 /// Main slept while it waited for each round: waiting for the round's tasks (a `WaitGroup`, as
 /// `q.join()`) sleeps about 5 times in all (two rounds, the lines, the workers' ends); a main
@@ -183,9 +191,6 @@ fn main_slept_through_the_rounds(run: &Seen, tasks: i64) -> Result<(), Problem> 
     main_slept(
         run,
         MOST_SLEEPS_OF_A_WAITER + 2 * tasks.max(0) as u64,
-        [
-            "회차마다 일이 모두 끝났다는 것을 잠든 채 기다리세요(q.join()처럼: WaitGroup의 wait()).",
-            "Wait asleep until the round's tasks are all done (as q.join() does: a WaitGroup's wait()).",
-        ],
+        WAIT_GROUP,
     )
 }

@@ -17,8 +17,27 @@ pub struct Usage {
     pub cpu_us: u64,
 }
 
+thread_local! {
+    /// What this thread spent watching others ([`super::watch()`]): the checker's sampling, in
+    /// steps, while the thread would otherwise sleep once. Left out of its usage.
+    static SET_ASIDE: std::cell::Cell<Usage> = const { std::cell::Cell::new(Usage { switches: 0, preempted: 0, cpu_us: 0 }) };
+}
+
+/// Leaves `spent` out of this thread's usage from now on.
+pub(super) fn set_aside(spent: Usage) {
+    SET_ASIDE.with(|aside| {
+        let was = aside.get();
+        aside.set(Usage {
+            switches: was.switches + spent.switches,
+            preempted: was.preempted + spent.preempted,
+            cpu_us: was.cpu_us + spent.cpu_us,
+        });
+    });
+}
+
 impl Usage {
-    /// The calling thread's usage so far.
+    /// The calling thread's usage so far, less what it spent watching others (one sleep counts
+    /// for each watch, as the sleep it stands for would).
     ///
     /// ```
     /// let usage = common::trace::Usage::of_this_thread();
@@ -30,10 +49,14 @@ impl Usage {
             Ok(usage) => {
                 let us =
                     |t: nix::sys::time::TimeVal| t.tv_sec() as u64 * 1_000_000 + t.tv_usec() as u64;
+                let aside = SET_ASIDE.with(std::cell::Cell::get);
                 Usage {
-                    switches: usage.voluntary_context_switches() as u64,
-                    preempted: usage.involuntary_context_switches() as u64,
-                    cpu_us: us(usage.user_time()) + us(usage.system_time()),
+                    switches: (usage.voluntary_context_switches() as u64)
+                        .saturating_sub(aside.switches),
+                    preempted: (usage.involuntary_context_switches() as u64)
+                        .saturating_sub(aside.preempted),
+                    cpu_us: (us(usage.user_time()) + us(usage.system_time()))
+                        .saturating_sub(aside.cpu_us),
                 }
             }
             // Linux always has RUSAGE_THREAD; were it refused, nothing would be claimed.

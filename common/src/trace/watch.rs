@@ -4,9 +4,11 @@
 //! sleeps through a spell in which nothing is signalled: its count stays put. One that polls goes
 //! back to sleep after every look, however coarse its looks: its count moves.
 
-use super::{Kind, write_with};
+use super::usage::set_aside;
+use super::{Kind, Usage, write_with};
 use crate::identity;
 use serde::{Deserialize, Serialize};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// How often a watch samples: a poller that looks less often than a spell lasts still wakes in
@@ -23,7 +25,7 @@ pub struct Watched {
     pub switches: u64,
 }
 
-/// Sleeps `span`, sampling every [`EVERY`] the threads of process `pid` (the caller aside) and
+/// Sleeps `span`, sampling every [`EVERY`] the threads of process `pid` (those watching aside) and
 /// writing each sample as a `watch` event with `child` = `pid`, if the trace is on; otherwise
 /// just sleeps. A sample that cannot be read (the process is gone) is left out.
 ///
@@ -39,8 +41,12 @@ pub fn watch(pid: u32, span: Duration) {
         return;
     }
     let me = nix::unistd::gettid().as_raw();
+    let _watching = Watching::begin(me);
+    let before = Usage::of_this_thread();
+    // The steps are the checker's, not the program's: the thread's usage counts one sleep.
+    let _set_aside = SetAside(before);
     loop {
-        if let Some(watched) = sample(pid, me) {
+        if let Some(watched) = sample(pid) {
             write_with(
                 &identity::current_process(),
                 &crate::current_thread_name(),
@@ -60,8 +66,49 @@ pub fn watch(pid: u32, span: Duration) {
     }
 }
 
-/// Every thread of `pid` but `me`, with its count of sleeps, from `/proc/<pid>/task`.
-fn sample(pid: u32, me: i32) -> Option<Vec<Watched>> {
+/// Sets aside what a watch cost its thread when the watch ends (see [`Usage::of_this_thread`]).
+struct SetAside(Usage);
+
+impl Drop for SetAside {
+    fn drop(&mut self) {
+        let now = Usage::of_this_thread();
+        set_aside(Usage {
+            switches: (now.switches.saturating_sub(self.0.switches)).saturating_sub(1),
+            preempted: now.preempted.saturating_sub(self.0.preempted),
+            cpu_us: now.cpu_us.saturating_sub(self.0.cpu_us),
+        });
+    }
+}
+
+/// The threads of this process that are watching now: each sleeps in steps, so none is sampled
+/// (with a late start for all but the first worker, the late ones watch side by side).
+static WATCHING: Mutex<Vec<i32>> = Mutex::new(Vec::new());
+
+/// This thread's place in [`WATCHING`], for as long as it watches.
+struct Watching(i32);
+
+impl Watching {
+    fn begin(tid: i32) -> Watching {
+        watching().push(tid);
+        Watching(tid)
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        watching().retain(|&tid| tid != self.0);
+    }
+}
+
+fn watching() -> std::sync::MutexGuard<'static, Vec<i32>> {
+    WATCHING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Every thread of `pid` but the watching ones, with its count of sleeps, from
+/// `/proc/<pid>/task`.
+fn sample(pid: u32) -> Option<Vec<Watched>> {
     let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
     let mut watched = Vec::new();
     for task in tasks.flatten() {
@@ -72,7 +119,7 @@ fn sample(pid: u32, me: i32) -> Option<Vec<Watched>> {
         else {
             continue;
         };
-        if tid == me {
+        if pid == std::process::id() && watching().contains(&tid) {
             continue;
         }
         // A thread that ended between the listing and this read is left out.
@@ -124,9 +171,8 @@ mod tests {
             })
             .unwrap();
         std::thread::sleep(Duration::from_millis(50));
-        let me = nix::unistd::gettid().as_raw();
         let count = |name: &str| {
-            let all = sample(std::process::id(), me).unwrap();
+            let all = sample(std::process::id()).unwrap();
             all.into_iter().find(|w| w.thread == name).unwrap().switches
         };
         let (sleeper_before, poller_before) = (count("sleeper"), count("poller"));

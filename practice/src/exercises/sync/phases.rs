@@ -74,8 +74,16 @@ pub(super) fn line_up_the_phases(run: &Seen) -> Result<(), Problem> {
 pub(super) fn in_phases_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     let n = numbers(args);
     lined_up(run, n[0] as usize, n[1] as usize)?;
-    slept_at_the_barrier(run, n[1] as usize)
+    slept_at_the_barrier(run, n[1] as usize)?;
+    // While a worker is late (before its first line) and the others have arrived, nothing
+    // happens: a worker waiting at the barrier sleeps through it.
+    slept_through_the_quiet(run, |thread| thread.starts_with("worker "), BARRIER)
 }
+
+const BARRIER: [&str; 2] = [
+    "Barrier의 wait()로 기다리세요. 모두 올 때까지 잠들었다가 마지막 작업자가 오면 함께 깨어납니다.",
+    "Wait with the Barrier's wait(): it sleeps until all have arrived, and the last to arrive wakes them together.",
+];
 
 /// The workers slept while they waited for the others at the end of each phase: a worker that
 /// waits at a `Barrier` sleeps about 3 times a phase (its own work's sleep, the wait, a line),
@@ -86,10 +94,7 @@ fn slept_at_the_barrier(run: &Seen, phases: usize) -> Result<(), Problem> {
         |thread| thread.starts_with("worker "),
         None,
         5 * phases as u64 + 6,
-        [
-            "Barrier의 wait()로 기다리세요. 모두 올 때까지 잠들었다가 마지막 작업자가 오면 함께 깨어납니다.",
-            "Wait with the Barrier's wait(): it sleeps until all have arrived, and the last to arrive wakes them together.",
-        ],
+        BARRIER,
     )
 }
 

@@ -167,7 +167,8 @@ thread_local! {
 pub(crate) fn before_line(msg: &str) {
     let settings = settings();
     if let Some(late) = hold::now(settings.hold.as_ref(), msg) {
-        std::thread::sleep(late);
+        // The other threads are watched while this line is held, as while a straggler is late.
+        crate::trace::watch(std::process::id(), late);
     }
     if let Some(straggler) = settings.straggler
         && !SEEN.replace(true)

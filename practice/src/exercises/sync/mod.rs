@@ -54,7 +54,9 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 // two inside together shows only without one; `main`'s 0.5 s inside outlasts the
                 // plans' 0.3 s.
                 late_starts: false,
-                second_call: &[],
+                // The second call stays inside 400 to 550 ms: between an "enter" and the next
+                // "leave", nothing happens for 200 ms or more, and the waiting workers sleep.
+                second_call: &[(1, (400, 550))],
                 // The first "leave" held back, well past the time inside: its place stays taken
                 // while the other place frees, and a semaphore lets the next worker in.
                 hold: Some(("leave *", (900, 1_400))),

@@ -6,7 +6,17 @@ use std::time::Duration;
 pub(super) fn at_most_two_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     two_inside(run, numbers(args)[0] as usize)?;
     entered_as_a_place_freed(run)?;
-    no_place_left_empty(run)
+    no_place_left_empty(run)?;
+    // While the first "leave" is held (watched), the workers waiting for a place have nothing to
+    // wake for between an "enter" and the next "leave".
+    slept_through_the_quiet(
+        run,
+        |thread| thread.starts_with("worker "),
+        [
+            "세마포어로 기다리세요. 자리가 날 때까지 잠들었다가 누가 나가면 깨어납니다.",
+            "Wait on a semaphore: it sleeps until a place frees, and wakes when someone leaves.",
+        ],
+    )
 }
 
 /// How long a place may stay free while a worker has yet to enter: a semaphore lets the next one

@@ -25,7 +25,7 @@ pub(super) struct Quiet {
 
 /// Each watched thread (by its kernel name, `"main"` for a process's main thread) whose name
 /// `is_waiter` picks, with what it did in the quiet spells: the pairs of consecutive samples of
-/// one watch with no other event of the run within [`MARGIN_NS`] of either.
+/// one process with no other event of the run within [`MARGIN_NS`] of either.
 pub(super) fn quiet_spells(
     run: &Seen,
     is_waiter: impl Fn(&str) -> bool,
@@ -39,10 +39,11 @@ pub(super) fn quiet_spells(
         let at = others.partition_point(|&t| t < from.saturating_sub(MARGIN_NS));
         others.get(at).is_some_and(|&t| t <= to + MARGIN_NS)
     };
-    let mut watches: BTreeMap<(u32, &str, Option<u32>), Vec<&Event>> = BTreeMap::new();
+    // By the process watched: the samples of several watchers (late workers side by side) read
+    // the same counters, so in time order they cut the run into spells that do not overlap.
+    let mut watches: BTreeMap<Option<u32>, Vec<&Event>> = BTreeMap::new();
     for event in run.events_of_kind(Kind::Watch) {
-        let key = (event.pid, event.thread.as_str(), event.child);
-        watches.entry(key).or_default().push(event);
+        watches.entry(event.child).or_default().push(event);
     }
     let mut spells: BTreeMap<String, Quiet> = BTreeMap::new();
     for samples in watches.values_mut() {

@@ -22,7 +22,11 @@ fn stuck() -> u64 {
 fn work(x: u64) -> u64 {
     say!("work {x} in {}", current_process().name);
     if x == stuck() {
-        std::thread::sleep(Duration::from_secs(30));
+        // 멈춘 동안 다른 일은 곧 끝나고 아무 일도 없습니다. main 프로세스가 몇 번 잠드는지 검사기가
+        // 지켜봅니다.
+        // While it is stuck, the other tasks are soon done and nothing happens: the checker
+        // watches how often the main process goes to sleep.
+        common::trace::watch_main(Duration::from_secs(30));
     }
     x * 10 + 1
 }

@@ -38,14 +38,11 @@ fn produce(q: IpcSender<String>, items: u32) {
     for i in 0..items + (drawn % 4) as u32 {
         if i == rest_at {
             // 반쯤에서 1~2초 쉼(실제 시간): 조용해지면 끝났다고 보는 main은 나머지를 놓침. 쉬는
-            // 동안 검사기가 부모의 main이 몇 번 잠들었는지 지켜봅니다.
+            // 동안 main 프로세스가 몇 번 잠들었는지 검사기가 지켜봅니다.
             // A rest of 1 to 2 s (real time) halfway: a main that takes silence for the end
-            // misses the rest. Meanwhile the checker watches how often the parent's main sleeps.
+            // misses the rest. Meanwhile the checker watches how often the main process sleeps.
             let rest = std::time::Duration::from_millis(1_000 + (drawn >> 8) % 1_000);
-            match common::parent_process() {
-                Some(parent) => common::trace::watch(parent.pid, rest),
-                None => std::thread::sleep(rest),
-            }
+            common::trace::watch_main(rest);
         }
         let item = format!(
             "item {i} from {} (pid {}) #{:016x}",

@@ -5,7 +5,7 @@
 //!
 //! | variable | values | effect |
 //! |---|---|---|
-//! | `TUTORIAL_STRAGGLER` | `first:<ms>` or `rest:<ms>` | a worker waits `<ms>` before it starts its work: with `first`, only the first thread of each process (the one whose name ends in 0, as `worker 0`; among threads without a number, the first to print) and the first child process started; with `rest`, every other one. While it waits, it samples how often the threads of its process (a thread) or of its parent (a child) go to sleep, as `watch` events (`trace::watch`) |
+//! | `TUTORIAL_STRAGGLER` | `first:<ms>` or `rest:<ms>` | a worker waits `<ms>` before it starts its work: with `first`, only the first thread of each process (the one whose name ends in 0, as `worker 0`; among threads without a number, the first to print) and the first child process started; with `rest`, every other one. While it waits, it samples how often the threads of its process (a thread) or of the main process (a child) go to sleep, as `watch` events (`trace::watch`) |
 //! | `TUTORIAL_HOLD` | `<ms>:<line>` | the thread about to print exactly `<line>` (or, for `<line>` ending in `*`, the first line of the process that starts with what comes before it) waits `<ms>` first: a signal comes later than the arguments let anyone work out (a worker that sleeps in place of waiting for "main: go" goes before it) |
 //! | `TUTORIAL_JITTER` | a seed, a whole number | short pauses, reproducible from the seed, at every printed line (up to 3 ms) and at about one shared-memory read or write or proxy call in 256 (up to 0.2 ms) |
 //!
@@ -205,12 +205,8 @@ pub(crate) fn child_starts(ordinal: usize) {
     RECEIVED.store(0, Ordering::Relaxed);
     PROXY_WRITES.store(0, Ordering::Relaxed);
     if let Some(straggler) = settings().straggler {
-        // The parent's threads, its main's waits among them, are watched while this child is late.
-        let delay = straggler.delay(ordinal);
-        match crate::identity::parent_process() {
-            Some(parent) => crate::trace::watch(parent.pid, delay),
-            None => std::thread::sleep(delay),
-        }
+        // The main process's threads, its waits among them, are watched while this child is late.
+        crate::trace::watch_main(straggler.delay(ordinal));
     }
 }
 

@@ -166,6 +166,8 @@ impl Coordinator {
         } else {
             LOOK_WHILE_BUSY
         };
+        // Whether this wait ends at the look rather than at the caller's deadline.
+        let looks = watching && timeout.is_none_or(|timeout| timeout > look);
         let timeout = match (watching, timeout) {
             (true, Some(timeout)) => Some(timeout.min(look)),
             (true, None) => Some(look),
@@ -181,6 +183,11 @@ impl Coordinator {
                 true
             }
             Err(TryRecvError::Empty) => {
+                if looks {
+                    // The pool's own wake, not the program's: a checker that counts how often
+                    // the waiting thread wakes leaves it out (`trace`'s `look`).
+                    crate::trace::record(crate::trace::Kind::Look, "the pool looks at its server");
+                }
                 if !self.server.is_alive() {
                     self.fail_all(Failure::ServerDied, State::Terminated);
                 } else if watching && self.server_stopped_too_long(starting) {

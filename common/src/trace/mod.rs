@@ -15,7 +15,8 @@
 //!   `locked` and `received`; in main's, its thread's `usage` and its `received`) for processes; `child_started` (the child's PID
 //!   and `daemon` flag) and `signal` (a `kill` or `terminate` by hand) from a parent's thread;
 //!   `handoff` when a thread hands an item to another without printing; `watch` (with `watched`)
-//!   for a sample of a process's threads taken in a quiet spell ([`watch()`]). A file without
+//!   for a sample of a process's threads taken in a quiet spell ([`watch()`]); `look` when a
+//!   wait of `common`'s wakes on its own to look at a peer. A file without
 //!   `kind` fields (from before kinds existed) reads as all `say`.
 //!
 //! When the lifecycle events are written is [`lifecycle`]'s to say: in short, a thread's
@@ -43,7 +44,7 @@ pub use file::read;
 pub use lifecycle::begin;
 
 pub use usage::Usage;
-pub use watch::{Watched, watch};
+pub use watch::{Watched, watch, watch_main};
 
 /// What an event records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -69,6 +70,9 @@ pub enum Kind {
     /// names the signal. The exit rule's ending of daemons is not one: that is the process
     /// ending, not a call.
     Signal,
+    /// A wait in `common` woke on its own, to look at a peer (a pool's wait for results looks at
+    /// its server now and then): a wake of the thread's that is not the program's.
+    Look,
     /// A sample of how often each thread of the `child` process has slept so far, taken in a
     /// quiet spell made on purpose (`watched`; see [`watch()`]).
     Watch,

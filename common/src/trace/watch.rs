@@ -66,6 +66,38 @@ pub fn watch(pid: u32, span: Duration) {
     }
 }
 
+/// [`watch()`] on the run's main process: the farthest ancestor of this process that runs the
+/// same program (a pool's worker is the child of a fork server, whose parent is main; a spawned
+/// child runs the program anew, so it too is the same program). Main itself watches itself.
+///
+/// ```
+/// common::trace::watch_main(std::time::Duration::from_millis(1));
+/// ```
+pub fn watch_main(span: Duration) {
+    watch(main_pid(), span);
+}
+
+/// The run's main process, as [`watch_main`] finds it.
+fn main_pid() -> u32 {
+    let exe = |pid: u32| std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+    let parent = |pid: u32| -> Option<u32> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // After the name's closing parenthesis: the state, then the parent's PID.
+        stat.rsplit_once(')')?
+            .1
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
+    let mine = exe(std::process::id());
+    let mut pid = std::process::id();
+    while let Some(up) = parent(pid).filter(|&up| up > 1 && exe(up) == mine && mine.is_some()) {
+        pid = up;
+    }
+    pid
+}
+
 /// Sets aside what a watch cost its thread when the watch ends (see [`Usage::of_this_thread`]).
 struct SetAside(Usage);
 

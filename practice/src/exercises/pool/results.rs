@@ -274,7 +274,17 @@ pub(super) fn each_on_its_own_call(run: &Seen, args: &[String]) -> Result<(), Pr
     }
     xs.iter().try_for_each(|&x| ran_once(run, x))?;
     tasks_overlapped(run, EACH_ITS_OWN)?;
-    one_pool(run, EACH_ITS_OWN)
+    one_pool(run, EACH_ITS_OWN)?;
+    // The last task that does not fail takes 1 to 1.5 s (watched): once the others are done,
+    // main, asleep in `get` (or an imap's next), has nothing to wake for.
+    slept_through_the_quiet(
+        run,
+        |thread| thread == "main",
+        [
+            "결과마다 get으로 잠든 채 기다리세요. ready()를 자꾸 들여다보지 마세요.",
+            "wait for each result asleep in get, not by looking at ready() again and again.",
+        ],
+    )
 }
 
 /// What 17 asks for instead of a pool per task.

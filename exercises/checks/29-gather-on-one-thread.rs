@@ -21,6 +21,13 @@ use std::time::Duration;
 fn main() {
     let args: [u64; 2] = check_protocol::numbers();
     let base = args[1];
+    // 기다림이 모두 도는 동안 검사기의 스레드 하나가 main 스레드(런타임의 유일한 스레드)가 몇 번
+    // 잠드는지 지켜봅니다. 다음 타이머까지 main은 깨지 않아야 합니다.
+    // While the waits run, a thread of the checker's watches how often main (the runtime's one
+    // thread) goes to sleep: until the next timer, main has nothing to wake for.
+    let pid = std::process::id();
+    let span = Duration::from_millis(base + 2_000);
+    std::thread::spawn(move || common::trace::watch(pid, span));
     learner::gather_waits(args[0] as usize, move |i| async move {
         say!("task {i} starts");
         // 이 기다림이 직접 뽑음: 부르는 쪽은 알 수 없음.

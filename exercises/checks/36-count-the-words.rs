@@ -3,11 +3,11 @@
 //! checker's check reads too, to know the counts), in a folder it removes afterwards; and with a
 //! `count_file` of its own, the only reader of its files: they hold each word spelled backwards.
 //! Counts made without it are wrong, and where it ran shows in the trace ("counted <path>").
-//! File k takes 0.1 + 0.15 k s to count, so progress shown as files complete comes before the
-//! last file is counted.
+//! File k takes 0.1 + 0.15 k s to count (the last, 1 to 1.5 s more), so progress shown as files
+//! complete comes before the last file is counted.
 //!
 //! 검사기가 연습 36의 `count_words(paths, count_file)`를 자기 파일과 자기 `count_file`로 부릅니다.
-//! 파일은 단어를 거꾸로 적어 두어 그 함수만 바르게 읽고, 파일 k는 세는 데 0.1 + 0.15k초가 걸리므로,
+//! 파일은 단어를 거꾸로 적어 두어 그 함수만 바르게 읽고, 파일 k는 세는 데 0.1 + 0.15k초(마지막 파일은 1~1.5초 더)가 걸리므로,
 //! 파일이 끝나는 대로 알린 진행 상황은 마지막 파일을 다 세기 전에 나옵니다.
 
 #[allow(dead_code)]
@@ -36,6 +36,18 @@ fn count_file(path: String) -> Vec<(String, u64)> {
         .and_then(|k| k.parse().ok())
         .unwrap_or(0);
     std::thread::sleep(std::time::Duration::from_millis(100 + 150 * k));
+    let [files, _]: [u64; 2] = check_protocol::numbers();
+    if k + 1 == files {
+        // 마지막 파일은 1~1.5초 더 걸림(실행마다 뽑음). 다른 파일이 끝난 뒤로는 아무 일도 없으니,
+        // 그동안 main 프로세스의 스레드가 몇 번 잠드는지 검사기가 지켜봅니다.
+        // The last file takes 1 to 1.5 s more (drawn per run). Once the others are done nothing
+        // happens: the checker watches how often the main process's threads sleep meanwhile.
+        let drawn = std::hash::BuildHasher::hash_one(
+            &std::collections::hash_map::RandomState::new(),
+            &path,
+        );
+        common::trace::watch_main(std::time::Duration::from_millis(1_000 + drawn % 501));
+    }
     say!("counted {path}");
     counts.into_iter().collect()
 }

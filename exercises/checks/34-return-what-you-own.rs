@@ -18,6 +18,7 @@ static COUNTING: check_protocol::alloc::Counting = check_protocol::alloc::Counti
 
 fn main() {
     let args: [u64; 2] = check_protocol::numbers();
+    check_protocol::alloc::this_is_main();
     // 표준 출력의 버퍼와 trace의 시작은 호출 전에 미리 (한 번만 만들어지므로).
     // Stdout's buffer and the trace's start set up before the call (they are made once).
     let _ = std::io::Write::flush(&mut std::io::stdout());
@@ -31,5 +32,14 @@ fn main() {
     let returned =
         i64::from(got.capacity() > 0) + got.iter().filter(|w| w.capacity() > 0).count() as i64;
     let leaked = check_protocol::alloc::live() - before - returned;
-    say!("{}", report_leaks(Found::Words(got), Some(leaked)));
+    // 돌려받은 낱말 가운데 main 스레드가 만든 것(스레드가 돌려준 것이 아니라 main이 다시 만든 것).
+    // The words the main thread made (made again by main, not the ones the threads returned).
+    let made_on_main = (got.iter())
+        .filter(|w| w.capacity() > 0 && check_protocol::alloc::made_on_main(w.as_ptr()))
+        .count() as u64;
+    let found = Found::Words {
+        words: got,
+        made_on_main,
+    };
+    say!("{}", report_leaks(found, Some(leaked)));
 }

@@ -8,7 +8,8 @@ use super::usage::set_aside;
 use super::{Kind, Usage, write_with};
 use crate::identity;
 use serde::{Deserialize, Serialize};
-use std::sync::Mutex;
+use std::sync::atomic::AtomicI32;
+use std::sync::atomic::Ordering::SeqCst;
 use std::time::{Duration, Instant};
 
 /// How often a watch samples: a poller that looks less often than a spell lasts still wakes in
@@ -113,29 +114,33 @@ impl Drop for SetAside {
 }
 
 /// The threads of this process that are watching now: each sleeps in steps, so none is sampled
-/// (with a late start for all but the first worker, the late ones watch side by side).
-static WATCHING: Mutex<Vec<i32>> = Mutex::new(Vec::new());
+/// (with a late start for all but the first worker, the late ones watch side by side). Places
+/// that never allocate: a checker that counts what a call left allocated must not see a watch's
+/// list (a `Vec` keeps its buffer once it grew).
+static WATCHING: [AtomicI32; 64] = [const { AtomicI32::new(0) }; 64];
 
-/// This thread's place in [`WATCHING`], for as long as it watches.
-struct Watching(i32);
+/// This thread's place in [`WATCHING`], for as long as it watches (none if all 64 are taken: it
+/// is then sampled as any thread, its steps counted as wakes).
+struct Watching(Option<&'static AtomicI32>);
 
 impl Watching {
     fn begin(tid: i32) -> Watching {
-        watching().push(tid);
-        Watching(tid)
+        let place =
+            (WATCHING.iter()).find(|place| place.compare_exchange(0, tid, SeqCst, SeqCst).is_ok());
+        Watching(place)
     }
 }
 
 impl Drop for Watching {
     fn drop(&mut self) {
-        watching().retain(|&tid| tid != self.0);
+        if let Some(place) = self.0 {
+            place.store(0, SeqCst);
+        }
     }
 }
 
-fn watching() -> std::sync::MutexGuard<'static, Vec<i32>> {
-    WATCHING
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+fn watching(tid: i32) -> bool {
+    WATCHING.iter().any(|place| place.load(SeqCst) == tid)
 }
 
 /// Every thread of `pid` but the watching ones, with its count of sleeps, from
@@ -151,7 +156,7 @@ fn sample(pid: u32) -> Option<Vec<Watched>> {
         else {
             continue;
         };
-        if pid == std::process::id() && watching().contains(&tid) {
+        if pid == std::process::id() && watching(tid) {
             continue;
         }
         // A thread that ended between the listing and this read is left out.

@@ -43,8 +43,13 @@ pub enum Found {
     Number(i64),
     /// The numbers it returned, in its order.
     Numbers(Vec<i64>),
-    /// The words it returned, in its order.
-    Words(Vec<String>),
+    /// The words it returned, in its order, and how many of them the main thread made
+    /// (`alloc::made_on_main`: a word a thread returned was made by that thread).
+    Words {
+        words: Vec<String>,
+        #[serde(default)]
+        made_on_main: u64,
+    },
     /// The words and their counts it returned, in its order (36).
     Counts(Vec<(String, u64)>),
     /// The number it returned, and what each thread added through the checker's function:

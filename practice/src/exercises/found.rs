@@ -302,7 +302,10 @@ mod tests {
         // Another shape than the check reads.
         let words = Report {
             asked: vec![3, 4],
-            found: Found::Words(vec!["A".into()]),
+            found: Found::Words {
+                words: vec!["A".into()],
+                made_on_main: 0,
+            },
             leaked: None,
         };
         let run = Run::from_parts(40, "", vec![said(40, "main", words.line())]);

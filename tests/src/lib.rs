@@ -61,7 +61,7 @@ mod run;
 mod running;
 
 pub use busy::{BusyCores, CORES_BUSY_ENV};
-pub use common::trace::{Event, Kind, Usage};
+pub use common::trace::{Event, Kind, Usage, Watched};
 pub use example::{Example, TEST_SCALE, run};
 pub use nix::sys::signal::Signal;
 pub use query::is_pool_worker;

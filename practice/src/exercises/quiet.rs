@@ -90,12 +90,95 @@ pub(super) fn slept_through_the_quiet(
     }
     let quiet = format!("{:.2}", spell.quiet_ns as f64 / 1e9);
     let wakes = spell.wakes;
+    let times = if wakes == 1 {
+        "once".to_owned()
+    } else {
+        format!("{wakes} times")
+    };
     Err(Problem::new(
         format!(
             "검사기가 일부러 아무 일도 일어나지 않게 한 {quiet}초 동안 '{thread}' 스레드가 {wakes}번 깨어났다가 다시 잠들었습니다. 기다리는 스레드는 기다리는 일이 일어날 때까지 깨지 않습니다. 얼마 만에 한 번이든, 자다가 일어나 확인하기를 되풀이하는 것(폴링)은 기다리는 것이 아닙니다. {tool_ko}"
         ),
         format!(
-            "in {quiet} s in which the checker made sure nothing happened, thread '{thread}' woke and went back to sleep {wakes} times. A waiting thread does not wake until what it waits for happens: sleeping and looking again, however long between looks (polling), is not waiting. {tool_en}"
+            "in {quiet} s in which the checker made sure nothing happened, thread '{thread}' woke and went back to sleep {times}. A waiting thread does not wake until what it waits for happens: sleeping and looking again, however long between looks (polling), is not waiting. {tool_en}"
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use harness::{Run, Watched};
+
+    const MS: u64 = 1_000_000;
+
+    fn event(t_ms: u64, kind: Kind, watched: Option<Vec<Watched>>) -> Event {
+        Event {
+            t_ns: t_ms * MS,
+            pid: 40,
+            ppid: 1,
+            process: "MainProcess".into(),
+            thread: "worker 0".into(),
+            msg: String::new(),
+            kind,
+            exitcode: None,
+            shared: None,
+            unlocked: None,
+            locked: None,
+            received: None,
+            proxy_writes: None,
+            child: Some(40),
+            daemon: None,
+            usage: None,
+            watched,
+        }
+    }
+
+    /// A sample every 50 ms from 0 to `to_ms`, main's count going up by one at each time in `wakes_at`.
+    fn samples(to_ms: u64, wakes_at: &[u64]) -> Vec<Event> {
+        (0..=to_ms / 50)
+            .map(|i| {
+                let t = i * 50;
+                let switches = wakes_at.iter().filter(|&&w| w <= t).count() as u64;
+                let main = Watched {
+                    thread: "main".into(),
+                    switches,
+                };
+                event(t, Kind::Watch, Some(vec![main]))
+            })
+            .collect()
+    }
+
+    fn judged(events: Vec<Event>) -> Result<(), Problem> {
+        let run = Run::from_parts(40, "", events);
+        let seen = Seen {
+            run: &run,
+            as_it_is: false,
+            late: true,
+            late_first: true,
+        };
+        slept_through_the_quiet(&seen, |thread| thread == "main", ["", ""])
+    }
+
+    #[test]
+    fn a_wake_in_a_quiet_spell_is_polling_and_one_near_an_event_is_not() {
+        // Asleep throughout: no problem.
+        judged(samples(1_000, &[])).expect("asleep");
+        // One wake, 600 ms in, with nothing near: polling, however coarse.
+        let problem = judged(samples(1_000, &[600])).expect_err("woke");
+        assert!(
+            problem.en.contains("woke and went back to sleep once"),
+            "{}",
+            problem.en
+        );
+        // The same wake 50 ms after another event of the run (a line, a thread's end): the
+        // event may have woken it.
+        let mut events = samples(1_000, &[600]);
+        events.push(event(550, Kind::Say, None));
+        judged(events).expect("woken by the line");
+        // Too little quiet time (events every 250 ms leave none): not judged.
+        let mut events = samples(1_000, &[100, 350, 600, 850]);
+        events.extend((0..5).map(|i| event(i * 250, Kind::Say, None)));
+        judged(events).expect("never quiet");
+    }
 }

@@ -196,7 +196,8 @@ fn waited(hold_ms: u64) -> Waited {
     let accounts = &accounts;
     let busy = accounts[0].balance.lock().expect("account 201");
     std::thread::scope(|scope| {
-        let mover = scope.spawn(move || {
+        let mover = std::thread::Builder::new().name("mover".into());
+        let mover = mover.spawn_scoped(scope, move || {
             let before = common::trace::Usage::of_this_thread();
             transfer(&accounts[1], &accounts[0], 1);
             let after = common::trace::Usage::of_this_thread();
@@ -205,7 +206,12 @@ fn waited(hold_ms: u64) -> Waited {
                 after.cpu_us - before.cpu_us,
             )
         });
-        std::thread::sleep(std::time::Duration::from_millis(hold_ms));
+        let mover = mover.expect("spawn the mover");
+        // 잠금을 쥔 동안 옮기는 스레드가 몇 번 깨고, CPU를 얼마나 쓰는지 검사기가 지켜봅니다.
+        // While the lock is held, the checker watches how often the mover wakes and what CPU
+        // it uses.
+        let hold = std::time::Duration::from_millis(hold_ms);
+        common::trace::watch(std::process::id(), hold);
         drop(busy);
         let (switches, cpu_us) = mover.join().expect("the transfer from 202 to 201");
         Waited {

@@ -20,10 +20,19 @@ const EVERY: Duration = Duration::from_millis(50);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Watched {
     /// The thread's name as the kernel keeps it (its first 15 bytes), `"main"` for the thread
-    /// whose id is the process's.
+    /// whose id is the process's, `"tid <id>"` for one without a name of its own.
     pub thread: String,
     /// How many times it has gone to sleep of its own accord so far (`voluntary_ctxt_switches`).
     pub switches: u64,
+    /// How many times the scheduler took the CPU from it while it could run
+    /// (`nonvoluntary_ctxt_switches`): never while it sleeps; again and again while it spins or
+    /// yields on a busy machine.
+    #[serde(default)]
+    pub preempted: u64,
+    /// Its CPU time so far, in nanoseconds (`schedstat`, else `stat`'s ticks): none goes by
+    /// while it sleeps.
+    #[serde(default)]
+    pub cpu_ns: u64,
 }
 
 /// Sleeps `span`, sampling every [`EVERY`] the threads of process `pid` (those watching aside) and
@@ -147,6 +156,8 @@ fn watching(tid: i32) -> bool {
 /// `/proc/<pid>/task`.
 fn sample(pid: u32) -> Option<Vec<Watched>> {
     let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    // A thread without a name of its own has its process's (the program's file name).
+    let program = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
     let mut watched = Vec::new();
     for task in tasks.flatten() {
         let Some(tid) = task
@@ -168,20 +179,47 @@ fn sample(pid: u32) -> Option<Vec<Watched>> {
                 .find_map(|l| l.strip_prefix(name))
                 .map(|v| v.trim().to_owned())
         };
-        let (Some(name), Some(switches)) = (field("Name:"), field("voluntary_ctxt_switches:"))
-        else {
+        let (Some(name), Some(switches), Some(preempted)) = (
+            field("Name:"),
+            field("voluntary_ctxt_switches:"),
+            field("nonvoluntary_ctxt_switches:"),
+        ) else {
             continue;
         };
         watched.push(Watched {
             thread: if tid as u32 == pid {
                 "main".to_owned()
+            } else if name == program.trim_end() {
+                format!("tid {tid}")
             } else {
                 name
             },
             switches: switches.parse().unwrap_or(0),
+            preempted: preempted.parse().unwrap_or(0),
+            cpu_ns: cpu_ns(&task.path()),
         });
     }
     Some(watched)
+}
+
+/// A task's CPU time in nanoseconds: `schedstat`'s first field, else `stat`'s user and system
+/// ticks (a hundredth of a second each on Linux's usual `USER_HZ`).
+fn cpu_ns(task: &std::path::Path) -> u64 {
+    if let Some(ns) = std::fs::read_to_string(task.join("schedstat"))
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+    {
+        return ns;
+    }
+    let stat = std::fs::read_to_string(task.join("stat")).unwrap_or_default();
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    // After the name: state is field 3, utime 14 and stime 15 (the 12th and 13th after it).
+    let ticks: u64 = (after_name.split_whitespace())
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<u64>().ok())
+        .sum();
+    ticks * 10_000_000
 }
 
 #[cfg(test)]
@@ -189,13 +227,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_sleeping_thread_keeps_its_count_and_a_polling_one_moves_it() {
+    fn a_sleeping_thread_keeps_its_counts_a_polling_one_wakes_a_spinning_one_burns_cpu() {
         let (asleep_tx, asleep_rx) = std::sync::mpsc::channel::<()>();
         let sleeper = std::thread::Builder::new()
             .name("sleeper".into())
             .spawn(move || asleep_rx.recv())
             .unwrap();
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let spinner = std::thread::Builder::new()
+            .name("spinner".into())
+            .spawn({
+                let stop = stop.clone();
+                move || while !stop.load(std::sync::atomic::Ordering::Relaxed) {}
+            })
+            .unwrap();
         let poller = std::thread::Builder::new()
             .name("poller".into())
             .spawn({
@@ -213,12 +258,21 @@ mod tests {
             all.into_iter().find(|w| w.thread == name).unwrap().switches
         };
         let (sleeper_before, poller_before) = (count("sleeper"), count("poller"));
+        let cpu = |name: &str| {
+            let all = sample(std::process::id()).unwrap();
+            all.into_iter().find(|w| w.thread == name).unwrap().cpu_ns
+        };
+        let (sleeper_cpu, spinner_cpu) = (cpu("sleeper"), cpu("spinner"));
         std::thread::sleep(Duration::from_millis(200));
         assert_eq!(count("sleeper"), sleeper_before);
+        assert_eq!(cpu("sleeper"), sleeper_cpu);
+        // A tenth of its share of a core even with both cores busy.
+        assert!(cpu("spinner") > spinner_cpu + 10_000_000);
         assert!(count("poller") >= poller_before + 3);
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         drop(asleep_tx);
         sleeper.join().unwrap().unwrap_err();
         poller.join().unwrap();
+        spinner.join().unwrap();
     }
 }

@@ -20,6 +20,8 @@ const LEAST_QUIET_NS: u64 = 300_000_000;
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Quiet {
     pub wakes: u64,
+    pub preempted: u64,
+    pub cpu_ns: u64,
     pub quiet_ns: u64,
 }
 
@@ -34,6 +36,19 @@ pub(super) fn quiet_spells(
         .filter(|e| e.kind != Kind::Watch)
         .map(|e| e.t_ns)
         .collect();
+    // A watch's start is an event too: its watcher has just made the spell begin (taken a lock,
+    // started the thread that waits for it), and the waiter may be on its way to sleep.
+    let mut by_watcher: BTreeMap<(u32, &str), Vec<u64>> = BTreeMap::new();
+    for event in run.events_of_kind(Kind::Watch) {
+        let watcher = (event.pid, event.thread.as_str());
+        by_watcher.entry(watcher).or_default().push(event.t_ns);
+    }
+    for times in by_watcher.values_mut() {
+        times.sort_unstable();
+        let starts =
+            (0..times.len()).filter(|&i| i == 0 || times[i] - times[i - 1] > 2 * MARGIN_NS);
+        others.extend(starts.map(|i| times[i]).collect::<Vec<_>>());
+    }
     others.sort_unstable();
     let busy = |from: u64, to: u64| {
         let at = others.partition_point(|&t| t < from.saturating_sub(MARGIN_NS));
@@ -63,6 +78,8 @@ pub(super) fn quiet_spells(
                 };
                 let spell = spells.entry(thread.thread.clone()).or_default();
                 spell.wakes += thread.switches.saturating_sub(was.switches);
+                spell.preempted += thread.preempted.saturating_sub(was.preempted);
+                spell.cpu_ns += thread.cpu_ns.saturating_sub(was.cpu_ns);
                 spell.quiet_ns += b.t_ns.saturating_sub(a.t_ns);
             }
         }
@@ -70,10 +87,21 @@ pub(super) fn quiet_spells(
     spells
 }
 
-/// No thread `is_waiter` picks went to sleep again in the run's quiet spells (see
-/// [`quiet_spells`]), judged once they had [`LEAST_QUIET_NS`] of them in all: a thread asleep in
-/// a wait stays asleep while nothing it waits for happens; one that sleeps a while and looks
-/// again wakes, however long the while (with a few such threads, one of them surely does).
+/// How much CPU a waiter may use in the quiet spells, at least: a thread asleep uses none (its
+/// `schedstat` stands still), but where the kernel keeps only `stat`'s ticks one tick may fall
+/// in a spell. A spinner on an idle machine uses the whole spell; a yielder on a busy one a
+/// few milliseconds a second, but it is preempted hundreds of times.
+const MOST_CPU_NS: u64 = 12_000_000;
+
+/// How often a waiter may be preempted in the quiet spells: never while it sleeps; a few for the
+/// samples' edges.
+const MOST_PREEMPTED: u64 = 5;
+
+/// No thread `is_waiter` picks woke, ran or was preempted in the run's quiet spells (see
+/// [`quiet_spells`]), judged once they had [`LEAST_QUIET_NS`] of them in all: a thread asleep
+/// in a wait stays asleep while nothing it waits for happens; one that sleeps a while and looks
+/// again wakes, however long the while (with a few such threads, one of them surely does); one
+/// that spins or yields runs, or is taken off the CPU again and again.
 pub(super) fn slept_through_the_quiet(
     run: &Seen,
     is_waiter: impl Fn(&str) -> bool,
@@ -81,13 +109,31 @@ pub(super) fn slept_through_the_quiet(
 ) -> Result<(), Problem> {
     let spells = quiet_spells(run, is_waiter);
     let quiet_ns: u64 = spells.values().map(|s| s.quiet_ns).sum();
-    let woke = spells.iter().filter(|(_, s)| s.wakes > 0);
-    let Some((thread, spell)) = woke.max_by_key(|(_, s)| s.wakes) else {
-        return Ok(());
-    };
     if quiet_ns < LEAST_QUIET_NS {
         return Ok(());
     }
+    let busy =
+        |s: &Quiet| s.cpu_ns > MOST_CPU_NS.max(s.quiet_ns / 50) || s.preempted > MOST_PREEMPTED;
+    if let Some((thread, spell)) = spells.iter().find(|(_, s)| busy(s)) {
+        let quiet = format!("{:.2}", spell.quiet_ns as f64 / 1e9);
+        let cpu = format!("{:.3}", spell.cpu_ns as f64 / 1e9);
+        let preempted = spell.preempted;
+        return Err(Problem::new(
+            format!(
+                "검사기가 일부러 아무 일도 일어나지 않게 한 {quiet}초 동안 '{thread}' 스레드가 잠들지 않고 CPU를 {cpu}초 쓰고 {preempted}번 CPU를 빼앗겼습니다. 기다리는 스레드는 기다리는 일이 일어날 때까지 잠들어 있습니다. 잠들지 않고 계속 확인하는 것(바쁜 대기: 돌기나 yield_now)은 기다리는 것이 아닙니다. {tool_ko}"
+            ),
+            format!(
+                "in {quiet} s in which the checker made sure nothing happened, thread '{thread}' stayed awake: it used {cpu} s of CPU and was preempted {preempted} times. A waiting thread sleeps until what it waits for happens: looking again and again without sleeping (a busy wait: spinning, or yield_now) is not waiting. {tool_en}"
+            ),
+        ));
+    }
+    let Some((thread, spell)) = spells
+        .iter()
+        .filter(|(_, s)| s.wakes > 0)
+        .max_by_key(|(_, s)| s.wakes)
+    else {
+        return Ok(());
+    };
     let quiet = format!("{:.2}", spell.quiet_ns as f64 / 1e9);
     let wakes = spell.wakes;
     let times = if wakes == 1 {
@@ -143,6 +189,8 @@ mod tests {
                 let main = Watched {
                     thread: "main".into(),
                     switches,
+                    preempted: 0,
+                    cpu_ns: 0,
                 };
                 event(t, Kind::Watch, Some(vec![main]))
             })
@@ -158,6 +206,27 @@ mod tests {
             late_first: true,
         };
         slept_through_the_quiet(&seen, |thread| thread == "main", ["", ""])
+    }
+
+    #[test]
+    fn a_waiter_that_runs_or_is_preempted_in_a_quiet_spell_busy_waits() {
+        let with = |cpu_per_sample: u64, preempted_per_sample: u64| {
+            let mut events = samples(1_000, &[]);
+            for (i, e) in events.iter_mut().enumerate() {
+                let main = &mut e.watched.as_mut().expect("a sample")[0];
+                main.cpu_ns = i as u64 * cpu_per_sample;
+                main.preempted = i as u64 * preempted_per_sample;
+            }
+            judged(events)
+        };
+        with(0, 0).expect("asleep");
+        // A spinner: all of its time on the CPU.
+        let problem = with(50 * MS, 0).expect_err("spun");
+        assert!(problem.en.contains("stayed awake"), "{}", problem.en);
+        // A yielder on a busy machine: little CPU, preempted again and again.
+        with(MS / 10, 40).expect_err("yielded");
+        // A tick of `stat` in a spell is not a spinner.
+        with(MS / 2, 0).expect("a tick");
     }
 
     #[test]

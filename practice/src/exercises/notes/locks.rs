@@ -42,6 +42,17 @@ pub(super) fn two_locks_call(run: &Seen, args: &[String]) -> Result<(), Problem>
     // Asleep on the lock: a few wakes (the solution: 1 or 2) and next to no CPU, against one
     // wake per try for a try-and-back-off loop with a nap, and the whole hold's share of a core
     // without one (30 ms is under a tenth of the shortest hold even with both cores busy).
+    // Watched while the lock is held: asleep on it, the mover neither wakes, runs nor is
+    // preempted; a yield_now loop on a busy machine uses little CPU but is preempted again and
+    // again.
+    slept_through_the_quiet(
+        run,
+        |thread| thread == "mover",
+        [
+            "두 잠금을 정해진 한 순서로 잡아서, 잠긴 쪽에서는 잠들어 기다리게 하세요(try_lock으로 잡았다 놓기를 되풀이하지 말고).",
+            "Take the two locks in one fixed order, so that a transfer sleeps on the lock that is taken (not try_lock, let go and retry).",
+        ],
+    )?;
     if let Some(w) = waited
         && (w.switches > 10 || w.cpu_us > 30_000)
     {
@@ -92,16 +103,14 @@ pub(super) fn dining_philosophers_call(run: &Seen, args: &[String]) -> Result<()
     // A philosopher waits for a fork asleep on its lock: one that tries the fork, lets go of the
     // other and tries again (try_lock, back off, yield) burns its waits in CPU. Sleeps are not
     // counted: a philosopher asleep on a contended fork sleeps once a meal or more.
-    slept_through(
-        run,
-        |t| t != "main",
-        None,
-        u64::MAX,
-        [
-            "포크를 정해진 순서로 잡고, 잡힌 포크는 그 잠금에서 잠들어 기다리세요(try_lock으로 잡았다 놓기를 되풀이하지 말고).",
-            "Take the forks in a fixed order and wait for a taken one asleep on its lock (not try_lock, let go and retry).",
-        ],
-    )
+    let forks = [
+        "포크를 정해진 순서로 잡고, 잡힌 포크는 그 잠금에서 잠들어 기다리세요(try_lock으로 잡았다 놓기를 되풀이하지 말고).",
+        "Take the forks in a fixed order and wait for a taken one asleep on its lock (not try_lock, let go and retry).",
+    ];
+    slept_through(run, |t| t != "main", None, u64::MAX, forks)?;
+    // Philosopher 0's first meal is held (watched): whoever waits for its forks meanwhile, with
+    // nothing else happening, sleeps; a yield_now loop is preempted again and again.
+    slept_through_the_quiet(run, |t| t != "main" && t != "interrupter", forks)
 }
 
 pub(super) fn two_locks(run: &Seen) -> Result<(), Problem> {

@@ -110,7 +110,7 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 signature: "pub fn transfer(from: &Account, to: &Account, amount: i64)",
                 // Accounts, threads, transfers per thread, and how long the checker holds
                 // a lock a last transfer needs (ms).
-                args: &[(3, 5), (2, 4), (2_000, 5_000), (300, 600)],
+                args: &[(3, 5), (2, 4), (2_000, 5_000), (500, 800)],
                 names: &[
                     ["계좌", "accounts"],
                     ["스레드", "threads"],

@@ -38,10 +38,15 @@ fn produce(q: IpcSender<String>, items: u32) {
     for i in 0..items + (drawn % 4) as u32 {
         if i == rest_at {
             // 반쯤에서 1~2초 쉼(실제 시간): 조용해지면 끝났다고 보는 main은 나머지를 놓침. 쉬는
-            // 동안 main 프로세스가 몇 번 잠들었는지 검사기가 지켜봅니다.
+            // 동안 main 프로세스가 몇 번 잠들었는지 검사기가 지켜봅니다. 다음다음 초가 바뀔
+            // 때까지 쉬므로, 같은 때쯤 반에 이른 생산자들은 함께 쉬고 함께 다시 넣습니다.
             // A rest of 1 to 2 s (real time) halfway: a main that takes silence for the end
             // misses the rest. Meanwhile the checker watches how often the main process sleeps.
-            let rest = std::time::Duration::from_millis(1_000 + (drawn >> 8) % 1_000);
+            // The rest lasts until the second after next begins (on the trace's clock), so
+            // producers halfway at about the same time rest together and go on together.
+            let now = common::trace::monotonic_ns();
+            let until = (now / 1_000_000_000 + 2) * 1_000_000_000;
+            let rest = std::time::Duration::from_nanos(until - now);
             common::trace::watch_main(rest);
         }
         let item = format!(

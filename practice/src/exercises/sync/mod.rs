@@ -32,9 +32,10 @@ pub(super) fn mechanism(package: &str) -> Option<(Check, Option<Probe>)> {
                 late_starts: false,
                 // The second call prepares long: a worker that polls wakes once a look.
                 second_call: &[(1, (1_500, 2_500))],
-                // "main: go" comes 0.2 to 1.2 s after the preparation the arguments name: a
-                // worker that sleeps the preparation (and a little more) goes before it.
-                hold: Some(("main: go", (200, 1_200))),
+                // "main: go" comes 0.6 to 1.2 s after the preparation the arguments name: a
+                // worker that sleeps the preparation (and a little more) goes before it, and one
+                // that spins or polls is seen doing so while the line is held (watched).
+                hold: Some(("main: go", (600, 1_200))),
             }),
         ),
         "two-at-a-time" => (

@@ -77,6 +77,13 @@ pub(super) fn release_after_call(run: &Seen, args: &[String]) -> Result<(), Prob
     let workers = numbers(args)[0] as usize;
     released_after_go(run, workers)?;
     slept_until_the_go(run)?;
+    // While "main: go" is held (watched), the workers have nothing to wake for: one that spins
+    // on a flag runs, or is preempted again and again.
+    slept_through_the_quiet(
+        run,
+        |thread| thread.starts_with("worker "),
+        WAIT_ON_THE_EVENT,
+    )?;
     let go = printed_by(run, "main: go")?.t_ns;
     // The workers wait for the signal: they are all alive before it (seen by the checker's
     // watcher), not started after it.

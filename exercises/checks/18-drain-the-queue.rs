@@ -2,16 +2,16 @@
 //! 물건마다 자식이 뽑은 번호가 붙고, 자식은 그것을 출력합니다("put ..."). main은 큐에서 꺼내야만 그
 //! 물건의 "got ..."을 출력할 수 있습니다. 물건이 수백 개라 큐의 버퍼를 채우므로, 생산자는 main이 몇
 //! 개를 꺼낼 때까지 `put`에서 기다립니다. 그래서 큐를 비우기 전에 생산자를 조인하는 main은 영원히
-//! 기다립니다. 또 생산자마다 물건을 반쯤 넣은 뒤 1~2초 쉬므로, 한동안 조용하면 끝났다고 보는
-//! main(시간 제한 있는 recv)은 나머지를 놓칩니다.
+//! 기다립니다. 또 생산자들이 물건을 반쯤 넣은 뒤 모두 모여 함께 1.5~2.5초 쉬므로, 한동안
+//! 조용하면 끝났다고 보는 main(시간 제한 있는 recv)은 나머지를 놓칩니다.
 //!
 //! The checker calls exercise 18's `drain(producers, items, produce)` with its own numbers and its
 //! own `produce`: each item carries a number drawn in the child, which the child also prints ("put
 //! ..."). Main can print that item's "got ..." line only by taking it off the queue. It is called
 //! with hundreds of items, which fill the queue's buffer: a producer waits in `put` until main
 //! takes some off, so a main that joins its producers before it drains the queue waits forever.
-//! And each producer rests 1 to 2 s about halfway: a main that takes a spell of silence for the
-//! end (a recv with a time limit) misses the rest.
+//! And the producers, once all are halfway, rest 1.5 to 2.5 s together: a main that takes a
+//! spell of silence for the end (a recv with a time limit) misses the rest.
 
 #[allow(dead_code)]
 #[path = "../18-drain-the-queue/src/main.rs"]
@@ -21,6 +21,8 @@ use check_protocol::{Found, report};
 use common::ipc::IpcSender;
 use common::{current_process, say, sleep_secs};
 use std::hash::{BuildHasher, Hash, Hasher};
+
+mod meet;
 
 fn produce(q: IpcSender<String>, items: u32) {
     let me = current_process();
@@ -37,16 +39,15 @@ fn produce(q: IpcSender<String>, items: u32) {
     let rest_at = items / 2;
     for i in 0..items + (drawn % 4) as u32 {
         if i == rest_at {
-            // 반쯤에서 1~2초 쉼(실제 시간): 조용해지면 끝났다고 보는 main은 나머지를 놓침. 쉬는
-            // 동안 main 프로세스가 몇 번 잠들었는지 검사기가 지켜봅니다. 다음다음 초가 바뀔
-            // 때까지 쉬므로, 같은 때쯤 반에 이른 생산자들은 함께 쉬고 함께 다시 넣습니다.
-            // A rest of 1 to 2 s (real time) halfway: a main that takes silence for the end
-            // misses the rest. Meanwhile the checker watches how often the main process sleeps.
-            // The rest lasts until the second after next begins (on the trace's clock), so
-            // producers halfway at about the same time rest together and go on together.
-            let now = common::trace::monotonic_ns();
-            let until = (now / 1_000_000_000 + 2) * 1_000_000_000;
-            let rest = std::time::Duration::from_nanos(until - now);
+            // 반쯤에서 생산자가 모두 올 때까지 기다렸다가, 함께 1.5~2.5초 쉼(실제 시간): 조용해지면
+            // 끝났다고 보는 main은 나머지를 놓침. 쉬는 동안 main 프로세스가 몇 번 잠드는지
+            // 검사기가 지켜봅니다.
+            // Halfway, every producer waits for the others, then they rest 1.5 to 2.5 s together
+            // (real time): a main that takes silence for the end misses the rest. Meanwhile the
+            // checker watches how often the main process sleeps.
+            let [producers, _]: [u32; 2] = check_protocol::numbers();
+            meet::all_here("halfway", producers as usize);
+            let rest = std::time::Duration::from_millis(1_500 + (drawn >> 8) % 1_000);
             common::trace::watch_main(rest);
         }
         let item = format!(
@@ -68,5 +69,6 @@ fn main() {
     common::init();
     let args: [u32; 2] = check_protocol::numbers();
     let drained = learner::drain(args[0] as usize, args[1], produce);
+    meet::clean_up();
     say!("{}", report(Found::Number(drained as i64)));
 }

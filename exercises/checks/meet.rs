@@ -76,6 +76,29 @@ pub fn running(x: u64) -> Running {
     Running(mine)
 }
 
+/// 이번 실행의 프로세스 `count`개가 `name`으로 이것을 부를 때까지(`WAIT`까지) 기다림: 18의
+/// 생산자들이 반쯤에서 함께 쉬도록.
+/// Waits until `count` processes of this run have called this with `name` (up to [`WAIT`]): so
+/// that 18's producers rest together halfway.
+#[allow(dead_code)]
+pub fn all_here(name: &str, count: usize) {
+    let folder = folder();
+    let _ = std::fs::create_dir_all(&folder);
+    let _ = std::fs::write(folder.join(format!("{name}-{}", std::process::id())), b"");
+    let until = Instant::now() + WAIT;
+    while Instant::now() < until {
+        let here = std::fs::read_dir(&folder).map_or(0, |entries| {
+            (entries.flatten())
+                .filter(|e| e.file_name().to_string_lossy().starts_with(name))
+                .count()
+        });
+        if here >= count {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// 호출이 돌아오면 이번 실행의 폴더를 지움.
 /// Removes this run's folder, once the call has returned.
 pub fn clean_up() {

@@ -205,9 +205,9 @@ pub(super) fn drain_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
         .filter(|e| kids.iter().any(|(_, pid)| e.pid == *pid) && e.msg.starts_with("put item "))
         .collect();
     let got = number(run, args)?;
-    // The producers rest 1 to 2 s halfway (drawn in each): main, asleep in `recv`, wakes about
-    // once in that quiet spell; a main that tries the queue and sleeps 10 ms wakes a hundred
-    // times (the second blind review's, which passed).
+    // The producers rest 1.5 to 2.5 s halfway, together (drawn in each): main, asleep in `recv`,
+    // wakes about once in that quiet spell; a main that tries the queue and sleeps 10 ms wakes a
+    // hundred times (the second blind review's, which passed).
     let recv = [
         "큐에서 막히는 recv로 기다리세요. 비었는지 자꾸 들여다보지 마세요.",
         "wait in the queue's blocking recv, not by looking again and again whether it is empty.",

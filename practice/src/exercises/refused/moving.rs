@@ -102,15 +102,19 @@ pub(super) fn shout_all_call(run: &Seen, args: &[String]) -> Result<(), Problem>
                 "it must return {want:?} but returned {got:?}: return them in the words' order."
             ),
         )),
-        // The checker's allocator knows which thread made each word's text.
-        Found::Words { made_on_main, .. } if made_on_main > 0 => Err(Problem::new(
-            format!(
-                "돌려준 낱말 {made_on_main}개를 스레드가 아니라 main 스레드가 만들었습니다(검사기의 할당자가 봄). 스레드가 만든 값을 join으로 돌려받아 그대로 돌려주세요. 입력으로 다시 만들면 스레드의 일을 버리는 것입니다."
-            ),
-            format!(
-                "{made_on_main} of the words returned were made by the main thread, not by the threads (the checker's allocator saw it): return what each thread made, received through join. Making them again from the inputs throws the threads' work away."
-            ),
-        )),
+        // A leak first (its words are made again by main from the leaked `&str`s), then which
+        // thread made each word's text, as the checker's allocator knows.
+        Found::Words { made_on_main, .. } if made_on_main > 0 => {
+            nothing_leaked(run, args)?;
+            Err(Problem::new(
+                format!(
+                    "돌려준 낱말 {made_on_main}개를 스레드가 아니라 main 스레드가 만들었습니다(검사기의 할당자가 봄). 스레드가 만든 값을 join으로 돌려받아 그대로 돌려주세요. 입력으로 다시 만들면 스레드의 일을 버리는 것입니다."
+                ),
+                format!(
+                    "{made_on_main} of the words returned were made by the main thread, not by the threads (the checker's allocator saw it): return what each thread made, received through join. Making them again from the inputs throws the threads' work away."
+                ),
+            ))
+        }
         Found::Words { .. } => nothing_leaked(run, args),
         other => Err(unexpected(&other)),
     }

@@ -56,10 +56,8 @@ fn work(x: u64) -> u64 {
         // 그동안 main 프로세스가 몇 번 잠드는지 검사기가 지켜봅니다.
         // The slow task: 1 to 1.5 s of real time (drawn per run). Once the others are done
         // nothing happens: the checker watches how often the main process sleeps meanwhile.
-        let drawn = std::hash::BuildHasher::hash_one(
-            &std::collections::hash_map::RandomState::new(),
-            x,
-        );
+        let drawn =
+            std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), x);
         common::trace::watch_main(Duration::from_millis(1_000 + drawn % 501));
     } else {
         std::thread::sleep(Duration::from_millis(100));

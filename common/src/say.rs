@@ -50,7 +50,11 @@ pub fn say_line(msg: &str) {
     // `thread_start`) are written through it.
     let thread = lifecycle::thread();
     // A checker's straggler waits here, after its `thread_start`, before its first line.
-    crate::perturb::before_line(msg);
+    for wait in crate::perturb::waits_before_line(msg).into_iter().flatten() {
+        // The other threads, the waits among them, are watched while this line waits.
+        trace::watch(std::process::id(), wait);
+    }
+    crate::perturb::jitter_line();
     // How often this thread has slept so far, for a checker to count its wakes between two of
     // its lines (exercise 14's main: once a result, or ten times a second when it polls).
     let usage = thread.as_ref().map(|_| trace::Usage::of_this_thread());

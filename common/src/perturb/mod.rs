@@ -161,28 +161,30 @@ thread_local! {
     static RANDOM: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Called before every printed line (`msg`, without its prefix): a thread other than `main` that
-/// prints for the first time is a worker starting, and waits if it is a straggler; a held line
-/// waits; then the line's jitter.
-pub(crate) fn before_line(msg: &str) {
+/// Called before every printed line (`msg`, without its prefix): how long the line must wait
+/// first, in turn: a held line's wait, then, for a thread other than `main` that prints for the
+/// first time (a worker starting), a straggler's. The caller waits them (watching the other
+/// threads meanwhile, `trace::watch`), then calls [`jitter_line`].
+pub(crate) fn waits_before_line(msg: &str) -> [Option<Duration>; 2] {
     let settings = settings();
-    if let Some(late) = hold::now(settings.hold.as_ref(), msg) {
-        // The other threads are watched while this line is held, as while a straggler is late.
-        crate::trace::watch(std::process::id(), late);
-    }
-    if let Some(straggler) = settings.straggler
-        && !SEEN.replace(true)
-        && std::thread::current().name() != Some("main")
-    {
-        let seen = THREADS_SEEN.fetch_add(1, Ordering::Relaxed);
-        let ordinal = std::thread::current()
-            .name()
-            .and_then(number)
-            .unwrap_or(seen);
-        // The other threads, main's waits among them, are watched while this one is late.
-        crate::trace::watch(std::process::id(), straggler.delay(ordinal));
-    }
-    if settings.jitter.is_some() {
+    let held = hold::now(settings.hold.as_ref(), msg);
+    let late = settings
+        .straggler
+        .filter(|_| !SEEN.replace(true) && std::thread::current().name() != Some("main"))
+        .map(|straggler| {
+            let seen = THREADS_SEEN.fetch_add(1, Ordering::Relaxed);
+            let ordinal = std::thread::current()
+                .name()
+                .and_then(number)
+                .unwrap_or(seen);
+            straggler.delay(ordinal)
+        });
+    [held, late]
+}
+
+/// Called before every printed line, after its waits: the line's jitter.
+pub(crate) fn jitter_line() {
+    if settings().jitter.is_some() {
         pause(1, 3_000);
     }
 }
@@ -194,20 +196,20 @@ fn number(name: &str) -> Option<usize> {
     name.rsplit_once(' ')?.1.parse().ok()
 }
 
-/// Called by a child process before its target: the child started `ordinal`-th (0 for the first)
-/// by its parent waits if it is a straggler. Its count of shared accesses starts at 0 (a forked
-/// child inherits its parent's).
-pub(crate) fn child_starts(ordinal: usize) {
+/// Called by a child process before its target: how long the child started `ordinal`-th (0 for
+/// the first) by its parent must wait if it is a straggler (the caller waits it, watching the
+/// main process meanwhile). Its count of shared accesses starts at 0 (a forked child inherits
+/// its parent's).
+pub(crate) fn child_starts(ordinal: usize) -> Option<Duration> {
     THREADS_SEEN.store(0, Ordering::Relaxed);
     SHARED_ACCESSES.store(0, Ordering::Relaxed);
     UNLOCKED_WRITES.store(0, Ordering::Relaxed);
     LOCKS_TAKEN.store(0, Ordering::Relaxed);
     RECEIVED.store(0, Ordering::Relaxed);
     PROXY_WRITES.store(0, Ordering::Relaxed);
-    if let Some(straggler) = settings().straggler {
-        // The main process's threads, its waits among them, are watched while this child is late.
-        crate::trace::watch_main(straggler.delay(ordinal));
-    }
+    settings()
+        .straggler
+        .map(|straggler| straggler.delay(ordinal))
 }
 
 /// Uses of shared state by this process (since it started, for a child).

@@ -72,7 +72,10 @@ pub(super) fn become_child(becoming: Becoming) {
 /// `_exit`.
 pub(super) fn run_target(target: Box<dyn FnOnce()>, ordinal: usize, how: StartMethod) -> ! {
     crate::trace::lifecycle::child_started(how);
-    crate::perturb::child_starts(ordinal);
+    if let Some(late) = crate::perturb::child_starts(ordinal) {
+        // The main process's threads, the waits among them, are watched while this child is late.
+        crate::trace::watch_main(late);
+    }
     // A panicking target ends the child with 1, as an uncaught exception ends a Python child.
     let code = match catch_unwind(AssertUnwindSafe(target)) {
         Ok(()) => 0,

@@ -216,6 +216,21 @@ fn fifteen_hundred_idle_connections_stall_no_one() {
     let (manager, open) = started_manager();
     let (name, _) = address_of(&open);
     let mut idle: Vec<UnixStream> = (0..1500).map(|_| connect(&name)).collect();
+    // The oldest were dropped as the 65th and later came (at most 64 wait), not at the end of
+    // their own second: the first is closed already, long before its second is up (a margin of
+    // 0.7 s against the manager's accepting 65 connections).
+    idle[0]
+        .set_read_timeout(Some(Duration::from_millis(700)))
+        .expect("timeout");
+    let mut rest = Vec::new();
+    let first = idle[0].read_to_end(&mut rest);
+    assert!(
+        first.is_ok()
+            || first
+                .as_ref()
+                .is_err_and(|e| e.kind() == ErrorKind::ConnectionReset),
+        "the oldest stranger was still open 0.7 s after the others came: {first:?}"
+    );
     stalls_no_one(&manager, &open, Duration::from_millis(1500));
     let closed = (idle.iter_mut().rev().take(64))
         .map(closed_by_manager)

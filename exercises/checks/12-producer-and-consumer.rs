@@ -30,9 +30,11 @@ fn produce(q: IpcSender<String>, items: u32) {
     for i in 0..items + (drawn % 4) as u32 {
         if i == rest_at {
             // 중간에 1.6~2.6초(실제 시간) 쉼: 그만큼 조용하면 끝으로 여기는 소비자는 나머지를 놓침.
+            // 쉬는 동안 main 프로세스의 소비자 스레드가 몇 번 잠드는지 검사기가 지켜봅니다.
             // A rest of 1.6 to 2.6 s (real time) halfway: a consumer that takes that much
-            // silence for the end misses the rest.
-            std::thread::sleep(std::time::Duration::from_millis(
+            // silence for the end misses the rest. Meanwhile the checker watches how often the
+            // main process's consumer thread sleeps.
+            common::trace::watch_main(std::time::Duration::from_millis(
                 1_600 + (drawn >> 8) % 1_001,
             ));
         }

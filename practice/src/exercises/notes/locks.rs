@@ -233,14 +233,18 @@ pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
     }
     // The checker's producer waits 60 to 120 ms (real time) between items: a consumer asleep in
     // `recv` wakes about once an item; one that polls wakes at every look.
+    let recv = [
+        "`recv`에서 잠든 채 다음 물건을 기다리세요(`try_recv`와 짧은 sleep을, 또는 시간 제한 있는 recv를 되풀이하지 말고).",
+        "Wait asleep in `recv` for the next item (not `try_recv` and short sleeps, or a recv with a time limit, over and over).",
+    ];
     slept_through(
         run,
         |t| t == "consumer",
         None,
         MOST_SLEEPS_OF_A_WAITER + 2 * items as u64,
-        [
-            "`recv`에서 잠든 채 다음 물건을 기다리세요(`try_recv`와 짧은 sleep을 되풀이하지 말고).",
-            "Wait asleep in `recv` for the next item (not `try_recv` and short sleeps, over and over).",
-        ],
-    )
+        recv,
+    )?;
+    // The producer's rest halfway (1.6 to 2.6 s, watched): the consumer has nothing to wake
+    // for; one that waits a second at a time and looks again wakes there.
+    slept_through_the_quiet(run, |t| t == "consumer", recv)
 }

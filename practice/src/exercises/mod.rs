@@ -26,7 +26,7 @@ mod waits;
 use found::*;
 pub use list::load;
 use properties::*;
-use quiet::slept_through_the_quiet;
+use quiet::{slept_through_the_quiet, slept_through_the_quiet_within};
 use reading::*;
 use rules::{JOIN_MARGIN_NS, ended_with_its_workers, main_lingered};
 pub use rules::{nothing_left, one_thread_per_name, pool_workers_are_a_pools};

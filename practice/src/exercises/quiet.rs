@@ -27,10 +27,11 @@ pub(super) struct Quiet {
 
 /// Each watched thread (by its kernel name, `"main"` for a process's main thread) whose name
 /// `is_waiter` picks, with what it did in the quiet spells: the pairs of consecutive samples of
-/// one process with no other event of the run within [`MARGIN_NS`] of either.
+/// one process with no other event of the run within `margin_ns` of either.
 pub(super) fn quiet_spells(
     run: &Seen,
     is_waiter: impl Fn(&str) -> bool,
+    margin_ns: u64,
 ) -> BTreeMap<String, Quiet> {
     let mut others: Vec<u64> = (run.events.iter())
         .filter(|e| e.kind != Kind::Watch)
@@ -46,13 +47,13 @@ pub(super) fn quiet_spells(
     for times in by_watcher.values_mut() {
         times.sort_unstable();
         let starts =
-            (0..times.len()).filter(|&i| i == 0 || times[i] - times[i - 1] > 2 * MARGIN_NS);
+            (0..times.len()).filter(|&i| i == 0 || times[i] - times[i - 1] > 2 * margin_ns);
         others.extend(starts.map(|i| times[i]).collect::<Vec<_>>());
     }
     others.sort_unstable();
     let busy = |from: u64, to: u64| {
-        let at = others.partition_point(|&t| t < from.saturating_sub(MARGIN_NS));
-        others.get(at).is_some_and(|&t| t <= to + MARGIN_NS)
+        let at = others.partition_point(|&t| t < from.saturating_sub(margin_ns));
+        others.get(at).is_some_and(|&t| t <= to + margin_ns)
     };
     // By the process watched: the samples of several watchers (late workers side by side) read
     // the same counters, so in time order they cut the run into spells that do not overlap.
@@ -113,9 +114,21 @@ const MOST_PREEMPTED: u64 = 1;
 pub(super) fn slept_through_the_quiet(
     run: &Seen,
     is_waiter: impl Fn(&str) -> bool,
+    tool: [&str; 2],
+) -> Result<(), Problem> {
+    slept_through_the_quiet_within(run, is_waiter, MARGIN_NS, tool)
+}
+
+/// [`slept_through_the_quiet`], with a wider margin around the run's events where what wakes
+/// the waiter comes a while before its event: tokio's timer wheel wakes its thread up to 64 ms
+/// before a long timer is due, to move it to the finest wheel (29).
+pub(super) fn slept_through_the_quiet_within(
+    run: &Seen,
+    is_waiter: impl Fn(&str) -> bool,
+    margin_ns: u64,
     [tool_ko, tool_en]: [&str; 2],
 ) -> Result<(), Problem> {
-    let spells = quiet_spells(run, is_waiter);
+    let spells = quiet_spells(run, is_waiter, margin_ns);
     let quiet_ns: u64 = spells.values().map(|s| s.quiet_ns).sum();
     if quiet_ns < LEAST_QUIET_NS {
         return Ok(());

@@ -196,8 +196,11 @@ pub(super) fn gather_waits_call(run: &Seen, args: &[String]) -> Result<(), Probl
     ];
     main_slept_at_most(run, MOST_SLEEPS_OF_A_WAITER + 3 * tasks as u64, 10, gather)?;
     // Watched by a thread of the checker's: between two of the checker's timers (the first one
-    // at least 0.85 s after the start), the runtime's thread has nothing to wake for.
-    slept_through_the_quiet(run, |thread| thread == "main", gather)
+    // at least 0.85 s after the start), the runtime's thread has nothing to wake for. Tokio
+    // wakes it up to 64 ms before each timer (its wheel), and a loaded machine prints the line
+    // after the timer late: 250 ms around each line are not judged (seen: a right program woke
+    // in a spell once in 20 checks with the usual 100).
+    slept_through_the_quiet_within(run, |thread| thread == "main", 250_000_000, gather)
 }
 
 /// `gather_waits` returned (at `returned`) soon after the last of the waits ("<who> i done")

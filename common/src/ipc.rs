@@ -210,3 +210,47 @@ where
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error;
+
+    #[test]
+    fn a_closed_pipe_is_told_from_another_io_error() {
+        for kind in [
+            io::ErrorKind::UnexpectedEof,
+            io::ErrorKind::BrokenPipe,
+            io::ErrorKind::ConnectionReset,
+        ] {
+            let error = ConnectionError::from(io::Error::from(kind));
+            assert!(
+                matches!(error, ConnectionError::Closed),
+                "{kind:?}: {error:?}"
+            );
+            assert_eq!(error.to_string(), "the other end of the pipe is closed");
+            assert!(error.source().is_none());
+        }
+        let error = ConnectionError::from(io::Error::from(io::ErrorKind::PermissionDenied));
+        assert!(matches!(error, ConnectionError::Io(_)), "{error:?}");
+        assert!(error.to_string().starts_with("pipe error: "), "{error}");
+        assert!(error.source().is_some());
+    }
+
+    #[test]
+    fn a_recv_error_says_who_ended_and_keeps_its_cause() {
+        let died = RecvError::SenderDied {
+            name: "Process-1".into(),
+            exitcode: Some(-9),
+        };
+        assert_eq!(
+            died.to_string(),
+            "Process-1 ended (exit code Some(-9)) without sending"
+        );
+        assert!(died.source().is_none());
+        assert_eq!(RecvError::Disconnected.to_string(), "every sender is gone");
+        let failed = RecvError::Ipc(IpcError::Disconnected);
+        assert!(failed.to_string().starts_with("queue error: "), "{failed}");
+        assert!(failed.source().is_some());
+    }
+}

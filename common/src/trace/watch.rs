@@ -228,51 +228,74 @@ mod tests {
 
     #[test]
     fn a_sleeping_thread_keeps_its_counts_a_polling_one_wakes_a_spinning_one_burns_cpu() {
+        use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+        // Each thread says its id once it runs (a thread takes its name only then: before, it
+        // has its parent's).
+        let (started_tx, started) = std::sync::mpsc::channel::<(&str, i32)>();
         let (asleep_tx, asleep_rx) = std::sync::mpsc::channel::<()>();
-        let sleeper = std::thread::Builder::new()
-            .name("sleeper".into())
-            .spawn(move || asleep_rx.recv())
-            .unwrap();
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let spinner = std::thread::Builder::new()
-            .name("spinner".into())
-            .spawn({
-                let stop = stop.clone();
-                move || while !stop.load(std::sync::atomic::Ordering::Relaxed) {}
-            })
-            .unwrap();
-        let poller = std::thread::Builder::new()
-            .name("poller".into())
-            .spawn({
-                let stop = stop.clone();
-                move || {
-                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                        std::thread::sleep(Duration::from_millis(20));
-                    }
+        let stop = std::sync::Arc::new(AtomicBool::new(false));
+        let spawn = |name: &'static str, body: Box<dyn FnOnce() + Send>| {
+            let started_tx = started_tx.clone();
+            std::thread::Builder::new()
+                .name(name.into())
+                .spawn(move || {
+                    started_tx
+                        .send((name, nix::unistd::gettid().as_raw()))
+                        .unwrap();
+                    body();
+                })
+                .unwrap()
+        };
+        let sleeper_handle = spawn("sleeper", Box::new(move || drop(asleep_rx.recv())));
+        let spinner = spawn("spinner", {
+            let stop = stop.clone();
+            Box::new(move || while !stop.load(Relaxed) {})
+        });
+        let poller = spawn("poller", {
+            let stop = stop.clone();
+            Box::new(move || {
+                while !stop.load(Relaxed) {
+                    std::thread::sleep(Duration::from_millis(20));
                 }
             })
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(50));
-        let count = |name: &str| {
+        });
+        let ids: Vec<(&str, i32)> = started.iter().take(3).collect();
+        let sleeper_tid = ids.iter().find(|(name, _)| *name == "sleeper").unwrap().1;
+        // The sleeper asleep in its `recv` (state S), however slowly the machine lets it get there.
+        let state = || std::fs::read_to_string(format!("/proc/self/task/{sleeper_tid}/stat"));
+        while !state()
+            .unwrap()
+            .rsplit_once(')')
+            .unwrap()
+            .1
+            .trim_start()
+            .starts_with('S')
+        {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let of = |name: &str| {
             let all = sample(std::process::id()).unwrap();
-            all.into_iter().find(|w| w.thread == name).unwrap().switches
+            all.into_iter().find(|w| w.thread == name).unwrap()
         };
-        let (sleeper_before, poller_before) = (count("sleeper"), count("poller"));
-        let cpu = |name: &str| {
-            let all = sample(std::process::id()).unwrap();
-            all.into_iter().find(|w| w.thread == name).unwrap().cpu_ns
-        };
-        let (sleeper_cpu, spinner_cpu) = (cpu("sleeper"), cpu("spinner"));
-        std::thread::sleep(Duration::from_millis(200));
-        assert_eq!(count("sleeper"), sleeper_before);
-        assert_eq!(cpu("sleeper"), sleeper_cpu);
-        // A tenth of its share of a core even with both cores busy.
-        assert!(cpu("spinner") > spinner_cpu + 10_000_000);
-        assert!(count("poller") >= poller_before + 3);
-        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let (sleeper, poller_before, spinner_before) = (of("sleeper"), of("poller"), of("spinner"));
+        // Until the poller has looked three times and the spinner has run 10 ms (a wide bound:
+        // a starved test waits longer, and the sleeper must stay put all the same).
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while of("poller").switches < poller_before.switches + 3
+            || of("spinner").cpu_ns < spinner_before.cpu_ns + 10_000_000
+        {
+            assert!(std::time::Instant::now() < deadline, "no progress in 20 s");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let now = of("sleeper");
+        assert_eq!(
+            (now.switches, now.preempted, now.cpu_ns),
+            (sleeper.switches, sleeper.preempted, sleeper.cpu_ns)
+        );
+        stop.store(true, Relaxed);
         drop(asleep_tx);
-        sleeper.join().unwrap().unwrap_err();
-        poller.join().unwrap();
-        spinner.join().unwrap();
+        for thread in [sleeper_handle, spinner, poller] {
+            thread.join().unwrap();
+        }
     }
 }

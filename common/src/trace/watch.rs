@@ -246,7 +246,12 @@ mod tests {
                 })
                 .unwrap()
         };
-        let sleeper_handle = spawn("sleeper", Box::new(move || drop(asleep_rx.recv())));
+        let sleeper_handle = spawn(
+            "sleeper",
+            Box::new(move || {
+                let _ = asleep_rx.recv();
+            }),
+        );
         let spinner = spawn("spinner", {
             let stop = stop.clone();
             Box::new(move || while !stop.load(Relaxed) {})

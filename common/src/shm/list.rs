@@ -201,3 +201,38 @@ fn word(shm: &SharedMemory, at: usize) -> usize {
     let bytes = shm.read(at, WORD);
     u64::from_le_bytes(<[u8; 8]>::try_from(bytes.as_slice()).unwrap_or_default()) as usize
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_item_comes_back_as_it_went_in() {
+        let items = [
+            Item::Int(-7),
+            Item::Float(2.5),
+            Item::Bool(true),
+            Item::Bool(false),
+            Item::Str("héllo".into()),
+            Item::Bytes(vec![0, 255, 3]),
+            Item::None,
+        ];
+        for item in items {
+            let (kind, bytes) = item.encode();
+            assert_eq!(Item::decode(kind, &bytes), item);
+        }
+    }
+
+    #[test]
+    fn a_list_is_empty_only_without_items() {
+        let empty = ShareableList::new([]).expect("an empty list");
+        let one = ShareableList::new([Item::Int(1)]).expect("a list of one");
+        let (is_empty, one_is_empty) = (empty.is_empty(), one.is_empty());
+        for list in [&empty, &one] {
+            list.shm().unlink().expect("unlink");
+        }
+        assert!(is_empty);
+        assert!(!one_is_empty);
+        assert_eq!(one.len(), 1);
+    }
+}

@@ -15,9 +15,14 @@
 //! its `process_exit` event, so the checker sees whether the children did the work or their
 //! parent did it for them.
 
+mod counts;
 mod hold;
 mod interrupt;
 
+pub(crate) use counts::{
+    lock_held, locks_taken, message_received, proxy_write, proxy_writes, received, shared_accesses,
+    shared_write, unlocked_writes,
+};
 pub use hold::parse_hold;
 pub use interrupt::{Interrupter, interrupt_threads};
 
@@ -25,7 +30,7 @@ use crate::config::ConfigError;
 use std::cell::Cell;
 use std::ffi::OsStr;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// `first:<ms>` or `rest:<ms>`: which workers start late, and by how much.
@@ -155,8 +160,6 @@ fn settings() -> &'static Settings {
 static THREADS_SEEN: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
-    /// How many shared `Lock`s this thread holds.
-    static LOCKS_HELD: Cell<u32> = const { Cell::new(0) };
     static SEEN: Cell<bool> = const { Cell::new(false) };
     static RANDOM: Cell<u64> = const { Cell::new(0) };
 }
@@ -202,96 +205,17 @@ fn number(name: &str) -> Option<usize> {
 /// its parent's).
 pub(crate) fn child_starts(ordinal: usize) -> Option<Duration> {
     THREADS_SEEN.store(0, Ordering::Relaxed);
-    SHARED_ACCESSES.store(0, Ordering::Relaxed);
-    UNLOCKED_WRITES.store(0, Ordering::Relaxed);
-    LOCKS_TAKEN.store(0, Ordering::Relaxed);
-    RECEIVED.store(0, Ordering::Relaxed);
-    PROXY_WRITES.store(0, Ordering::Relaxed);
+    counts::start_afresh();
     settings()
         .straggler
         .map(|straggler| straggler.delay(ordinal))
-}
-
-/// Uses of shared state by this process (since it started, for a child).
-static SHARED_ACCESSES: AtomicU64 = AtomicU64::new(0);
-
-/// How many times this process read or wrote a shared `Value` or `Array`, or called a proxy.
-pub(crate) fn shared_accesses() -> u64 {
-    SHARED_ACCESSES.load(Ordering::Relaxed)
-}
-
-/// Writes of shared memory by this process made while its thread held no shared `Lock` (since
-/// it started, for a child).
-static UNLOCKED_WRITES: AtomicU64 = AtomicU64::new(0);
-
-/// How many times this process wrote a shared `Value` or `Array` holding no shared `Lock`.
-pub(crate) fn unlocked_writes() -> u64 {
-    UNLOCKED_WRITES.load(Ordering::Relaxed)
-}
-
-/// Shared `Lock`s this process took (since it started, for a child).
-static LOCKS_TAKEN: AtomicU64 = AtomicU64::new(0);
-
-/// How many times this process took a shared `Lock`.
-pub(crate) fn locks_taken() -> u64 {
-    LOCKS_TAKEN.load(Ordering::Relaxed)
-}
-
-/// Called as this thread takes (`true`) or gives back (`false`) a shared `Lock`.
-pub(crate) fn lock_held(taken: bool) {
-    if taken {
-        LOCKS_TAKEN.fetch_add(1, Ordering::Relaxed);
-    }
-    LOCKS_HELD.with(|held| {
-        held.set(if taken {
-            held.get() + 1
-        } else {
-            held.get().saturating_sub(1)
-        })
-    });
-}
-
-/// Calls through a manager's proxy that changed what the object holds (since it started, for a
-/// child).
-static PROXY_WRITES: AtomicU64 = AtomicU64::new(0);
-
-/// How many of this process's proxy calls wrote (a dict's `set`, a list's `append`...).
-pub(crate) fn proxy_writes() -> u64 {
-    PROXY_WRITES.load(Ordering::Relaxed)
-}
-
-/// Called at a proxy's call that writes.
-pub(crate) fn proxy_write() {
-    PROXY_WRITES.fetch_add(1, Ordering::Relaxed);
-}
-
-/// Messages this process took off a pipe's `Connection` (since it started, for a child).
-static RECEIVED: AtomicU64 = AtomicU64::new(0);
-
-/// How many messages this process received on a `Connection`.
-pub(crate) fn received() -> u64 {
-    RECEIVED.load(Ordering::Relaxed)
-}
-
-/// Called as a `Connection` hands over a message: the checker's proof that a child read what it
-/// was sent, rather than making up its answers.
-pub(crate) fn message_received() {
-    RECEIVED.fetch_add(1, Ordering::Relaxed);
-}
-
-/// Called at a write of shared memory (not an atomic add): counts it if this thread holds no
-/// shared `Lock`, so that the checker sees whether a child's read-then-write was locked.
-pub(crate) fn shared_write() {
-    if LOCKS_HELD.with(Cell::get) == 0 {
-        UNLOCKED_WRITES.fetch_add(1, Ordering::Relaxed);
-    }
 }
 
 /// Called at a shared-memory read or write, and at a proxy's call: counts it; and about one in
 /// 256 pauses up to 0.2 ms, so that a read-then-write without a lock is interrupted by another
 /// process on every run.
 pub(crate) fn shared_access() {
-    SHARED_ACCESSES.fetch_add(1, Ordering::Relaxed);
+    counts::shared_accessed();
     if settings().jitter.is_some() {
         pause(256, 200);
     }

@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): 소비자가 막히는 `recv` 대신 1초씩 시간 제한 있는
+//! recv를 되풀이합니다. 1초에 한 번만 깨어나서 깨는 횟수만 세던 때는 통과했고, 조용한
+//! 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): the consumer waits on the queue a second at a time
 //! (`try_recv_timeout`), looping on Empty, in place of a plain blocking `recv`: it wakes only
 //! once a second, so it passed while only the wakes were counted; the quiet-spell rule catches it.

@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): main이 시간 제한을 준 `get` 한 번 대신
+//! 300ms마다 `ready()`를 봅니다. 1초에 몇 번만 깨어나서 깨는 횟수만 세던 때는
+//! 통과했고, 조용한 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): main looks at `ready()` every 300 ms until a deadline, in
 //! place of one `get` with a time limit: it wakes only a few times a second, so it passed while
 //! only the wakes were counted; the quiet-spell rule catches it.

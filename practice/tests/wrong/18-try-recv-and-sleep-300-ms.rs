@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): main이 `try_recv`로 큐를 비우고 생산자가
+//! 살아 있는지 본 뒤 300ms 잡니다. 생산자가 쉬는 동안 몇 번만 깨어나서 깨는 횟수만
+//! 세던 때는 통과했고, 조용한 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): main empties the queue with `try_recv`, looks whether the
 //! producers are still alive, and sleeps 300 ms: it wakes only a few times while they rest, so it
 //! passed while only the wakes were counted; the quiet-spell rule catches it.

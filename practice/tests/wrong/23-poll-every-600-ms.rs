@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): 소비자가 `Condvar`에서 기다리지 않고 선반이 비면
+//! 600ms 잡니다. 기다리는 동안 몇 번만 깨어나서 깨는 횟수만 세던 때는 통과했고,
+//! 조용한 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): each consumer looks at the shelf and sleeps 600 ms when
 //! it is empty, in place of waiting on the `Condvar`: it wakes only a few times in a wait, so it
 //! passed while only the wakes were counted; the quiet-spell rule catches it.

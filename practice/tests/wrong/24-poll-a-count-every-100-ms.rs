@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): 세마포어 없이, 안에 있는 수를 보고 가득 차 있으면
+//! 100ms 잡니다. 기다리는 동안 몇 번만 깨어나서 깨는 횟수만 세던 때는 통과했고,
+//! 조용한 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): no semaphore: a worker looks at a count of who is inside
 //! and sleeps 100 ms while it is full: it wakes only a few times while it waits, so it passed
 //! while only the wakes were counted; the quiet-spell rule catches it.

@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): `Barrier` 대신 도착한 수를 원자 변수에 세고
+//! 100ms마다 봅니다. 단계마다 몇 번만 깨어나서 깨는 횟수만 세던 때는 통과했고, 조용한
+//! 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): each worker counts its arrival in an atomic and looks
 //! at the count every 100 ms, in place of a `Barrier`: it wakes only a few times a phase, so it
 //! passed while only the wakes were counted; the quiet-spell rule catches it.

@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): `WaitGroup` 대신 끝난 일의 수를 원자 변수에
+//! 세고 main이 200ms마다 봅니다. 회차마다 몇 번만 깨어나서 깨는 횟수만 세던 때는
+//! 통과했고, 조용한 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): the workers count the tasks done in an atomic and main
 //! looks at the count every 200 ms, in place of a `WaitGroup`: it wakes only a few times a round,
 //! so it passed while only the wakes were counted; the quiet-spell rule catches it.

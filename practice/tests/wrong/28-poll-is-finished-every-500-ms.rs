@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): 채널에서 결과를 오는 대로 받지 않고 main이
+//! 500ms마다 핸들마다 `is_finished`를 봅니다. 느린 일 동안 몇 번만 깨어나서
+//! 깨는 횟수만 세던 때는 통과했고, 조용한 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): main looks at every handle's `is_finished` every 500 ms,
 //! in place of taking the results from a channel as they come: it wakes only a few times while the
 //! slow task runs, so it passed while only the wakes were counted; the quiet-spell rule catches it.

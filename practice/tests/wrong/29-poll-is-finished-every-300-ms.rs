@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): 기다림을 함께 await하지 않고 main이
+//! 300ms마다 핸들마다 `is_finished`를 봅니다. 1초에 몇 번만 깨어나서 깨는
+//! 횟수만 세던 때는 통과했고, 조용한 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): the waits are spawned, then main looks at every handle's
 //! `is_finished` every 300 ms, in place of awaiting them together: it wakes only a few times a
 //! second, so it passed while only the wakes were counted; the quiet-spell rule catches it.

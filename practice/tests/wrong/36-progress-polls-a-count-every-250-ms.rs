@@ -1,3 +1,6 @@
+//! 틀림(세 번째 눈가림 검토에서): 진행 스레드가 파일마다 끝났다는 소식을 받지 않고
+//! 250ms마다 공유 카운터를 봅니다. 1초에 몇 번만 깨어나서 깨는 횟수만 세던 때는
+//! 통과했고, 조용한 틈 규칙이 잡습니다.
 //! Wrong (from the third blind review): the progress thread looks at a shared count of files done
 //! every 250 ms, in place of receiving each file's completion: it wakes only a few times a second,
 //! so it passed while only the wakes were counted; the quiet-spell rule catches it.

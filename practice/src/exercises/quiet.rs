@@ -27,7 +27,8 @@ pub(super) struct Quiet {
 
 /// Each watched thread (by its kernel name, `"main"` for a process's main thread) whose name
 /// `is_waiter` picks, with what it did in the quiet spells: the pairs of consecutive samples of
-/// one process with no other event of the run within `margin_ns` of either.
+/// one process with no other event of the run within `margin_ns` of either, in which (and in
+/// whose neighbours) the process's other threads did nothing.
 pub(super) fn quiet_spells(
     run: &Seen,
     is_waiter: impl Fn(&str) -> bool,
@@ -64,9 +65,17 @@ pub(super) fn quiet_spells(
     let mut spells: BTreeMap<String, Quiet> = BTreeMap::new();
     for samples in watches.values_mut() {
         samples.sort_by_key(|e| e.t_ns);
-        for pair in samples.windows(2) {
+        let stirred: Vec<bool> = (samples.windows(2))
+            .map(|pair| others_stirred(pair[0], pair[1], &is_waiter))
+            .collect();
+        for (i, pair) in samples.windows(2).enumerate() {
             let (a, b) = (pair[0], pair[1]);
-            if busy(a.t_ns, b.t_ns) {
+            // What a thread that is not judged did in this pair or a neighbour (a worker put off
+            // the CPU between its line and its signal, then signalling) may have woken a waiter:
+            // the threads of a sample are read one after another, so a wake and what caused it
+            // can fall on either side of a sample.
+            let near = i.saturating_sub(1)..=(i + 1).min(stirred.len() - 1);
+            if busy(a.t_ns, b.t_ns) || stirred[near].contains(&true) {
                 continue;
             }
             let (Some(before), Some(after)) = (&a.watched, &b.watched) else {
@@ -86,6 +95,20 @@ pub(super) fn quiet_spells(
         }
     }
     spells
+}
+
+/// Whether a thread of the process that `is_waiter` does not pick woke, ran, was preempted,
+/// started or ended between samples `a` and `b`.
+fn others_stirred(a: &Event, b: &Event, is_waiter: impl Fn(&str) -> bool) -> bool {
+    let (Some(before), Some(after)) = (&a.watched, &b.watched) else {
+        return false;
+    };
+    let others = |sample: &Vec<harness::Watched>| {
+        (sample.iter().filter(|w| !is_waiter(&w.thread)))
+            .map(|w| (w.thread.clone(), w.switches, w.preempted, w.cpu_ns))
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    others(before) != others(after)
 }
 
 /// How much CPU a waiter may use in the quiet spells: a thread asleep uses none (its
@@ -265,6 +288,26 @@ mod tests {
         let mut events = samples(1_000, &[600]);
         events.push(event(550, Kind::Say, None));
         judged(events).expect("woken by the line");
+        // The same wake next to a worker that ran between samples (put off the CPU after its
+        // line, then signalling): the worker may have woken it. A worker that sleeps throughout
+        // leaves the wake judged.
+        let with_worker = |worker_ran_at: Option<u64>| {
+            let mut events = samples(1_000, &[600]);
+            for e in &mut events {
+                let ran = worker_ran_at.is_some_and(|at| at <= e.t_ns / MS);
+                e.watched.as_mut().expect("a sample").push(Watched {
+                    thread: "worker 0".into(),
+                    switches: 3 + u64::from(ran),
+                    preempted: 1,
+                    cpu_ns: 5 * MS + if ran { MS / 10 } else { 0 },
+                });
+            }
+            judged(events)
+        };
+        with_worker(Some(590)).expect("woken by the worker");
+        with_worker(Some(640)).expect("the worker seen after the wake");
+        with_worker(None).expect_err("the worker slept");
+        with_worker(Some(300)).expect_err("the worker ran long before");
         // Too little quiet time (events every 250 ms leave none): not judged.
         let mut events = samples(1_000, &[100, 350, 600, 850]);
         events.extend((0..5).map(|i| event(i * 250, Kind::Say, None)));

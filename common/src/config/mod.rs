@@ -29,6 +29,9 @@ pub const SPAWNED_VAR: &str = "TUTORIAL_SPAWNED";
 /// Set by a parent in the environment of the fork server it starts: a socket for requests and
 /// the server's lifeline. Only [`crate::init`] reads it.
 pub const FORKSERVER_VAR: &str = "TUTORIAL_FORKSERVER";
+/// A fault for the tests of a lying peer (issue #57): a fork server started with this set
+/// answers each launch with this PID instead of its child's. Nothing else reads it.
+pub const FORKSERVER_LIE_VAR: &str = "TUTORIAL_FORKSERVER_LIE";
 /// The largest accepted time scale: the notes' longest sleep (5 s) becomes about 8 minutes.
 pub const MAX_TIME_SCALE: f64 = 100.0;
 

@@ -22,7 +22,9 @@
 //! ends it (the lifeline: `a_child_dies_with_its_killed_parent` in `tests/methods`); a program that
 //! closes its socket mid-launch ends it too. The program reads only a 4-byte PID from it, and a
 //! server that dies is an error at `start`, not a hang (the read sees the socket's end); a
-//! server found dead (killed, crashed) at the next start is reaped, and a new one booted.
+//! server found dead (killed, crashed) at the next start is reaped, and a new one booted. A PID
+//! that is not the program's child (the helper's child is orphaned to the program before the
+//! server answers) is a lie: the start fails, and the liar is ended.
 //!
 //! # A server that stops
 //! While a start waits for the PID, it looks at the server's state every 50 ms: a server seen
@@ -39,7 +41,7 @@ use super::method::StartMethod;
 use super::run_again::run_again;
 use super::spawn::{Launch, deliver};
 use super::{Process, ProcessError, children, lifeline};
-use crate::config::FORKSERVER_VAR;
+use crate::config::{FORKSERVER_LIE_VAR, FORKSERVER_VAR};
 use crate::output::exit_now;
 use ipc_channel::ipc::IpcSender;
 use nix::unistd::{ForkResult, Pid, fork, getppid};
@@ -104,7 +106,23 @@ pub(super) fn start(process: &mut Process) -> Result<Pid, ProcessError> {
         (None, None) => unreachable!("booted just above"),
     };
     let pid = match reply {
-        Ok(pid) if pid > 0 => Pid::from_raw(pid),
+        Ok(pid) if pid > 0 && super::status::is_our_child(Pid::from_raw(pid)) => Pid::from_raw(pid),
+        Ok(pid) if pid > 0 => {
+            // A server that names a process that is not our child (its child is orphaned to us
+            // before it answers) lies: what it says next cannot be trusted either, and `join`
+            // or `kill` on that PID would reach a stranger. It is ended; the next start boots
+            // another (`a_lying_fork_server_is_an_error_then_replaced`).
+            let liar = server.take().map(|liar| liar.pid);
+            if let Some(liar) = liar {
+                children::retire_server(liar);
+            }
+            children::release_signals(signals);
+            let liar = liar.map_or_else(String::new, |liar| format!(" (PID {liar})"));
+            let error = std::io::Error::other(format!(
+                "the fork server{liar} answered PID {pid}, which is not a child of this program: it was ended, and the next start brings up another"
+            ));
+            return Err(ProcessError::Spawn(error));
+        }
         Ok(_) => {
             children::release_signals(signals);
             let error = std::io::Error::other("the fork server could not fork");
@@ -235,8 +253,13 @@ pub(super) fn serve(mut bell: UnixStream, lifeline: OwnedFd) -> ! {
             exit_now(1)
         }
     };
+    // A fault for the tests (issue #57): a server that answers this PID, not its child's.
+    let lie: Option<i32> = std::env::var(FORKSERVER_LIE_VAR)
+        .ok()
+        .and_then(|pid| pid.parse().ok());
     loop {
         let pid = fork_child(launch, &bell, &lifeline);
+        let pid = lie.unwrap_or(pid);
         if bell.write_all(&pid.to_le_bytes()).is_err()
             || !handoff::wait_for_ring(&mut bell, &lifeline, None)
         {

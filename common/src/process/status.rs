@@ -31,6 +31,20 @@ pub(crate) fn stopped(pid: Pid) -> bool {
     matches!(state(pid), Some('T' | 't'))
 }
 
+/// Whether `pid` is a child of this process, running or ended and not yet reaped: `waitid` with
+/// `WNOWAIT` looks without reaping, and ECHILD says it is not ours.
+pub(crate) fn is_our_child(pid: Pid) -> bool {
+    use nix::sys::wait::{Id, waitid};
+    let look = WaitPidFlag::WEXITED | WaitPidFlag::WNOHANG | WaitPidFlag::WNOWAIT;
+    loop {
+        match waitid(Id::Pid(pid), look) {
+            Ok(_) => return true,
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(_) => return false,
+        }
+    }
+}
+
 /// Whether `pid` has ended: gone, or a zombie its parent has not reaped (a parent that is itself
 /// stopped cannot).
 pub(crate) fn ended(pid: Pid) -> bool {

@@ -65,6 +65,7 @@ pub fn main_for(method: StartMethod) -> std::process::ExitCode {
         tests.extend(crate::tests![
             stopped::a_stopped_fork_server_is_an_error_then_replaced,
             stopped::a_killed_fork_server_is_replaced_at_the_next_start,
+            stopped::a_lying_fork_server_is_an_error_and_is_ended,
         ]);
     }
     crate::support::run(tests)

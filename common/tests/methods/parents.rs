@@ -89,6 +89,26 @@ pub fn helper(role: &str) {
                 Err(error) => println!("start failed: {error}"),
             }
         }
+        // Its fork server lies (`TUTORIAL_FORKSERVER_LIE=1`: it answers PID 1, not its
+        // child's): the start fails naming the lie, and the liar is ended and reaped. Prints the
+        // liar's PID once all of that held; a failed assertion ends the helper with 101.
+        "lied-to" => {
+            let error = Process::target(|| {}, ())
+                .start()
+                .expect_err("a lie believed");
+            let text = error.to_string();
+            assert!(
+                text.contains("answered PID 1, which is not a child of this program"),
+                "{text}"
+            );
+            let liar = (text.split("fork server (PID ").nth(1))
+                .and_then(|rest| rest.split(')').next())
+                .expect("the liar's PID");
+            assert!(!std::path::Path::new(&format!("/proc/{liar}")).exists());
+            // The child the liar forked is ours (its subreaper's): reaped, not left behind.
+            while waitpid(Pid::from_raw(-1), None).is_ok() {}
+            println!("{liar}");
+        }
         other => panic!("unknown helper role {other}"),
     }
 }

@@ -1,7 +1,8 @@
 //! A fork server stopped (SIGSTOP, a debugger, job control) cannot answer: a start by it is an
 //! error in words once it has been seen stopped for a second, the stopped server is ended and
 //! reaped, and the next start brings up a new one (issue #57). A fork server killed between two
-//! starts is replaced by the next start. `forkserver` only.
+//! starts is replaced by the next start; one that lies about its child is an error and ended.
+//! `forkserver` only.
 
 use super::exitcode;
 use common::process::Process;
@@ -78,5 +79,22 @@ pub fn a_killed_fork_server_is_replaced_at_the_next_start() {
     assert!(
         !std::path::Path::new(&format!("/proc/{server}")).exists(),
         "the killed server is still there"
+    );
+}
+
+/// A fork server that answers a PID that is not its child's (`TUTORIAL_FORKSERVER_LIE`, in a
+/// helper program, so that only its server lies): the start fails with the lie in words, the
+/// liar is ended and reaped, and the child it did fork is reaped too (the helper checks all of it
+/// and prints the liar's PID). Before, the PID was believed: `join` waited on a stranger.
+pub fn a_lying_fork_server_is_an_error_and_is_ended() {
+    let lie = [(
+        common::config::FORKSERVER_LIE_VAR,
+        std::path::Path::new("1"),
+    )];
+    let (mut helper, pids) = crate::support::run_helper(super::HELPER, "lied-to", &lie);
+    let status = helper.wait().expect("the helper");
+    assert!(
+        status.success() && pids.len() == 1,
+        "the helper: {status:?}, {pids:?}"
     );
 }

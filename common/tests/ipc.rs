@@ -16,6 +16,7 @@ fn main() -> std::process::ExitCode {
         pipe_recv_fails_when_the_child_panics,
         queue_recv_fails_when_the_sender_is_killed,
         queue_recv_is_disconnected_when_no_sender_is_left,
+        queue_recv_waits_for_a_live_sender_that_is_slow,
         ten_thousand_mixed_messages_each_way_through_the_pipe,
         two_children_reading_one_end_never_see_an_error,
         ten_thousand_mixed_messages_each_way_through_the_queue,
@@ -95,6 +96,24 @@ fn queue_recv_is_disconnected_when_no_sender_is_left() {
     assert_eq!(recv_from(&q, &mut p).expect("the value sent"), 5);
     p.join();
     assert!(matches!(q.recv(), Err(ipc_channel::IpcError::Disconnected)));
+}
+
+/// A sender that is alive but slow (it sends after 400 ms, the parent keeping a sender of its
+/// own) is waited for: its value comes, not `SenderDied` (cargo-mutants' survivor: a `recv_from`
+/// that took "no value yet" for "dead" passed every other test).
+fn queue_recv_waits_for_a_live_sender_that_is_slow() {
+    let (put, q) = ipc::channel::<u32>().expect("channel");
+    let mut p = Process::new({
+        let put = put.clone();
+        move || {
+            std::thread::sleep(std::time::Duration::from_millis(400));
+            put.send(8).expect("send");
+        }
+    });
+    p.start().expect("start");
+    assert_eq!(recv_from(&q, &mut p).expect("the value sent late"), 8);
+    p.join();
+    drop(put);
 }
 
 /// Message `i`: its index and a body whose size runs from 1 byte to 1 MiB. Most are small; every

@@ -33,6 +33,13 @@ pub struct Watched {
     /// while it sleeps.
     #[serde(default)]
     pub cpu_ns: u64,
+    /// Its state when sampled, the letter of `State:` (`S` asleep in a wait, `R` running or
+    /// ready to run, `D` in the kernel's uninterruptible sleep: on a lock inside a `write`).
+    /// Only a thread asleep in a wait (`S`) can wake: one that could run, or was held on the
+    /// kernel's lock in the middle of writing its line, next sleeps of its own accord by going
+    /// to sleep, not by waking.
+    #[serde(default)]
+    pub state: char,
 }
 
 /// Sleeps `span`, sampling every [`EVERY`] the threads of process `pid` (those watching aside) and
@@ -197,6 +204,9 @@ fn sample(pid: u32) -> Option<Vec<Watched>> {
             switches: switches.parse().unwrap_or(0),
             preempted: preempted.parse().unwrap_or(0),
             cpu_ns: cpu_ns(&task.path()),
+            state: field("State:")
+                .and_then(|state| state.chars().next())
+                .unwrap_or('?'),
         });
     }
     Some(watched)

@@ -38,6 +38,20 @@ static SPINNERS: Mutex<Option<Spinners>> = Mutex::new(None);
 impl BusyCores {
     /// Starts one spinning thread per core, unless they already spin.
     pub fn start() -> BusyCores {
+        BusyCores::start_with(0)
+    }
+
+    /// The same, each spinner at `nice` (Linux keeps a nice value per thread), unless they
+    /// already spin (then at the level they started with). For a test whose own jobs keep the
+    /// cores busy most of the time (the practice suite: twelve checks side by side, a load
+    /// average near 8 on two cores): at nice 10 a spinner weighs a tenth of a job's thread, so
+    /// the cores never idle and each run is still preempted now and then, without the half of
+    /// the CPU that spinners at nice 0 take from the jobs.
+    pub fn start_niced(nice: i32) -> BusyCores {
+        BusyCores::start_with(nice)
+    }
+
+    fn start_with(nice: i32) -> BusyCores {
         if std::env::var_os(CORES_BUSY_ENV).is_some_and(|v| v == "1") {
             return BusyCores { spinning: false };
         }
@@ -51,6 +65,11 @@ impl BusyCores {
                     .map(|_| {
                         let stop = Arc::clone(&stop);
                         std::thread::spawn(move || {
+                            if nice != 0 {
+                                // `None`: this thread (Linux's setpriority, PRIO_PROCESS 0).
+                                rustix::process::setpriority_process(None, nice)
+                                    .expect("lower a spinner's priority");
+                            }
                             while !stop.load(Ordering::Relaxed) {
                                 std::hint::spin_loop();
                             }

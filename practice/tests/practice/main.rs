@@ -6,6 +6,7 @@
 //! | file | what it shows |
 //! |---|---|
 //! | `checked.rs` | every exercise checked its way: starting state, wrong programs, right programs by another tool, solution |
+//! | `answered.rs` | `println!` and a child's panic answered in words, not a crash |
 //! | `commands.rs` | `list`, `hint`, `solution`, and bad input answered in one line |
 //! | `one_list.rs` | `exercises/info.toml` followed everywhere |
 //! | `interrupt.rs` | Ctrl-C or `q` in the middle of a hanging check leaves nothing |
@@ -19,6 +20,7 @@
 //! a target of its own (`target/practice-tests-copies/<k>`) that starts as a copy of the shared
 //! one (`Exercises::copy`).
 
+mod answered;
 mod checked;
 mod starts;
 mod terminal;
@@ -126,6 +128,9 @@ fn copy_tree(from: &Path, to: &Path) {
         if path.is_dir() {
             copy_tree(&path, &to.join(name));
         } else {
+            // With a new time, never the original's: cargo judges a path crate's freshness by
+            // times, and a program another test built in the same target since (its `println!`
+            // version) would be taken for this one (seen).
             std::fs::copy(&path, to.join(name)).expect("copy");
         }
     }

@@ -18,8 +18,7 @@
 //! an exercise's binary there is named after its package whichever copy built it, the tests take
 //! turns (`TURN`). The test that checks every exercise uses three copies side by side, each with
 //! a target of its own (`target/practice-tests-copies/<k>`) that starts as a copy of the shared
-//! one (`Exercises::copy`); once they are seeded it gives the turn back, and the other tests run
-//! beside it.
+//! one (`Exercises::copy`).
 
 mod answered;
 mod checked;

@@ -237,14 +237,15 @@ pub(super) fn consume_call(run: &Seen, args: &[String]) -> Result<(), Problem> {
         "`recv`에서 잠든 채 다음 물건을 기다리세요(`try_recv`와 짧은 sleep을, 또는 시간 제한 있는 recv를 되풀이하지 말고).",
         "Wait asleep in `recv` for the next item (not `try_recv` and short sleeps, or a recv with a time limit, over and over).",
     ];
+    // Not judged by the quiet spells yet: under scripts/soak's load a right consumer woke once
+    // in a spell (seen twice in one soak run), woken from another process (the producer's
+    // send, put off past the margin after its line?), which the watch of one process cannot
+    // see. See `tests/open/README.md`.
     slept_through(
         run,
         |t| t == "consumer",
         None,
         MOST_SLEEPS_OF_A_WAITER + 2 * items as u64,
         recv,
-    )?;
-    // The producer's rest halfway (1.6 to 2.6 s, watched): the consumer has nothing to wake
-    // for; one that waits a second at a time and looks again wakes there.
-    slept_through_the_quiet(run, |t| t == "consumer", recv)
+    )
 }

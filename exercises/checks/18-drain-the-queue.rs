@@ -32,12 +32,15 @@ fn produce(q: IpcSender<String>, items: u32) {
     (me.pid, common::trace::monotonic_ns()).hash(&mut hasher);
     let drawn = hasher.finish();
     sleep_secs(0.1);
-    // 적어도 `items`개, 최대 3개 더: 몇 개인지는 이 자식만 앎. 물건 사이에 쉬지 않으므로 큐의
-    // 버퍼가 담을 수 있는 것보다 빨리 옴.
-    // At least `items`, up to 3 more: only this child knows how many. No sleep between items:
-    // they come faster than a queue's buffer holds them.
+    // `items`보다 1~3개 더: 몇 개인지는 이 자식만 앎. 적어도 하나는 더 넣으므로 생산자 수 × `items`를
+    // 세는 프로그램은 늘 틀림(0~3개였을 때는 모두 0을 뽑으면 맞아서 가끔 통과함). 물건 사이에
+    // 쉬지 않으므로 큐의 버퍼가 담을 수 있는 것보다 빨리 옴.
+    // One to three more than `items`: only this child knows how many. At least one more, so a
+    // program that counts producers × `items` is always wrong (with 0 to 3 more it passed a
+    // check when every producer drew 0: seen in CI). No sleep between items: they come faster
+    // than a queue's buffer holds them.
     let rest_at = items / 2;
-    for i in 0..items + (drawn % 4) as u32 {
+    for i in 0..items + 1 + (drawn % 3) as u32 {
         if i == rest_at {
             // 반쯤에서 생산자가 모두 올 때까지 기다렸다가, 함께 1.5~2.5초 쉼(실제 시간): 조용해지면
             // 끝났다고 보는 main은 나머지를 놓침. 쉬는 동안 main 프로세스가 몇 번 잠드는지

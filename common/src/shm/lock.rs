@@ -100,3 +100,54 @@ fn futex(word: &AtomicI32, op: libc::c_int, value: i32) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// Taken, it is not free; let go, it is free again (cargo-mutants' survivors: a
+    /// `try_acquire` that never takes it, a guard whose drop lets nothing go).
+    #[test]
+    fn a_held_lock_is_not_free_and_a_dropped_guard_frees_it() {
+        let lock = Lock::new().expect("a lock");
+        let held = lock.try_acquire().expect("a new lock is free");
+        assert!(lock.try_acquire().is_none(), "taken twice");
+        drop(held);
+        drop(
+            lock.try_acquire()
+                .expect("free again after the guard's drop"),
+        );
+        drop(lock.acquire());
+        assert!(
+            lock.try_acquire().is_some(),
+            "free again after acquire's guard"
+        );
+    }
+
+    /// A thread that waits for a held lock sleeps on it (no CPU to speak of while the holder
+    /// keeps it 300 ms) and is woken when it is let go, within a wide 10 s (a waiter never
+    /// woken, or one that spins, fails here rather than hanging the suite).
+    #[test]
+    fn a_waiter_sleeps_until_the_holder_lets_go() {
+        let lock = Lock::new().expect("a lock");
+        let held = lock.acquire();
+        let (done, got) = std::sync::mpsc::channel();
+        // Not scoped: a waiter never woken is left blocked, and the test fails at its bound.
+        let waiter = lock.clone();
+        std::thread::spawn(move || {
+            let before = crate::trace::Usage::of_this_thread();
+            let guard = waiter.acquire();
+            let used = crate::trace::Usage::of_this_thread().cpu_us - before.cpu_us;
+            drop(guard);
+            let _ = done.send(used);
+        });
+        std::thread::sleep(Duration::from_millis(300));
+        drop(held);
+        let used = got
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the waiter was never woken");
+        // A spinner on two cores that are busy still gets tens of ms of the 300.
+        assert!(used < 10_000, "the waiter used {used} µs of CPU: it spun");
+    }
+}

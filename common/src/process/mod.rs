@@ -63,6 +63,7 @@ pub(crate) mod children;
 mod error;
 mod fork;
 mod forkserver;
+mod forkserver_answer;
 mod handoff;
 mod lifeline;
 mod method;
